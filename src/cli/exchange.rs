@@ -1,0 +1,212 @@
+//! `nape export` and `nape import`: the diary out as lossless JSON or a CSV a spreadsheet
+//! opens, and a JSON export merged back in by id.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use chrono::{Local, NaiveDate, Utc};
+use clap::Args;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::{Cli, Failure, Format, open_store, warn};
+use crate::domain::checkin::CheckIn;
+use crate::store::{DateRange, Kind, Op, RawRecord, Store, kinds};
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    /// First date to include, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    since: Option<NaiveDate>,
+    /// Last date to include, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    until: Option<NaiveDate>,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// A file written by `nape export` (JSON).
+    file: PathBuf,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("must be a date like 2026-03-14 (got \"{text}\")"))
+}
+
+/// The export file: every collection's records, exactly as stored.
+#[derive(Serialize, Deserialize)]
+struct Export {
+    nape_export: u32,
+    exported_at: chrono::DateTime<Utc>,
+    collections: Map<String, Value>,
+}
+
+const EXPORT_VERSION: u32 = 1;
+
+pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
+    let range = DateRange {
+        since: args.since,
+        until: args.until,
+    };
+    if let (Some(s), Some(u)) = (range.since, range.until)
+        && s > u
+    {
+        return Err(Failure::BadInput(format!(
+            "--since ({s}) is after --until ({u})"
+        )));
+    }
+    let store = open_store(cli)?;
+    let store: &dyn Store = &store;
+    let mut damaged = Vec::new();
+    let out = io::stdout().lock();
+    let written = match args.format {
+        Format::Json => {
+            let mut collections = Map::new();
+            for (collection, _) in kinds::KNOWN {
+                let loaded = store.load(*collection, range)?;
+                warn(&loaded.notices);
+                damaged.extend(loaded.damage);
+                let mut records = loaded.records;
+                records.sort_by_key(|r| (r.date, r.created_at, r.id));
+                let value =
+                    serde_json::to_value(records).map_err(|e| Failure::Other(e.to_string()))?;
+                collections.insert(collection.name.to_string(), value);
+            }
+            let export = Export {
+                nape_export: EXPORT_VERSION,
+                exported_at: Utc::now(),
+                collections,
+            };
+            write_json(out, &export)
+        }
+        Format::Csv => {
+            let loaded = store.load_kind::<CheckIn>(range)?;
+            warn(&loaded.notices);
+            damaged.extend(loaded.damage);
+            write_csv(out, &loaded.records)
+        }
+    };
+    written.map_err(|e| Failure::Other(format!("could not write the export: {e}")))?;
+    if damaged.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = damaged.iter().map(ToString::to_string).collect();
+    Err(Failure::Other(format!(
+        "the export is incomplete:\n{}",
+        lines.join("\n")
+    )))
+}
+
+fn write_json(mut out: impl Write, export: &Export) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, export)?;
+    writeln!(out)
+}
+
+const CSV_HEADER: [&str; 14] = [
+    "id",
+    "date",
+    "time",
+    "pain",
+    "worst",
+    "stiffness",
+    "where",
+    "symptoms",
+    "context",
+    "treatments",
+    "medicines",
+    "note",
+    "created_at",
+    "updated_at",
+];
+
+/// One row per check-in. Lists are joined with "; "; the csv crate quotes commas, quotes and
+/// newlines as RFC 4180 says, so notes come through whole.
+fn write_csv(out: impl Write, records: &[crate::store::Record<CheckIn>]) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(CSV_HEADER)?;
+    let opt = |v: Option<u8>| v.map(|n| n.to_string()).unwrap_or_default();
+    for r in records {
+        let c = &r.body;
+        writer.write_record([
+            r.id.to_string(),
+            r.date.to_string(),
+            c.at.with_timezone(&Local).format("%H:%M").to_string(),
+            c.pain.to_string(),
+            opt(c.worst),
+            opt(c.stiffness),
+            c.locations.join("; "),
+            c.symptoms.join("; "),
+            c.context.join("; "),
+            c.treatments.join("; "),
+            c.medicines.join("; "),
+            c.note.clone().unwrap_or_default(),
+            r.created_at.to_rfc3339(),
+            r.updated_at.to_rfc3339(),
+        ])?;
+    }
+    writer.flush()
+}
+
+pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
+    let path = args.file.display();
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| Failure::BadInput(format!("could not read {path}: {e}")))?;
+    let export: Export = serde_json::from_slice(&bytes).map_err(|e| {
+        Failure::BadInput(format!(
+            "{path} is not a nape JSON export ({e}); nothing was imported"
+        ))
+    })?;
+    if export.nape_export > EXPORT_VERSION {
+        return Err(Failure::BadInput(format!(
+            "{path} was exported by a newer nape (format {}); nothing was imported",
+            export.nape_export
+        )));
+    }
+    // Check everything before writing anything, so a bad file changes nothing.
+    let mut batches = Vec::new();
+    for (name, value) in export.collections {
+        let (collection, fits) = kinds::known(&name).ok_or_else(|| {
+            Failure::BadInput(format!(
+                "{path} holds \"{name}\" records, which this nape does not know; nothing was imported"
+            ))
+        })?;
+        let records: Vec<RawRecord> = serde_json::from_value(value).map_err(|e| {
+            Failure::BadInput(format!(
+                "{path}: a {name} record is malformed ({e}); nothing was imported"
+            ))
+        })?;
+        for record in &records {
+            fits(record).map_err(|e| {
+                Failure::BadInput(format!(
+                    "{path}: {name} record {} does not fit ({e}); nothing was imported",
+                    record.id
+                ))
+            })?;
+        }
+        batches.push((collection, records));
+    }
+    let store = open_store(cli)?;
+    let store: &dyn Store = &store;
+    let mut total = 0;
+    let mut changed = 0;
+    for (collection, records) in batches {
+        total += records.len();
+        let applied = store.apply(collection, records.into_iter().map(Op::Merge).collect())?;
+        warn(&applied.notices);
+        changed += applied.changed;
+    }
+    println!(
+        "Imported {changed} new or newer records from {path} ({} already here).",
+        total - changed
+    );
+    Ok(())
+}
+
+// The CSV describes check-ins; keep it in step if their collection ever moves.
+const _: () = assert!(matches!(
+    CheckIn::COLLECTION.split,
+    crate::store::Split::Monthly
+));

@@ -1,0 +1,81 @@
+//! `nape log`: a check-in from the shell, validated by the same rules as the Today form.
+
+use chrono::{Local, Utc};
+use clap::Args;
+
+use super::{Cli, Failure, open_store, warn};
+use crate::domain::checkin::Draft;
+use crate::store::{Record, Store};
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    /// Pain now, 0 (none) to 10 (worst imaginable).
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
+    pain: String,
+    /// Worst pain in the last 24 hours, 0-10.
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
+    worst: Option<String>,
+    /// Stiffness, 0-10.
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
+    stiffness: Option<String>,
+    /// Where it hurts (repeatable; ids below).
+    #[arg(long = "where", value_name = "ID")]
+    locations: Vec<String>,
+    /// A symptom (repeatable; ids below).
+    #[arg(long = "symptom", value_name = "ID")]
+    symptoms: Vec<String>,
+    /// Something that may have played a part (repeatable; ids below).
+    #[arg(long = "context", value_name = "ID")]
+    context: Vec<String>,
+    /// Something you did for it (repeatable; ids below).
+    #[arg(long = "treatment", value_name = "ID")]
+    treatments: Vec<String>,
+    /// A medicine taken, by name only (repeatable).
+    #[arg(long = "medicine", value_name = "NAME")]
+    medicines: Vec<String>,
+    /// A note of any length.
+    #[arg(long, allow_hyphen_values = true)]
+    note: Option<String>,
+    /// Backfill: the local time it describes, "YYYY-MM-DD HH:MM" (default: now).
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+}
+
+impl LogArgs {
+    fn draft(&self) -> Draft {
+        Draft {
+            pain: self.pain.clone(),
+            worst: self.worst.clone().unwrap_or_default(),
+            stiffness: self.stiffness.clone().unwrap_or_default(),
+            at: self.at.clone().unwrap_or_default(),
+            locations: self.locations.clone(),
+            symptoms: self.symptoms.clone(),
+            context: self.context.clone(),
+            treatments: self.treatments.clone(),
+            medicines: self.medicines.clone(),
+            note: self.note.clone(),
+        }
+    }
+}
+
+pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
+    let now = Utc::now();
+    let (checkin, date) = args.draft().validate(&Local, now).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
+        Failure::BadInput(format!("{}\nNothing was saved.", lines.join("\n")))
+    })?;
+    let store = open_store(cli)?;
+    let record = Record::new(checkin, date, now);
+    let applied = (&store as &dyn Store).add(&record)?;
+    warn(&applied.notices);
+    let at = record
+        .body
+        .at
+        .with_timezone(&Local)
+        .format("%Y-%m-%d %H:%M");
+    println!(
+        "Saved check-in {}: pain {} at {at}.",
+        record.id, record.body.pain
+    );
+    Ok(())
+}

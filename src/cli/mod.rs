@@ -1,0 +1,118 @@
+//! The command line: clap definitions, and each subcommand's small driver.
+
+mod check;
+mod exchange;
+mod log;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::vocabulary;
+use crate::store::{DiskStore, Notice, StoreError};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "nape",
+    version,
+    about = "A terminal self-care coach for neck pain: check-ins, cold and heat timers, stretches, \
+             red flags and trends. Not a medical device: it gives no diagnosis and no doses.",
+    after_help = "With no command, nape opens the full-screen app."
+)]
+pub struct Cli {
+    /// Where the diary lives (default: the platform's data folder).
+    #[arg(long, global = true, env = "NAPE_DATA_DIR", value_name = "PATH")]
+    pub data_dir: Option<PathBuf>,
+    /// Where your own routines and settings files live.
+    #[arg(long, global = true, env = "NAPE_CONFIG_DIR", value_name = "PATH")]
+    pub config_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Add a check-in without opening the app.
+    #[command(after_help = log_help())]
+    Log(Box<log::LogArgs>),
+    /// Write the diary to standard output.
+    Export(exchange::ExportArgs),
+    /// Merge a JSON export into the diary (records already present are kept).
+    Import(exchange::ImportArgs),
+    /// Read every data file and report what is there and anything wrong.
+    Check,
+}
+
+fn log_help() -> String {
+    format!(
+        "Ids for --where: {}\nIds for --symptom: {}\nIds for --context: {}\nIds for --treatment: {}",
+        vocabulary::ids(vocabulary::LOCATIONS),
+        vocabulary::ids(vocabulary::SYMPTOMS),
+        vocabulary::ids(vocabulary::CONTEXT),
+        vocabulary::ids(vocabulary::TREATMENTS),
+    )
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// Why a command did not succeed, and so its exit code: 2 for bad input, 1 for anything else.
+#[derive(Debug)]
+pub enum Failure {
+    BadInput(String),
+    Other(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::BadInput(_) => 2,
+            Failure::Other(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::BadInput(m) | Failure::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Other(e.to_string())
+    }
+}
+
+/// Open the diary the command line points at, printing what opening it fixed.
+pub fn open_store(cli: &Cli) -> Result<DiskStore, Failure> {
+    let root = match &cli.data_dir {
+        Some(dir) => dir.clone(),
+        None => DiskStore::default_root()?,
+    };
+    let (store, notices) = DiskStore::open(root)?;
+    warn(&notices);
+    Ok(store)
+}
+
+pub fn warn(notices: &[Notice]) {
+    for notice in notices {
+        eprintln!("nape: warning: {notice}");
+    }
+}
+
+/// Run a subcommand. `None` (the app) is handled by the caller.
+pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
+    match command {
+        Command::Log(args) => log::run(cli, args),
+        Command::Export(args) => exchange::export(cli, args),
+        Command::Import(args) => exchange::import(cli, args),
+        Command::Check => check::run(cli),
+    }
+}

@@ -1,0 +1,281 @@
+//! A check-in: how the neck is at a moment. The draft and its validation are shared by the
+//! Today form and `nape log`, so both accept and refuse exactly the same things.
+
+use std::fmt;
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::vocabulary::{self, Term};
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct CheckIn {
+    /// The moment described (now, or an earlier time when backfilling).
+    pub at: DateTime<Utc>,
+    pub pain: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worst: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stiffness: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub symptoms: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub treatments: Vec<String>,
+    /// Medicine names only; nape never records or suggests doses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub medicines: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Fields from a newer nape, kept through edits.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// What the person typed, before validation. Empty strings mean "not given".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    pub pain: String,
+    pub worst: String,
+    pub stiffness: String,
+    /// Local time "YYYY-MM-DD HH:MM"; empty means now.
+    pub at: String,
+    pub locations: Vec<String>,
+    pub symptoms: Vec<String>,
+    pub context: Vec<String>,
+    pub treatments: Vec<String>,
+    pub medicines: Vec<String>,
+    /// `None`: no note. `Some` must hold some text.
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Pain,
+    Worst,
+    Stiffness,
+    At,
+    Where,
+    Symptom,
+    Context,
+    Treatment,
+    Medicine,
+    Note,
+}
+
+impl Field {
+    /// The name used on the command line and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Pain => "pain",
+            Field::Worst => "worst",
+            Field::Stiffness => "stiffness",
+            Field::At => "at",
+            Field::Where => "where",
+            Field::Symptom => "symptom",
+            Field::Context => "context",
+            Field::Treatment => "treatment",
+            Field::Medicine => "medicine",
+            Field::Note => "note",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.field.name(), self.message)
+    }
+}
+
+pub const TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
+
+/// A 0-10 rating. The message names the range, so the person knows what to type instead.
+pub fn parse_rating(field: Field, text: &str) -> Result<u8, FieldError> {
+    let text = text.trim();
+    match text.parse::<u8>() {
+        Ok(n) if n <= 10 => Ok(n),
+        _ => Err(FieldError {
+            field,
+            message: format!("must be a whole number from 0 to 10 (got \"{text}\")"),
+        }),
+    }
+}
+
+/// A local wall-clock time, in `tz`, not after `now`. A time that occurs twice when clocks go
+/// back is the earlier one; a time skipped when clocks go forward does not exist and is refused.
+pub fn parse_local_time<Tz: TimeZone>(
+    text: &str,
+    tz: &Tz,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, FieldError> {
+    let err = |message: String| FieldError {
+        field: Field::At,
+        message,
+    };
+    let text = text.trim();
+    let naive = NaiveDateTime::parse_from_str(text, TIME_FORMAT)
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+        .map_err(|_| {
+            err(format!(
+                "must be a local time like \"2026-03-14 08:30\" (got \"{text}\")"
+            ))
+        })?;
+    let at = match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => t,
+        LocalResult::Ambiguous(earlier, _) => earlier,
+        LocalResult::None => {
+            return Err(err(format!(
+                "\"{text}\" does not exist here: the clocks skipped it for daylight saving"
+            )));
+        }
+    }
+    .with_timezone(&Utc);
+    if at > now {
+        return Err(err(format!(
+            "\"{text}\" is in the future; check-ins can only be backfilled"
+        )));
+    }
+    Ok(at)
+}
+
+fn parse_optional_rating(field: Field, text: &str) -> Result<Option<u8>, FieldError> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_rating(field, text).map(Some)
+    }
+}
+
+/// Known ids only, each once, in the order given.
+fn check_ids(field: Field, terms: &[Term], given: &[String]) -> Result<Vec<String>, FieldError> {
+    let mut out: Vec<String> = Vec::new();
+    for id in given {
+        let id = id.trim();
+        if vocabulary::label(terms, id).is_none() {
+            return Err(FieldError {
+                field,
+                message: format!(
+                    "\"{id}\" is not known; use one of: {}",
+                    vocabulary::ids(terms)
+                ),
+            });
+        }
+        if !out.iter().any(|o| o == id) {
+            out.push(id.to_string());
+        }
+    }
+    Ok(out)
+}
+
+impl Draft {
+    /// Check every field; on success the check-in and the local date it belongs to.
+    pub fn validate<Tz: TimeZone>(
+        &self,
+        tz: &Tz,
+        now: DateTime<Utc>,
+    ) -> Result<(CheckIn, NaiveDate), Vec<FieldError>> {
+        let mut errors = Vec::new();
+
+        let pain = keep(&mut errors, parse_rating(Field::Pain, &self.pain));
+        let worst = keep(
+            &mut errors,
+            parse_optional_rating(Field::Worst, &self.worst),
+        )
+        .flatten();
+        let stiffness = keep(
+            &mut errors,
+            parse_optional_rating(Field::Stiffness, &self.stiffness),
+        )
+        .flatten();
+        let at = if self.at.trim().is_empty() {
+            Some(now)
+        } else {
+            keep(&mut errors, parse_local_time(&self.at, tz, now))
+        };
+        let locations = keep(
+            &mut errors,
+            check_ids(Field::Where, vocabulary::LOCATIONS, &self.locations),
+        );
+        let symptoms = keep(
+            &mut errors,
+            check_ids(Field::Symptom, vocabulary::SYMPTOMS, &self.symptoms),
+        );
+        let context = keep(
+            &mut errors,
+            check_ids(Field::Context, vocabulary::CONTEXT, &self.context),
+        );
+        let treatments = keep(
+            &mut errors,
+            check_ids(Field::Treatment, vocabulary::TREATMENTS, &self.treatments),
+        );
+        let medicines = keep(&mut errors, medicine_names(&self.medicines));
+        let note = keep(
+            &mut errors,
+            match &self.note {
+                Some(n) if n.trim().is_empty() => Err(FieldError {
+                    field: Field::Note,
+                    message: "is empty; write something or leave the note out".into(),
+                }),
+                other => Ok(other.clone()),
+            },
+        );
+        if let (Some(p), Some(w)) = (pain, worst)
+            && w < p
+        {
+            errors.push(FieldError {
+                field: Field::Worst,
+                message: format!("({w}) cannot be lower than the pain now ({p})"),
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let at = at.expect("no errors, so set");
+        let checkin = CheckIn {
+            at,
+            pain: pain.expect("no errors, so set"),
+            worst,
+            stiffness,
+            locations: locations.unwrap_or_default(),
+            symptoms: symptoms.unwrap_or_default(),
+            context: context.unwrap_or_default(),
+            treatments: treatments.unwrap_or_default(),
+            medicines: medicines.unwrap_or_default(),
+            note: note.flatten(),
+            extra: Map::new(),
+        };
+        Ok((checkin, at.with_timezone(tz).date_naive()))
+    }
+}
+
+/// The value if valid; otherwise the error is collected and the field left unset.
+fn keep<T>(errors: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+fn medicine_names(given: &[String]) -> Result<Vec<String>, FieldError> {
+    given
+        .iter()
+        .map(|name| {
+            let name = name.trim();
+            if name.is_empty() {
+                Err(FieldError {
+                    field: Field::Medicine,
+                    message: "is empty; give the medicine's name".into(),
+                })
+            } else {
+                Ok(name.to_string())
+            }
+        })
+        .collect()
+}

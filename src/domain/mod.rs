@@ -1,0 +1,4 @@
+//! The pure core: no terminal, no files, no clock. Time is always an argument.
+
+pub mod checkin;
+pub mod vocabulary;

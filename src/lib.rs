@@ -1,0 +1,5 @@
+//! nape: a terminal self-care coach for neck pain. The modules are public so tests reach them.
+
+pub mod cli;
+pub mod domain;
+pub mod store;

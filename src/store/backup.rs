@@ -1,0 +1,108 @@
+//! Daily backups: after each save, a copy of the file as saved goes to
+//! `backups/<local date>/<collection>/<file>`. Days older than 14 are pruned, except a file's
+//! newest copy, so every file keeps at least one good backup however old it is.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::document;
+use super::files::{ensure_private_dir, write_atomic};
+
+pub const KEEP_DAYS: i64 = 14;
+
+pub struct Backups {
+    dir: PathBuf,
+}
+
+impl Backups {
+    pub fn new(root: &Path) -> Self {
+        Backups {
+            dir: root.join("backups"),
+        }
+    }
+
+    /// Store `bytes` as today's copy of `relative` (collection/file). Not fsynced: a torn backup
+    /// fails to parse and the next older one is used instead.
+    pub fn save(&self, today: NaiveDate, relative: &Path, bytes: &[u8]) -> io::Result<()> {
+        let day = self.dir.join(today.to_string());
+        let new_day = !day.exists();
+        let path = day.join(relative);
+        if let Some(parent) = path.parent() {
+            ensure_private_dir(parent)?;
+        }
+        write_atomic(&path, bytes, false)?;
+        if new_day {
+            self.prune(today)?;
+        }
+        Ok(())
+    }
+
+    /// The newest backup of `relative` that parses, if any.
+    pub fn newest_good(&self, relative: &Path) -> Option<(PathBuf, Vec<u8>)> {
+        self.days().into_iter().rev().find_map(|(_, day)| {
+            let path = day.join(relative);
+            let bytes = fs::read(&path).ok()?;
+            document::parse(&bytes).ok()?;
+            Some((path, bytes))
+        })
+    }
+
+    /// Backup day folders, oldest first.
+    fn days(&self) -> Vec<(NaiveDate, PathBuf)> {
+        let mut days: Vec<_> = fs::read_dir(&self.dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let date = e.file_name().to_str()?.parse::<NaiveDate>().ok()?;
+                Some((date, e.path()))
+            })
+            .collect();
+        days.sort();
+        days
+    }
+
+    fn prune(&self, today: NaiveDate) -> io::Result<()> {
+        let days = self.days();
+        for (i, (date, day)) in days.iter().enumerate() {
+            if (today - *date).num_days() <= KEEP_DAYS {
+                continue;
+            }
+            let newer = &days[i + 1..];
+            for file in files_under(day) {
+                let relative = file.strip_prefix(day).unwrap_or(&file);
+                if newer.iter().any(|(_, d)| d.join(relative).exists()) {
+                    fs::remove_file(&file)?;
+                }
+            }
+            remove_empty_dirs(day);
+        }
+        Ok(())
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn remove_empty_dirs(dir: &Path) {
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().is_dir() {
+            remove_empty_dirs(&entry.path());
+        }
+    }
+    // Fails harmlessly when the folder still holds a kept file.
+    let _ = fs::remove_dir(dir);
+}

@@ -1,0 +1,386 @@
+//! The store on disk. One folder per collection, one JSON document per month, replaced
+//! atomically under a lock held only by writers (and by readers repairing damage).
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use chrono::{Datelike, Local, NaiveDate, Utc};
+
+use super::backup::Backups;
+use super::document::{self, Document, ParseError};
+use super::files::{self, DIR_MODE, FILE_MODE, Lock};
+use super::op::{Outcome, decide};
+use super::{
+    Applied, Collection, Damage, DateRange, Loaded, Notice, Op, RawRecord, Split, Store, StoreError,
+};
+
+pub struct DiskStore {
+    root: PathBuf,
+}
+
+/// A file read under the lock, ready to change.
+struct Open {
+    doc: Document,
+    dirty: bool,
+}
+
+impl DiskStore {
+    /// The platform's data folder for nape (for example ~/.local/share/nape on Linux).
+    pub fn default_root() -> Result<PathBuf, StoreError> {
+        directories::ProjectDirs::from("", "", "nape")
+            .map(|dirs| dirs.data_local_dir().to_path_buf())
+            .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))
+    }
+
+    /// Open (creating if needed) the store at `root`. Folders readable by others are tightened,
+    /// and each one that was is reported.
+    pub fn open(root: impl Into<PathBuf>) -> Result<(DiskStore, Vec<Notice>), StoreError> {
+        let root = root.into();
+        let mut notices = Vec::new();
+        if files::ensure_private_dir(&root).map_err(StoreError::io(&root))? {
+            notices.push(Notice::Tightened(root.clone()));
+        }
+        for entry in fs::read_dir(&root)
+            .map_err(StoreError::io(&root))?
+            .flatten()
+        {
+            let path = entry.path();
+            if path.is_dir() && files::tighten(&path, DIR_MODE).map_err(StoreError::io(&path))? {
+                notices.push(Notice::Tightened(path));
+            }
+        }
+        Ok((DiskStore { root }, notices))
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn lock(&self) -> Result<Lock, StoreError> {
+        let path = self.root.join("nape.lock");
+        Lock::acquire(&path).map_err(StoreError::io(path))
+    }
+
+    fn path(&self, c: Collection, date: NaiveDate) -> PathBuf {
+        self.root
+            .join(c.name)
+            .join(format!("{}.json", c.stem(date)))
+    }
+
+    /// The collection's data files whose month can hold a date in `range`.
+    pub fn files(&self, c: Collection, range: DateRange) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = self.root.join(c.name);
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(StoreError::Io {
+                    path: dir,
+                    source: e,
+                });
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| is_data_file(p) && month_overlaps(c, p, range))
+            .collect();
+        paths.sort();
+        Ok(paths)
+    }
+
+    /// Collections present on disk (every folder but backups).
+    pub fn collections(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(&self.root)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+            .filter(|n| n != "backups")
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Read a file without the lock: renames are atomic, so a reader sees a whole version.
+    fn read(&self, path: &Path, notices: &mut Vec<Notice>) -> Result<Option<Vec<u8>>, StoreError> {
+        match fs::read(path) {
+            Ok(bytes) => {
+                if files::tighten(path, FILE_MODE).map_err(StoreError::io(path))? {
+                    notices.push(Notice::Tightened(path.to_path_buf()));
+                }
+                Ok(Some(bytes))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: e,
+            }),
+        }
+    }
+
+    /// Read and parse a file while holding the lock, repairing damage from a backup when one
+    /// exists. A missing file is an empty document.
+    fn read_locked(&self, path: &Path, notices: &mut Vec<Notice>) -> Result<Document, StoreError> {
+        let Some(bytes) = self.read(path, notices)? else {
+            return Ok(Document::new());
+        };
+        match document::parse(&bytes) {
+            Ok(doc) => Ok(doc),
+            Err(reason) if !reason.is_damage() => Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                reason,
+            }),
+            Err(reason) => self.restore(path, reason, notices),
+        }
+    }
+
+    /// Move a damaged file aside and put its newest good backup in its place. Without a backup
+    /// the file stays where it is, untouched, and the caller is refused.
+    fn restore(
+        &self,
+        path: &Path,
+        reason: ParseError,
+        notices: &mut Vec<Notice>,
+    ) -> Result<Document, StoreError> {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let Some((backup, bytes)) = Backups::new(&self.root).newest_good(relative) else {
+            return Err(StoreError::Damaged {
+                path: path.to_path_buf(),
+                reason,
+            });
+        };
+        let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
+        let moved_to = files::quarantine_path(path, &stamp);
+        fs::rename(path, &moved_to).map_err(StoreError::io(path))?;
+        files::write_atomic(path, &bytes, true).map_err(StoreError::io(path))?;
+        notices.push(Notice::Restored {
+            damaged: path.to_path_buf(),
+            moved_to,
+            backup,
+        });
+        document::parse(&bytes).map_err(|reason| StoreError::Damaged {
+            path: path.to_path_buf(),
+            reason,
+        })
+    }
+
+    /// Which file holds `id`, searching every file of the collection (used only when an edit or
+    /// import does not find the record where its date says).
+    fn locate(
+        &self,
+        c: Collection,
+        id: uuid::Uuid,
+        open: &mut HashMap<PathBuf, Open>,
+        notices: &mut Vec<Notice>,
+    ) -> Result<Option<PathBuf>, StoreError> {
+        for path in self.files(c, DateRange::ALL)? {
+            if !open.contains_key(&path) {
+                let doc = self.read_locked(&path, notices)?;
+                open.insert(path.clone(), Open { doc, dirty: false });
+            }
+            if open[&path].doc.records.iter().any(|r| r.id == id) {
+                return Ok(Some(path));
+            }
+        }
+        Ok(None)
+    }
+
+    fn write(&self, path: &Path, doc: &Document) -> Result<(), StoreError> {
+        let bytes = doc.to_bytes();
+        files::write_atomic(path, &bytes, true).map_err(StoreError::io(path))?;
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        // A failed backup must not fail a save that is already durable.
+        let _ = Backups::new(&self.root).save(Local::now().date_naive(), relative, &bytes);
+        Ok(())
+    }
+}
+
+impl Store for DiskStore {
+    fn load(&self, c: Collection, range: DateRange) -> Result<Loaded, StoreError> {
+        let mut loaded = Loaded::default();
+        for path in self.files(c, range)? {
+            let Some(bytes) = self.read(&path, &mut loaded.notices)? else {
+                continue;
+            };
+            let doc = match document::parse(&bytes) {
+                Ok(doc) => doc,
+                Err(reason) if !reason.is_damage() => {
+                    loaded.notices.push(Notice::ReadOnly {
+                        path: path.clone(),
+                        reason,
+                    });
+                    match lenient(&bytes) {
+                        Some(doc) => doc,
+                        None => continue,
+                    }
+                }
+                Err(_) => {
+                    // Repair needs the lock; read again under it in case a writer just fixed it.
+                    let _lock = self.lock()?;
+                    match self.read_locked(&path, &mut loaded.notices) {
+                        Ok(doc) => doc,
+                        Err(StoreError::Damaged { path, reason }) => {
+                            loaded.damage.push(Damage { path, reason });
+                            continue;
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            };
+            loaded
+                .records
+                .extend(doc.records.into_iter().filter(|r| range.contains(r.date)));
+        }
+        loaded.records = newest_per_id(loaded.records);
+        Ok(loaded)
+    }
+
+    fn apply(&self, c: Collection, ops: Vec<Op>) -> Result<Applied, StoreError> {
+        let dir = self.root.join(c.name);
+        files::ensure_private_dir(&dir).map_err(StoreError::io(&dir))?;
+        let _lock = self.lock()?;
+        files::remove_stale_temps(&dir).map_err(StoreError::io(&dir))?;
+
+        let mut applied = Applied::default();
+        let mut open: HashMap<PathBuf, Open> = HashMap::new();
+        // Files are written in the order they were first changed; a record that moves between
+        // months is inserted before it is removed, so a crash can duplicate it but never lose it.
+        let mut order: Vec<PathBuf> = Vec::new();
+        for op in ops {
+            let target = self.path(c, op.date());
+            if !open.contains_key(&target) {
+                let doc = self.read_locked(&target, &mut applied.notices)?;
+                open.insert(target.clone(), Open { doc, dirty: false });
+            }
+            let id = op.id();
+            let holder = if open[&target].doc.records.iter().any(|r| r.id == id) {
+                Some(target.clone())
+            } else if matches!(op, Op::Add(_)) {
+                None
+            } else {
+                self.locate(c, id, &mut open, &mut applied.notices)?
+            };
+            let existing = holder
+                .as_ref()
+                .and_then(|h| open[h].doc.records.iter().find(|r| r.id == id));
+            let outcome = decide(op, existing)?;
+            let mut touch = |path: &PathBuf, open: &mut HashMap<PathBuf, Open>| {
+                open.get_mut(path).expect("opened above").dirty = true;
+                if !order.contains(path) {
+                    order.push(path.clone());
+                }
+            };
+            match outcome {
+                Outcome::Nothing => continue,
+                Outcome::Insert(new) | Outcome::Replace(new) => {
+                    let dest = self.path(c, new.date);
+                    if !open.contains_key(&dest) {
+                        let doc = self.read_locked(&dest, &mut applied.notices)?;
+                        open.insert(dest.clone(), Open { doc, dirty: false });
+                    }
+                    let records = &mut open.get_mut(&dest).expect("opened").doc.records;
+                    match records.iter_mut().find(|r| r.id == id) {
+                        Some(slot) => *slot = new,
+                        None => records.push(new),
+                    }
+                    touch(&dest, &mut open);
+                    if let Some(holder) = holder.filter(|h| *h != dest) {
+                        open.get_mut(&holder)
+                            .expect("opened")
+                            .doc
+                            .records
+                            .retain(|r| r.id != id);
+                        touch(&holder, &mut open);
+                    }
+                }
+                Outcome::Remove => {
+                    let holder = holder.expect("remove has a holder");
+                    open.get_mut(&holder)
+                        .expect("opened")
+                        .doc
+                        .records
+                        .retain(|r| r.id != id);
+                    touch(&holder, &mut open);
+                }
+            }
+            applied.changed += 1;
+        }
+        for path in order.iter().filter(|p| open[*p].dirty) {
+            self.write(path, &open[path].doc)?;
+        }
+        if applied.changed > 0 {
+            self.mark_changed();
+        }
+        Ok(applied)
+    }
+
+    fn stamp(&self) -> u64 {
+        fs::metadata(self.root.join("nape.lock"))
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64)
+    }
+
+    fn location(&self) -> String {
+        self.root.display().to_string()
+    }
+}
+
+impl DiskStore {
+    /// Bump the lock file's time so open apps notice the change with one cheap stat.
+    fn mark_changed(&self) {
+        if let Ok(file) = fs::File::options()
+            .write(true)
+            .open(self.root.join("nape.lock"))
+        {
+            let _ = file.set_modified(SystemTime::now());
+        }
+    }
+}
+
+fn is_data_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !name.starts_with('.') && name.ends_with(".json") && path.is_file()
+}
+
+fn month_overlaps(c: Collection, path: &Path, range: DateRange) -> bool {
+    if c.split != Split::Monthly {
+        return true;
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let Ok(first) = NaiveDate::parse_from_str(&format!("{stem}-01"), "%Y-%m-%d") else {
+        return true; // an oddly named file is still read, never silently skipped
+    };
+    let last = first
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(first);
+    range.since.is_none_or(|s| last >= s)
+        && range.until.is_none_or(|u| first <= u)
+        && first.day() == 1
+}
+
+/// A newer file's records, read as far as this build understands them.
+fn lenient(bytes: &[u8]) -> Option<Document> {
+    serde_json::from_slice(bytes).ok()
+}
+
+/// A crash while moving a record between months can leave two copies; the later edit wins.
+fn newest_per_id(records: Vec<RawRecord>) -> Vec<RawRecord> {
+    let mut by_id: HashMap<uuid::Uuid, RawRecord> = HashMap::with_capacity(records.len());
+    for record in records {
+        match by_id.get(&record.id) {
+            Some(kept) if kept.updated_at >= record.updated_at => {}
+            _ => {
+                by_id.insert(record.id, record);
+            }
+        }
+    }
+    by_id.into_values().collect()
+}

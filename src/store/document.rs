@@ -1,0 +1,84 @@
+//! One data file: its JSON shape, and parsing that never panics and says what is wrong.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::record::RawRecord;
+
+/// The schema this build writes and fully understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Document {
+    pub schema_version: u32,
+    pub records: Vec<RawRecord>,
+    /// Fields a newer nape may have added; kept so a save by this version does not drop them.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Document {
+    pub fn new() -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION,
+            ..Document::default()
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("a document always serialises");
+        bytes.push(b'\n');
+        bytes
+    }
+}
+
+/// Why a file's bytes are not a document this build can use.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ParseError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is not valid JSON ({0})")]
+    Syntax(String),
+    #[error("the file is JSON but not a nape data file ({0})")]
+    Shape(String),
+    #[error("two records share the id {0}")]
+    DuplicateId(uuid::Uuid),
+    #[error(
+        "the file was written by a newer nape (schema {found}; this build knows up to {known})"
+    )]
+    Newer { found: u64, known: u32 },
+}
+
+impl ParseError {
+    /// A newer file is intact, just not ours to change; everything else is damage.
+    pub fn is_damage(&self) -> bool {
+        !matches!(self, ParseError::Newer { .. })
+    }
+}
+
+/// Parse a data file. A newer schema is recognised before the records are read, so a file from a
+/// newer build is never mistaken for a damaged one.
+pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ParseError::Empty);
+    }
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| ParseError::Syntax(e.to_string()))?;
+    let version = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ParseError::Shape("no schema_version".into()))?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(ParseError::Newer {
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    let doc: Document =
+        serde_json::from_value(value).map_err(|e| ParseError::Shape(e.to_string()))?;
+    let mut seen = std::collections::HashSet::new();
+    if let Some(dup) = doc.records.iter().find(|r| !seen.insert(r.id)) {
+        return Err(ParseError::DuplicateId(dup.id));
+    }
+    Ok(doc)
+}

@@ -1,0 +1,127 @@
+//! File-system plumbing for the store: private folders, atomic replacement, the lock.
+//! Everything here works on paths handed in by the store; nothing decides where data lives.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+#[cfg(unix)]
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+
+pub const DIR_MODE: u32 = 0o700;
+pub const FILE_MODE: u32 = 0o600;
+
+/// Create `dir` (and parents) private to the user. Returns true if an existing folder had to be
+/// tightened because others could read it.
+pub fn ensure_private_dir(dir: &Path) -> io::Result<bool> {
+    if !dir.exists() {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        builder.mode(DIR_MODE);
+        builder.create(dir)?;
+        return Ok(false);
+    }
+    tighten(dir, DIR_MODE)
+}
+
+/// Remove group and other permissions from `path` if it has any. Returns true if it changed.
+#[cfg(unix)]
+pub fn tighten(path: &Path, mode: u32) -> io::Result<bool> {
+    let current = fs::metadata(path)?.permissions().mode() & 0o777;
+    if current & 0o077 == 0 {
+        return Ok(false);
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))?;
+    Ok(true)
+}
+
+#[cfg(not(unix))]
+pub fn tighten(_path: &Path, _mode: u32) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// Replace `path` with `bytes` so that a reader sees either the old or the new content, never
+/// a mix, and the new content is on disk before this returns: temp file in the same folder,
+/// fsync, rename over, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    // tempfile creates the file 0600; the prefix lets a later save recognise it as stale.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    if durable {
+        sync_dir(dir)?;
+    }
+    Ok(())
+}
+
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Flush a folder's entries (a rename is only durable once its folder is).
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Temp files left by a save that was killed. Only call this while holding the lock: then no
+/// other save is writing one.
+pub fn remove_stale_temps(dir: &Path) -> io::Result<usize> {
+    let mut removed = 0;
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) {
+            fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The exclusive lock every writer holds while it reads, changes and writes. It lives on its own
+/// file so data files are only ever replaced, never locked.
+pub struct Lock {
+    file: File,
+}
+
+impl Lock {
+    pub fn acquire(path: &Path) -> io::Result<Lock> {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        options.mode(FILE_MODE);
+        let file = options.open(path)?;
+        file.lock()?;
+        Ok(Lock { file })
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+/// `name.corrupt-<UTC time>` beside the damaged file.
+pub fn quarantine_path(path: &Path, stamp: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".corrupt-{stamp}"));
+    path.with_file_name(name)
+}

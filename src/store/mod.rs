@@ -1,0 +1,217 @@
+//! The only code that touches the data directory. Records are saved one operation at a time,
+//! under a lock, onto what is on disk now; see `disk` for how, `memory` for the test double.
+
+mod backup;
+pub mod check;
+mod disk;
+pub mod document;
+mod files;
+pub mod kinds;
+mod memory;
+mod op;
+mod record;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+pub use disk::DiskStore;
+pub use document::{ParseError, SCHEMA_VERSION};
+pub use memory::MemoryStore;
+pub use op::Op;
+pub use record::{Collection, Kind, RawRecord, Record, Split};
+
+/// Inclusive range of record dates; `None` on either side is open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+}
+
+impl DateRange {
+    pub const ALL: DateRange = DateRange {
+        since: None,
+        until: None,
+    };
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.since.is_none_or(|s| date >= s) && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+/// Something the store did or found that the person should hear about. None of these stop work.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Tightened(PathBuf),
+    Restored {
+        damaged: PathBuf,
+        moved_to: PathBuf,
+        backup: PathBuf,
+    },
+    ReadOnly {
+        path: PathBuf,
+        reason: ParseError,
+    },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Tightened(path) => write!(
+                f,
+                "{} could be read by other users; it is now private to you.",
+                path.display()
+            ),
+            Notice::Restored {
+                damaged,
+                moved_to,
+                backup,
+            } => write!(
+                f,
+                "{} was damaged. It was moved to {} and the backup {} was restored; \
+                 entries made after that backup may be missing from this month.",
+                damaged.display(),
+                moved_to.display(),
+                backup.display()
+            ),
+            Notice::ReadOnly { path, reason } => write!(
+                f,
+                "{} is read-only here: {reason}. Update nape to change it.",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// A data file that could not be read and could not be repaired.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damage {
+    pub path: PathBuf,
+    pub reason: ParseError,
+}
+
+impl fmt::Display for Damage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} is damaged ({}) and there is no backup of it; its entries are not shown. \
+             Repair it or move it aside.",
+            self.path.display(),
+            self.reason
+        )
+    }
+}
+
+/// What a load found: the records, what was fixed on the way, and what could not be read.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub records: Vec<RawRecord>,
+    pub notices: Vec<Notice>,
+    pub damage: Vec<Damage>,
+}
+
+/// What a save did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Applied {
+    /// How many records were added, changed or removed (an identical re-add counts as none).
+    pub changed: usize,
+    pub notices: Vec<Notice>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("could not use {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} is damaged ({reason}) and there is no good backup of it. Nothing was written. \
+         Repair the file or move it aside, then try again (`nape check` lists damaged files)."
+    )]
+    Damaged { path: PathBuf, reason: ParseError },
+    #[error(
+        "{path} was written by a newer version of nape ({reason}); nothing was written. Update nape to change it."
+    )]
+    ReadOnly { path: PathBuf, reason: ParseError },
+    #[error("there is no entry with id {0}")]
+    NotFound(Uuid),
+    #[error("an entry with id {0} already exists with other content")]
+    Duplicate(Uuid),
+    #[error("the data directory could not be found: {0}")]
+    NoDataDir(String),
+}
+
+impl StoreError {
+    pub fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> StoreError {
+        let path = path.into();
+        move |source| StoreError::Io { path, source }
+    }
+}
+
+/// Storage behind the app and the commands. Object-safe, so the app can hold either the disk
+/// store or the in-memory one.
+pub trait Store {
+    /// Every record of a collection whose date is in `range`.
+    fn load(&self, collection: Collection, range: DateRange) -> Result<Loaded, StoreError>;
+    /// Apply operations in order, under the lock, to what is stored now. Returns only once the
+    /// result is durable.
+    fn apply(&self, collection: Collection, ops: Vec<Op>) -> Result<Applied, StoreError>;
+    /// A value that changes whenever any collection may have changed, cheap enough to poll.
+    fn stamp(&self) -> u64;
+    /// Where the data lives, for messages.
+    fn location(&self) -> String;
+}
+
+/// Typed records of one kind, and the problems met while reading them.
+pub struct LoadedKind<T> {
+    pub records: Vec<Record<T>>,
+    pub notices: Vec<Notice>,
+    pub damage: Vec<Damage>,
+}
+
+impl dyn Store + '_ {
+    /// Load one kind, sorted by date then creation. A record whose fields do not fit the kind is
+    /// reported as damage, not dropped silently.
+    pub fn load_kind<T: Kind>(&self, range: DateRange) -> Result<LoadedKind<T>, StoreError> {
+        let loaded = self.load(T::COLLECTION, range)?;
+        let mut damage = loaded.damage;
+        let mut records = Vec::with_capacity(loaded.records.len());
+        for raw in &loaded.records {
+            match raw.typed::<T>() {
+                Ok(record) => records.push(record),
+                Err(e) => damage.push(Damage {
+                    path: PathBuf::from(format!("{}/{}", T::COLLECTION.name, raw.id)),
+                    reason: ParseError::Shape(e.to_string()),
+                }),
+            }
+        }
+        records.sort_by_key(|r| (r.date, r.created_at, r.id));
+        Ok(LoadedKind {
+            records,
+            notices: loaded.notices,
+            damage,
+        })
+    }
+
+    pub fn add<T: Kind>(&self, record: &Record<T>) -> Result<Applied, StoreError> {
+        self.apply(T::COLLECTION, vec![Op::Add(record.to_raw())])
+    }
+
+    pub fn update<T: Kind>(&self, record: &Record<T>) -> Result<Applied, StoreError> {
+        self.apply(T::COLLECTION, vec![Op::Update(record.to_raw())])
+    }
+
+    pub fn delete<T: Kind>(&self, record: &Record<T>) -> Result<Applied, StoreError> {
+        self.apply(
+            T::COLLECTION,
+            vec![Op::Delete {
+                id: record.id,
+                date: record.date,
+            }],
+        )
+    }
+}

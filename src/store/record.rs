@@ -1,0 +1,98 @@
+//! The envelope every stored record shares, whatever its kind.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+/// A record: stable id, when it was created and last changed (UTC), the local calendar day it
+/// belongs to, and the kind-specific body flattened beside them.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Record<T> {
+    pub id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub date: NaiveDate,
+    #[serde(flatten)]
+    pub body: T,
+}
+
+/// A record as the store sees it: the envelope plus untyped fields. The store never needs to
+/// know the kind, so unknown fields pass through it untouched.
+pub type RawRecord = Record<Map<String, Value>>;
+
+/// How a collection's records are split into files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Split {
+    /// One file per calendar month of the record's date, so a save rewrites one small file.
+    Monthly,
+    /// One file for the whole collection (settings and other small singletons).
+    Single,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Collection {
+    pub name: &'static str,
+    pub split: Split,
+}
+
+impl Collection {
+    /// The file stem a record with this date lives in.
+    pub fn stem(&self, date: NaiveDate) -> String {
+        match self.split {
+            Split::Monthly => date.format("%Y-%m").to_string(),
+            Split::Single => self.name.to_string(),
+        }
+    }
+}
+
+/// A kind of record the store can hold. Each kind names its collection; the store does the rest.
+pub trait Kind: Serialize + DeserializeOwned + Clone {
+    const COLLECTION: Collection;
+}
+
+impl<T: Serialize> Record<T> {
+    /// A new record for `body`, dated `date`, created at `now`. Ids are UUID v7, so they sort by
+    /// creation time.
+    pub fn new(body: T, date: NaiveDate, now: DateTime<Utc>) -> Self {
+        let ts = uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            now.timestamp().max(0) as u64,
+            now.timestamp_subsec_nanos(),
+        );
+        Record {
+            id: Uuid::new_v7(ts),
+            created_at: now,
+            updated_at: now,
+            date,
+            body,
+        }
+    }
+
+    pub fn to_raw(&self) -> RawRecord {
+        let body = match serde_json::to_value(&self.body) {
+            Ok(Value::Object(map)) => map,
+            _ => Map::new(),
+        };
+        Record {
+            id: self.id,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            date: self.date,
+            body,
+        }
+    }
+}
+
+impl RawRecord {
+    /// Read the body as a kind. Fails with serde's message if a field has the wrong type.
+    pub fn typed<T: DeserializeOwned>(&self) -> Result<Record<T>, serde_json::Error> {
+        Ok(Record {
+            id: self.id,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            date: self.date,
+            body: serde_json::from_value(Value::Object(self.body.clone()))?,
+        })
+    }
+}
