@@ -132,7 +132,8 @@ pub fn parse_local_time<Tz: TimeZone>(
         })?;
     let at = match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => t,
-        LocalResult::Ambiguous(earlier, _) => earlier,
+        // Not every zone source orders the pair, so take the earlier explicitly.
+        LocalResult::Ambiguous(a, b) => a.min(b),
         LocalResult::None => {
             return Err(err(format!(
                 "\"{text}\" does not exist here: the clocks skipped it for daylight saving"

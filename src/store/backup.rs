@@ -106,3 +106,32 @@ fn remove_empty_dirs(dir: &Path) {
     // Fails harmlessly when the folder still holds a kept file.
     let _ = fs::remove_dir(dir);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(n: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, n).unwrap()
+    }
+
+    #[test]
+    fn old_days_are_pruned_but_each_file_keeps_its_newest_copy() {
+        let root = tempfile::tempdir().unwrap();
+        let backups = Backups::new(root.path());
+        let doc = document::Document::new().to_bytes();
+        let often = Path::new("checkins/2026-01.json");
+        let once = Path::new("checkins/2025-06.json");
+        backups.save(day(1), once, &doc).unwrap();
+        for n in 1..=20 {
+            backups.save(day(n), often, &doc).unwrap();
+        }
+        let kept: Vec<NaiveDate> = backups.days().into_iter().map(|(d, _)| d).collect();
+        assert_eq!(kept.first(), Some(&day(1)), "the only copy of 2025-06 is kept");
+        assert!(!root.path().join("backups/2026-01-01").join(often).exists());
+        assert!(root.path().join("backups/2026-01-01").join(once).exists());
+        assert!(!kept.contains(&day(5)), "days older than 14 with newer copies go");
+        assert!(kept.contains(&day(6)) && kept.contains(&day(20)));
+        assert!(backups.newest_good(often).unwrap().0.starts_with(root.path().join("backups/2026-01-20")));
+    }
+}

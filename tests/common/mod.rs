@@ -1,0 +1,84 @@
+//! Helpers shared by the integration tests: the real binary over a temporary data folder.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_nape");
+
+pub struct Diary {
+    pub dir: tempfile::TempDir,
+}
+
+impl Diary {
+    pub fn new() -> Self {
+        Diary {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// The data folder inside the temp dir (so its creation by nape is tested too).
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .env("NAPE_DATA_DIR", self.data())
+            .env("NAPE_CONFIG_DIR", self.dir.path().join("config"))
+            .env("TZ", "UTC");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run nape")
+    }
+
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "nape {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// Every file under the data folder with its bytes, to prove a command wrote nothing.
+    pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        walk(&self.data(), &mut files);
+        files.sort();
+        files
+    }
+
+    pub fn export_ids(&self) -> Vec<String> {
+        let json: serde_json::Value =
+            serde_json::from_str(&self.ok(&["export"])).expect("export is JSON");
+        json["collections"]["checkins"]
+            .as_array()
+            .expect("checkins array")
+            .iter()
+            .map(|r| r["id"].as_str().expect("id").to_string())
+            .collect()
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            out.push((path, bytes));
+        }
+    }
+}
+
+/// The id from "Saved check-in <id>: ...".
+pub fn saved_id(stdout: &str) -> Option<String> {
+    let rest = stdout.strip_prefix("Saved check-in ")?;
+    Some(rest.split(':').next()?.to_string())
+}
