@@ -36,7 +36,16 @@ fn every_bad_field_is_reported_at_once() {
     };
     let errors = bad.validate(&tz, now).unwrap_err();
     let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
-    assert_eq!(fields, [Field::Pain, Field::Stiffness, Field::At, Field::Where, Field::Note]);
+    assert_eq!(
+        fields,
+        [
+            Field::Pain,
+            Field::Stiffness,
+            Field::At,
+            Field::Where,
+            Field::Note
+        ]
+    );
 }
 
 #[test]
@@ -46,8 +55,15 @@ fn a_backfilled_time_belongs_to_its_local_date() {
     let mut d = draft("4");
     d.at = "2026-05-31 08:30".into();
     let (checkin, date) = d.validate(&tz, now).unwrap();
-    assert_eq!(checkin.at, Utc.with_ymd_and_hms(2026, 5, 30, 22, 30, 0).unwrap());
-    assert_eq!(date.to_string(), "2026-05-31", "the local day, not the UTC one");
+    assert_eq!(
+        checkin.at,
+        Utc.with_ymd_and_hms(2026, 5, 30, 22, 30, 0).unwrap()
+    );
+    assert_eq!(
+        date.to_string(),
+        "2026-05-31",
+        "the local day, not the UTC one"
+    );
 }
 
 #[test]

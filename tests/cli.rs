@@ -10,29 +10,68 @@ fn bad_values_exit_2_name_the_field_and_write_nothing() {
     diary.ok(&["log", "--pain", "3"]);
     let before = diary.snapshot();
     let cases: &[(&[&str], &str)] = &[
-        (&["log", "--pain", "11"], "pain must be a whole number from 0 to 10"),
-        (&["log", "--pain", "-1"], "pain must be a whole number from 0 to 10"),
-        (&["log", "--pain", "x"], "pain must be a whole number from 0 to 10"),
-        (&["log", "--pain", "2", "--worst", "12"], "worst must be a whole number from 0 to 10"),
-        (&["log", "--pain", "5", "--worst", "2"], "worst (2) cannot be lower"),
+        (
+            &["log", "--pain", "11"],
+            "pain must be a whole number from 0 to 10",
+        ),
+        (
+            &["log", "--pain", "-1"],
+            "pain must be a whole number from 0 to 10",
+        ),
+        (
+            &["log", "--pain", "x"],
+            "pain must be a whole number from 0 to 10",
+        ),
+        (
+            &["log", "--pain", "2", "--worst", "12"],
+            "worst must be a whole number from 0 to 10",
+        ),
+        (
+            &["log", "--pain", "5", "--worst", "2"],
+            "worst (2) cannot be lower",
+        ),
         (&["log", "--pain", "2", "--note", "   "], "note is empty"),
-        (&["log", "--pain", "2", "--at", "yesterday"], "at must be a local time like"),
-        (&["log", "--pain", "2", "--at", "2999-01-01 10:00"], "is in the future"),
-        (&["log", "--pain", "2", "--where", "knee"], "where \"knee\" is not known; use one of: base-of-skull"),
-        (&["log", "--pain", "2", "--symptom", "x"], "symptom \"x\" is not known"),
-        (&["log", "--pain", "2", "--context", "x"], "context \"x\" is not known"),
-        (&["log", "--pain", "2", "--treatment", "x"], "treatment \"x\" is not known"),
+        (
+            &["log", "--pain", "2", "--at", "yesterday"],
+            "at must be a local time like",
+        ),
+        (
+            &["log", "--pain", "2", "--at", "2999-01-01 10:00"],
+            "is in the future",
+        ),
+        (
+            &["log", "--pain", "2", "--where", "knee"],
+            "where \"knee\" is not known; use one of: base-of-skull",
+        ),
+        (
+            &["log", "--pain", "2", "--symptom", "x"],
+            "symptom \"x\" is not known",
+        ),
+        (
+            &["log", "--pain", "2", "--context", "x"],
+            "context \"x\" is not known",
+        ),
+        (
+            &["log", "--pain", "2", "--treatment", "x"],
+            "treatment \"x\" is not known",
+        ),
         (&["log"], "--pain"),
         (&["export", "--since", "2026-13-01"], "must be a date like"),
         (&["export", "--format", "xml"], "json, csv"),
-        (&["export", "--since", "2026-02-01", "--until", "2026-01-01"], "is after --until"),
+        (
+            &["export", "--since", "2026-02-01", "--until", "2026-01-01"],
+            "is after --until",
+        ),
         (&["frobnicate"], "unrecognized subcommand"),
     ];
     for (args, expected) in cases {
         let out = diary.run(args);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(stderr.contains(expected), "{args:?}: expected {expected:?} in {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{args:?}: expected {expected:?} in {stderr}"
+        );
         assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
         assert_eq!(diary.snapshot(), before, "{args:?} changed the data folder");
     }
@@ -43,7 +82,14 @@ fn help_and_version_work() {
     let diary = Diary::new();
     assert!(diary.ok(&["--version"]).starts_with("nape "));
     let help = diary.ok(&["--help"]);
-    for word in ["log", "export", "import", "check", "--data-dir", "--config-dir"] {
+    for word in [
+        "log",
+        "export",
+        "import",
+        "check",
+        "--data-dir",
+        "--config-dir",
+    ] {
         assert!(help.contains(word), "--help lacks {word}");
     }
     let log_help = diary.ok(&["log", "--help"]);
@@ -56,9 +102,25 @@ fn help_and_version_work() {
 fn log_prints_the_id_it_saved_and_export_holds_it() {
     let diary = Diary::new();
     let out = diary.ok(&[
-        "log", "--pain", "4", "--worst", "6", "--stiffness", "3", "--where", "left-side",
-        "--symptom", "spasm", "--context", "stress", "--treatment", "ice", "--medicine", "ibuprofen",
-        "--note", "after a long call",
+        "log",
+        "--pain",
+        "4",
+        "--worst",
+        "6",
+        "--stiffness",
+        "3",
+        "--where",
+        "left-side",
+        "--symptom",
+        "spasm",
+        "--context",
+        "stress",
+        "--treatment",
+        "ice",
+        "--medicine",
+        "ibuprofen",
+        "--note",
+        "after a long call",
     ]);
     let id = saved_id(&out).expect("a confirming line with the id");
     assert_eq!(out.lines().count(), 1);
@@ -98,11 +160,27 @@ fn backfill_dst_rules_in_a_real_zone() {
 fn export_filters_by_date_and_csv_survives_commas_quotes_and_newlines() {
     let diary = Diary::new();
     let note = "left side, \"sharp\"\nthen dull";
-    diary.ok(&["log", "--pain", "3", "--at", "2026-01-10 09:00", "--note", note]);
+    diary.ok(&[
+        "log",
+        "--pain",
+        "3",
+        "--at",
+        "2026-01-10 09:00",
+        "--note",
+        note,
+    ]);
     diary.ok(&["log", "--pain", "5", "--at", "2026-02-10 09:00"]);
     diary.ok(&["log", "--pain", "7", "--at", "2026-03-10 09:00"]);
 
-    let csv = diary.ok(&["export", "--format", "csv", "--since", "2026-01-01", "--until", "2026-02-28"]);
+    let csv = diary.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--since",
+        "2026-01-01",
+        "--until",
+        "2026-02-28",
+    ]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -120,7 +198,15 @@ fn export_filters_by_date_and_csv_survives_commas_quotes_and_newlines() {
 #[test]
 fn import_merges_by_id_and_twice_changes_nothing() {
     let source = Diary::new();
-    source.ok(&["log", "--pain", "3", "--at", "2026-01-10 09:00", "--note", "ünïcode ✓"]);
+    source.ok(&[
+        "log",
+        "--pain",
+        "3",
+        "--at",
+        "2026-01-10 09:00",
+        "--note",
+        "ünïcode ✓",
+    ]);
     source.ok(&["log", "--pain", "6", "--at", "2026-02-11 10:00"]);
     let export = source.dir.path().join("export.json");
     std::fs::write(&export, source.ok(&["export"])).unwrap();
@@ -133,7 +219,9 @@ fn import_merges_by_id_and_twice_changes_nothing() {
     let second = target.ok(&["import", export.to_str().unwrap()]);
     assert!(second.contains("Imported 0 new"), "{second}");
     let data_files = |s: Vec<(std::path::PathBuf, Vec<u8>)>| -> Vec<_> {
-        s.into_iter().filter(|(p, _)| !p.to_string_lossy().contains("backups")).collect()
+        s.into_iter()
+            .filter(|(p, _)| !p.to_string_lossy().contains("backups"))
+            .collect()
     };
     assert_eq!(data_files(target.snapshot()), data_files(after_first));
     let ids = target.export_ids();
@@ -151,7 +239,10 @@ fn a_bad_import_file_is_refused_with_the_reason_and_writes_nothing() {
     let bad = diary.dir.path().join("bad.json");
     let cases = [
         ("{not json", "is not a nape JSON export"),
-        (r#"{"nape_export":1,"exported_at":"2026-01-01T00:00:00Z","collections":{"recipes":[]}}"#, "\"recipes\""),
+        (
+            r#"{"nape_export":1,"exported_at":"2026-01-01T00:00:00Z","collections":{"recipes":[]}}"#,
+            "\"recipes\"",
+        ),
         (
             r#"{"nape_export":1,"exported_at":"2026-01-01T00:00:00Z","collections":{"checkins":[
                {"id":"01890000-0000-7000-8000-000000000001","created_at":"2026-01-01T00:00:00Z",
@@ -164,7 +255,10 @@ fn a_bad_import_file_is_refused_with_the_reason_and_writes_nothing() {
         let out = diary.run(&["import", bad.to_str().unwrap()]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
-        assert!(stderr.contains(expected), "expected {expected:?} in {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "expected {expected:?} in {stderr}"
+        );
         assert!(stderr.contains("nothing was imported"));
         assert_eq!(diary.snapshot(), before);
     }

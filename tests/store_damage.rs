@@ -38,14 +38,26 @@ proptest! {
 fn typed_errors_say_what_is_wrong() {
     assert_eq!(document::parse(b""), Err(ParseError::Empty));
     assert_eq!(document::parse(b"  \n"), Err(ParseError::Empty));
-    assert!(matches!(document::parse(b"{\"schema_version\":1,"), Err(ParseError::Syntax(_))));
-    assert!(matches!(document::parse(b"[1,2]"), Err(ParseError::Shape(_))));
+    assert!(matches!(
+        document::parse(b"{\"schema_version\":1,"),
+        Err(ParseError::Syntax(_))
+    ));
+    assert!(matches!(
+        document::parse(b"[1,2]"),
+        Err(ParseError::Shape(_))
+    ));
     let newer = VALID.replace("\"schema_version\": 1", "\"schema_version\": 7");
-    assert_eq!(document::parse(newer.as_bytes()), Err(ParseError::Newer { found: 7, known: 1 }));
+    assert_eq!(
+        document::parse(newer.as_bytes()),
+        Err(ParseError::Newer { found: 7, known: 1 })
+    );
     let record = r#"{"id": "01890000-0000-7000-8000-000000000001", "created_at": "2026-05-02T08:00:00Z",
         "updated_at": "2026-05-02T08:00:00Z", "date": "2026-05-02", "at": "2026-05-02T08:00:00Z", "pain": 4}"#;
     let twice = format!("{{\"schema_version\": 1, \"records\": [{record}, {record}]}}");
-    assert!(matches!(document::parse(twice.as_bytes()), Err(ParseError::DuplicateId(_))));
+    assert!(matches!(
+        document::parse(twice.as_bytes()),
+        Err(ParseError::DuplicateId(_))
+    ));
 }
 
 /// Log entries this month, then damage the month's file in `how`; the next log must keep the
@@ -72,10 +84,17 @@ fn damage_then_log(how: &str, damage: impl Fn(&[u8]) -> Vec<u8>) {
         .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
         .collect();
     assert_eq!(kept.len(), 1, "{how}: the damaged file was not kept aside");
-    assert_eq!(std::fs::read(kept[0].path()).unwrap(), damaged, "{how}: damaged bytes changed");
+    assert_eq!(
+        std::fs::read(kept[0].path()).unwrap(),
+        damaged,
+        "{how}: damaged bytes changed"
+    );
     let now = diary.export_ids();
     for id in &ids {
-        assert!(now.contains(id), "{how}: {id} was in the backup but is lost");
+        assert!(
+            now.contains(id),
+            "{how}: {id} was in the backup but is lost"
+        );
     }
     assert_eq!(now.len(), 4, "{how}");
 }
@@ -92,7 +111,9 @@ fn an_empty_file_is_restored_from_backup() {
 
 #[test]
 fn a_garbage_file_is_restored_from_backup() {
-    damage_then_log("garbage", |good| good.iter().map(|b| b.wrapping_mul(31)).collect());
+    damage_then_log("garbage", |good| {
+        good.iter().map(|b| b.wrapping_mul(31)).collect()
+    });
 }
 
 #[test]
@@ -120,7 +141,11 @@ fn without_a_backup_writes_are_refused_and_reads_report_the_damage() {
     assert_eq!(export.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&export.stderr).contains("2026-01.json is damaged"));
     let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
-    assert_eq!(json["collections"]["checkins"].as_array().unwrap().len(), 1, "February still exports");
+    assert_eq!(
+        json["collections"]["checkins"].as_array().unwrap().len(),
+        1,
+        "February still exports"
+    );
     assert_eq!(diary.snapshot(), before, "reading changed files");
 }
 
@@ -129,7 +154,9 @@ fn a_newer_file_opens_read_only() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
     let file = diary.data().join("checkins/2026-01.json");
-    let text = std::fs::read_to_string(&file).unwrap().replace("\"schema_version\": 1", "\"schema_version\": 2");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("\"schema_version\": 1", "\"schema_version\": 2");
     std::fs::write(&file, &text).unwrap();
     let before = diary.snapshot();
     let out = diary.run(&["log", "--pain", "4", "--at", "2026-01-06 10:00"]);
@@ -138,7 +165,11 @@ fn a_newer_file_opens_read_only() {
     assert_eq!(diary.snapshot(), before);
     let export = diary.run(&["export"]);
     assert!(String::from_utf8_lossy(&export.stderr).contains("read-only"));
-    assert_eq!(diary.export_ids().len(), 1, "its records are still readable");
+    assert_eq!(
+        diary.export_ids().len(),
+        1,
+        "its records are still readable"
+    );
 }
 
 #[cfg(unix)]
@@ -154,7 +185,12 @@ fn files_are_private_and_loose_ones_are_tightened() {
     assert_eq!(mode(&diary.data().join("checkins")), 0o700);
     assert_eq!(mode(&file), 0o600);
     for (path, _) in diary.snapshot() {
-        assert_eq!(mode(&path) & 0o077, 0, "{} is open to others", path.display());
+        assert_eq!(
+            mode(&path) & 0o077,
+            0,
+            "{} is open to others",
+            path.display()
+        );
     }
 
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();

@@ -75,12 +75,20 @@ fn unknown_fields_in_records_and_documents_survive_an_edit() {
     .unwrap();
     let (store, _) = DiskStore::open(&data).unwrap();
     let store: &dyn Store = &store;
-    let mut record = store.load_kind::<CheckIn>(DateRange::ALL).unwrap().records.remove(0);
+    let mut record = store
+        .load_kind::<CheckIn>(DateRange::ALL)
+        .unwrap()
+        .records
+        .remove(0);
     record.body.pain = 2;
     record.updated_at = at + chrono::Duration::hours(1);
     store.update(&record).unwrap();
     // A second record added to the same file must not disturb the first one's extras.
-    let other = Record::new(record.body.clone(), NaiveDate::from_ymd_opt(2026, 5, 3).unwrap(), at);
+    let other = Record::new(
+        record.body.clone(),
+        NaiveDate::from_ymd_opt(2026, 5, 3).unwrap(),
+        at,
+    );
     store.add(&other).unwrap();
     let saved: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     assert_eq!(saved["made_by"], "nape 9", "document field lost");

@@ -44,7 +44,13 @@ fn killing_saves_at_random_moments_loses_nothing_that_was_reported_saved() {
     let (mut killed, mut finished) = (0, 0);
     for i in 0..300 {
         let mut child = diary
-            .command(&["log", "--pain", &(i % 11).to_string(), "--note", "crash test, \"row\"\n2"])
+            .command(&[
+                "log",
+                "--pain",
+                &(i % 11).to_string(),
+                "--note",
+                "crash test, \"row\"\n2",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -66,14 +72,25 @@ fn killing_saves_at_random_moments_loses_nothing_that_was_reported_saved() {
         }
     }
     eprintln!("{killed} killed, {finished} finished");
-    assert!(killed > 30 && finished > 30, "kills should land both ways: {killed} killed, {finished} finished");
+    assert!(
+        killed > 30 && finished > 30,
+        "kills should land both ways: {killed} killed, {finished} finished"
+    );
 
     for path in data_files(&diary) {
         let bytes = std::fs::read(&path).unwrap();
-        assert!(document::parse(&bytes).is_ok(), "{} does not parse", path.display());
+        assert!(
+            document::parse(&bytes).is_ok(),
+            "{} does not parse",
+            path.display()
+        );
     }
     let check = diary.run(&["check"]);
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     let ids = diary.export_ids();
     for id in &confirmed {
         assert!(ids.contains(id), "{id} was reported saved but is missing");
@@ -97,7 +114,10 @@ fn eight_writers_at_once_lose_nothing() {
                 })
             })
             .collect();
-        writers.into_iter().flat_map(|w| w.join().unwrap()).collect()
+        writers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
     });
     let stored = diary.export_ids();
     let unique: std::collections::HashSet<_> = stored.iter().collect();

@@ -127,11 +127,24 @@ mod tests {
             backups.save(day(n), often, &doc).unwrap();
         }
         let kept: Vec<NaiveDate> = backups.days().into_iter().map(|(d, _)| d).collect();
-        assert_eq!(kept.first(), Some(&day(1)), "the only copy of 2025-06 is kept");
+        assert_eq!(
+            kept.first(),
+            Some(&day(1)),
+            "the only copy of 2025-06 is kept"
+        );
         assert!(!root.path().join("backups/2026-01-01").join(often).exists());
         assert!(root.path().join("backups/2026-01-01").join(once).exists());
-        assert!(!kept.contains(&day(5)), "days older than 14 with newer copies go");
+        assert!(
+            !kept.contains(&day(5)),
+            "days older than 14 with newer copies go"
+        );
         assert!(kept.contains(&day(6)) && kept.contains(&day(20)));
-        assert!(backups.newest_good(often).unwrap().0.starts_with(root.path().join("backups/2026-01-20")));
+        assert!(
+            backups
+                .newest_good(often)
+                .unwrap()
+                .0
+                .starts_with(root.path().join("backups/2026-01-20"))
+        );
     }
 }
