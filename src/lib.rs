@@ -1,5 +1,9 @@
 //! nape: a terminal self-care coach for neck pain. The modules are public so tests reach them.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod keys;
+pub mod runtime;
 pub mod store;
+pub mod ui;

@@ -1,13 +1,16 @@
 use std::process::ExitCode;
 
+use chrono::Utc;
 use clap::Parser;
+use nape::app::{App, Zone};
 use nape::cli::{self, Cli};
+use nape::runtime;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
-        None => cli::run(&cli, &cli::Command::Check),
+        None => open_app(&cli),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -16,4 +19,22 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
+    if !runtime::has_terminal() {
+        return Err(cli::Failure::BadInput(
+            "the full-screen app needs a terminal. Without one, use: nape log, nape export, \
+             nape import, nape check (see nape --help)."
+                .into(),
+        ));
+    }
+    let store = cli::open_store(cli)?;
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default();
+    let mut app = App::new(Box::new(store), Zone::Local, Utc::now(), &locale);
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    runtime::run(&mut app).map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))
 }

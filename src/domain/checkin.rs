@@ -157,6 +157,12 @@ fn parse_optional_rating(field: Field, text: &str) -> Result<Option<u8>, FieldEr
     }
 }
 
+/// Symptoms are the plain ones plus the warning-sign questions, answered by their ids.
+fn check_symptoms(given: &[String]) -> Result<Vec<String>, FieldError> {
+    let terms = vocabulary::symptom_terms();
+    check_ids(Field::Symptom, &terms, given)
+}
+
 /// Known ids only, each once, in the order given.
 fn check_ids(field: Field, terms: &[Term], given: &[String]) -> Result<Vec<String>, FieldError> {
     let mut out: Vec<String> = Vec::new();
@@ -207,10 +213,8 @@ impl Draft {
             &mut errors,
             check_ids(Field::Where, vocabulary::LOCATIONS, &self.locations),
         );
-        let symptoms = keep(
-            &mut errors,
-            check_ids(Field::Symptom, vocabulary::SYMPTOMS, &self.symptoms),
-        );
+        let symptoms = keep(&mut errors, check_symptoms(&self.symptoms));
+
         let context = keep(
             &mut errors,
             check_ids(Field::Context, vocabulary::CONTEXT, &self.context),

@@ -1,4 +1,6 @@
 //! The pure core: no terminal, no files, no clock. Time is always an argument.
 
 pub mod checkin;
+pub mod redflag;
+pub mod settings;
 pub mod vocabulary;

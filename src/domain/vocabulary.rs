@@ -60,3 +60,12 @@ pub fn label(terms: &[Term], id: &str) -> Option<&'static str> {
 pub fn ids(terms: &[Term]) -> String {
     terms.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
 }
+
+/// Plain symptoms followed by the warning-sign questions (ids from assets/red_flags.json).
+pub fn symptom_terms() -> Vec<Term> {
+    let questions = super::redflag::questions().map(|q| Term {
+        id: q.id.as_str(),
+        label: q.short.as_str(),
+    });
+    SYMPTOMS.iter().copied().chain(questions).collect()
+}

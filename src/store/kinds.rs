@@ -2,21 +2,45 @@
 
 use super::{Collection, Kind, RawRecord, Split};
 use crate::domain::checkin::CheckIn;
+use crate::domain::redflag::Assessment;
+use crate::domain::settings::Settings;
 
 pub const CHECKINS: Collection = Collection {
     name: "checkins",
     split: Split::Monthly,
 };
 
+pub const ASSESSMENTS: Collection = Collection {
+    name: "assessments",
+    split: Split::Monthly,
+};
+
+pub const SETTINGS: Collection = Collection {
+    name: "settings",
+    split: Split::Single,
+};
+
 impl Kind for CheckIn {
     const COLLECTION: Collection = CHECKINS;
+}
+
+impl Kind for Assessment {
+    const COLLECTION: Collection = ASSESSMENTS;
+}
+
+impl Kind for Settings {
+    const COLLECTION: Collection = SETTINGS;
 }
 
 /// Checks that a stored record's fields fit its kind.
 pub type Fits = fn(&RawRecord) -> Result<(), String>;
 
 /// Every collection this build knows, with a test that a record's fields fit its kind.
-pub const KNOWN: &[(Collection, Fits)] = &[(CHECKINS, fits::<CheckIn>)];
+pub const KNOWN: &[(Collection, Fits)] = &[
+    (CHECKINS, fits::<CheckIn>),
+    (ASSESSMENTS, fits::<Assessment>),
+    (SETTINGS, fits::<Settings>),
+];
 
 fn fits<T: Kind>(raw: &RawRecord) -> Result<(), String> {
     raw.typed::<T>().map(|_| ()).map_err(|e| e.to_string())

@@ -1,0 +1,346 @@
+//! The model: everything the screens show, and `update`, the only place it changes.
+
+mod form;
+mod today;
+mod welcome;
+mod zone;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::crossterm::event::KeyEvent;
+
+pub use form::{CheckinForm, Group, Item, items as form_items};
+pub use today::TodayView;
+pub use welcome::{OnsetChoice, SettingsForm};
+pub use zone::Zone;
+
+use crate::domain::checkin::CheckIn;
+use crate::domain::redflag::{self, ActiveFlag, Assessment};
+use crate::domain::settings::Settings;
+use crate::store::{DateRange, Kind, Record, Store, StoreError};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Timers,
+    Stretches,
+    Trends,
+    Flags,
+    Settings,
+    Help,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 7] = [
+        Screen::Today,
+        Screen::Timers,
+        Screen::Stretches,
+        Screen::Trends,
+        Screen::Flags,
+        Screen::Settings,
+        Screen::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Timers => "Timers",
+            Screen::Stretches => "Stretches",
+            Screen::Trends => "Trends",
+            Screen::Flags => "Red flags",
+            Screen::Settings => "Settings",
+            Screen::Help => "Help",
+        }
+    }
+
+    /// The letter that opens the screen from anywhere a text field does not have focus.
+    pub fn key(self) -> char {
+        match self {
+            Screen::Today => 't',
+            Screen::Timers => 'i',
+            Screen::Stretches => 's',
+            Screen::Trends => 'r',
+            Screen::Flags => 'f',
+            Screen::Settings => 'e',
+            Screen::Help => 'h',
+        }
+    }
+
+    fn offset(self, by: isize) -> Screen {
+        let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        Screen::ALL[(i + by).rem_euclid(Screen::ALL.len() as isize) as usize]
+    }
+}
+
+/// What can happen. Keys are turned into these by `keys`; time passing is `Tick`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    Tick,
+    Quit,
+    Goto(Screen),
+    NextScreen,
+    PrevScreen,
+    /// Up/down in whatever list has focus.
+    Up,
+    Down,
+    Enter,
+    Cancel,
+    /// A key for the focused text field.
+    Text(KeyEvent),
+    // Today
+    Digit(char),
+    Backspace,
+    PrevDay,
+    NextDay,
+    NewCheckin,
+    Backfill,
+    CopyLast,
+    Delete,
+    // Forms
+    NextField,
+    PrevField,
+    Toggle,
+    Left,
+    Right,
+    // Confirmations
+    Yes,
+    No,
+    RecordAssessment,
+}
+
+/// A question waiting for y or n.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Confirm {
+    Delete(Record<CheckIn>),
+    Assessed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Info(String),
+    Error(String),
+}
+
+pub struct App {
+    store: Box<dyn Store>,
+    stamp: u64,
+    pub zone: Zone,
+    pub now: DateTime<Utc>,
+    pub today: NaiveDate,
+    pub screen: Screen,
+    pub checkins: Vec<Record<CheckIn>>,
+    pub assessments: Vec<Record<Assessment>>,
+    pub settings: Option<Record<Settings>>,
+    pub flags: Vec<ActiveFlag>,
+    pub today_view: TodayView,
+    pub form: Option<CheckinForm>,
+    /// First-run welcome, or the Settings screen's editor.
+    pub settings_form: SettingsForm,
+    pub confirm: Option<Confirm>,
+    pub status: Option<Status>,
+    /// Scroll position of the Red flags and Help screens.
+    pub scroll: u16,
+    /// Damage or repairs the store reported, shown until the next reload.
+    pub problems: Vec<String>,
+    pub color: bool,
+    pub quit: bool,
+}
+
+impl App {
+    /// `locale` suggests the emergency number on first run.
+    pub fn new(store: Box<dyn Store>, zone: Zone, now: DateTime<Utc>, locale: &str) -> App {
+        let today = zone.date(now);
+        let mut app = App {
+            stamp: store.stamp(),
+            store,
+            zone,
+            now,
+            today,
+            screen: Screen::Today,
+            checkins: Vec::new(),
+            assessments: Vec::new(),
+            settings: None,
+            flags: Vec::new(),
+            today_view: TodayView::new(today),
+            form: None,
+            settings_form: SettingsForm::new(locale, None),
+            confirm: None,
+            status: None,
+            scroll: 0,
+            problems: Vec::new(),
+            color: true,
+            quit: false,
+        };
+        app.reload();
+        if let Some(settings) = &app.settings {
+            app.settings_form = SettingsForm::new(locale, Some(&settings.body));
+        }
+        app
+    }
+
+    pub fn welcome(&self) -> bool {
+        self.settings.is_none()
+    }
+
+    pub fn emergency_number(&self) -> &str {
+        self.settings
+            .as_ref()
+            .map_or(self.settings_form.number.value(), |s| s.body.emergency_number.as_str())
+    }
+
+    /// Emergency or urgent signs not yet seen by a clinician: timers and stretches wait.
+    pub fn locked(&self) -> bool {
+        self.flags.iter().any(ActiveFlag::locks)
+    }
+
+    pub fn checkins_on(&self, day: NaiveDate) -> impl Iterator<Item = &Record<CheckIn>> {
+        self.checkins.iter().filter(move |r| r.date == day)
+    }
+
+    /// Read everything again from the store and work out the flags.
+    fn reload(&mut self) {
+        let mut problems = Vec::new();
+        let store: &dyn Store = self.store.as_ref();
+        if let Some(mut checkins) = load::<CheckIn>(store, &mut problems) {
+            checkins.sort_by_key(|r| (r.body.at, r.id));
+            self.checkins = checkins;
+        }
+        if let Some(assessments) = load::<Assessment>(store, &mut problems) {
+            self.assessments = assessments;
+        }
+        if let Some(settings) = load::<Settings>(store, &mut problems) {
+            self.settings = settings.into_iter().max_by_key(|r| r.updated_at);
+        }
+        self.problems = problems;
+        self.stamp = self.store.stamp();
+        self.evaluate_flags();
+        self.today_view.clamp(self.checkins_on(self.today_view.day).count());
+    }
+
+    fn evaluate_flags(&mut self) {
+        let history: Vec<_> = self.checkins.iter().map(|r| (r.date, &r.body)).collect();
+        let assessed: Vec<_> = self.assessments.iter().map(|a| a.body.at).collect();
+        let fallback = Settings::new(self.settings_form.number.value(), None);
+        let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
+        self.flags = redflag::evaluate(&history, &assessed, settings, self.now, self.today);
+    }
+
+    /// Save through the store; say what happened. Returns whether it was saved.
+    fn save(&mut self, result: Result<crate::store::Applied, StoreError>, done: String) -> bool {
+        match result {
+            Ok(applied) => {
+                self.reload();
+                self.problems.extend(applied.notices.iter().map(ToString::to_string));
+                self.status = Some(Status::Info(done));
+                true
+            }
+            Err(e) => {
+                self.status = Some(Status::Error(format!("Not saved: {e}")));
+                false
+            }
+        }
+    }
+
+    /// Handle one message at `now`. Returns whether anything visible may have changed.
+    pub fn update(&mut self, msg: Msg, now: DateTime<Utc>) -> bool {
+        self.now = now;
+        let today = self.zone.date(now);
+        if msg == Msg::Tick {
+            let new_day = today != self.today;
+            self.today = today;
+            if new_day && self.today_view.day == today.pred_opt().unwrap_or(today) {
+                self.today_view.day = today; // follow the person into the new day
+            }
+            let changed = self.store.stamp() != self.stamp;
+            if changed {
+                self.reload();
+            } else if new_day {
+                self.evaluate_flags();
+            }
+            return changed || new_day;
+        }
+        self.today = today;
+        if msg != Msg::Tick && !matches!(msg, Msg::Text(_)) {
+            // A message stays until the next thing the person does.
+            self.status = None;
+        }
+        if msg == Msg::Quit {
+            self.quit = true;
+            return true;
+        }
+        if let Some(confirm) = self.confirm.take() {
+            self.answer(confirm, msg);
+        } else if self.welcome() {
+            self.update_welcome(msg);
+        } else if self.form.is_some() {
+            self.update_form(msg);
+        } else {
+            self.update_screen(msg);
+        }
+        true
+    }
+
+    fn answer(&mut self, confirm: Confirm, msg: Msg) {
+        match (confirm, msg) {
+            (Confirm::Delete(record), Msg::Yes) => {
+                let result = self.store.as_ref().delete(&record);
+                self.save(result, "Check-in deleted.".into());
+            }
+            (Confirm::Assessed, Msg::Yes) => {
+                let body = Assessment { at: self.now, extra: Default::default() };
+                let record = Record::new(body, self.today, self.now);
+                let result = self.store.as_ref().add(&record);
+                self.save(result, "Recorded: a clinician has assessed you.".into());
+            }
+            (confirm, Msg::No | Msg::Cancel) => {
+                let _ = confirm;
+                self.status = Some(Status::Info("Nothing changed.".into()));
+            }
+            (confirm, _) => self.confirm = Some(confirm), // wait for y or n
+        }
+    }
+
+    fn update_screen(&mut self, msg: Msg) {
+        match msg {
+            Msg::Goto(screen) => self.goto(screen),
+            Msg::NextScreen => self.goto(self.screen.offset(1)),
+            Msg::PrevScreen => self.goto(self.screen.offset(-1)),
+            _ => match self.screen {
+                Screen::Today => self.update_today(msg),
+                Screen::Flags => match msg {
+                    Msg::RecordAssessment => self.confirm = Some(Confirm::Assessed),
+                    Msg::Up => self.scroll = self.scroll.saturating_sub(1),
+                    Msg::Down => self.scroll = self.scroll.saturating_add(1),
+                    _ => {}
+                },
+                Screen::Help => match msg {
+                    Msg::Up => self.scroll = self.scroll.saturating_sub(1),
+                    Msg::Down => self.scroll = self.scroll.saturating_add(1),
+                    _ => {}
+                },
+                Screen::Settings => self.update_settings(msg),
+                Screen::Timers | Screen::Stretches | Screen::Trends => {}
+            },
+        }
+    }
+
+    fn goto(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.scroll = 0;
+        self.settings_form.editing = false;
+    }
+}
+
+/// One kind's records; what went wrong reading them is added to `problems`.
+fn load<T: Kind>(store: &dyn Store, problems: &mut Vec<String>) -> Option<Vec<Record<T>>> {
+    match store.load_kind::<T>(DateRange::ALL) {
+        Ok(loaded) => {
+            problems.extend(loaded.notices.iter().map(ToString::to_string));
+            problems.extend(loaded.damage.iter().map(ToString::to_string));
+            Some(loaded.records)
+        }
+        Err(e) => {
+            problems.push(e.to_string());
+            None
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! The person's time zone: the machine's own, or a fixed offset so tests do not depend on where
+//! they run.
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, Utc};
+
+use crate::domain::checkin::{CheckIn, Draft, FieldError};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Zone {
+    Local,
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    pub fn local(&self, at: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            Zone::Local => at.with_timezone(&Local).naive_local(),
+            Zone::Fixed(offset) => at.with_timezone(offset).naive_local(),
+        }
+    }
+
+    pub fn date(&self, at: DateTime<Utc>) -> NaiveDate {
+        self.local(at).date()
+    }
+
+    pub fn validate(&self, draft: &Draft, now: DateTime<Utc>) -> Result<(CheckIn, NaiveDate), Vec<FieldError>> {
+        match self {
+            Zone::Local => draft.validate(&Local, now),
+            Zone::Fixed(offset) => draft.validate(offset, now),
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The full check-in form: ratings, time, a map and list of where it hurts, symptoms, warning
+//! signs, context, treatments, medicines and a note. It scrolls to keep the focused row in view.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::field;
+use super::theme::Theme;
+use crate::app::{App, CheckinForm, Group, Item};
+use crate::app::form_items;
+
+pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let title = match &form.original {
+        Some(r) => format!("Edit check-in of {}", app.zone.local(r.body.at).format("%Y-%m-%d %H:%M")),
+        None => "New check-in".to_string(),
+    };
+    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::styled(title, theme.heading())), head);
+    let (list_area, map_area) = if rest.width >= 72 {
+        let [list, map] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(28)]).areas(rest);
+        (list, Some(map))
+    } else {
+        (rest, None)
+    };
+
+    let focused = form.focused();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut focus_line = 0;
+    let mut group_seen: Option<Group> = None;
+    for item in form_items() {
+        if let Item::Choice(group, _) = item
+            && group_seen != Some(group)
+        {
+            group_seen = Some(group);
+            lines.push(Line::styled(group.title(), theme.heading()));
+        }
+        if item == Item::Medicines {
+            group_seen = None;
+        }
+        let is_focus = item == focused;
+        if is_focus {
+            focus_line = lines.len();
+        }
+        let marker = Span::raw(if is_focus { "› " } else { "  " });
+        let line = match item {
+            Item::Choice(group, index) => {
+                let terms = group.terms();
+                let chosen = form.is_chosen(group, index);
+                let style = if is_focus { theme.selected() } else { Style::new() };
+                let label = terms.get(index).map_or("", |t| t.label);
+                Line::from(vec![marker, Span::styled(format!("[{}] {label}", if chosen { "x" } else { " " }), style)])
+            }
+            text => {
+                let mut spans = vec![marker, Span::styled(format!("{:<18}", text.label()), theme.heading())];
+                if let Some(input) = form.input(text) {
+                    spans.extend(field::spans(input, is_focus, theme));
+                }
+                if text == Item::When && form.when.value().is_empty() && !is_focus {
+                    spans.push(Span::styled("now (or YYYY-MM-DD HH:MM)", theme.dim()));
+                }
+                Line::from(spans)
+            }
+        };
+        lines.push(line);
+        if let Some(error) = form.error_for(item) {
+            lines.push(Line::styled(format!("    {error}"), theme.error()));
+        }
+    }
+    let height = list_area.height as usize;
+    let scroll = focus_line.saturating_sub(height / 2).min(lines.len().saturating_sub(height));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll as u16, 0)), list_area);
+    if let Some(map) = map_area {
+        render_map(form, frame, map, theme);
+    }
+}
+
+/// A small map of the neck and shoulders; ticked places are shown reversed.
+fn render_map(form: &CheckinForm, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let on = |id: &str| form.chosen[0].iter().any(|c| c == id);
+    let part = |id: &str, text: &'static str| {
+        Span::styled(text, if on(id) { theme.selected() } else { theme.dim() })
+    };
+    let lines = vec![
+        Line::raw("        .-----."),
+        Line::raw("       (  o o  )"),
+        Line::raw("        \\  -  /"),
+        Line::from(vec![Span::raw("      "), part("base-of-skull", "[skull base]")]),
+        Line::from(vec![Span::raw("   "), part("left-side", "[left]"), Span::raw("  |  "), part("right-side", "[right]")]),
+        Line::from(vec![Span::raw(" "), part("upper-shoulders", "[   upper shoulders   ]")]),
+        Line::from(vec![Span::raw("   "), part("between-shoulder-blades", "[between the blades]")]),
+        Line::from(vec![part("left-arm", "[L arm]"), Span::raw("           "), part("right-arm", "[R arm]")]),
+    ];
+    let block = Block::new().borders(Borders::LEFT).title(" where ");
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

@@ -1,0 +1,50 @@
+//! Red flags: what is active now and why, then every warning sign by level, with sources.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::redflag::{self, Level};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let number = app.emergency_number();
+    let mut lines: Vec<Line> = Vec::new();
+    if app.flags.is_empty() {
+        lines.push(Line::styled("No warning sign is active.", theme.ok()));
+    } else {
+        lines.push(Line::styled("Active now", theme.heading()));
+        for flag in &app.flags {
+            let level = flag.def.level;
+            let state = match flag.assessed_at {
+                Some(at) => format!(" ✓ assessed {}", app.zone.date(at)),
+                None => String::new(),
+            };
+            let style = if flag.assessed_at.is_some() { theme.assessed() } else { theme.level(level) };
+            lines.push(Line::styled(format!("{} {}: {}{state}", level.symbol(), level.word(), flag.def.short), style));
+            lines.push(Line::raw(format!("  Why: {}. {}", flag.reason, flag.def.advice(number))));
+        }
+        if app.locked() {
+            lines.push(Line::raw("Timers and stretches are locked until you record that a clinician has assessed you: press a."));
+        }
+    }
+    lines.push(Line::raw(""));
+    for level in [Level::Emergency, Level::Urgent, Level::Soon] {
+        let heading = match level {
+            Level::Emergency => format!("{} Call {number} now", level.symbol()),
+            Level::Urgent => format!("{} Get medical care today", level.symbol()),
+            Level::Soon => format!("{} See a clinician within days", level.symbol()),
+        };
+        lines.push(Line::styled(heading, theme.level(level)));
+        for def in redflag::catalog().iter().filter(|d| d.level == level) {
+            let sources = if def.own_rule { "nape's own rule of caution".to_string() } else { def.sources.join(", ") };
+            lines.push(Line::raw(format!("- {} [{sources}]", def.question)));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled("nape does not diagnose. If in doubt, get help.", theme.dim()));
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.scroll, 0));
+    frame.render_widget(paragraph, area);
+}

@@ -1,0 +1,134 @@
+//! `view`: banner, tabs, the screen, footer. It only reads the model. The banner is drawn here,
+//! around every screen, so no screen can leave it out.
+
+mod banner;
+mod checkin_form;
+mod field;
+mod flags;
+mod help;
+mod placeholder;
+mod settings;
+mod theme;
+mod today;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Confirm, Screen, Status};
+pub use theme::Theme;
+
+/// Below this the screens do not fit; the banner and a request to enlarge are shown instead.
+pub const MIN_WIDTH: u16 = 36;
+pub const MIN_HEIGHT: u16 = 10;
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let theme = Theme::new(app.color);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        banner::render(app, frame, top, &theme);
+        let ask = format!("Enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}. q quits.");
+        frame.render_widget(Paragraph::new(ask).wrap(Wrap { trim: true }), rest);
+        return;
+    }
+    let [top, tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(banner::height(app, area)),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    banner::render(app, frame, top, &theme);
+    render_tabs(app, frame, tabs, &theme);
+    if app.welcome() {
+        settings::render_welcome(app, frame, body, &theme);
+    } else if let Some(form) = &app.form {
+        checkin_form::render(app, form, frame, body, &theme);
+    } else {
+        match app.screen {
+            Screen::Today => today::render(app, frame, body, &theme),
+            Screen::Flags => flags::render(app, frame, body, &theme),
+            Screen::Settings => settings::render(app, frame, body, &theme),
+            Screen::Help => help::render(app, frame, body, &theme),
+            Screen::Timers | Screen::Stretches | Screen::Trends => placeholder::render(app, frame, body, &theme),
+        }
+    }
+    render_status(app, frame, status, &theme);
+    render_footer(app, frame, footer, &theme);
+}
+
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let wide = area.width >= 80;
+    let mut spans = Vec::new();
+    for screen in Screen::ALL {
+        let current = screen == app.screen && !app.welcome();
+        let label = if wide || current {
+            format!(" {} {} ", screen.key(), screen.title())
+        } else {
+            format!(" {} ", screen.key())
+        };
+        let style = if current { theme.selected() } else { theme.dim() };
+        spans.push(Span::styled(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let line = match (&app.confirm, &app.status) {
+        (Some(Confirm::Delete(_)), _) => Line::styled("Delete this check-in? y yes · n no", theme.error()),
+        (Some(Confirm::Assessed), _) => Line::styled(
+            "Record that a clinician has assessed you? y yes · n no",
+            theme.error(),
+        ),
+        (None, Some(Status::Error(text))) => Line::styled(text.clone(), theme.error()),
+        (None, Some(Status::Info(text))) => Line::styled(text.clone(), theme.ok()),
+        (None, None) => match app.problems.first() {
+            Some(problem) => Line::styled(format!("⚠ {problem}"), theme.error()),
+            None => Line::default(),
+        },
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let keys: &[(&str, &str)] = if app.confirm.is_some() {
+        &[("y", "yes"), ("n", "no")]
+    } else if app.welcome() {
+        &[("Tab", "next"), ("←→", "choose"), ("Enter", "start"), ("Esc", "quit")]
+    } else if app.form.is_some() {
+        &[("Tab/↑↓", "move"), ("Space", "tick"), ("Enter", "save"), ("Esc", "close"), ("^C", "quit")]
+    } else if app.screen == Screen::Settings && app.settings_form.editing {
+        &[("Tab", "next"), ("←→", "choose"), ("Enter", "save"), ("Esc", "cancel")]
+    } else {
+        match app.screen {
+            Screen::Today => &[
+                ("0-10 Enter", "check in"),
+                ("a", "full form"),
+                ("c", "copy last"),
+                ("↑↓", "pick"),
+                ("Enter", "edit"),
+                ("d", "delete"),
+                ("←→", "day"),
+                ("b", "backfill"),
+                ("?", "help"),
+                ("q", "quit"),
+            ],
+            Screen::Flags => &[("a", "a clinician assessed me"), ("↑↓", "scroll"), ("Tab", "next screen"), ("q", "quit")],
+            Screen::Settings => &[("Enter", "edit"), ("Tab", "next screen"), ("q", "quit")],
+            Screen::Help => &[("↑↓", "scroll"), ("Tab", "next screen"), ("q", "quit")],
+            _ => &[("Tab", "next screen"), ("?", "help"), ("q", "quit")],
+        }
+    };
+    let mut spans = Vec::new();
+    for (key, what) in keys {
+        spans.push(Span::styled(format!("{key}"), theme.key()));
+        spans.push(Span::styled(format!(" {what}  "), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,95 @@
+//! Today: the fast check-in line, then the day's entries.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::checkin::CheckIn;
+use crate::domain::{redflag, vocabulary};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let [quick, gap, day, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(area.height > 8)),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let typed = &app.today_view.quick;
+    let quick_line = if typed.is_empty() {
+        Line::from(vec![
+            Span::styled("Pain now? ", theme.heading()),
+            Span::raw("type 0-10 then Enter · a for the full form"),
+        ])
+    } else {
+        Line::from(vec![
+            Span::styled("Pain now: ", theme.heading()),
+            Span::styled(format!(" {typed} "), theme.selected()),
+            Span::raw("  Enter saves · Esc clears"),
+        ])
+    };
+    frame.render_widget(Paragraph::new(quick_line), quick);
+    let _ = gap;
+
+    let shown = app.today_view.day;
+    let when = if shown == app.today {
+        "today".to_string()
+    } else {
+        format!("{} days ago", (app.today - shown).num_days())
+    };
+    let entries: Vec<_> = app.checkins_on(shown).collect();
+    let header = format!(
+        "{} ({when}) · {} check-in{}",
+        shown.format("%a %-d %b %Y"),
+        entries.len(),
+        if entries.len() == 1 { "" } else { "s" }
+    );
+    frame.render_widget(Paragraph::new(Line::styled(header, theme.heading())), day);
+
+    if entries.is_empty() {
+        let hint = if shown == app.today {
+            "No check-ins yet today."
+        } else {
+            "No check-ins this day. b backfills one."
+        };
+        frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim())), list);
+        return;
+    }
+    let items: Vec<ListItem> = entries
+        .iter()
+        .map(|r| ListItem::new(summary(&r.body, &app.zone.local(r.body.at).format("%H:%M").to_string())))
+        .collect();
+    let mut state = ListState::default().with_selected(Some(app.today_view.selected));
+    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()).highlight_symbol("› "), list, &mut state);
+}
+
+/// One line per entry: time, ratings, then what was ticked and the note's start.
+fn summary(c: &CheckIn, time: &str) -> String {
+    let mut parts = vec![format!("{time}  pain {}", c.pain)];
+    if let Some(w) = c.worst {
+        parts.push(format!("worst {w}"));
+    }
+    if let Some(s) = c.stiffness {
+        parts.push(format!("stiff {s}"));
+    }
+    let mut words: Vec<&str> = Vec::new();
+    words.extend(c.locations.iter().filter_map(|id| vocabulary::label(vocabulary::LOCATIONS, id)));
+    for id in &c.symptoms {
+        match redflag::find(id) {
+            Some(flag) => words.push(flag.level.symbol()),
+            None => words.extend(vocabulary::label(vocabulary::SYMPTOMS, id)),
+        }
+    }
+    words.extend(c.treatments.iter().map(String::as_str));
+    if !words.is_empty() {
+        parts.push(words.join(", "));
+    }
+    if let Some(note) = &c.note {
+        let first = note.lines().next().unwrap_or("");
+        parts.push(format!("“{first}”"));
+    }
+    parts.join("  ")
+}
