@@ -29,7 +29,10 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
         KeyCode::BackTab => Some(Msg::PrevScreen),
         KeyCode::Char('q') => Some(Msg::Quit),
         KeyCode::Char('?') => Some(Msg::Goto(Screen::Help)),
-        KeyCode::Char(c) => Screen::ALL.into_iter().find(|s| s.key() == c).map(Msg::Goto),
+        KeyCode::Char(c) => Screen::ALL
+            .into_iter()
+            .find(|s| s.key() == c)
+            .map(Msg::Goto),
         _ => None,
     }
 }

@@ -22,7 +22,11 @@ pub fn has_terminal() -> bool {
 pub fn run(app: &mut App) -> io::Result<()> {
     // SIGTERM, SIGHUP and SIGINT end the loop normally, so the terminal is restored on the way out.
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     ratatui::run(|terminal| {

@@ -20,7 +20,13 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [Group::Where, Group::Symptom, Group::Warning, Group::Context, Group::Treatment];
+    pub const ALL: [Group; 5] = [
+        Group::Where,
+        Group::Symptom,
+        Group::Warning,
+        Group::Context,
+        Group::Treatment,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -37,7 +43,10 @@ impl Group {
             Group::Where => vocabulary::LOCATIONS.to_vec(),
             Group::Symptom => vocabulary::SYMPTOMS.to_vec(),
             Group::Warning => redflag::questions()
-                .map(|q| Term { id: q.id.as_str(), label: q.question.as_str() })
+                .map(|q| Term {
+                    id: q.id.as_str(),
+                    label: q.question.as_str(),
+                })
                 .collect(),
             Group::Context => vocabulary::CONTEXT.to_vec(),
             Group::Treatment => vocabulary::TREATMENTS.to_vec(),
@@ -148,14 +157,30 @@ impl CheckinForm {
 
     fn filled(c: &CheckIn) -> Self {
         let text = |v: Option<u8>| Input::new(v.map(|n| n.to_string()).unwrap_or_default());
-        let warnings: Vec<String> = c.symptoms.iter().filter(|s| redflag::find(s).is_some()).cloned().collect();
-        let plain: Vec<String> = c.symptoms.iter().filter(|s| redflag::find(s).is_none()).cloned().collect();
+        let warnings: Vec<String> = c
+            .symptoms
+            .iter()
+            .filter(|s| redflag::find(s).is_some())
+            .cloned()
+            .collect();
+        let plain: Vec<String> = c
+            .symptoms
+            .iter()
+            .filter(|s| redflag::find(s).is_none())
+            .cloned()
+            .collect();
         CheckinForm {
             pain: Input::new(c.pain.to_string()),
             worst: text(c.worst),
             stiffness: text(c.stiffness),
             medicines: Input::new(c.medicines.join(", ")),
-            chosen: [c.locations.clone(), plain, warnings, c.context.clone(), c.treatments.clone()],
+            chosen: [
+                c.locations.clone(),
+                plain,
+                warnings,
+                c.context.clone(),
+                c.treatments.clone(),
+            ],
             ..CheckinForm::default()
         }
     }
@@ -191,11 +216,15 @@ impl CheckinForm {
 
     pub fn is_chosen(&self, group: Group, index: usize) -> bool {
         let terms = group.terms();
-        terms.get(index).is_some_and(|t| self.chosen[group.index()].iter().any(|c| c == t.id))
+        terms
+            .get(index)
+            .is_some_and(|t| self.chosen[group.index()].iter().any(|c| c == t.id))
     }
 
     fn toggle(&mut self, group: Group, index: usize) {
-        let Some(term) = group.terms().get(index).copied() else { return };
+        let Some(term) = group.terms().get(index).copied() else {
+            return;
+        };
         let chosen = &mut self.chosen[group.index()];
         match chosen.iter().position(|c| c == term.id) {
             Some(i) => {
@@ -211,7 +240,9 @@ impl CheckinForm {
             Item::Choice(_, i) => i == 0,
             _ => true,
         };
-        first_of_group.then(|| self.errors.iter().find(|e| e.field == field)).flatten()
+        first_of_group
+            .then(|| self.errors.iter().find(|e| e.field == field))
+            .flatten()
     }
 
     pub fn draft(&self) -> Draft {
@@ -240,14 +271,20 @@ impl CheckinForm {
 
 impl App {
     pub(super) fn update_form(&mut self, msg: Msg) {
-        let Some(form) = self.form.as_mut() else { return };
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
         let last = items().len() - 1;
         match msg {
             Msg::NextField | Msg::Down => form.focus = (form.focus + 1).min(last),
             Msg::PrevField | Msg::Up => form.focus = form.focus.saturating_sub(1),
             Msg::Toggle => match form.focused() {
                 Item::Choice(group, index) => form.toggle(group, index),
-                item => type_into(form, item, KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(' '))),
+                item => type_into(
+                    form,
+                    item,
+                    KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(' ')),
+                ),
             },
             Msg::Text(key) => {
                 let item = form.focused();
@@ -263,14 +300,20 @@ impl App {
     }
 
     fn save_form(&mut self) {
-        let Some(form) = self.form.as_mut() else { return };
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
         let (mut checkin, date) = match self.zone.validate(&form.draft(), self.now) {
             Ok(ok) => ok,
             Err(errors) => {
-                let first = items().iter().position(|i| i.field() == Some(errors[0].field));
+                let first = items()
+                    .iter()
+                    .position(|i| i.field() == Some(errors[0].field));
                 form.focus = first.unwrap_or(form.focus);
                 form.errors = errors;
-                self.status = Some(Status::Error("Not saved yet: fix the field marked below.".into()));
+                self.status = Some(Status::Error(
+                    "Not saved yet: fix the field marked below.".into(),
+                ));
                 return;
             }
         };
@@ -281,7 +324,11 @@ impl App {
                 }
                 checkin.extra = std::mem::take(&mut record.body.extra);
                 record.body = checkin;
-                record.date = if form.when.value() == form.original_when { record.date } else { date };
+                record.date = if form.when.value() == form.original_when {
+                    record.date
+                } else {
+                    date
+                };
                 record.updated_at = self.now;
                 self.store.as_ref().update(&record).map(|a| (a, record))
             }
@@ -294,9 +341,14 @@ impl App {
             Ok((applied, record)) => {
                 let time = self.zone.local(record.body.at).format("%Y-%m-%d %H:%M");
                 self.form = None;
-                self.save(Ok(applied), format!("Saved: pain {} at {time}.", record.body.pain));
+                self.save(
+                    Ok(applied),
+                    format!("Saved: pain {} at {time}.", record.body.pain),
+                );
                 self.today_view.day = record.date;
-                let position = self.checkins_on(record.date).position(|r| r.id == record.id);
+                let position = self
+                    .checkins_on(record.date)
+                    .position(|r| r.id == record.id);
                 self.today_view.selected = position.unwrap_or(0);
             }
             Err(e) => self.status = Some(Status::Error(format!("Not saved: {e}"))),

@@ -184,7 +184,9 @@ impl App {
     pub fn emergency_number(&self) -> &str {
         self.settings
             .as_ref()
-            .map_or(self.settings_form.number.value(), |s| s.body.emergency_number.as_str())
+            .map_or(self.settings_form.number.value(), |s| {
+                s.body.emergency_number.as_str()
+            })
     }
 
     /// Emergency or urgent signs not yet seen by a clinician: timers and stretches wait.
@@ -213,7 +215,8 @@ impl App {
         self.problems = problems;
         self.stamp = self.store.stamp();
         self.evaluate_flags();
-        self.today_view.clamp(self.checkins_on(self.today_view.day).count());
+        self.today_view
+            .clamp(self.checkins_on(self.today_view.day).count());
     }
 
     fn evaluate_flags(&mut self) {
@@ -229,7 +232,8 @@ impl App {
         match result {
             Ok(applied) => {
                 self.reload();
-                self.problems.extend(applied.notices.iter().map(ToString::to_string));
+                self.problems
+                    .extend(applied.notices.iter().map(ToString::to_string));
                 self.status = Some(Status::Info(done));
                 true
             }
@@ -286,7 +290,10 @@ impl App {
                 self.save(result, "Check-in deleted.".into());
             }
             (Confirm::Assessed, Msg::Yes) => {
-                let body = Assessment { at: self.now, extra: Default::default() };
+                let body = Assessment {
+                    at: self.now,
+                    extra: Default::default(),
+                };
                 let record = Record::new(body, self.today, self.now);
                 let result = self.store.as_ref().add(&record);
                 self.save(result, "Recorded: a clinician has assessed you.".into());

@@ -36,7 +36,11 @@ impl App {
         match msg {
             Msg::Digit(c) => {
                 // "1" then "0" makes 10; any other digit starts again, so a slip is one key to fix.
-                view.quick = if view.quick == "1" && c == '0' { "10".into() } else { c.to_string() };
+                view.quick = if view.quick == "1" && c == '0' {
+                    "10".into()
+                } else {
+                    c.to_string()
+                };
             }
             Msg::Backspace => {
                 view.quick.pop();
@@ -60,12 +64,17 @@ impl App {
             }
             Msg::NewCheckin => self.form = Some(CheckinForm::new(None)),
             Msg::Backfill => {
-                let at = (self.today_view.day < self.today).then(|| format!("{} 12:00", self.today_view.day));
+                let at = (self.today_view.day < self.today)
+                    .then(|| format!("{} 12:00", self.today_view.day));
                 self.form = Some(CheckinForm::new(at));
             }
             Msg::CopyLast => match self.checkins.last() {
                 Some(last) => self.form = Some(CheckinForm::copy_of(&last.body)),
-                None => self.status = Some(Status::Info("There is no earlier check-in to copy yet.".into())),
+                None => {
+                    self.status = Some(Status::Info(
+                        "There is no earlier check-in to copy yet.".into(),
+                    ))
+                }
             },
             Msg::Delete => {
                 if let Some(record) = self.selected_checkin().cloned() {
@@ -77,7 +86,8 @@ impl App {
     }
 
     pub fn selected_checkin(&self) -> Option<&Record<crate::domain::checkin::CheckIn>> {
-        self.checkins_on(self.today_view.day).nth(self.today_view.selected)
+        self.checkins_on(self.today_view.day)
+            .nth(self.today_view.selected)
     }
 
     fn save_quick(&mut self) {

@@ -44,7 +44,9 @@ pub struct SettingsForm {
 
 impl SettingsForm {
     pub fn new(locale: &str, current: Option<&Settings>) -> Self {
-        let number = current.map_or(settings::emergency_number_for_locale(locale), |s| s.emergency_number.as_str());
+        let number = current.map_or(settings::emergency_number_for_locale(locale), |s| {
+            s.emergency_number.as_str()
+        });
         let (onset, date) = match current.map(|s| s.onset) {
             Some(Some(date)) => (OnsetChoice::Date, date.to_string()),
             Some(None) => (OnsetChoice::Ongoing, String::new()),
@@ -72,22 +74,35 @@ impl SettingsForm {
     }
 
     fn fields(&self) -> usize {
-        if self.onset == OnsetChoice::Date { 3 } else { 2 }
+        if self.onset == OnsetChoice::Date {
+            3
+        } else {
+            2
+        }
     }
 
     fn cycle(&mut self, by: isize) {
-        let i = OnsetChoice::ALL.iter().position(|c| *c == self.onset).unwrap_or(0) as isize;
+        let i = OnsetChoice::ALL
+            .iter()
+            .position(|c| *c == self.onset)
+            .unwrap_or(0) as isize;
         self.onset = OnsetChoice::ALL[(i + by).rem_euclid(3) as usize];
     }
 
     fn handle(&mut self, msg: Msg) {
         match msg {
             Msg::NextField | Msg::Down => self.focus = (self.focus + 1) % self.fields(),
-            Msg::PrevField | Msg::Up => self.focus = (self.focus + self.fields() - 1) % self.fields(),
+            Msg::PrevField | Msg::Up => {
+                self.focus = (self.focus + self.fields() - 1) % self.fields()
+            }
             Msg::Left if self.focus == 1 => self.cycle(-1),
             Msg::Right | Msg::Toggle if self.focus == 1 => self.cycle(1),
             Msg::Text(key) => {
-                let input = if self.focus == 0 { &mut self.number } else { &mut self.date };
+                let input = if self.focus == 0 {
+                    &mut self.number
+                } else {
+                    &mut self.date
+                };
                 input.handle_event(&Event::Key(key));
                 self.error = None;
             }
@@ -158,7 +173,10 @@ impl App {
                 record.updated_at = self.now;
                 self.store.as_ref().update(&record)
             }
-            None => self.store.as_ref().add(&Record::new(body, self.today, self.now)),
+            None => self
+                .store
+                .as_ref()
+                .add(&Record::new(body, self.today, self.now)),
         };
         let saved = self.save(result, done.to_string());
         if saved {

@@ -23,7 +23,11 @@ impl Zone {
         self.local(at).date()
     }
 
-    pub fn validate(&self, draft: &Draft, now: DateTime<Utc>) -> Result<(CheckIn, NaiveDate), Vec<FieldError>> {
+    pub fn validate(
+        &self,
+        draft: &Draft,
+        now: DateTime<Utc>,
+    ) -> Result<(CheckIn, NaiveDate), Vec<FieldError>> {
         match self {
             Zone::Local => draft.validate(&Local, now),
             Zone::Fixed(offset) => draft.validate(offset, now),

@@ -150,10 +150,18 @@ pub fn evaluate(
 
     for (date, c) in history {
         for def in questions().filter(|q| c.symptoms.contains(&q.id)) {
-            raise(&def.id, format!("you reported {} on {date}", def.short), c.at);
+            raise(
+                &def.id,
+                format!("you reported {} on {date}", def.short),
+                c.at,
+            );
         }
         if c.symptoms.iter().any(|s| s == "dizziness") {
-            raise("dizziness-reported", format!("you reported dizziness on {date}"), c.at);
+            raise(
+                "dizziness-reported",
+                format!("you reported dizziness on {date}"),
+                c.at,
+            );
         }
     }
     manipulation_rules(history, &mut raise);
@@ -165,24 +173,53 @@ pub fn evaluate(
     let mut flags: Vec<ActiveFlag> = raised
         .into_iter()
         .filter_map(|(def, reason, raised_at)| {
-            let assessed_at = assessments.iter().copied().filter(|a| *a >= raised_at).min();
+            let assessed_at = assessments
+                .iter()
+                .copied()
+                .filter(|a| *a >= raised_at)
+                .min();
             let stale = now - raised_at > Duration::days(SHOW_DAYS);
             // An unsettled emergency or urgent sign stays until a clinician has seen it.
-            let keep = if def.level.locks() && assessed_at.is_none() { true } else { !stale };
-            keep.then_some(ActiveFlag { def, reason, raised_at, assessed_at })
+            let keep = if def.level.locks() && assessed_at.is_none() {
+                true
+            } else {
+                !stale
+            };
+            keep.then_some(ActiveFlag {
+                def,
+                reason,
+                raised_at,
+                assessed_at,
+            })
         })
         .collect();
-    flags.sort_by_key(|f| (f.assessed_at.is_some(), std::cmp::Reverse(f.def.level), std::cmp::Reverse(f.raised_at)));
+    flags.sort_by_key(|f| {
+        (
+            f.assessed_at.is_some(),
+            std::cmp::Reverse(f.def.level),
+            std::cmp::Reverse(f.raised_at),
+        )
+    });
     flags
 }
 
 type Raise<'r> = dyn FnMut(&str, String, DateTime<Utc>) + 'r;
 
 fn manipulation_rules(history: &[Dated], raise: &mut Raise) {
-    for (m_date, m) in history.iter().filter(|(_, c)| c.context.iter().any(|x| x == "manipulation")) {
+    for (m_date, m) in history
+        .iter()
+        .filter(|(_, c)| c.context.iter().any(|x| x == "manipulation"))
+    {
         let after = history.iter().filter(|(_, c)| c.at >= m.at);
-        for (date, c) in after.clone().filter(|(_, c)| c.at - m.at <= Duration::days(7)) {
-            if let Some(s) = c.symptoms.iter().find(|s| ["dizziness", "numbness", "pins-and-needles"].contains(&s.as_str())) {
+        for (date, c) in after
+            .clone()
+            .filter(|(_, c)| c.at - m.at <= Duration::days(7))
+        {
+            if let Some(s) = c
+                .symptoms
+                .iter()
+                .find(|s| ["dizziness", "numbness", "pins-and-needles"].contains(&s.as_str()))
+            {
                 raise(
                     "manipulation-then-nerve-symptoms",
                     format!("{s} on {date}, after neck manipulation on {m_date}"),
@@ -190,11 +227,18 @@ fn manipulation_rules(history: &[Dated], raise: &mut Raise) {
                 );
             }
         }
-        let later = after.filter(|(_, c)| c.at - m.at > Duration::hours(48)).last();
-        if let Some((date, c)) = later.filter(|(_, c)| c.pain > 0 && c.at - m.at <= Duration::days(SHOW_DAYS)) {
+        let later = after
+            .filter(|(_, c)| c.at - m.at > Duration::hours(48))
+            .last();
+        if let Some((date, c)) =
+            later.filter(|(_, c)| c.pain > 0 && c.at - m.at <= Duration::days(SHOW_DAYS))
+        {
             raise(
                 "manipulation-pain-48h",
-                format!("pain {} on {date}, more than 48 hours after manipulation on {m_date}", c.pain),
+                format!(
+                    "pain {} on {date}, more than 48 hours after manipulation on {m_date}",
+                    c.pain
+                ),
                 c.at,
             );
         }
@@ -202,14 +246,27 @@ fn manipulation_rules(history: &[Dated], raise: &mut Raise) {
 }
 
 fn spasm_rule(history: &[Dated], now: DateTime<Utc>, raise: &mut Raise) {
-    let Some((last_date, last)) = history.last() else { return };
+    let Some((last_date, last)) = history.last() else {
+        return;
+    };
     if !last.symptoms.iter().any(|s| s == "spasm") || now - last.at > Duration::days(3) {
         return;
     }
-    let streak = history.iter().rev().take_while(|(_, c)| c.symptoms.iter().any(|s| s == "spasm"));
-    let Some((first_date, first)) = streak.last() else { return };
-    if last.at - first.at >= Duration::days(7) && !meaningful_drop(f64::from(first.pain), f64::from(last.pain)) {
-        raise("spasm-7-days", format!("spasm reported from {first_date} to {last_date}"), last.at);
+    let streak = history
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.symptoms.iter().any(|s| s == "spasm"));
+    let Some((first_date, first)) = streak.last() else {
+        return;
+    };
+    if last.at - first.at >= Duration::days(7)
+        && !meaningful_drop(f64::from(first.pain), f64::from(last.pain))
+    {
+        raise(
+            "spasm-7-days",
+            format!("spasm reported from {first_date} to {last_date}"),
+            last.at,
+        );
     }
 }
 
@@ -236,9 +293,14 @@ fn mean(pains: &[u8]) -> f64 {
 fn severe_days_rule(history: &[Dated], today: NaiveDate, raise: &mut Raise) {
     let days = daily(history, |p| f64::from(*p.iter().max().unwrap_or(&0)));
     for w in days.windows(3) {
-        let consecutive = w[1].0 - w[0].0 == Duration::days(1) && w[2].0 - w[1].0 == Duration::days(1);
+        let consecutive =
+            w[1].0 - w[0].0 == Duration::days(1) && w[2].0 - w[1].0 == Duration::days(1);
         if consecutive && w.iter().all(|d| d.1 >= 8.0) && today - w[2].0 <= Duration::days(6) {
-            raise("severe-three-days", format!("pain 8 or more on {}, {} and {}", w[0].0, w[1].0, w[2].0), w[2].2);
+            raise(
+                "severe-three-days",
+                format!("pain 8 or more on {}, {} and {}", w[0].0, w[1].0, w[2].0),
+                w[2].2,
+            );
         }
     }
 }
@@ -246,8 +308,13 @@ fn severe_days_rule(history: &[Dated], today: NaiveDate, raise: &mut Raise) {
 fn trend_rules(history: &[Dated], settings: &Settings, today: NaiveDate, raise: &mut Raise) {
     let days = daily(history, mean);
     // Worse over the last 7 days although something was done for it.
-    let week: Vec<_> = days.iter().filter(|d| today - d.0 <= Duration::days(6)).collect();
-    let cared = history.iter().any(|(d, c)| today - *d <= Duration::days(6) && !c.treatments.is_empty());
+    let week: Vec<_> = days
+        .iter()
+        .filter(|d| today - d.0 <= Duration::days(6))
+        .collect();
+    let cared = history
+        .iter()
+        .any(|(d, c)| today - *d <= Duration::days(6) && !c.treatments.is_empty());
     if let (Some(first), Some(last)) = (week.first(), week.last())
         && last.0 - first.0 >= Duration::days(2)
         && last.1 - first.1 >= 2.0
@@ -255,7 +322,10 @@ fn trend_rules(history: &[Dated], settings: &Settings, today: NaiveDate, raise: 
     {
         raise(
             "worsening-despite-self-care",
-            format!("average pain rose from {:.1} on {} to {:.1} on {}", first.1, first.0, last.1, last.0),
+            format!(
+                "average pain rose from {:.1} on {} to {:.1} on {}",
+                first.1, first.0, last.1, last.0
+            ),
             last.2,
         );
     }
@@ -263,17 +333,29 @@ fn trend_rules(history: &[Dated], settings: &Settings, today: NaiveDate, raise: 
     let start = settings.onset.or(days.first().map(|d| d.0));
     let Some(start) = start else { return };
     let logged: Vec<_> = days.iter().filter(|d| d.0 >= start).collect();
-    let (Some(first), Some(last)) = (logged.first(), logged.last()) else { return };
-    if today - start < Duration::days(14) || last.0 - first.0 < Duration::days(14) || today - last.0 > Duration::days(2) {
+    let (Some(first), Some(last)) = (logged.first(), logged.last()) else {
+        return;
+    };
+    if today - start < Duration::days(14)
+        || last.0 - first.0 < Duration::days(14)
+        || today - last.0 > Duration::days(2)
+    {
         return;
     }
     let early: Vec<f64> = logged.iter().take(3).map(|d| d.1).collect();
-    let recent: Vec<f64> = logged.iter().filter(|d| last.0 - d.0 <= Duration::days(2)).map(|d| d.1).collect();
+    let recent: Vec<f64> = logged
+        .iter()
+        .filter(|d| last.0 - d.0 <= Duration::days(2))
+        .map(|d| d.1)
+        .collect();
     let (early, recent) = (avg(&early), avg(&recent));
     if recent > 0.0 && !meaningful_drop(early, recent) {
         raise(
             "no-improvement-14-days",
-            format!("average pain {early:.1} at the start ({}) and {recent:.1} now", first.0),
+            format!(
+                "average pain {early:.1} at the start ({}) and {recent:.1} now",
+                first.0
+            ),
             last.2,
         );
     }
@@ -283,9 +365,17 @@ fn avg(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len().max(1) as f64
 }
 
-fn episode_rules(history: &[Dated], settings: &Settings, now: DateTime<Utc>, today: NaiveDate, raise: &mut Raise) {
+fn episode_rules(
+    history: &[Dated],
+    settings: &Settings,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    raise: &mut Raise,
+) {
     let Some(onset) = settings.onset else { return };
-    let Some((_, last)) = history.last() else { return };
+    let Some((_, last)) = history.last() else {
+        return;
+    };
     if last.pain == 0 || now - last.at > Duration::days(7) {
         return;
     }
@@ -295,8 +385,16 @@ fn episode_rules(history: &[Dated], settings: &Settings, now: DateTime<Utc>, tod
         date.and_hms_opt(0, 0, 0).map_or(now, |d| d.and_utc())
     };
     if age >= Duration::weeks(12) {
-        raise("past-12-weeks", format!("it began on {onset}, {} weeks ago", age.num_weeks()), at(84));
+        raise(
+            "past-12-weeks",
+            format!("it began on {onset}, {} weeks ago", age.num_weeks()),
+            at(84),
+        );
     } else if age >= Duration::weeks(4) {
-        raise("still-present-4-weeks", format!("it began on {onset}, {} weeks ago", age.num_weeks()), at(28));
+        raise(
+            "still-present-4-weeks",
+            format!("it began on {onset}, {} weeks ago", age.num_weeks()),
+            at(28),
+        );
     }
 }

@@ -48,7 +48,9 @@ pub fn validate_emergency_number(text: &str) -> Result<String, String> {
     if (2..=6).contains(&text.len()) && text.chars().all(|c| c.is_ascii_digit()) {
         Ok(text.to_string())
     } else {
-        Err(format!("must be 2 to 6 digits, like 112 or 911 (got \"{text}\")"))
+        Err(format!(
+            "must be 2 to 6 digits, like 112 or 911 (got \"{text}\")"
+        ))
     }
 }
 

@@ -2,59 +2,112 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::redflag::ActiveFlag;
+use crate::domain::redflag::{ActiveFlag, Level};
 
 /// How many rows the banner wants: one at rest or when space is short, two when a sign is active.
 pub fn height(app: &App, area: Rect) -> u16 {
-    if area.height >= 16 && !app.flags.is_empty() { 2 } else { 1 }
+    if area.height >= 16 && !app.flags.is_empty() {
+        2
+    } else {
+        1
+    }
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let number = app.emergency_number();
-    let lines = match app.flags.first() {
-        None => vec![Line::styled(at_rest(number, area.width), theme.banner_rest())],
-        Some(top) => active(app, top, number, theme, area.height),
+    let (variants, style) = match app.flags.first() {
+        None => (at_rest(number), theme.banner_rest()),
+        Some(top) if top.assessed_at.is_some() => (assessed(app, top, number), theme.assessed()),
+        Some(top) => (active(app, top, number), theme.level(top.def.level)),
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    // The fullest wording that fits the space; the last one is short enough for any width.
+    // Word wrapping wastes some of each line, so allow for that when there is more than one.
+    let (width, rows) = (area.width as usize, area.height as usize);
+    let room = if rows <= 1 {
+        width
+    } else {
+        width * rows - width / 4 * (rows - 1)
+    };
+    let text = variants
+        .iter()
+        .find(|v| v.chars().count() <= room)
+        .unwrap_or(&variants[variants.len() - 1]);
+    let line = Line::styled(text.clone(), style);
+    frame.render_widget(
+        Paragraph::new(line).style(style).wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// The main emergency signs, as many as fit, and always the number and the key to the full list.
-fn at_rest(number: &str, width: u16) -> String {
-    let variants = [
-        format!("‼ Call {number} now for: face drooping, arm weakness, slurred speech, a sudden severe headache, fever with a stiff neck, sudden dizziness or vision loss · f: all warning signs"),
-        format!("‼ Call {number} for: stroke signs, sudden severe headache, fever with stiff neck, sudden dizziness · f: all signs"),
-        format!("‼ Call {number} for stroke signs, worst-ever headache, fever + stiff neck · f: signs"),
+fn at_rest(number: &str) -> Vec<String> {
+    vec![
+        format!(
+            "‼ Call {number} now for: face drooping, arm weakness, slurred speech, a sudden severe headache, fever with a stiff neck, sudden dizziness or vision loss · f: all warning signs"
+        ),
+        format!(
+            "‼ Call {number} for: stroke signs, sudden severe headache, fever with stiff neck, sudden dizziness · f: all signs"
+        ),
+        format!(
+            "‼ Call {number} for stroke signs, worst-ever headache, fever + stiff neck · f: signs"
+        ),
         format!("‼ Emergency signs? Call {number} · f: list"),
         format!("‼ Emergency: {number} · f"),
         format!("‼ {number}"),
-    ];
-    let fits = |s: &&String| s.chars().count() <= width as usize;
-    variants.iter().find(fits).unwrap_or(&variants[variants.len() - 1]).clone()
+    ]
 }
 
-fn active(app: &App, top: &ActiveFlag, number: &str, theme: &Theme, rows: u16) -> Vec<Line<'static>> {
+fn more(app: &App) -> String {
+    match app.flags.len() - 1 {
+        0 => String::new(),
+        n => format!(" · {n} more"),
+    }
+}
+
+fn active(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
     let level = top.def.level;
-    let others = app.flags.len() - 1;
-    let more = if others > 0 { format!(" · {others} more") } else { String::new() };
-    if let Some(when) = top.assessed_at {
-        let date = app.zone.date(when);
-        let text = format!(
+    let (symbol, word) = (level.symbol(), level.word());
+    let action = match level {
+        Level::Emergency => format!("Call {number} now"),
+        Level::Urgent => "Get care today".to_string(),
+        Level::Soon => "See a clinician".to_string(),
+    };
+    let more = more(app);
+    vec![
+        format!(
+            "{symbol} {word}: {} Why: {}.{more} · f: details",
+            top.def.advice(number),
+            top.reason
+        ),
+        format!("{symbol} {word}: {action} ({}){more} · f", top.def.short),
+        format!("{symbol} {word}: {action}{more} · f"),
+        format!("{symbol} {word}: {action}"),
+        format!("{symbol} {word}"),
+    ]
+}
+
+fn assessed(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
+    let date = top
+        .assessed_at
+        .map(|at| app.zone.date(at).to_string())
+        .unwrap_or_default();
+    let more = more(app);
+    vec![
+        format!(
             "✓ Assessed {date}: {} ({}). New or worse signs: call {number}.{more} · f: details",
             top.def.short,
-            level.word().to_lowercase()
-        );
-        return vec![Line::styled(text, theme.assessed())];
-    }
-    let head = format!("{} {}: {}", level.symbol(), level.word(), top.def.advice(number));
-    let why = format!("Why: {}.{more} · f: details", top.reason);
-    if rows >= 2 {
-        vec![Line::styled(head, theme.level(level)), Line::styled(why, theme.level(level))]
-    } else {
-        vec![Line::from(vec![Span::styled(format!("{head} {why}"), theme.level(level))])]
-    }
+            top.def.level.word().to_lowercase()
+        ),
+        format!(
+            "✓ Assessed: {}. New signs: call {number} · f",
+            top.def.short
+        ),
+        format!("✓ Assessed · new signs: {number}"),
+        format!("✓ {number}"),
+    ]
 }

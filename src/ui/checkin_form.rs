@@ -5,22 +5,26 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::field;
 use super::theme::Theme;
-use crate::app::{App, CheckinForm, Group, Item};
 use crate::app::form_items;
+use crate::app::{App, CheckinForm, Group, Item};
 
 pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, theme: &Theme) {
     let title = match &form.original {
-        Some(r) => format!("Edit check-in of {}", app.zone.local(r.body.at).format("%Y-%m-%d %H:%M")),
+        Some(r) => format!(
+            "Edit check-in of {}",
+            app.zone.local(r.body.at).format("%Y-%m-%d %H:%M")
+        ),
         None => "New check-in".to_string(),
     };
     let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(Line::styled(title, theme.heading())), head);
     let (list_area, map_area) = if rest.width >= 72 {
-        let [list, map] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(28)]).areas(rest);
+        let [list, map] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(28)]).areas(rest);
         (list, Some(map))
     } else {
         (rest, None)
@@ -45,33 +49,56 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
             focus_line = lines.len();
         }
         let marker = Span::raw(if is_focus { "› " } else { "  " });
-        let line = match item {
+        match item {
             Item::Choice(group, index) => {
                 let terms = group.terms();
                 let chosen = form.is_chosen(group, index);
-                let style = if is_focus { theme.selected() } else { Style::new() };
+                let style = if is_focus {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
                 let label = terms.get(index).map_or("", |t| t.label);
-                Line::from(vec![marker, Span::styled(format!("[{}] {label}", if chosen { "x" } else { " " }), style)])
+                let text = format!("[{}] {label}", if chosen { "x" } else { " " });
+                // Long questions wrap under their own text, so every row stays one screen line.
+                let width = (list_area.width as usize).saturating_sub(6);
+                for (i, part) in field::wrap(&text, width).into_iter().enumerate() {
+                    let lead = if i == 0 {
+                        marker.clone()
+                    } else {
+                        Span::raw("      ")
+                    };
+                    lines.push(Line::from(vec![lead, Span::styled(part, style)]));
+                }
             }
             text => {
-                let mut spans = vec![marker, Span::styled(format!("{:<18}", text.label()), theme.heading())];
+                let mut spans = vec![
+                    marker,
+                    Span::styled(format!("{:<18}", text.label()), theme.heading()),
+                ];
                 if let Some(input) = form.input(text) {
-                    spans.extend(field::spans(input, is_focus, theme));
+                    spans.extend(field::spans(
+                        input,
+                        is_focus,
+                        theme,
+                        (list_area.width as usize).saturating_sub(21),
+                    ));
                 }
                 if text == Item::When && form.when.value().is_empty() && !is_focus {
                     spans.push(Span::styled("now (or YYYY-MM-DD HH:MM)", theme.dim()));
                 }
-                Line::from(spans)
+                lines.push(Line::from(spans));
             }
-        };
-        lines.push(line);
+        }
         if let Some(error) = form.error_for(item) {
             lines.push(Line::styled(format!("    {error}"), theme.error()));
         }
     }
     let height = list_area.height as usize;
-    let scroll = focus_line.saturating_sub(height / 2).min(lines.len().saturating_sub(height));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll as u16, 0)), list_area);
+    let scroll = focus_line
+        .saturating_sub(height / 3)
+        .min(lines.len().saturating_sub(height));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list_area);
     if let Some(map) = map_area {
         render_map(form, frame, map, theme);
     }
@@ -81,17 +108,42 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
 fn render_map(form: &CheckinForm, frame: &mut Frame, area: Rect, theme: &Theme) {
     let on = |id: &str| form.chosen[0].iter().any(|c| c == id);
     let part = |id: &str, text: &'static str| {
-        Span::styled(text, if on(id) { theme.selected() } else { theme.dim() })
+        Span::styled(
+            text,
+            if on(id) {
+                theme.selected()
+            } else {
+                theme.dim()
+            },
+        )
     };
     let lines = vec![
         Line::raw("        .-----."),
         Line::raw("       (  o o  )"),
         Line::raw("        \\  -  /"),
-        Line::from(vec![Span::raw("      "), part("base-of-skull", "[skull base]")]),
-        Line::from(vec![Span::raw("   "), part("left-side", "[left]"), Span::raw("  |  "), part("right-side", "[right]")]),
-        Line::from(vec![Span::raw(" "), part("upper-shoulders", "[   upper shoulders   ]")]),
-        Line::from(vec![Span::raw("   "), part("between-shoulder-blades", "[between the blades]")]),
-        Line::from(vec![part("left-arm", "[L arm]"), Span::raw("           "), part("right-arm", "[R arm]")]),
+        Line::from(vec![
+            Span::raw("      "),
+            part("base-of-skull", "[skull base]"),
+        ]),
+        Line::from(vec![
+            Span::raw("   "),
+            part("left-side", "[left]"),
+            Span::raw("  |  "),
+            part("right-side", "[right]"),
+        ]),
+        Line::from(vec![
+            Span::raw(" "),
+            part("upper-shoulders", "[   upper shoulders   ]"),
+        ]),
+        Line::from(vec![
+            Span::raw("   "),
+            part("between-shoulder-blades", "[between the blades]"),
+        ]),
+        Line::from(vec![
+            part("left-arm", "[L arm]"),
+            Span::raw("           "),
+            part("right-arm", "[R arm]"),
+        ]),
     ];
     let block = Block::new().borders(Borders::LEFT).title(" where ");
     frame.render_widget(Paragraph::new(lines).block(block), area);

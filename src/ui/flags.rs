@@ -22,9 +22,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Some(at) => format!(" ✓ assessed {}", app.zone.date(at)),
                 None => String::new(),
             };
-            let style = if flag.assessed_at.is_some() { theme.assessed() } else { theme.level(level) };
-            lines.push(Line::styled(format!("{} {}: {}{state}", level.symbol(), level.word(), flag.def.short), style));
-            lines.push(Line::raw(format!("  Why: {}. {}", flag.reason, flag.def.advice(number))));
+            let style = if flag.assessed_at.is_some() {
+                theme.assessed()
+            } else {
+                theme.level(level)
+            };
+            lines.push(Line::styled(
+                format!(
+                    "{} {}: {}{state}",
+                    level.symbol(),
+                    level.word(),
+                    flag.def.short
+                ),
+                style,
+            ));
+            lines.push(Line::raw(format!(
+                "  Why: {}. {}",
+                flag.reason,
+                flag.def.advice(number)
+            )));
         }
         if app.locked() {
             lines.push(Line::raw("Timers and stretches are locked until you record that a clinician has assessed you: press a."));
@@ -39,12 +55,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         };
         lines.push(Line::styled(heading, theme.level(level)));
         for def in redflag::catalog().iter().filter(|d| d.level == level) {
-            let sources = if def.own_rule { "nape's own rule of caution".to_string() } else { def.sources.join(", ") };
+            let sources = if def.own_rule {
+                "nape's own rule of caution".to_string()
+            } else {
+                def.sources.join(", ")
+            };
             lines.push(Line::raw(format!("- {} [{sources}]", def.question)));
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled("nape does not diagnose. If in doubt, get help.", theme.dim()));
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.scroll, 0));
+    lines.push(Line::styled(
+        "nape does not diagnose. If in doubt, get help.",
+        theme.dim(),
+    ));
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.scroll, 0));
     frame.render_widget(paragraph, area);
 }

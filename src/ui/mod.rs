@@ -30,7 +30,8 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     let theme = Theme::new(app.color);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let [top, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         banner::render(app, frame, top, &theme);
         let ask = format!("Enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT}. q quits.");
         frame.render_widget(Paragraph::new(ask).wrap(Wrap { trim: true }), rest);
@@ -56,7 +57,9 @@ pub fn view(app: &App, frame: &mut Frame) {
             Screen::Flags => flags::render(app, frame, body, &theme),
             Screen::Settings => settings::render(app, frame, body, &theme),
             Screen::Help => help::render(app, frame, body, &theme),
-            Screen::Timers | Screen::Stretches | Screen::Trends => placeholder::render(app, frame, body, &theme),
+            Screen::Timers | Screen::Stretches | Screen::Trends => {
+                placeholder::render(app, frame, body, &theme)
+            }
         }
     }
     render_status(app, frame, status, &theme);
@@ -73,7 +76,11 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             format!(" {} ", screen.key())
         };
-        let style = if current { theme.selected() } else { theme.dim() };
+        let style = if current {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
         spans.push(Span::styled(label, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -81,7 +88,9 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let line = match (&app.confirm, &app.status) {
-        (Some(Confirm::Delete(_)), _) => Line::styled("Delete this check-in? y yes · n no", theme.error()),
+        (Some(Confirm::Delete(_)), _) => {
+            Line::styled("Delete this check-in? y yes · n no", theme.error())
+        }
         (Some(Confirm::Assessed), _) => Line::styled(
             "Record that a clinician has assessed you? y yes · n no",
             theme.error(),
@@ -100,11 +109,27 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let keys: &[(&str, &str)] = if app.confirm.is_some() {
         &[("y", "yes"), ("n", "no")]
     } else if app.welcome() {
-        &[("Tab", "next"), ("←→", "choose"), ("Enter", "start"), ("Esc", "quit")]
+        &[
+            ("Tab", "next"),
+            ("←→", "choose"),
+            ("Enter", "start"),
+            ("Esc", "quit"),
+        ]
     } else if app.form.is_some() {
-        &[("Tab/↑↓", "move"), ("Space", "tick"), ("Enter", "save"), ("Esc", "close"), ("^C", "quit")]
+        &[
+            ("Tab/↑↓", "move"),
+            ("Space", "tick"),
+            ("Enter", "save"),
+            ("Esc", "close"),
+            ("^C", "quit"),
+        ]
     } else if app.screen == Screen::Settings && app.settings_form.editing {
-        &[("Tab", "next"), ("←→", "choose"), ("Enter", "save"), ("Esc", "cancel")]
+        &[
+            ("Tab", "next"),
+            ("←→", "choose"),
+            ("Enter", "save"),
+            ("Esc", "cancel"),
+        ]
     } else {
         match app.screen {
             Screen::Today => &[
@@ -119,7 +144,12 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 ("?", "help"),
                 ("q", "quit"),
             ],
-            Screen::Flags => &[("a", "a clinician assessed me"), ("↑↓", "scroll"), ("Tab", "next screen"), ("q", "quit")],
+            Screen::Flags => &[
+                ("a", "a clinician assessed me"),
+                ("↑↓", "scroll"),
+                ("Tab", "next screen"),
+                ("q", "quit"),
+            ],
             Screen::Settings => &[("Enter", "edit"), ("Tab", "next screen"), ("q", "quit")],
             Screen::Help => &[("↑↓", "scroll"), ("Tab", "next screen"), ("q", "quit")],
             _ => &[("Tab", "next screen"), ("?", "help"), ("q", "quit")],

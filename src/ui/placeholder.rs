@@ -10,11 +10,21 @@ use crate::app::{App, Screen};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let plan = match app.screen {
-        Screen::Timers => "Cold and heat pack sessions will be timed here: cold first in a new episode, heat later, with safe session lengths, gaps and skin checks. Not built yet.",
-        Screen::Stretches => "Guided stretch routines will play here step by step, with hold countdowns and one key to stop and report. Not built yet.",
-        _ => "Charts of your pain, what helped, how often you kept to your plan, and a report for a clinician will be here. Not built yet.",
+        Screen::Timers => {
+            "Cold and heat pack sessions will be timed here: cold first in a new episode, heat later, with safe session lengths, gaps and skin checks. Not built yet."
+        }
+        Screen::Stretches => {
+            "Guided stretch routines will play here step by step, with hold countdowns and one key to stop and report. Not built yet."
+        }
+        _ => {
+            "Charts of your pain, what helped, how often you kept to your plan, and a report for a clinician will be here. Not built yet."
+        }
     };
-    let mut lines = vec![Line::styled(app.screen.title(), theme.heading()), Line::raw(""), Line::raw(plan)];
+    let mut lines = vec![
+        Line::styled(app.screen.title(), theme.heading()),
+        Line::raw(""),
+        Line::raw(plan),
+    ];
     if app.locked() && matches!(app.screen, Screen::Timers | Screen::Stretches) {
         lines.push(Line::raw(""));
         lines.extend(lock_message(app, theme));
@@ -24,9 +34,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// Why timers and stretches are closed, and how to open them again.
 pub fn lock_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(flag) = app.flags.iter().find(|f| f.locks()) else { return Vec::new() };
+    let Some(flag) = app.flags.iter().find(|f| f.locks()) else {
+        return Vec::new();
+    };
     vec![
-        Line::styled(format!("{} Locked: {}", flag.def.level.symbol(), flag.def.short), theme.level(flag.def.level)),
-        Line::raw(format!("{} Once a clinician has assessed you, record it on the Red flags screen (f, then a).", flag.def.advice(app.emergency_number()))),
+        Line::styled(
+            format!("{} Locked: {}", flag.def.level.symbol(), flag.def.short),
+            theme.level(flag.def.level),
+        ),
+        Line::raw(format!(
+            "{} Once a clinician has assessed you, record it on the Red flags screen (f, then a).",
+            flag.def.advice(app.emergency_number())
+        )),
     ]
 }

@@ -22,15 +22,24 @@ impl Theme {
     pub fn level(&self, level: Level) -> Style {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         match level {
-            Level::Emergency => self.pick(bold.fg(Color::White).bg(Color::Red), bold.add_modifier(Modifier::REVERSED)),
-            Level::Urgent => self.pick(bold.fg(Color::Black).bg(Color::Yellow), bold.add_modifier(Modifier::REVERSED)),
+            Level::Emergency => self.pick(
+                bold.fg(Color::White).bg(Color::Red),
+                bold.add_modifier(Modifier::REVERSED),
+            ),
+            Level::Urgent => self.pick(
+                bold.fg(Color::Black).bg(Color::Yellow),
+                bold.add_modifier(Modifier::REVERSED),
+            ),
             Level::Soon => self.pick(bold.fg(Color::Black).bg(Color::Cyan), bold),
         }
     }
 
     /// The banner when no sign is active: present, but calm.
     pub fn banner_rest(&self) -> Style {
-        self.pick(Style::new().fg(Color::Red).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     pub fn assessed(&self) -> Style {
@@ -42,7 +51,10 @@ impl Theme {
     }
 
     pub fn heading(&self) -> Style {
-        self.pick(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     pub fn dim(&self) -> Style {
@@ -50,7 +62,10 @@ impl Theme {
     }
 
     pub fn error(&self) -> Style {
-        self.pick(Style::new().fg(Color::Red).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     pub fn ok(&self) -> Style {
@@ -58,6 +73,9 @@ impl Theme {
     }
 
     pub fn key(&self) -> Style {
-        self.pick(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 }

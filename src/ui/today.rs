@@ -60,10 +60,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     let items: Vec<ListItem> = entries
         .iter()
-        .map(|r| ListItem::new(summary(&r.body, &app.zone.local(r.body.at).format("%H:%M").to_string())))
+        .map(|r| {
+            ListItem::new(summary(
+                &r.body,
+                &app.zone.local(r.body.at).format("%H:%M").to_string(),
+            ))
+        })
         .collect();
     let mut state = ListState::default().with_selected(Some(app.today_view.selected));
-    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected()).highlight_symbol("› "), list, &mut state);
+    frame.render_stateful_widget(
+        List::new(items)
+            .highlight_style(theme.selected())
+            .highlight_symbol("› "),
+        list,
+        &mut state,
+    );
 }
 
 /// One line per entry: time, ratings, then what was ticked and the note's start.
@@ -76,7 +87,11 @@ fn summary(c: &CheckIn, time: &str) -> String {
         parts.push(format!("stiff {s}"));
     }
     let mut words: Vec<&str> = Vec::new();
-    words.extend(c.locations.iter().filter_map(|id| vocabulary::label(vocabulary::LOCATIONS, id)));
+    words.extend(
+        c.locations
+            .iter()
+            .filter_map(|id| vocabulary::label(vocabulary::LOCATIONS, id)),
+    );
     for id in &c.symptoms {
         match redflag::find(id) {
             Some(flag) => words.push(flag.level.symbol()),
