@@ -1,0 +1,269 @@
+//! The model driven through key presses with a pinned clock and the in-memory store.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use nape::app::{App, Msg, Screen, Zone};
+use nape::domain::checkin::CheckIn;
+use nape::keys;
+use nape::store::{DateRange, DiskStore, MemoryStore, Record, Store};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap()
+}
+
+fn zone() -> Zone {
+    Zone::Fixed(FixedOffset::east_opt(0).unwrap())
+}
+
+/// An app past its welcome, over a fresh in-memory store.
+fn app() -> App {
+    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "en_GB.UTF-8");
+    assert!(app.welcome());
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.welcome());
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(msg) = keys::map(app, KeyEvent::from(code)) {
+        app.update(msg, t0());
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn stored(app: &App) -> Vec<Record<CheckIn>> {
+    app.checkins.clone()
+}
+
+#[test]
+fn first_run_suggests_the_number_from_the_locale_and_stores_the_onset() {
+    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "en_AU.UTF-8");
+    assert_eq!(app.settings_form.number.value(), "000");
+    // Onset: "on a date", then type it.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2026-03-02");
+    press(&mut app, KeyCode::Enter);
+    let settings = &app.settings.as_ref().expect("saved").body;
+    assert_eq!(settings.emergency_number, "000");
+    assert_eq!(settings.onset.unwrap().to_string(), "2026-03-02");
+}
+
+#[test]
+fn a_bad_emergency_number_is_refused_inline() {
+    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "C");
+    assert_eq!(app.settings_form.number.value(), "112");
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.welcome(), "still on the welcome");
+    assert!(app.settings_form.error.as_deref().unwrap().contains("2 to 6 digits"));
+}
+
+#[test]
+fn the_fast_path_is_a_digit_and_enter() {
+    let mut app = app();
+    type_text(&mut app, "7");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "10");
+    press(&mut app, KeyCode::Enter);
+    let pains: Vec<u8> = stored(&app).iter().map(|r| r.body.pain).collect();
+    assert_eq!(pains, [7, 10]);
+    assert_eq!(stored(&app)[0].body.at, t0());
+    // Esc clears a half-typed rating without saving it.
+    type_text(&mut app, "4");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(stored(&app).len(), 2);
+}
+
+#[test]
+fn the_form_refuses_bad_fields_and_saves_nothing_until_fixed() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    assert!(app.form.is_some());
+    type_text(&mut app, "12");
+    press(&mut app, KeyCode::Enter);
+    let form = app.form.as_ref().expect("still open");
+    assert!(form.errors[0].to_string().contains("0 to 10"));
+    assert!(stored(&app).is_empty());
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "6");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "8");
+    // Down to the first "where" box and tick it.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form.is_none());
+    let saved = &stored(&app)[0].body;
+    assert_eq!((saved.pain, saved.worst), (6, Some(8)));
+    assert_eq!(saved.locations, ["base-of-skull"]);
+}
+
+#[test]
+fn q_types_into_a_text_field_but_quits_elsewhere() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab); // "When"
+    type_text(&mut app, "q");
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.form.is_none() && stored(&app).is_empty());
+    type_text(&mut app, "q");
+    assert!(app.quit);
+    let mut app2 = self::app();
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    type_text(&mut app2, "a");
+    let msg = keys::map(&app2, ctrl_c).unwrap();
+    assert_eq!(msg, Msg::Quit);
+}
+
+#[test]
+fn edit_keeps_the_id_and_delete_asks_first() {
+    let mut app = app();
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Enter);
+    let original = stored(&app)[0].clone();
+    press(&mut app, KeyCode::Enter); // edit the selected entry
+    let form = app.form.as_ref().expect("edit form");
+    assert_eq!(form.pain.value(), "5");
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    let edited = stored(&app)[0].clone();
+    assert_eq!(edited.id, original.id);
+    assert_eq!(edited.body.pain, 3);
+    assert_eq!(edited.body.at, original.body.at, "an untouched time keeps its exact value");
+
+    type_text(&mut app, "d");
+    type_text(&mut app, "n");
+    assert_eq!(stored(&app).len(), 1, "n keeps it");
+    type_text(&mut app, "d");
+    type_text(&mut app, "y");
+    assert!(stored(&app).is_empty());
+}
+
+#[test]
+fn a_missed_day_is_backfilled_and_the_last_entry_copied() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    type_text(&mut app, "4");
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down); // past 3 text fields, 7 places and "headache", to "spasm"
+    }
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.today_view.day.to_string(), "2026-03-08");
+    type_text(&mut app, "b");
+    assert_eq!(app.form.as_ref().unwrap().when.value(), "2026-03-08 12:00");
+    type_text(&mut app, "6");
+    press(&mut app, KeyCode::Enter);
+    let backfilled = stored(&app).into_iter().find(|r| r.body.pain == 6).unwrap();
+    assert_eq!(backfilled.date.to_string(), "2026-03-08");
+    assert_eq!(backfilled.body.at, Utc.with_ymd_and_hms(2026, 3, 8, 12, 0, 0).unwrap());
+
+    // "Same as last time" copies the latest entry (by time), not the latest typed.
+    type_text(&mut app, "c");
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.pain.value(), "4");
+    assert_eq!(form.chosen[1], ["spasm"]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(stored(&app).len(), 3);
+}
+
+#[test]
+fn an_emergency_answer_locks_until_assessed_and_a_new_one_locks_again() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    type_text(&mut app, "3");
+    // Down to the first warning sign: 3 more text fields, 7 places, 8 symptoms.
+    for _ in 0..19 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.flags[0].def.id, "stroke-signs");
+    assert!(app.locked());
+
+    type_text(&mut app, "f");
+    assert_eq!(app.screen, Screen::Flags);
+    type_text(&mut app, "a");
+    type_text(&mut app, "y");
+    assert!(!app.locked());
+    assert!(app.flags[0].assessed_at.is_some(), "shown as assessed, still in view");
+    assert_eq!(app.assessments.len(), 1);
+
+    // The same answer later on locks again.
+    let later = t0() + Duration::hours(2);
+    app.update(Msg::Goto(Screen::Today), later);
+    app.update(Msg::CopyLast, later);
+    app.update(Msg::Enter, later);
+    assert!(app.locked());
+}
+
+#[test]
+fn tab_and_letters_move_between_screens() {
+    let mut app = app();
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.screen, Screen::Timers);
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.screen, Screen::Help);
+    for screen in Screen::ALL {
+        type_text(&mut app, &screen.key().to_string());
+        assert_eq!(app.screen, screen);
+    }
+    type_text(&mut app, "?");
+    assert_eq!(app.screen, Screen::Help);
+}
+
+#[test]
+fn a_record_from_another_process_shows_on_the_next_tick() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mine, _) = DiskStore::open(dir.path()).unwrap();
+    let (theirs, _) = DiskStore::open(dir.path()).unwrap();
+    let mut app = App::new(Box::new(mine), zone(), t0(), "C");
+    assert!(!app.update(Msg::Tick, t0()), "nothing changed, nothing to draw");
+    let body = CheckIn {
+        at: t0(),
+        pain: 2,
+        worst: None,
+        stiffness: None,
+        locations: vec![],
+        symptoms: vec![],
+        context: vec![],
+        treatments: vec![],
+        medicines: vec![],
+        note: None,
+        extra: Default::default(),
+    };
+    (&theirs as &dyn Store).add(&Record::new(body, t0().date_naive(), t0())).unwrap();
+    assert!(app.update(Msg::Tick, t0() + Duration::seconds(1)));
+    assert_eq!(app.checkins.len(), 1);
+    let loaded = (&theirs as &dyn Store).load_kind::<CheckIn>(DateRange::ALL).unwrap();
+    assert_eq!(loaded.records[0].id, app.checkins[0].id);
+}
+
+#[test]
+fn the_view_follows_the_person_past_midnight() {
+    let mut app = app();
+    let tomorrow = Utc.with_ymd_and_hms(2026, 3, 11, 0, 0, 1).unwrap();
+    assert!(app.update(Msg::Tick, tomorrow));
+    assert_eq!(app.today.to_string(), "2026-03-11");
+    assert_eq!(app.today_view.day, app.today);
+}
