@@ -11,6 +11,29 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use crate::app::{App, Msg};
 use crate::{keys, ui};
 
+/// After a signal, how long the loop has to finish by itself before the watcher ends the process.
+const GRACE: Duration = Duration::from_millis(1500);
+
+/// SIGTERM, SIGHUP and SIGINT set the returned flag, and the loop ends normally at its next wake-up,
+/// restoring the terminal. When the terminal has hung up, crossterm 0.29 can spin reading EOF
+/// inside `poll` and never return; so if the loop has not ended after GRACE, the watcher restores
+/// the terminal and exits. That is safe at any moment: every save is atomic and already on disk.
+fn watch_signals() -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            flag.store(true, Ordering::Relaxed);
+            std::thread::sleep(GRACE);
+            ratatui::restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(stop)
+}
+
 /// How often the store is asked whether another process changed it (one stat of the lock file).
 /// Other deadlines (midnight) fall on these wake-ups too.
 const CHECK_EVERY: Duration = Duration::from_secs(1);
@@ -20,15 +43,7 @@ pub fn has_terminal() -> bool {
 }
 
 pub fn run(app: &mut App) -> io::Result<()> {
-    // SIGTERM, SIGHUP and SIGINT end the loop normally, so the terminal is restored on the way out.
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = watch_signals()?;
     ratatui::run(|terminal| {
         let mut dirty = true;
         loop {

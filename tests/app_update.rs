@@ -63,7 +63,13 @@ fn a_bad_emergency_number_is_refused_inline() {
     type_text(&mut app, "x");
     press(&mut app, KeyCode::Enter);
     assert!(app.welcome(), "still on the welcome");
-    assert!(app.settings_form.error.as_deref().unwrap().contains("2 to 6 digits"));
+    assert!(
+        app.settings_form
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("2 to 6 digits")
+    );
 }
 
 #[test]
@@ -145,7 +151,10 @@ fn edit_keeps_the_id_and_delete_asks_first() {
     let edited = stored(&app)[0].clone();
     assert_eq!(edited.id, original.id);
     assert_eq!(edited.body.pain, 3);
-    assert_eq!(edited.body.at, original.body.at, "an untouched time keeps its exact value");
+    assert_eq!(
+        edited.body.at, original.body.at,
+        "an untouched time keeps its exact value"
+    );
 
     type_text(&mut app, "d");
     type_text(&mut app, "n");
@@ -175,7 +184,10 @@ fn a_missed_day_is_backfilled_and_the_last_entry_copied() {
     press(&mut app, KeyCode::Enter);
     let backfilled = stored(&app).into_iter().find(|r| r.body.pain == 6).unwrap();
     assert_eq!(backfilled.date.to_string(), "2026-03-08");
-    assert_eq!(backfilled.body.at, Utc.with_ymd_and_hms(2026, 3, 8, 12, 0, 0).unwrap());
+    assert_eq!(
+        backfilled.body.at,
+        Utc.with_ymd_and_hms(2026, 3, 8, 12, 0, 0).unwrap()
+    );
 
     // "Same as last time" copies the latest entry (by time), not the latest typed.
     type_text(&mut app, "c");
@@ -205,7 +217,10 @@ fn an_emergency_answer_locks_until_assessed_and_a_new_one_locks_again() {
     type_text(&mut app, "a");
     type_text(&mut app, "y");
     assert!(!app.locked());
-    assert!(app.flags[0].assessed_at.is_some(), "shown as assessed, still in view");
+    assert!(
+        app.flags[0].assessed_at.is_some(),
+        "shown as assessed, still in view"
+    );
     assert_eq!(app.assessments.len(), 1);
 
     // The same answer later on locks again.
@@ -238,7 +253,10 @@ fn a_record_from_another_process_shows_on_the_next_tick() {
     let (mine, _) = DiskStore::open(dir.path()).unwrap();
     let (theirs, _) = DiskStore::open(dir.path()).unwrap();
     let mut app = App::new(Box::new(mine), zone(), t0(), "C");
-    assert!(!app.update(Msg::Tick, t0()), "nothing changed, nothing to draw");
+    assert!(
+        !app.update(Msg::Tick, t0()),
+        "nothing changed, nothing to draw"
+    );
     let body = CheckIn {
         at: t0(),
         pain: 2,
@@ -252,10 +270,14 @@ fn a_record_from_another_process_shows_on_the_next_tick() {
         note: None,
         extra: Default::default(),
     };
-    (&theirs as &dyn Store).add(&Record::new(body, t0().date_naive(), t0())).unwrap();
+    (&theirs as &dyn Store)
+        .add(&Record::new(body, t0().date_naive(), t0()))
+        .unwrap();
     assert!(app.update(Msg::Tick, t0() + Duration::seconds(1)));
     assert_eq!(app.checkins.len(), 1);
-    let loaded = (&theirs as &dyn Store).load_kind::<CheckIn>(DateRange::ALL).unwrap();
+    let loaded = (&theirs as &dyn Store)
+        .load_kind::<CheckIn>(DateRange::ALL)
+        .unwrap();
     assert_eq!(loaded.records[0].id, app.checkins[0].id);
 }
 

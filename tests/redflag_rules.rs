@@ -10,7 +10,13 @@ fn now() -> DateTime<Utc> {
 }
 
 /// A check-in `hours` before now.
-fn c(hours_ago: i64, pain: u8, symptoms: &[&str], context: &[&str], treatments: &[&str]) -> CheckIn {
+fn c(
+    hours_ago: i64,
+    pain: u8,
+    symptoms: &[&str],
+    context: &[&str],
+    treatments: &[&str],
+) -> CheckIn {
     CheckIn {
         at: now() - Duration::hours(hours_ago),
         pain,
@@ -37,7 +43,17 @@ fn ids(history: &[CheckIn], onset: Option<NaiveDate>, assessed: &[DateTime<Utc>]
     let settings = Settings::new("112", onset);
     evaluate(&dated, assessed, &settings, now(), now().date_naive())
         .into_iter()
-        .map(|f| format!("{}{}", f.def.id, if f.assessed_at.is_some() { " (assessed)" } else { "" }))
+        .map(|f| {
+            format!(
+                "{}{}",
+                f.def.id,
+                if f.assessed_at.is_some() {
+                    " (assessed)"
+                } else {
+                    ""
+                }
+            )
+        })
         .collect()
 }
 
@@ -52,95 +68,255 @@ fn the_catalog_covers_every_level_and_every_sign_has_a_source() {
         assert!(catalog.iter().any(|f| f.level == level));
     }
     for flag in catalog {
-        assert!(!flag.sources.is_empty() || flag.own_rule, "{} has no source", flag.id);
+        assert!(
+            !flag.sources.is_empty() || flag.own_rule,
+            "{} has no source",
+            flag.id
+        );
         for source in &flag.sources {
-            let n: u32 = source.trim_start_matches('S').parse().expect("source ids look like S7");
+            let n: u32 = source
+                .trim_start_matches('S')
+                .parse()
+                .expect("source ids look like S7");
             assert!((1..=16).contains(&n), "{} cites unknown {source}", flag.id);
         }
         assert!(!flag.advice.contains("mg"), "no doses");
     }
     let questions = redflag::questions().count();
-    assert!(questions >= 12, "every asked sign of CLINICAL.md is a question ({questions})");
-    assert!(catalog.iter().all(|f| f.trigger == Trigger::Question || f.trigger == Trigger::Rule));
+    assert!(
+        questions >= 12,
+        "every asked sign of CLINICAL.md is a question ({questions})"
+    );
+    assert!(
+        catalog
+            .iter()
+            .all(|f| f.trigger == Trigger::Question || f.trigger == Trigger::Rule)
+    );
 }
 
 #[test]
 fn rules_fire_at_their_edges_and_not_before() {
     let onset = |days| Some(day(days));
     let daily = |days: i64, pain: u8| plain(days * 24, pain);
-    type Case = (&'static str, Vec<CheckIn>, Option<NaiveDate>, Vec<&'static str>);
+    type Case = (
+        &'static str,
+        Vec<CheckIn>,
+        Option<NaiveDate>,
+        Vec<&'static str>,
+    );
     let cases: Vec<Case> = vec![
         ("nothing reported", vec![plain(1, 3)], None, vec![]),
-        ("an emergency question", vec![c(1, 3, &["stroke-signs"], &[], &[])], None, vec!["stroke-signs"]),
-        ("an urgent question", vec![c(1, 3, &["spinal-cord-signs"], &[], &[])], None, vec!["spinal-cord-signs"]),
-        ("a soon question, recent", vec![c(24, 3, &["arm-symptoms"], &[], &[])], None, vec!["arm-symptoms"]),
-        ("a soon question, 15 days old, drops", vec![c(15 * 24, 3, &["arm-symptoms"], &[], &[])], None, vec![]),
-        ("an emergency stays until assessed", vec![c(60 * 24, 3, &["injury"], &[], &[])], None, vec!["injury"]),
-        ("dizziness alone is urgent", vec![c(2, 3, &["dizziness"], &[], &[])], None, vec!["dizziness-reported"]),
         (
-            "dizziness after manipulation is an emergency",
-            vec![c(51, 4, &[], &["manipulation"], &[]), c(2, 4, &["dizziness"], &[], &[])],
+            "an emergency question",
+            vec![c(1, 3, &["stroke-signs"], &[], &[])],
             None,
-            vec!["manipulation-then-nerve-symptoms", "dizziness-reported", "manipulation-pain-48h"],
+            vec!["stroke-signs"],
         ),
         (
-            "numbness 8 days after manipulation is not tied to it",
-            vec![c(8 * 24 + 1, 2, &[], &["manipulation"], &[]), c(1, 0, &["numbness"], &[], &[])],
+            "an urgent question",
+            vec![c(1, 3, &["spinal-cord-signs"], &[], &[])],
+            None,
+            vec!["spinal-cord-signs"],
+        ),
+        (
+            "a soon question, recent",
+            vec![c(24, 3, &["arm-symptoms"], &[], &[])],
+            None,
+            vec!["arm-symptoms"],
+        ),
+        (
+            "a soon question, 15 days old, drops",
+            vec![c(15 * 24, 3, &["arm-symptoms"], &[], &[])],
             None,
             vec![],
         ),
-        ("pain exactly 48 h after manipulation: not yet", vec![c(48, 3, &[], &["manipulation"], &[]), plain(0, 3)], None, vec![]),
-        ("pain 49 h after manipulation", vec![c(49, 3, &[], &["manipulation"], &[]), plain(0, 3)], None, vec!["manipulation-pain-48h"]),
-        ("no pain 49 h after manipulation", vec![c(49, 3, &[], &["manipulation"], &[]), plain(0, 0)], None, vec![]),
+        (
+            "an emergency stays until assessed",
+            vec![c(60 * 24, 3, &["injury"], &[], &[])],
+            None,
+            vec!["injury"],
+        ),
+        (
+            "dizziness alone is urgent",
+            vec![c(2, 3, &["dizziness"], &[], &[])],
+            None,
+            vec!["dizziness-reported"],
+        ),
+        (
+            "dizziness after manipulation is an emergency",
+            vec![
+                c(51, 4, &[], &["manipulation"], &[]),
+                c(2, 4, &["dizziness"], &[], &[]),
+            ],
+            None,
+            vec![
+                "manipulation-then-nerve-symptoms",
+                "dizziness-reported",
+                "manipulation-pain-48h",
+            ],
+        ),
+        (
+            "numbness 8 days after manipulation is not tied to it",
+            vec![
+                c(8 * 24 + 1, 2, &[], &["manipulation"], &[]),
+                c(1, 0, &["numbness"], &[], &[]),
+            ],
+            None,
+            vec![],
+        ),
+        (
+            "pain exactly 48 h after manipulation: not yet",
+            vec![c(48, 3, &[], &["manipulation"], &[]), plain(0, 3)],
+            None,
+            vec![],
+        ),
+        (
+            "pain 49 h after manipulation",
+            vec![c(49, 3, &[], &["manipulation"], &[]), plain(0, 3)],
+            None,
+            vec!["manipulation-pain-48h"],
+        ),
+        (
+            "no pain 49 h after manipulation",
+            vec![c(49, 3, &[], &["manipulation"], &[]), plain(0, 0)],
+            None,
+            vec![],
+        ),
         (
             "spasm for 6 days: not yet",
-            vec![c(6 * 24, 5, &["spasm"], &[], &[]), c(3 * 24, 5, &["spasm"], &[], &[]), c(1, 5, &["spasm"], &[], &[])],
+            vec![
+                c(6 * 24, 5, &["spasm"], &[], &[]),
+                c(3 * 24, 5, &["spasm"], &[], &[]),
+                c(1, 5, &["spasm"], &[], &[]),
+            ],
             None,
             vec![],
         ),
         (
             "spasm for 7 days, not better",
-            vec![c(7 * 24, 5, &["spasm"], &[], &[]), c(3 * 24, 5, &["spasm"], &[], &[]), c(0, 4, &["spasm"], &[], &[])],
+            vec![
+                c(7 * 24, 5, &["spasm"], &[], &[]),
+                c(3 * 24, 5, &["spasm"], &[], &[]),
+                c(0, 4, &["spasm"], &[], &[]),
+            ],
             None,
             vec!["spasm-7-days"],
         ),
         (
             "spasm for 7 days but 2 points better",
-            vec![c(7 * 24, 5, &["spasm"], &[], &[]), c(0, 3, &["spasm"], &[], &[])],
+            vec![
+                c(7 * 24, 5, &["spasm"], &[], &[]),
+                c(0, 3, &["spasm"], &[], &[]),
+            ],
             None,
             vec![],
         ),
         (
             "spasm broken by a day without it",
-            vec![c(8 * 24, 5, &["spasm"], &[], &[]), plain(4 * 24, 5), c(0, 5, &["spasm"], &[], &[])],
+            vec![
+                c(8 * 24, 5, &["spasm"], &[], &[]),
+                plain(4 * 24, 5),
+                c(0, 5, &["spasm"], &[], &[]),
+            ],
             None,
             vec![],
         ),
-        ("pain 8+ on three days in a row", vec![daily(2, 8), daily(1, 9), daily(0, 8)], None, vec!["severe-three-days"]),
-        ("pain 8+ on two days only", vec![daily(3, 8), daily(2, 7), daily(1, 9), daily(0, 8)], None, vec![]),
-        ("three severe days with a gap day", vec![daily(4, 8), daily(2, 9), daily(0, 8)], None, vec![]),
-        ("three severe days, long ago", vec![daily(12, 8), daily(11, 9), daily(10, 8), daily(0, 2)], None, vec![]),
+        (
+            "pain 8+ on three days in a row",
+            vec![daily(2, 8), daily(1, 9), daily(0, 8)],
+            None,
+            vec!["severe-three-days"],
+        ),
+        (
+            "pain 8+ on two days only",
+            vec![daily(3, 8), daily(2, 7), daily(1, 9), daily(0, 8)],
+            None,
+            vec![],
+        ),
+        (
+            "three severe days with a gap day",
+            vec![daily(4, 8), daily(2, 9), daily(0, 8)],
+            None,
+            vec![],
+        ),
+        (
+            "three severe days, long ago",
+            vec![daily(12, 8), daily(11, 9), daily(10, 8), daily(0, 2)],
+            None,
+            vec![],
+        ),
         (
             "worse over the week despite ice",
             vec![c(6 * 24, 3, &[], &[], &["ice"]), daily(3, 4), daily(0, 5)],
             None,
             vec!["worsening-despite-self-care"],
         ),
-        ("worse over the week, no self-care logged", vec![daily(6, 3), daily(3, 4), daily(0, 5)], None, vec![]),
+        (
+            "worse over the week, no self-care logged",
+            vec![daily(6, 3), daily(3, 4), daily(0, 5)],
+            None,
+            vec![],
+        ),
         (
             "14 days in, no real change",
-            vec![daily(14, 5), daily(13, 5), daily(7, 5), daily(1, 4), daily(0, 5)],
+            vec![
+                daily(14, 5),
+                daily(13, 5),
+                daily(7, 5),
+                daily(1, 4),
+                daily(0, 5),
+            ],
             onset(14),
             vec!["no-improvement-14-days"],
         ),
-        ("13 days in: not yet", vec![daily(13, 5), daily(7, 5), daily(0, 5)], onset(13), vec![]),
-        ("14 days in and 2 points better", vec![daily(14, 5), daily(13, 5), daily(1, 3), daily(0, 3)], onset(14), vec![]),
-        ("27 days since onset: no marker", vec![daily(0, 2)], onset(27), vec![]),
-        ("28 days since onset, still sore", vec![daily(0, 2)], onset(28), vec!["still-present-4-weeks"]),
-        ("28 days since onset, pain gone", vec![daily(0, 0)], onset(28), vec![]),
-        ("83 days: still the 4-6 week marker", vec![daily(0, 2)], onset(83), vec!["still-present-4-weeks"]),
-        ("84 days: past 12 weeks", vec![daily(0, 2)], onset(84), vec!["past-12-weeks"]),
-        ("onset unknown: no week markers", vec![daily(0, 2)], None, vec![]),
+        (
+            "13 days in: not yet",
+            vec![daily(13, 5), daily(7, 5), daily(0, 5)],
+            onset(13),
+            vec![],
+        ),
+        (
+            "14 days in and 2 points better",
+            vec![daily(14, 5), daily(13, 5), daily(1, 3), daily(0, 3)],
+            onset(14),
+            vec![],
+        ),
+        (
+            "27 days since onset: no marker",
+            vec![daily(0, 2)],
+            onset(27),
+            vec![],
+        ),
+        (
+            "28 days since onset, still sore",
+            vec![daily(0, 2)],
+            onset(28),
+            vec!["still-present-4-weeks"],
+        ),
+        (
+            "28 days since onset, pain gone",
+            vec![daily(0, 0)],
+            onset(28),
+            vec![],
+        ),
+        (
+            "83 days: still the 4-6 week marker",
+            vec![daily(0, 2)],
+            onset(83),
+            vec!["still-present-4-weeks"],
+        ),
+        (
+            "84 days: past 12 weeks",
+            vec![daily(0, 2)],
+            onset(84),
+            vec!["past-12-weeks"],
+        ),
+        (
+            "onset unknown: no week markers",
+            vec![daily(0, 2)],
+            None,
+            vec![],
+        ),
     ];
     for (name, history, onset, expected) in cases {
         let got = ids(&history, onset, &[]);
@@ -154,8 +330,15 @@ fn rules_fire_at_their_edges_and_not_before() {
 
 #[test]
 fn the_most_urgent_comes_first() {
-    let history = vec![c(3, 3, &["arm-symptoms"], &[], &[]), c(2, 3, &["fever-unwell"], &[], &[]), c(1, 3, &["stroke-signs"], &[], &[])];
-    assert_eq!(ids(&history, None, &[]), ["stroke-signs", "fever-unwell", "arm-symptoms"]);
+    let history = vec![
+        c(3, 3, &["arm-symptoms"], &[], &[]),
+        c(2, 3, &["fever-unwell"], &[], &[]),
+        c(1, 3, &["stroke-signs"], &[], &[]),
+    ];
+    assert_eq!(
+        ids(&history, None, &[]),
+        ["stroke-signs", "fever-unwell", "arm-symptoms"]
+    );
 }
 
 #[test]
@@ -163,13 +346,30 @@ fn an_assessment_settles_a_flag_until_a_new_report() {
     let reported = vec![c(5, 3, &["meningitis-signs"], &[], &[])];
     let before = now() - Duration::hours(6);
     let after = now() - Duration::hours(4);
-    assert_eq!(ids(&reported, None, &[before]), ["meningitis-signs"], "an older assessment does not count");
-    assert_eq!(ids(&reported, None, &[after]), ["meningitis-signs (assessed)"]);
-    let again = vec![reported[0].clone(), c(1, 3, &["meningitis-signs"], &[], &[])];
-    assert_eq!(ids(&again, None, &[after]), ["meningitis-signs"], "a new report locks again");
+    assert_eq!(
+        ids(&reported, None, &[before]),
+        ["meningitis-signs"],
+        "an older assessment does not count"
+    );
+    assert_eq!(
+        ids(&reported, None, &[after]),
+        ["meningitis-signs (assessed)"]
+    );
+    let again = vec![
+        reported[0].clone(),
+        c(1, 3, &["meningitis-signs"], &[], &[]),
+    ];
+    assert_eq!(
+        ids(&again, None, &[after]),
+        ["meningitis-signs"],
+        "a new report locks again"
+    );
     // Settled flags drop from view after 14 days; unsettled emergencies never do.
     let old = vec![c(15 * 24, 3, &["meningitis-signs"], &[], &[])];
-    assert_eq!(ids(&old, None, &[now() - Duration::days(14)]), Vec::<String>::new());
+    assert_eq!(
+        ids(&old, None, &[now() - Duration::days(14)]),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -178,7 +378,13 @@ fn only_unassessed_emergency_and_urgent_flags_lock() {
     let soon = c(1, 3, &["arm-symptoms"], &[], &[]);
     let urgent = c(1, 3, &["worsening-arm"], &[], &[]);
     let eval = |c: &CheckIn, assessed: &[DateTime<Utc>]| {
-        evaluate(&[(c.at.date_naive(), c)], assessed, &settings, now(), now().date_naive())
+        evaluate(
+            &[(c.at.date_naive(), c)],
+            assessed,
+            &settings,
+            now(),
+            now().date_naive(),
+        )
     };
     assert!(!eval(&soon, &[])[0].locks());
     assert!(eval(&urgent, &[])[0].locks());

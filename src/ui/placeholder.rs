@@ -20,15 +20,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             "Charts of your pain, what helped, how often you kept to your plan, and a report for a clinician will be here. Not built yet."
         }
     };
-    let mut lines = vec![
-        Line::styled(app.screen.title(), theme.heading()),
-        Line::raw(""),
-        Line::raw(plan),
-    ];
+    let mut lines = vec![Line::styled(app.screen.title(), theme.heading())];
+    // The lock and how to lift it come before anything else on the screen.
     if app.locked() && matches!(app.screen, Screen::Timers | Screen::Stretches) {
-        lines.push(Line::raw(""));
         lines.extend(lock_message(app, theme));
     }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(plan));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 

@@ -10,13 +10,14 @@ use super::theme::Theme;
 use crate::app::{App, OnsetChoice, SettingsForm};
 
 pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut lines = vec![
-        Line::styled("Welcome to nape", theme.heading()),
-        Line::raw(
+    let mut lines = vec![Line::styled("Welcome to nape", theme.heading())];
+    // On a small terminal the questions matter more than the introduction.
+    if area.height >= 14 {
+        lines.push(Line::raw(
             "A private diary and self-care coach for neck pain. It is not a medical device: it does not diagnose and gives no medicine doses.",
-        ),
-        Line::raw(""),
-    ];
+        ));
+        lines.push(Line::raw(""));
+    }
     lines.extend(form_lines(&app.settings_form, theme));
     lines.push(Line::styled(
         "Enter to start. You can change these later in Settings.",

@@ -1,0 +1,165 @@
+//! Every screen drawn into a test terminal: snapshots at 80x24 and 40x12, no panic at any size,
+//! the banner always on top, and levels visible without colour.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use nape::app::{App, Msg, Screen, Zone};
+use nape::domain::checkin::CheckIn;
+use nape::store::{MemoryStore, Record, Store};
+use nape::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap()
+}
+
+fn checkin(hours_ago: i64, pain: u8, symptoms: &[&str], note: Option<&str>) -> Record<CheckIn> {
+    let at = t0() - Duration::hours(hours_ago);
+    let body = CheckIn {
+        at,
+        pain,
+        worst: Some(pain + 1),
+        stiffness: None,
+        locations: vec!["left-side".into()],
+        symptoms: symptoms.iter().map(|s| s.to_string()).collect(),
+        context: vec![],
+        treatments: vec!["ice".into()],
+        medicines: vec![],
+        note: note.map(str::to_string),
+        extra: Default::default(),
+    };
+    Record::new(body, at.date_naive(), at)
+}
+
+/// A welcomed app with two check-ins today; `flagged` adds an emergency answer.
+fn app(flagged: bool) -> App {
+    let store = MemoryStore::new();
+    let s: &dyn Store = &store;
+    s.add(&checkin(
+        2,
+        4,
+        &["spasm"],
+        Some("stiff after a long call, better with a walk"),
+    ))
+    .unwrap();
+    s.add(&checkin(1, 3, &[], None)).unwrap();
+    if flagged {
+        s.add(&checkin(0, 6, &["worst-headache"], None)).unwrap();
+    }
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut app = App::new(Box::new(store), zone, t0(), "en_GB.UTF-8");
+    app.update(Msg::Enter, t0()); // through the welcome, onset today
+    app.update(Msg::Down, t0());
+    app
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    terminal
+}
+
+/// Each screen and state worth seeing, by name.
+fn states() -> Vec<(&'static str, App)> {
+    let mut states = Vec::new();
+    let welcome = App::new(
+        Box::new(MemoryStore::new()),
+        Zone::Fixed(FixedOffset::east_opt(0).unwrap()),
+        t0(),
+        "en_US.UTF-8",
+    );
+    states.push(("welcome", welcome));
+    for screen in Screen::ALL {
+        let mut a = app(false);
+        a.update(Msg::Goto(screen), t0());
+        states.push((screen_name(screen), a));
+    }
+    let mut form = app(false);
+    form.update(Msg::NewCheckin, t0());
+    states.push(("form", form));
+    let mut flagged = app(true);
+    flagged.update(Msg::Goto(Screen::Flags), t0());
+    states.push(("flags_active", flagged));
+    let mut locked = app(true);
+    locked.update(Msg::Goto(Screen::Timers), t0());
+    states.push(("timers_locked", locked));
+    states
+}
+
+fn screen_name(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Today => "today",
+        Screen::Timers => "timers",
+        Screen::Stretches => "stretches",
+        Screen::Trends => "trends",
+        Screen::Flags => "flags",
+        Screen::Settings => "settings",
+        Screen::Help => "help",
+    }
+}
+
+#[test]
+fn snapshots_of_every_screen() {
+    for (name, app) in states() {
+        for (w, h) in [(80, 24), (40, 12)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw(&app, w, h).backend());
+        }
+    }
+}
+
+#[test]
+fn every_size_draws_without_panic_and_keeps_the_banner() {
+    // The states are split across threads; each thread builds its own (the model is not Send).
+    let count = states().len();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for t in 0..threads {
+            scope.spawn(move || {
+                for (i, (name, app)) in states().into_iter().enumerate() {
+                    if i % threads == t {
+                        sweep(name, &app);
+                    }
+                }
+            });
+        }
+    });
+    assert!(count >= 10);
+}
+
+fn sweep(name: &str, app: &App) {
+    for height in 0..=60u16 {
+        for width in 0..=200u16 {
+            let terminal = draw(app, width, height);
+            if height >= 2 && width >= 1 {
+                let first = terminal.backend().buffer()[(0, 0)].symbol().to_string();
+                assert!(
+                    ["‼", "✓"].contains(&first.as_str()),
+                    "{name} at {width}x{height}: the banner is missing (first cell {first:?})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn without_colour_levels_show_by_symbol_and_reverse_video() {
+    let mut app = app(true);
+    app.color = false;
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert!(
+            cell.fg == Color::Reset && cell.bg == Color::Reset,
+            "a colour was used: {cell:?}"
+        );
+    }
+    assert!(
+        buffer[(0, 0)].modifier.contains(Modifier::REVERSED),
+        "the emergency banner stands out"
+    );
+    let top: String = (0..20)
+        .map(|x| buffer[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(top.starts_with("‼ EMERGENCY"), "{top}");
+}
