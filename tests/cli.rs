@@ -263,3 +263,16 @@ fn a_bad_import_file_is_refused_with_the_reason_and_writes_nothing() {
         assert_eq!(diary.snapshot(), before);
     }
 }
+
+#[test]
+fn without_a_terminal_the_app_says_what_works_instead() {
+    let diary = Diary::new();
+    let out = diary.run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    for sub in ["nape log", "nape export", "nape import", "nape check"] {
+        assert!(stderr.contains(sub), "{sub} missing from: {stderr}");
+    }
+    assert!(!diary.data().exists(), "nothing was created");
+}
