@@ -77,11 +77,15 @@ fn the_fast_path_is_a_digit_and_enter() {
     let mut app = app();
     type_text(&mut app, "7");
     press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "10");
-    press(&mut app, KeyCode::Enter);
+    // A minute later: "1" then "0" is ten.
+    let later = t0() + Duration::minutes(1);
+    app.update(Msg::Digit('1'), later);
+    app.update(Msg::Digit('0'), later);
+    app.update(Msg::Enter, later);
     let pains: Vec<u8> = stored(&app).iter().map(|r| r.body.pain).collect();
     assert_eq!(pains, [7, 10]);
     assert_eq!(stored(&app)[0].body.at, t0());
+    assert_eq!(stored(&app)[1].body.at, later);
     // Esc clears a half-typed rating without saving it.
     type_text(&mut app, "4");
     press(&mut app, KeyCode::Esc);

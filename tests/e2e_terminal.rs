@@ -83,17 +83,32 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
-    /// Wait for the process to end; its exit status and whether it left the alternate screen.
+    /// Wait for the process to end, then for its last output to reach the screen. Returns its
+    /// exit status and whether it left the alternate screen.
     fn wait_exit(&mut self) -> (bool, bool) {
         let deadline = Instant::now() + Duration::from_secs(10);
+        let mut success = None;
         while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                let restored = !self.screen.lock().unwrap().screen().alternate_screen();
-                return (status.success(), restored);
+            if success.is_none() {
+                success = self
+                    .child
+                    .try_wait()
+                    .unwrap()
+                    .map(|status| status.success());
+            }
+            let restored = !self.screen.lock().unwrap().screen().alternate_screen();
+            if let Some(ok) = success
+                && restored
+            {
+                return (ok, restored);
             }
             std::thread::yield_now();
         }
-        panic!("nape did not exit; the screen was:\n{}", self.contents());
+        let restored = !self.screen.lock().unwrap().screen().alternate_screen();
+        match success {
+            Some(ok) => (ok, restored),
+            None => panic!("nape did not exit; the screen was:\n{}", self.contents()),
+        }
     }
 }
 
@@ -149,7 +164,8 @@ fn an_emergency_answer_in_the_form_raises_the_emergency_banner() {
         .status()
         .unwrap();
     let (ok, restored) = app.wait_exit();
-    assert!(ok && restored);
+    assert!(ok, "SIGTERM ends nape with success");
+    assert!(restored, "the terminal is restored");
 }
 
 #[test]

@@ -110,7 +110,7 @@ pub enum Msg {
 /// A question waiting for y or n.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Confirm {
-    Delete(Record<CheckIn>),
+    Delete(Box<Record<CheckIn>>),
     Assessed,
 }
 

@@ -78,7 +78,7 @@ impl App {
             },
             Msg::Delete => {
                 if let Some(record) = self.selected_checkin().cloned() {
-                    self.confirm = Some(Confirm::Delete(record));
+                    self.confirm = Some(Confirm::Delete(Box::new(record)));
                 }
             }
             _ => {}

@@ -230,8 +230,8 @@ fn manipulation_rules(history: &[Dated], raise: &mut Raise) {
             }
         }
         let later = after
-            .filter(|(_, c)| c.at - m.at > Duration::hours(48))
-            .last();
+            .clone()
+            .rfind(|(_, c)| c.at - m.at > Duration::hours(48));
         if let Some((date, c)) =
             later.filter(|(_, c)| c.pain > 0 && c.at - m.at <= Duration::days(SHOW_DAYS))
         {

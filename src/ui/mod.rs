@@ -157,7 +157,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let mut spans = Vec::new();
     for (key, what) in keys {
-        spans.push(Span::styled(format!("{key}"), theme.key()));
+        spans.push(Span::styled(key.to_string(), theme.key()));
         spans.push(Span::styled(format!(" {what}  "), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
