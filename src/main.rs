@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use clap::Parser;
-use nape::app::{App, Zone};
+use nape::app::{App, Status, Zone};
 use nape::cli::{self, Cli};
 use nape::runtime;
 
@@ -29,12 +29,16 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
                 .into(),
         ));
     }
-    let store = cli::open_store(cli)?;
+    let (store, notices) = cli::open_store_quietly(cli)?;
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
         .unwrap_or_default();
     let mut app = App::new(Box::new(store), Zone::Local, Utc::now(), &locale);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if !notices.is_empty() {
+        let text: Vec<String> = notices.iter().map(ToString::to_string).collect();
+        app.status = Some(Status::Error(text.join(" ")));
+    }
     runtime::run(&mut app).map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))
 }

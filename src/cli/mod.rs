@@ -92,13 +92,18 @@ impl From<StoreError> for Failure {
 
 /// Open the diary the command line points at, printing what opening it fixed.
 pub fn open_store(cli: &Cli) -> Result<DiskStore, Failure> {
+    let (store, notices) = open_store_quietly(cli)?;
+    warn(&notices);
+    Ok(store)
+}
+
+/// Open the diary and hand back what opening it fixed, for the app to show on screen.
+pub fn open_store_quietly(cli: &Cli) -> Result<(DiskStore, Vec<Notice>), Failure> {
     let root = match &cli.data_dir {
         Some(dir) => dir.clone(),
         None => DiskStore::default_root()?,
     };
-    let (store, notices) = DiskStore::open(root)?;
-    warn(&notices);
-    Ok(store)
+    Ok(DiskStore::open(root)?)
 }
 
 pub fn warn(notices: &[Notice]) {
