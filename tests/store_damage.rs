@@ -195,11 +195,16 @@ fn files_are_private_and_loose_ones_are_tightened() {
 
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::set_permissions(diary.data(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let out = diary.run(&["export"]);
+    // A file the next command does not read is tightened at start too.
+    let other = diary.data().join("checkins/2020-01.json");
+    std::fs::write(&other, b"{\"schema_version\": 1, \"records\": []}").unwrap();
+    std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = diary.run(&["log", "--pain", "1"]);
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("could be read by other users"), "{stderr}");
     assert_eq!(mode(&file), 0o600);
+    assert_eq!(mode(&other), 0o600);
     assert_eq!(mode(&diary.data()), 0o700);
 }
 

@@ -7,14 +7,15 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use chrono::{Datelike, Local, NaiveDate, Utc};
+use chrono::{Local, NaiveDate, Utc};
 
 use super::backup::Backups;
 use super::document::{self, Document, ParseError};
 use super::files::{self, DIR_MODE, FILE_MODE, Lock};
+use super::layout::{is_data_file, month_overlaps};
 use super::op::{Outcome, decide};
 use super::{
-    Applied, Collection, Damage, DateRange, Loaded, Notice, Op, RawRecord, Split, Store, StoreError,
+    Applied, Collection, Damage, DateRange, Loaded, Notice, Op, RawRecord, Store, StoreError,
 };
 
 pub struct DiskStore {
@@ -35,21 +36,35 @@ impl DiskStore {
             .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))
     }
 
-    /// Open (creating if needed) the store at `root`. Folders readable by others are tightened,
-    /// and each one that was is reported.
+    /// Open (creating if needed) the store at `root`. Folders and data files readable by others
+    /// are tightened, and each one that was is reported.
     pub fn open(root: impl Into<PathBuf>) -> Result<(DiskStore, Vec<Notice>), StoreError> {
         let root = root.into();
         let mut notices = Vec::new();
         if files::ensure_private_dir(&root).map_err(StoreError::io(&root))? {
             notices.push(Notice::Tightened(root.clone()));
         }
+        // The folders and the files in them: one stat each, so opening stays cheap.
         for entry in fs::read_dir(&root)
             .map_err(StoreError::io(&root))?
             .flatten()
         {
             let path = entry.path();
-            if path.is_dir() && files::tighten(&path, DIR_MODE).map_err(StoreError::io(&path))? {
-                notices.push(Notice::Tightened(path));
+            let is_dir = path.is_dir();
+            let mode = if is_dir { DIR_MODE } else { FILE_MODE };
+            if files::tighten(&path, mode).map_err(StoreError::io(&path))? {
+                notices.push(Notice::Tightened(path.clone()));
+            }
+            if !is_dir {
+                continue;
+            }
+            for file in fs::read_dir(&path).into_iter().flatten().flatten() {
+                let file = file.path();
+                if file.is_file()
+                    && files::tighten(&file, FILE_MODE).map_err(StoreError::io(&file))?
+                {
+                    notices.push(Notice::Tightened(file));
+                }
             }
         }
         Ok((DiskStore { root }, notices))
@@ -342,28 +357,6 @@ impl DiskStore {
             let _ = file.set_modified(SystemTime::now());
         }
     }
-}
-
-fn is_data_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    !name.starts_with('.') && name.ends_with(".json") && path.is_file()
-}
-
-fn month_overlaps(c: Collection, path: &Path, range: DateRange) -> bool {
-    if c.split != Split::Monthly {
-        return true;
-    }
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let Ok(first) = NaiveDate::parse_from_str(&format!("{stem}-01"), "%Y-%m-%d") else {
-        return true; // an oddly named file is still read, never silently skipped
-    };
-    let last = first
-        .checked_add_months(chrono::Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(first);
-    range.since.is_none_or(|s| last >= s)
-        && range.until.is_none_or(|u| first <= u)
-        && first.day() == 1
 }
 
 /// A newer file's records, read as far as this build understands them.

@@ -7,6 +7,7 @@ mod disk;
 pub mod document;
 mod files;
 pub mod kinds;
+mod layout;
 mod memory;
 mod op;
 mod record;

@@ -79,8 +79,11 @@ struct Catalog {
 }
 
 static CATALOG: LazyLock<Vec<FlagDef>> = LazyLock::new(|| {
-    let catalog: Catalog = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/red_flags.json")))
-        .expect("assets/red_flags.json is checked by tests");
+    let catalog: Catalog = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/red_flags.json"
+    )))
+    .expect("assets/red_flags.json is checked by tests");
     catalog.flags
 });
 
