@@ -3,4 +3,5 @@
 pub mod checkin;
 pub mod redflag;
 pub mod settings;
+pub mod therapy;
 pub mod vocabulary;

@@ -5,12 +5,27 @@ use serde_json::{Map, Value};
 
 use chrono::NaiveDate;
 
+use super::therapy::PackKind;
+use super::therapy::protocol::Limits;
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Settings {
     pub emergency_number: String,
     /// The first day of this episode; `None` when it has been going on for a while.
     #[serde(default)]
     pub onset: Option<NaiveDate>,
+    /// Hours of an episode during which cold is the pack to use (48-72).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cold_hours: Option<i64>,
+    /// Default length of a cold or heat session, minutes (5-20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_minutes: Option<i64>,
+    /// Minimum minutes between two sessions of the same kind (40 or more).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap_minutes: Option<i64>,
+    /// Pack kinds whose safety notes the person has read and acknowledged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safety_seen: Vec<PackKind>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -20,8 +35,17 @@ impl Settings {
         Settings {
             emergency_number: emergency_number.to_string(),
             onset,
+            cold_hours: None,
+            session_minutes: None,
+            gap_minutes: None,
+            safety_seen: Vec::new(),
             extra: Map::new(),
         }
+    }
+
+    /// The cold and heat numbers in force for this person.
+    pub fn limits(&self) -> Limits {
+        Limits::new(self.session_minutes, self.gap_minutes, self.cold_hours)
     }
 }
 

@@ -4,6 +4,7 @@ use super::{Collection, Kind, RawRecord, Split};
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
+use crate::domain::therapy::Session;
 
 pub const CHECKINS: Collection = Collection {
     name: "checkins",
@@ -19,6 +20,15 @@ pub const SETTINGS: Collection = Collection {
     name: "settings",
     split: Split::Single,
 };
+
+pub const THERAPY: Collection = Collection {
+    name: "therapy",
+    split: Split::Monthly,
+};
+
+impl Kind for Session {
+    const COLLECTION: Collection = THERAPY;
+}
 
 impl Kind for CheckIn {
     const COLLECTION: Collection = CHECKINS;
@@ -40,6 +50,7 @@ pub const KNOWN: &[(Collection, Fits)] = &[
     (CHECKINS, fits::<CheckIn>),
     (ASSESSMENTS, fits::<Assessment>),
     (SETTINGS, fits::<Settings>),
+    (THERAPY, fits::<Session>),
 ];
 
 fn fits<T: Kind>(raw: &RawRecord) -> Result<(), String> {

@@ -1,0 +1,243 @@
+//! A cold or heat session as wall-clock anchors (start, planned length, pauses, end), and the
+//! state machine over them. Nothing counts down: the time left is worked out from `now` each time,
+//! so a restart, a crash or a sleeping laptop loses nothing, and a clock that jumps back never
+//! gives a negative or over-long time.
+
+pub mod protocol;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum PackKind {
+    Cold,
+    Heat,
+}
+
+impl PackKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            PackKind::Cold => "Cold",
+            PackKind::Heat => "Heat",
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            PackKind::Cold => "❄",
+            PackKind::Heat => "♨",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<PackKind> {
+        match text {
+            "cold" => Some(PackKind::Cold),
+            "heat" => Some(PackKind::Heat),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pause {
+    pub from: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum EndReason {
+    /// Ran its planned length (perhaps while nape was closed).
+    Finished,
+    /// Stopped early by the person.
+    Stopped,
+    /// Stopped at a skin check that found numb skin.
+    Numb,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Session {
+    pub kind: PackKind,
+    pub started_at: DateTime<Utc>,
+    /// Planned running time in seconds, extensions included.
+    pub planned_secs: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<Pause>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_reason: Option<EndReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain_after: Option<u8>,
+    /// Skin checks answered, by minute mark.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skin_checks: Vec<u32>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Running { left: Duration },
+    Paused { left: Duration },
+    /// The planned time is up but the end is not recorded yet.
+    Due,
+    Ended,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TimerError {
+    #[error("the session has already ended")]
+    Ended,
+    #[error("the session is already paused")]
+    AlreadyPaused,
+    #[error("the session is not paused")]
+    NotPaused,
+    #[error("sessions stop at {0} minutes; this one is already there")]
+    AtCap(i64),
+}
+
+impl Session {
+    pub fn new(kind: PackKind, minutes: i64, now: DateTime<Utc>) -> Session {
+        Session {
+            kind,
+            started_at: now,
+            planned_secs: minutes * 60,
+            pauses: Vec::new(),
+            ended_at: None,
+            end_reason: None,
+            pain_before: None,
+            pain_after: None,
+            skin_checks: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+
+    pub fn planned(&self) -> Duration {
+        Duration::seconds(self.planned_secs.max(0))
+    }
+
+    /// Time spent paused up to `until`. A pause that seems to start after `until` (the clock went
+    /// back) counts as nothing.
+    fn paused(&self, until: DateTime<Utc>) -> Duration {
+        self.pauses
+            .iter()
+            .map(|p| {
+                let end = p.to.unwrap_or(until).min(until);
+                (end - p.from).max(Duration::zero())
+            })
+            .sum()
+    }
+
+    /// Running time so far, between zero and the planned length whatever the clock says.
+    pub fn elapsed(&self, now: DateTime<Utc>) -> Duration {
+        let until = self.ended_at.map_or(now, |end| end.min(now));
+        let wall = (until - self.started_at).max(Duration::zero());
+        (wall - self.paused(until)).clamp(Duration::zero(), self.planned())
+    }
+
+    pub fn left(&self, now: DateTime<Utc>) -> Duration {
+        self.planned() - self.elapsed(now)
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.pauses.last().is_some_and(|p| p.to.is_none())
+    }
+
+    pub fn state(&self, now: DateTime<Utc>) -> State {
+        let left = self.left(now);
+        match () {
+            _ if self.ended_at.is_some() => State::Ended,
+            _ if self.is_paused() => State::Paused { left },
+            _ if left <= Duration::zero() => State::Due,
+            _ => State::Running { left },
+        }
+    }
+
+    /// When the planned time runs out if nothing changes (while paused: never).
+    pub fn planned_end(&self) -> Option<DateTime<Utc>> {
+        if self.is_paused() || self.ended_at.is_some() {
+            return None;
+        }
+        let paused: Duration = self.pauses.iter().filter_map(|p| p.to.map(|to| (to - p.from).max(Duration::zero()))).sum();
+        Some(self.started_at + self.planned() + paused)
+    }
+
+    pub fn pause(&mut self, now: DateTime<Utc>) -> Result<(), TimerError> {
+        self.check_open()?;
+        if self.is_paused() {
+            return Err(TimerError::AlreadyPaused);
+        }
+        self.pauses.push(Pause { from: now, to: None });
+        Ok(())
+    }
+
+    pub fn resume(&mut self, now: DateTime<Utc>) -> Result<(), TimerError> {
+        self.check_open()?;
+        match self.pauses.last_mut() {
+            Some(p) if p.to.is_none() => {
+                p.to = Some(now.max(p.from));
+                Ok(())
+            }
+            _ => Err(TimerError::NotPaused),
+        }
+    }
+
+    /// One more minute, never past `cap_minutes` in all.
+    pub fn extend(&mut self, cap_minutes: i64) -> Result<(), TimerError> {
+        self.check_open()?;
+        let cap = cap_minutes * 60;
+        if self.planned_secs >= cap {
+            return Err(TimerError::AtCap(cap_minutes));
+        }
+        self.planned_secs = (self.planned_secs + 60).min(cap);
+        Ok(())
+    }
+
+    /// End early (or at a numb skin check) at `now`.
+    pub fn stop(&mut self, now: DateTime<Utc>, reason: EndReason) -> Result<(), TimerError> {
+        self.check_open()?;
+        if let Some(p) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
+            p.to = Some(now.max(p.from));
+        }
+        let end = self.planned_end().map_or(now, |planned| planned.min(now));
+        self.ended_at = Some(end.max(self.started_at));
+        self.end_reason = Some(reason);
+        Ok(())
+    }
+
+    /// Record the end of a session whose time is up, at the moment it ran out (which may be
+    /// long before `now` if nape was closed). Returns false if it is not due.
+    pub fn finish_if_due(&mut self, now: DateTime<Utc>) -> bool {
+        if self.state(now) != State::Due {
+            return false;
+        }
+        self.ended_at = Some(self.planned_end().unwrap_or(now).min(now).max(self.started_at));
+        self.end_reason = Some(EndReason::Finished);
+        true
+    }
+
+    /// The first skin check (minute mark) reached but not answered yet, for cold sessions.
+    pub fn skin_check_due(&self, marks: &[u32], now: DateTime<Utc>) -> Option<u32> {
+        if self.kind != PackKind::Cold || self.state(now) == State::Ended {
+            return None;
+        }
+        let minutes = self.elapsed(now).num_minutes();
+        marks.iter().copied().find(|m| i64::from(*m) <= minutes && !self.skin_checks.contains(m))
+    }
+
+    fn check_open(&self) -> Result<(), TimerError> {
+        if self.ended_at.is_some() { Err(TimerError::Ended) } else { Ok(()) }
+    }
+}
+
+/// "12:05" for a duration, rounded up to the second so a timer never shows 0:00 while running.
+pub fn clock(d: Duration) -> String {
+    let secs = (d.num_milliseconds().max(0) + 999) / 1000;
+    format!("{}:{:02}", secs / 60, secs % 60)
+}

@@ -1,0 +1,172 @@
+//! The cold/heat session state machine and the protocol, with a pinned clock.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use nape::domain::therapy::protocol::{self, Limits, cautions, next_allowed, recommend};
+use nape::domain::therapy::{EndReason, PackKind, Session, State, TimerError, clock};
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap()
+}
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    t0() + Duration::minutes(minutes)
+}
+
+fn m(minutes: i64) -> Duration {
+    Duration::minutes(minutes)
+}
+
+#[test]
+fn every_transition_and_its_arithmetic() {
+    // (what happens, at minute, expected state afterwards at that minute)
+    type Step = (&'static str, i64, State);
+    let mut s = Session::new(PackKind::Cold, 15, t0());
+    let steps: Vec<Step> = vec![
+        ("start", 0, State::Running { left: m(15) }),
+        ("tick", 5, State::Running { left: m(10) }),
+        ("pause", 5, State::Paused { left: m(10) }),
+        ("tick", 9, State::Paused { left: m(10) }),
+        ("resume", 9, State::Running { left: m(10) }),
+        ("extend", 9, State::Running { left: m(11) }),
+        ("tick", 19, State::Running { left: m(1) }),
+        ("tick", 20, State::Due),
+        ("tick", 60, State::Due),
+    ];
+    for (what, minute, expected) in steps {
+        let now = at(minute);
+        match what {
+            "pause" => s.pause(now).unwrap(),
+            "resume" => s.resume(now).unwrap(),
+            "extend" => s.extend(20).unwrap(),
+            _ => {}
+        }
+        assert_eq!(s.state(now), expected, "{what} at minute {minute}");
+    }
+    // Closed for 40 minutes past its end: recorded as ended when it ran out, not when seen.
+    assert!(s.finish_if_due(at(60)));
+    assert_eq!(s.ended_at, Some(at(20)), "15 planned + 1 extension + 4 paused");
+    assert_eq!(s.end_reason, Some(EndReason::Finished));
+    assert_eq!(s.state(at(61)), State::Ended);
+    assert_eq!(s.elapsed(at(90)), m(16));
+    assert!(!s.finish_if_due(at(61)), "only once");
+}
+
+#[test]
+fn wrong_transitions_are_refused() {
+    let mut s = Session::new(PackKind::Heat, 10, t0());
+    assert_eq!(s.resume(at(1)), Err(TimerError::NotPaused));
+    s.pause(at(1)).unwrap();
+    assert_eq!(s.pause(at(2)), Err(TimerError::AlreadyPaused));
+    s.stop(at(3), EndReason::Stopped).unwrap();
+    assert_eq!(s.ended_at, Some(at(3)));
+    assert_eq!(s.elapsed(at(30)), m(1), "paused time does not count");
+    for result in [s.pause(at(4)), s.resume(at(4)), s.extend(20), s.stop(at(4), EndReason::Stopped)] {
+        assert_eq!(result, Err(TimerError::Ended));
+    }
+}
+
+#[test]
+fn extending_stops_at_the_cap() {
+    let mut s = Session::new(PackKind::Cold, 18, t0());
+    s.extend(20).unwrap();
+    s.extend(20).unwrap();
+    assert_eq!(s.extend(20), Err(TimerError::AtCap(20)));
+    assert_eq!(s.planned(), m(20));
+}
+
+#[test]
+fn a_clock_that_goes_back_never_gives_negative_or_extra_time() {
+    let mut s = Session::new(PackKind::Cold, 15, t0());
+    assert_eq!(s.left(at(-30)), m(15), "before the start: the full time, not more");
+    assert_eq!(s.elapsed(at(-30)), Duration::zero());
+    s.pause(at(5)).unwrap();
+    // The clock jumps back to before the pause began.
+    let back = at(3);
+    assert!(s.elapsed(back) >= Duration::zero() && s.left(back) <= m(15));
+    s.resume(back).unwrap();
+    assert_eq!(s.pauses[0].to, Some(at(5)), "a pause never ends before it began");
+    assert!(s.left(at(2000)) >= Duration::zero());
+}
+
+#[test]
+fn a_dst_change_during_a_session_changes_nothing() {
+    // UK clocks jump from 01:00 GMT to 02:00 BST at 2026-03-29 01:00 UTC.
+    let start = Utc.with_ymd_and_hms(2026, 3, 29, 0, 50, 0).unwrap();
+    let s = Session::new(PackKind::Heat, 15, start);
+    assert_eq!(s.state(start + m(10)), State::Running { left: m(5) });
+    assert_eq!(s.planned_end(), Some(Utc.with_ymd_and_hms(2026, 3, 29, 1, 5, 0).unwrap()));
+}
+
+#[test]
+fn cold_sessions_ask_for_skin_checks_at_5_and_10_minutes() {
+    let marks = &protocol::defaults().skin_check_minutes;
+    assert_eq!(marks, &[5, 10]);
+    let mut s = Session::new(PackKind::Cold, 15, t0());
+    assert_eq!(s.skin_check_due(marks, at(4)), None);
+    assert_eq!(s.skin_check_due(marks, at(5)), Some(5));
+    s.skin_checks.push(5);
+    assert_eq!(s.skin_check_due(marks, at(9)), None);
+    assert_eq!(s.skin_check_due(marks, at(12)), Some(10));
+    let heat = Session::new(PackKind::Heat, 15, t0());
+    assert_eq!(heat.skin_check_due(marks, at(12)), None);
+}
+
+#[test]
+fn cold_first_then_heat_at_the_edges() {
+    let limits = Limits::new(None, None, None);
+    assert_eq!(limits.cold_hours, 72);
+    let onset = Some(t0());
+    let hours = |h: i64| t0() + Duration::hours(h);
+    assert_eq!(recommend(onset, hours(71), &limits).0, PackKind::Cold);
+    assert_eq!(recommend(onset, hours(72), &limits).0, PackKind::Heat);
+    assert_eq!(recommend(None, hours(1), &limits).0, PackKind::Heat, "a long-running episode");
+    let short = Limits::new(None, None, Some(48));
+    assert_eq!(recommend(onset, hours(47), &short).0, PackKind::Cold);
+    assert_eq!(recommend(onset, hours(48), &short).0, PackKind::Heat);
+
+    let early = cautions(PackKind::Heat, onset, &[], hours(47), &limits);
+    assert!(early[0].contains("first 48 hours"), "{early:?}");
+    assert!(cautions(PackKind::Heat, onset, &[], hours(48), &limits).is_empty());
+    assert!(cautions(PackKind::Cold, onset, &[], hours(1), &limits).is_empty());
+}
+
+#[test]
+fn the_gap_rule_counts_from_the_end_of_the_last_session_of_that_kind() {
+    let limits = Limits::new(None, None, None);
+    let mut cold = Session::new(PackKind::Cold, 15, t0());
+    cold.stop(at(15), EndReason::Stopped).unwrap();
+    let sessions = vec![cold];
+    assert_eq!(next_allowed(PackKind::Cold, &sessions, &limits), Some(at(75)));
+    assert_eq!(next_allowed(PackKind::Heat, &sessions, &limits), None);
+    let soon = cautions(PackKind::Cold, None, &sessions, at(74), &limits);
+    assert!(soon[0].contains("leave 60 minutes"), "{soon:?}");
+    assert!(cautions(PackKind::Cold, None, &sessions, at(75), &limits).is_empty());
+    assert!(cautions(PackKind::Heat, None, &sessions, at(20), &limits).is_empty());
+}
+
+#[test]
+fn settings_move_the_numbers_only_within_the_safe_bounds() {
+    let l = Limits::new(Some(30), Some(10), Some(100));
+    assert_eq!((l.session_minutes, l.gap_minutes, l.cold_hours), (20, 40, 72));
+    let l = Limits::new(Some(2), None, Some(10));
+    assert_eq!((l.session_minutes, l.cold_hours), (5, 48));
+    assert!(l.check_minutes(0).unwrap_err().contains("from 5 to 20"));
+    assert!(l.check_minutes(25).is_err());
+    assert_eq!(l.check_minutes(20), Ok(20));
+}
+
+#[test]
+fn every_safety_note_has_a_source() {
+    for kind in [PackKind::Cold, PackKind::Heat] {
+        let notes = protocol::notes(kind);
+        assert!(notes.len() >= 4);
+        assert!(notes.iter().all(|n| !n.sources.is_empty()));
+    }
+}
+
+#[test]
+fn the_clock_rounds_up_so_a_running_timer_never_shows_zero() {
+    assert_eq!(clock(Duration::milliseconds(1)), "0:01");
+    assert_eq!(clock(m(12) + Duration::seconds(5)), "12:05");
+    assert_eq!(clock(Duration::seconds(-3)), "0:00");
+}
