@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::{App, Msg, Screen};
+use crate::domain::therapy::PackKind;
 
 pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
@@ -21,7 +22,7 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
     if let Some(form) = &app.form {
         return form_key(key, form.focused().is_text());
     }
-    if let Some(msg) = screen_key(app.screen, key) {
+    if let Some(msg) = screen_key(app, key) {
         return Some(msg);
     }
     match key.code {
@@ -52,7 +53,8 @@ fn form_key(key: KeyEvent, text_focus: bool) -> Option<Msg> {
     })
 }
 
-fn screen_key(screen: Screen, key: KeyEvent) -> Option<Msg> {
+fn screen_key(app: &App, key: KeyEvent) -> Option<Msg> {
+    let screen = app.screen;
     let common = match key.code {
         KeyCode::Up | KeyCode::Char('k') => Some(Msg::Up),
         KeyCode::Down | KeyCode::Char('j') => Some(Msg::Down),
@@ -77,7 +79,31 @@ fn screen_key(screen: Screen, key: KeyEvent) -> Option<Msg> {
             _ => common,
         },
         Screen::Settings => (key.code == KeyCode::Enter).then_some(Msg::Enter),
+        Screen::Timers => timer_key(app, key),
         Screen::Help => common,
-        Screen::Timers | Screen::Stretches | Screen::Trends => None,
+        Screen::Stretches | Screen::Trends => None,
     }
+}
+
+/// On Timers, a waiting question takes digits, Enter, Esc and y; otherwise the timer keys.
+fn timer_key(app: &App, key: KeyEvent) -> Option<Msg> {
+    if app.timer.prompt.is_some() {
+        return match key.code {
+            KeyCode::Char(c @ '0'..='9') => Some(Msg::Digit(c)),
+            KeyCode::Char('y' | 'Y') => Some(Msg::Yes),
+            KeyCode::Backspace => Some(Msg::Backspace),
+            KeyCode::Enter => Some(Msg::Enter),
+            KeyCode::Esc => Some(Msg::Cancel),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Enter => Msg::StartTimer(None),
+        KeyCode::Char('c') => Msg::StartTimer(Some(PackKind::Cold)),
+        KeyCode::Char('w') => Msg::StartTimer(Some(PackKind::Heat)),
+        KeyCode::Char('p' | ' ') => Msg::PauseResume,
+        KeyCode::Char('+' | '=') => Msg::Extend,
+        KeyCode::Char('x') => Msg::StopTimer,
+        _ => return None,
+    })
 }

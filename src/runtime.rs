@@ -34,10 +34,6 @@ fn watch_signals() -> io::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
-/// How often the store is asked whether another process changed it (one stat of the lock file).
-/// Other deadlines (midnight) fall on these wake-ups too.
-const CHECK_EVERY: Duration = Duration::from_secs(1);
-
 pub fn has_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
@@ -46,15 +42,22 @@ pub fn run(app: &mut App) -> io::Result<()> {
     let stop = watch_signals()?;
     ratatui::run(|terminal| {
         let mut dirty = true;
+        // From zero, so a session that ended while nape was closed rings at start too.
+        let mut rung = 0;
         loop {
             if dirty {
                 terminal.draw(|frame| ui::view(app, frame))?;
                 dirty = false;
             }
+            if app.bell != rung {
+                rung = app.bell;
+                alert(terminal)?;
+            }
             if app.quit || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if event::poll(CHECK_EVERY)? {
+            // At most a second: also when the store is checked for other processes' changes.
+            if event::poll(app.next_wake(Utc::now()))? {
                 match event::read()? {
                     Event::Key(key) if key.kind == KeyEventKind::Press => {
                         if let Some(msg) = keys::map(app, key) {
@@ -69,4 +72,22 @@ pub fn run(app: &mut App) -> io::Result<()> {
             }
         }
     })
+}
+
+/// The terminal bell, and a desktop notification where `notify-send` exists. The notification
+/// carries no diary text, only that a session needs a look.
+fn alert(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+    use std::io::Write;
+    let out = terminal.backend_mut();
+    out.write_all(b"\x07")?;
+    out.flush()?;
+    let notify = std::process::Command::new("notify-send")
+        .args(["nape", "A cold or heat session needs a look."])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Ok(mut child) = notify {
+        std::thread::spawn(move || child.wait()); // reaped, so it leaves no zombie
+    }
+    Ok(())
 }

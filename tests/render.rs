@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Screen, Zone};
 use nape::domain::checkin::CheckIn;
+use nape::domain::therapy::PackKind;
 use nape::store::{MemoryStore, Record, Store};
 use nape::ui;
 use ratatui::Terminal;
@@ -84,6 +85,31 @@ fn states() -> Vec<(&'static str, App)> {
     let mut locked = app(true);
     locked.update(Msg::Goto(Screen::Timers), t0());
     states.push(("timers_locked", locked));
+    let minutes = |m: i64| t0() + Duration::seconds(m * 60 + 30);
+    let running = || {
+        let mut a = app(false);
+        a.update(Msg::Goto(Screen::Timers), t0());
+        a.update(Msg::StartTimer(Some(PackKind::Cold)), t0());
+        a.update(Msg::Yes, t0()); // the safety notes
+        a.update(Msg::Digit('5'), t0());
+        a.update(Msg::Enter, t0()); // pain before
+        a.update(Msg::Tick, minutes(3));
+        a
+    };
+    states.push(("timers_running", running()));
+    let mut paused = running();
+    paused.update(Msg::PauseResume, minutes(3));
+    states.push(("timers_paused", paused));
+    let mut finished = running();
+    finished.update(Msg::Tick, minutes(5));
+    finished.update(Msg::Digit('2'), minutes(5)); // skin check: burning
+    finished.update(Msg::Tick, minutes(10));
+    finished.update(Msg::Digit('1'), minutes(10));
+    finished.update(Msg::Tick, minutes(16));
+    states.push(("timers_finished", finished));
+    let mut elsewhere = running();
+    elsewhere.update(Msg::Goto(Screen::Today), minutes(3));
+    states.push(("today_with_timer", elsewhere));
     states
 }
 

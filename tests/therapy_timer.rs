@@ -44,7 +44,11 @@ fn every_transition_and_its_arithmetic() {
     }
     // Closed for 40 minutes past its end: recorded as ended when it ran out, not when seen.
     assert!(s.finish_if_due(at(60)));
-    assert_eq!(s.ended_at, Some(at(20)), "15 planned + 1 extension + 4 paused");
+    assert_eq!(
+        s.ended_at,
+        Some(at(20)),
+        "15 planned + 1 extension + 4 paused"
+    );
     assert_eq!(s.end_reason, Some(EndReason::Finished));
     assert_eq!(s.state(at(61)), State::Ended);
     assert_eq!(s.elapsed(at(90)), m(16));
@@ -60,7 +64,12 @@ fn wrong_transitions_are_refused() {
     s.stop(at(3), EndReason::Stopped).unwrap();
     assert_eq!(s.ended_at, Some(at(3)));
     assert_eq!(s.elapsed(at(30)), m(1), "paused time does not count");
-    for result in [s.pause(at(4)), s.resume(at(4)), s.extend(20), s.stop(at(4), EndReason::Stopped)] {
+    for result in [
+        s.pause(at(4)),
+        s.resume(at(4)),
+        s.extend(20),
+        s.stop(at(4), EndReason::Stopped),
+    ] {
         assert_eq!(result, Err(TimerError::Ended));
     }
 }
@@ -77,14 +86,22 @@ fn extending_stops_at_the_cap() {
 #[test]
 fn a_clock_that_goes_back_never_gives_negative_or_extra_time() {
     let mut s = Session::new(PackKind::Cold, 15, t0());
-    assert_eq!(s.left(at(-30)), m(15), "before the start: the full time, not more");
+    assert_eq!(
+        s.left(at(-30)),
+        m(15),
+        "before the start: the full time, not more"
+    );
     assert_eq!(s.elapsed(at(-30)), Duration::zero());
     s.pause(at(5)).unwrap();
     // The clock jumps back to before the pause began.
     let back = at(3);
     assert!(s.elapsed(back) >= Duration::zero() && s.left(back) <= m(15));
     s.resume(back).unwrap();
-    assert_eq!(s.pauses[0].to, Some(at(5)), "a pause never ends before it began");
+    assert_eq!(
+        s.pauses[0].to,
+        Some(at(5)),
+        "a pause never ends before it began"
+    );
     assert!(s.left(at(2000)) >= Duration::zero());
 }
 
@@ -94,7 +111,10 @@ fn a_dst_change_during_a_session_changes_nothing() {
     let start = Utc.with_ymd_and_hms(2026, 3, 29, 0, 50, 0).unwrap();
     let s = Session::new(PackKind::Heat, 15, start);
     assert_eq!(s.state(start + m(10)), State::Running { left: m(5) });
-    assert_eq!(s.planned_end(), Some(Utc.with_ymd_and_hms(2026, 3, 29, 1, 5, 0).unwrap()));
+    assert_eq!(
+        s.planned_end(),
+        Some(Utc.with_ymd_and_hms(2026, 3, 29, 1, 5, 0).unwrap())
+    );
 }
 
 #[test]
@@ -119,7 +139,11 @@ fn cold_first_then_heat_at_the_edges() {
     let hours = |h: i64| t0() + Duration::hours(h);
     assert_eq!(recommend(onset, hours(71), &limits).0, PackKind::Cold);
     assert_eq!(recommend(onset, hours(72), &limits).0, PackKind::Heat);
-    assert_eq!(recommend(None, hours(1), &limits).0, PackKind::Heat, "a long-running episode");
+    assert_eq!(
+        recommend(None, hours(1), &limits).0,
+        PackKind::Heat,
+        "a long-running episode"
+    );
     let short = Limits::new(None, None, Some(48));
     assert_eq!(recommend(onset, hours(47), &short).0, PackKind::Cold);
     assert_eq!(recommend(onset, hours(48), &short).0, PackKind::Heat);
@@ -136,7 +160,10 @@ fn the_gap_rule_counts_from_the_end_of_the_last_session_of_that_kind() {
     let mut cold = Session::new(PackKind::Cold, 15, t0());
     cold.stop(at(15), EndReason::Stopped).unwrap();
     let sessions = vec![cold];
-    assert_eq!(next_allowed(PackKind::Cold, &sessions, &limits), Some(at(75)));
+    assert_eq!(
+        next_allowed(PackKind::Cold, &sessions, &limits),
+        Some(at(75))
+    );
     assert_eq!(next_allowed(PackKind::Heat, &sessions, &limits), None);
     let soon = cautions(PackKind::Cold, None, &sessions, at(74), &limits);
     assert!(soon[0].contains("leave 60 minutes"), "{soon:?}");
@@ -147,7 +174,10 @@ fn the_gap_rule_counts_from_the_end_of_the_last_session_of_that_kind() {
 #[test]
 fn settings_move_the_numbers_only_within_the_safe_bounds() {
     let l = Limits::new(Some(30), Some(10), Some(100));
-    assert_eq!((l.session_minutes, l.gap_minutes, l.cold_hours), (20, 40, 72));
+    assert_eq!(
+        (l.session_minutes, l.gap_minutes, l.cold_hours),
+        (20, 40, 72)
+    );
     let l = Limits::new(Some(2), None, Some(10));
     assert_eq!((l.session_minutes, l.cold_hours), (5, 48));
     assert!(l.check_minutes(0).unwrap_err().contains("from 5 to 20"));

@@ -1,6 +1,7 @@
 //! The model: everything the screens show, and `update`, the only place it changes.
 
 mod form;
+mod timers;
 mod today;
 mod welcome;
 mod zone;
@@ -9,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 pub use form::{CheckinForm, Group, Item, items as form_items};
+pub use timers::{TimerPrompt, TimerView, done_on};
 pub use today::TodayView;
 pub use welcome::{OnsetChoice, SettingsForm};
 pub use zone::Zone;
@@ -16,6 +18,7 @@ pub use zone::Zone;
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::{self, ActiveFlag, Assessment};
 use crate::domain::settings::Settings;
+use crate::domain::therapy::{PackKind, Session};
 use crate::store::{DateRange, Kind, Record, Store, StoreError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +108,12 @@ pub enum Msg {
     Yes,
     No,
     RecordAssessment,
+    // Timers
+    /// Start a session of this kind, or of the recommended kind.
+    StartTimer(Option<PackKind>),
+    PauseResume,
+    Extend,
+    StopTimer,
 }
 
 /// A question waiting for y or n.
@@ -112,6 +121,11 @@ pub enum Msg {
 pub enum Confirm {
     Delete(Box<Record<CheckIn>>),
     Assessed,
+    /// Start a session although the protocol advises against it now, for these reasons.
+    StartAnyway {
+        kind: PackKind,
+        reasons: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -130,7 +144,11 @@ pub struct App {
     pub checkins: Vec<Record<CheckIn>>,
     pub assessments: Vec<Record<Assessment>>,
     pub settings: Option<Record<Settings>>,
+    pub sessions: Vec<Record<Session>>,
     pub flags: Vec<ActiveFlag>,
+    pub timer: TimerView,
+    /// Counts sessions that ended or need a look; the loop rings the bell when it changes.
+    pub bell: u64,
     pub today_view: TodayView,
     pub form: Option<CheckinForm>,
     /// First-run welcome, or the Settings screen's editor.
@@ -159,7 +177,10 @@ impl App {
             checkins: Vec::new(),
             assessments: Vec::new(),
             settings: None,
+            sessions: Vec::new(),
             flags: Vec::new(),
+            timer: TimerView::default(),
+            bell: 0,
             today_view: TodayView::new(today),
             form: None,
             settings_form: SettingsForm::new(locale, None),
@@ -174,6 +195,8 @@ impl App {
         if let Some(settings) = &app.settings {
             app.settings_form = SettingsForm::new(locale, Some(&settings.body));
         }
+        // A session that ran out while nape was closed is closed and reported now.
+        app.advance_timer();
         app
     }
 
@@ -208,6 +231,10 @@ impl App {
         }
         if let Some(assessments) = load::<Assessment>(store, &mut problems) {
             self.assessments = assessments;
+        }
+        if let Some(mut sessions) = load::<Session>(store, &mut problems) {
+            sessions.sort_by_key(|r| (r.body.started_at, r.id));
+            self.sessions = sessions;
         }
         if let Some(settings) = load::<Settings>(store, &mut problems) {
             self.settings = settings.into_iter().max_by_key(|r| r.updated_at);
@@ -247,23 +274,11 @@ impl App {
     /// Handle one message at `now`. Returns whether anything visible may have changed.
     pub fn update(&mut self, msg: Msg, now: DateTime<Utc>) -> bool {
         self.now = now;
-        let today = self.zone.date(now);
+        let changed = self.advance();
         if msg == Msg::Tick {
-            let new_day = today != self.today;
-            self.today = today;
-            if new_day && self.today_view.day == today.pred_opt().unwrap_or(today) {
-                self.today_view.day = today; // follow the person into the new day
-            }
-            let changed = self.store.stamp() != self.stamp;
-            if changed {
-                self.reload();
-            } else if new_day {
-                self.evaluate_flags();
-            }
-            return changed || new_day;
+            return changed;
         }
-        self.today = today;
-        if msg != Msg::Tick && !matches!(msg, Msg::Text(_)) {
+        if !matches!(msg, Msg::Text(_)) {
             // A message stays until the next thing the person does.
             self.status = None;
         }
@@ -283,6 +298,24 @@ impl App {
         true
     }
 
+    /// What time passing does: a new day, changes from other processes, a session running out.
+    fn advance(&mut self) -> bool {
+        let today = self.zone.date(self.now);
+        let new_day = today != self.today;
+        if new_day && self.today_view.day == self.today {
+            self.today_view.day = today; // follow the person into the new day
+        }
+        self.today = today;
+        let reloaded = self.store.stamp() != self.stamp;
+        if reloaded {
+            self.reload();
+        } else if new_day {
+            self.evaluate_flags();
+        }
+        let timer = self.advance_timer();
+        reloaded || new_day || timer
+    }
+
     fn answer(&mut self, confirm: Confirm, msg: Msg) {
         match (confirm, msg) {
             (Confirm::Delete(record), Msg::Yes) => {
@@ -298,6 +331,7 @@ impl App {
                 let result = self.store.as_ref().add(&record);
                 self.save(result, "Recorded: a clinician has assessed you.".into());
             }
+            (Confirm::StartAnyway { kind, .. }, Msg::Yes) => self.ask_pain_before(kind),
             (confirm, Msg::No | Msg::Cancel) => {
                 let _ = confirm;
                 self.status = Some(Status::Info("Nothing changed.".into()));
@@ -325,7 +359,8 @@ impl App {
                     _ => {}
                 },
                 Screen::Settings => self.update_settings(msg),
-                Screen::Timers | Screen::Stretches | Screen::Trends => {}
+                Screen::Timers => self.update_timers(msg),
+                Screen::Stretches | Screen::Trends => {}
             },
         }
     }

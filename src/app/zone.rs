@@ -1,7 +1,7 @@
 //! The person's time zone: the machine's own, or a fixed offset so tests do not depend on where
 //! they run.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use crate::domain::checkin::{CheckIn, Draft, FieldError};
 
@@ -21,6 +21,22 @@ impl Zone {
 
     pub fn date(&self, at: DateTime<Utc>) -> NaiveDate {
         self.local(at).date()
+    }
+
+    /// The UTC instant of local midnight at the start of `date` (the earlier one if ambiguous).
+    pub fn start_of(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
+        let midnight = date.and_hms_opt(0, 0, 0)?;
+        let local = match self {
+            Zone::Local => Local
+                .from_local_datetime(&midnight)
+                .earliest()?
+                .with_timezone(&Utc),
+            Zone::Fixed(offset) => offset
+                .from_local_datetime(&midnight)
+                .earliest()?
+                .with_timezone(&Utc),
+        };
+        Some(local)
     }
 
     pub fn validate(

@@ -3,6 +3,7 @@
 mod check;
 mod exchange;
 mod log;
+mod timer;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -42,6 +43,11 @@ pub enum Command {
     Import(exchange::ImportArgs),
     /// Read every data file and report what is there and anything wrong.
     Check,
+    /// Cold and heat sessions from the shell (the app sees them too).
+    #[command(subcommand)]
+    Timer(timer::TimerCommand),
+    /// One line for a tmux status bar or a shell prompt; prints nothing when there is nothing to say.
+    Status(timer::StatusArgs),
 }
 
 fn log_help() -> String {
@@ -119,5 +125,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Export(args) => exchange::export(cli, args),
         Command::Import(args) => exchange::import(cli, args),
         Command::Check => check::run(cli),
+        Command::Timer(command) => timer::run(cli, command),
+        Command::Status(args) => timer::status(cli, args),
     }
 }

@@ -9,6 +9,7 @@ mod help;
 mod placeholder;
 mod settings;
 mod theme;
+mod timers;
 mod today;
 
 use ratatui::Frame;
@@ -45,7 +46,23 @@ pub fn view(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    banner::render(app, frame, top, &theme);
+    // The running timer sits beside the banner wherever there is room for both.
+    let status_text = timers::status(app);
+    let slot = status_text
+        .as_ref()
+        .map_or(0, |t| t.chars().count() as u16 + 1);
+    if slot > 0 && area.width >= 50 + slot {
+        let [left, right] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(slot)]).areas(top);
+        banner::render(app, frame, left, &theme);
+        let text = status_text.unwrap_or_default();
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {text}"), theme.timer())),
+            right,
+        );
+    } else {
+        banner::render(app, frame, top, &theme);
+    }
     render_tabs(app, frame, tabs, &theme);
     if app.welcome() {
         settings::render_welcome(app, frame, body, &theme);
@@ -57,9 +74,8 @@ pub fn view(app: &App, frame: &mut Frame) {
             Screen::Flags => flags::render(app, frame, body, &theme),
             Screen::Settings => settings::render(app, frame, body, &theme),
             Screen::Help => help::render(app, frame, body, &theme),
-            Screen::Timers | Screen::Stretches | Screen::Trends => {
-                placeholder::render(app, frame, body, &theme)
-            }
+            Screen::Timers => timers::render(app, frame, body, &theme),
+            Screen::Stretches | Screen::Trends => placeholder::render(app, frame, body, &theme),
         }
     }
     render_status(app, frame, status, &theme);
@@ -91,6 +107,10 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         (Some(Confirm::Delete(_)), _) => {
             Line::styled("Delete this check-in? y yes · n no", theme.error())
         }
+        (Some(Confirm::StartAnyway { reasons, .. }), _) => Line::styled(
+            format!("Start anyway? {}. y yes · n no", reasons.join("; ")),
+            theme.error(),
+        ),
         (Some(Confirm::Assessed), _) => Line::styled(
             "Record that a clinician has assessed you? y yes · n no",
             theme.error(),
@@ -152,6 +172,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ],
             Screen::Settings => &[("Enter", "edit"), ("Tab", "next screen"), ("q", "quit")],
             Screen::Help => &[("↑↓", "scroll"), ("Tab", "next screen"), ("q", "quit")],
+            Screen::Timers => timers::keys(app),
             _ => &[("Tab", "next screen"), ("?", "help"), ("q", "quit")],
         }
     };

@@ -1,4 +1,4 @@
-//! Timers, Stretches and Trends until their own work lands: what each will hold, and the lock.
+//! Stretches and Trends until their own work lands: what each will hold, and the lock.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,9 +10,6 @@ use crate::app::{App, Screen};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let plan = match app.screen {
-        Screen::Timers => {
-            "Cold and heat pack sessions will be timed here: cold first in a new episode, heat later, with safe session lengths, gaps and skin checks. Not built yet."
-        }
         Screen::Stretches => {
             "Guided stretch routines will play here step by step, with hold countdowns and one key to stop and report. Not built yet."
         }
@@ -22,7 +19,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let mut lines = vec![Line::styled(app.screen.title(), theme.heading())];
     // The lock and how to lift it come before anything else on the screen.
-    if app.locked() && matches!(app.screen, Screen::Timers | Screen::Stretches) {
+    if app.locked() && app.screen == Screen::Stretches {
         lines.extend(lock_message(app, theme));
     }
     lines.push(Line::raw(""));

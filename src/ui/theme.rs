@@ -72,6 +72,13 @@ impl Theme {
         self.pick(Style::new().fg(Color::Green), Style::new())
     }
 
+    pub fn timer(&self) -> Style {
+        self.pick(
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+    }
+
     pub fn key(&self) -> Style {
         self.pick(
             Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),

@@ -83,8 +83,12 @@ pub struct Session {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
-    Running { left: Duration },
-    Paused { left: Duration },
+    Running {
+        left: Duration,
+    },
+    Paused {
+        left: Duration,
+    },
     /// The planned time is up but the end is not recorded yet.
     Due,
     Ended,
@@ -164,7 +168,11 @@ impl Session {
         if self.is_paused() || self.ended_at.is_some() {
             return None;
         }
-        let paused: Duration = self.pauses.iter().filter_map(|p| p.to.map(|to| (to - p.from).max(Duration::zero()))).sum();
+        let paused: Duration = self
+            .pauses
+            .iter()
+            .filter_map(|p| p.to.map(|to| (to - p.from).max(Duration::zero())))
+            .sum();
         Some(self.started_at + self.planned() + paused)
     }
 
@@ -173,7 +181,10 @@ impl Session {
         if self.is_paused() {
             return Err(TimerError::AlreadyPaused);
         }
-        self.pauses.push(Pause { from: now, to: None });
+        self.pauses.push(Pause {
+            from: now,
+            to: None,
+        });
         Ok(())
     }
 
@@ -217,7 +228,12 @@ impl Session {
         if self.state(now) != State::Due {
             return false;
         }
-        self.ended_at = Some(self.planned_end().unwrap_or(now).min(now).max(self.started_at));
+        self.ended_at = Some(
+            self.planned_end()
+                .unwrap_or(now)
+                .min(now)
+                .max(self.started_at),
+        );
         self.end_reason = Some(EndReason::Finished);
         true
     }
@@ -228,11 +244,18 @@ impl Session {
             return None;
         }
         let minutes = self.elapsed(now).num_minutes();
-        marks.iter().copied().find(|m| i64::from(*m) <= minutes && !self.skin_checks.contains(m))
+        marks
+            .iter()
+            .copied()
+            .find(|m| i64::from(*m) <= minutes && !self.skin_checks.contains(m))
     }
 
     fn check_open(&self) -> Result<(), TimerError> {
-        if self.ended_at.is_some() { Err(TimerError::Ended) } else { Ok(()) }
+        if self.ended_at.is_some() {
+            Err(TimerError::Ended)
+        } else {
+            Ok(())
+        }
     }
 }
 

@@ -44,8 +44,11 @@ pub struct Defaults {
 }
 
 static DEFAULTS: LazyLock<Defaults> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/therapy.json")))
-        .expect("assets/therapy.json is checked by tests")
+    serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/therapy.json"
+    )))
+    .expect("assets/therapy.json is checked by tests")
 });
 
 pub fn defaults() -> &'static Defaults {
@@ -73,19 +76,31 @@ pub struct Limits {
 }
 
 impl Limits {
-    pub fn new(session_minutes: Option<i64>, gap_minutes: Option<i64>, cold_hours: Option<i64>) -> Limits {
+    pub fn new(
+        session_minutes: Option<i64>,
+        gap_minutes: Option<i64>,
+        cold_hours: Option<i64>,
+    ) -> Limits {
         let d = defaults();
-        let (min, max) = (d.session.min_minutes.unwrap_or(5), d.session.max_minutes.unwrap_or(20));
+        let (min, max) = (
+            d.session.min_minutes.unwrap_or(5),
+            d.session.max_minutes.unwrap_or(20),
+        );
         let heat_after = d.cold_window.heat_not_before_hours.unwrap_or(48);
         Limits {
-            session_minutes: session_minutes.unwrap_or(d.session.default_minutes.unwrap_or(15)).clamp(min, max),
+            session_minutes: session_minutes
+                .unwrap_or(d.session.default_minutes.unwrap_or(15))
+                .clamp(min, max),
             max_minutes: max,
             gap_minutes: gap_minutes
                 .unwrap_or(d.gap.default_minutes.unwrap_or(60))
                 .max(d.gap.min_minutes.unwrap_or(40)),
             cold_hours: cold_hours
                 .unwrap_or(d.cold_window.default_hours.unwrap_or(72))
-                .clamp(d.cold_window.min_hours.unwrap_or(48), d.cold_window.max_hours.unwrap_or(72)),
+                .clamp(
+                    d.cold_window.min_hours.unwrap_or(48),
+                    d.cold_window.max_hours.unwrap_or(72),
+                ),
             heat_not_before_hours: heat_after,
         }
     }
@@ -96,34 +111,69 @@ impl Limits {
         if (min..=self.max_minutes).contains(&minutes) {
             Ok(minutes)
         } else {
-            Err(format!("minutes must be from {min} to {} (got {minutes})", self.max_minutes))
+            Err(format!(
+                "minutes must be from {min} to {} (got {minutes})",
+                self.max_minutes
+            ))
         }
     }
 }
 
 /// Which pack suits now, and why. `episode_start` is the local start of the onset day; unknown
 /// ("going on for a while") means the first days are long past.
-pub fn recommend(episode_start: Option<DateTime<Utc>>, now: DateTime<Utc>, limits: &Limits) -> (PackKind, String) {
+pub fn recommend(
+    episode_start: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    limits: &Limits,
+) -> (PackKind, String) {
     match episode_start {
         Some(start) => {
             let hours = (now - start).num_hours();
             if hours < limits.cold_hours {
-                (PackKind::Cold, format!("cold: this episode is {hours} hours old (cold for the first {})", limits.cold_hours))
+                (
+                    PackKind::Cold,
+                    format!(
+                        "cold: this episode is {hours} hours old (cold for the first {})",
+                        limits.cold_hours
+                    ),
+                )
             } else {
-                (PackKind::Heat, format!("heat: this episode is {} days old, past the first {} hours", hours / 24, limits.cold_hours))
+                (
+                    PackKind::Heat,
+                    format!(
+                        "heat: this episode is {} days old, past the first {} hours",
+                        hours / 24,
+                        limits.cold_hours
+                    ),
+                )
             }
         }
-        None => (PackKind::Heat, "heat: the pain has been going on for a while".into()),
+        None => (
+            PackKind::Heat,
+            "heat: the pain has been going on for a while".into(),
+        ),
     }
 }
 
-/// The latest time a session of `kind` ended (or started, if running), for the gap rule.
+/// When the latest session of `kind` ended (or, if running, will end), for the gap rule.
 fn last_of(kind: PackKind, sessions: &[Session]) -> Option<DateTime<Utc>> {
-    sessions.iter().filter(|s| s.kind == kind).map(|s| s.ended_at.unwrap_or(s.started_at)).max()
+    sessions
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| {
+            s.ended_at
+                .or(s.planned_end())
+                .unwrap_or(s.started_at + s.planned())
+        })
+        .max()
 }
 
 /// When the next session of `kind` may start by the gap rule; `None` if any time.
-pub fn next_allowed(kind: PackKind, sessions: &[Session], limits: &Limits) -> Option<DateTime<Utc>> {
+pub fn next_allowed(
+    kind: PackKind,
+    sessions: &[Session],
+    limits: &Limits,
+) -> Option<DateTime<Utc>> {
     last_of(kind, sessions).map(|last| last + Duration::minutes(limits.gap_minutes))
 }
 

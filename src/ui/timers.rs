@@ -1,0 +1,245 @@
+//! Timers: today's plan, the running session, and whatever it is asking.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{LineGauge, Paragraph};
+
+use super::field;
+use super::placeholder::lock_message;
+use super::theme::Theme;
+use crate::app::{App, Confirm, TimerPrompt, done_on};
+use crate::domain::therapy::protocol::{self, recommend};
+use crate::domain::therapy::{PackKind, Session, State, clock};
+
+/// One line for beside the banner: the running session, or what it is waiting for.
+pub fn status(app: &App) -> Option<String> {
+    if let Some(TimerPrompt::PainAfter { .. }) = app.timer.prompt {
+        return Some("✓ session done · i".into());
+    }
+    let running = app.running()?;
+    let s = &running.body;
+    let text = match (s.state(app.now), &app.timer.prompt) {
+        (_, Some(TimerPrompt::SkinCheck(_))) => format!("{} skin check! · i", s.kind.symbol()),
+        (State::Running { left }, _) => {
+            format!("{} {} {} left", s.kind.symbol(), s.kind.name(), clock(left))
+        }
+        (State::Paused { left }, _) => {
+            format!("{} {} ⏸ {}", s.kind.symbol(), s.kind.name(), clock(left))
+        }
+        (State::Due | State::Ended, _) => format!("{} {} done", s.kind.symbol(), s.kind.name()),
+    };
+    Some(text)
+}
+
+pub fn keys(app: &App) -> &'static [(&'static str, &'static str)] {
+    match (&app.timer.prompt, app.running()) {
+        (Some(TimerPrompt::Safety(_)), _) => &[("y", "I have read these"), ("Esc", "not now")],
+        (Some(TimerPrompt::SkinCheck(_)), _) => &[
+            ("1", "cold"),
+            ("2", "burning"),
+            ("3", "aching"),
+            ("4", "numb: stop"),
+        ],
+        (Some(_), _) => &[
+            ("0-10", "pain"),
+            ("Enter", "save (empty skips)"),
+            ("Esc", "skip"),
+        ],
+        (None, Some(_)) => &[
+            ("p", "pause/resume"),
+            ("+", "1 more minute"),
+            ("x", "stop"),
+            ("Tab", "next screen"),
+        ],
+        (None, None) => &[
+            ("Enter", "start recommended"),
+            ("c", "cold"),
+            ("w", "heat"),
+            ("Tab", "next screen"),
+            ("q", "quit"),
+        ],
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let width = area.width as usize;
+    // Lines are wrapped here, not by the paragraph, so the gauge's row is known exactly.
+    let wrap = |lines: Vec<Line<'static>>| -> Vec<Line<'static>> {
+        lines
+            .into_iter()
+            .flat_map(|line| {
+                let style = line.style;
+                field::wrap(&line.to_string(), width)
+                    .into_iter()
+                    .map(move |l| Line::styled(l, style))
+            })
+            .collect()
+    };
+    let mut lines = vec![Line::styled("Timers", theme.heading())];
+    if app.locked() {
+        lines.extend(wrap(lock_message(app, theme)));
+    }
+    let running = app.running().map(|r| r.body.clone());
+    let session = wrap(
+        running
+            .as_ref()
+            .map(|s| session_lines(app, s, theme))
+            .unwrap_or_default(),
+    );
+    let prompt = wrap(prompt_lines(app, theme));
+    let plan = wrap(plan_lines(app));
+    // While a session runs or asks something, that comes first; the day's plan follows.
+    let busy = !session.is_empty() || !prompt.is_empty();
+    let gauge_row = if busy {
+        let row = lines.len() + 1;
+        lines.extend(session);
+        lines.extend(prompt);
+        lines.push(Line::raw(""));
+        lines.extend(plan);
+        row
+    } else {
+        lines.extend(plan);
+        0
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+
+    if let Some(s) = running
+        && (gauge_row as u16) < area.height
+    {
+        let ratio =
+            s.elapsed(app.now).num_seconds() as f64 / s.planned().num_seconds().max(1) as f64;
+        let gauge = LineGauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label("")
+            .filled_style(theme.timer())
+            .filled_symbol("█")
+            .unfilled_symbol("░");
+        let row = Rect {
+            y: area.y + gauge_row as u16,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(gauge, row);
+    }
+}
+
+/// The countdown, a blank row for the gauge, pain before and the reminder for this pack.
+fn session_lines(app: &App, s: &Session, theme: &Theme) -> Vec<Line<'static>> {
+    let paused = if s.is_paused() { " (paused)" } else { "" };
+    let head = format!(
+        "{} {} {} left of {}{paused}",
+        s.kind.symbol(),
+        s.kind.name().to_uppercase(),
+        clock(s.left(app.now)),
+        clock(s.planned())
+    );
+    let mut lines = vec![Line::styled(head, theme.timer()), Line::raw("")];
+    if let Some(p) = s.pain_before {
+        lines.push(Line::raw(format!("Pain before: {p}")));
+    }
+    lines.push(Line::styled(reminder(s.kind), theme.dim()));
+    lines
+}
+
+/// What suits now, what was done today, and when each pack may be used next.
+fn plan_lines(app: &App) -> Vec<Line<'static>> {
+    let limits = app.limits();
+    let (kind, why) = recommend(app.episode_start(), app.now, &limits);
+    let mut plan = format!(
+        "Today: {} cold, {} heat. Sessions {} min (up to {}), {} min apart.",
+        done_on(app, app.today, PackKind::Cold),
+        done_on(app, app.today, PackKind::Heat),
+        limits.session_minutes,
+        limits.max_minutes,
+        limits.gap_minutes
+    );
+    let sessions = app.sessions_body();
+    for k in [PackKind::Cold, PackKind::Heat] {
+        if let Some(next) = protocol::next_allowed(k, &sessions, &limits).filter(|n| *n > app.now) {
+            plan.push_str(&format!(
+                " Next {} from {}.",
+                k.name().to_lowercase(),
+                app.zone.local(next).format("%H:%M")
+            ));
+        }
+    }
+    vec![
+        Line::raw(format!("Now: {} {why}.", kind.symbol())),
+        Line::raw(plan),
+    ]
+}
+
+fn reminder(kind: PackKind) -> &'static str {
+    match kind {
+        PackKind::Cold => "Keep a cloth between pack and skin; skin checks at 5 and 10 minutes.",
+        PackKind::Heat => {
+            "Medium setting, a cloth between pack and skin, and never fall asleep on it."
+        }
+    }
+}
+
+fn prompt_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let typed = if app.timer.typed.is_empty() {
+        "_".to_string()
+    } else {
+        app.timer.typed.clone()
+    };
+    let mut lines = Vec::new();
+    if let Some(Confirm::StartAnyway { kind, reasons }) = &app.confirm {
+        lines.push(Line::styled(
+            format!("Start {} now?", kind.name().to_lowercase()),
+            theme.error(),
+        ));
+        lines.extend(reasons.iter().map(|r| Line::raw(format!("- {r}"))));
+        return lines;
+    }
+    match &app.timer.prompt {
+        None => {}
+        Some(TimerPrompt::Safety(kind)) => {
+            lines.push(Line::styled(
+                format!("Before your first {} session:", kind.name().to_lowercase()),
+                theme.heading(),
+            ));
+            for note in protocol::notes(*kind) {
+                lines.push(Line::raw(format!(
+                    "- {} [{}]",
+                    note.text,
+                    note.sources.join(", ")
+                )));
+            }
+            lines.push(Line::styled("y: I have read these", theme.key()));
+        }
+        Some(TimerPrompt::PainBefore(kind)) => {
+            lines.push(Line::styled(
+                format!(
+                    "Pain now, before the {} pack? {typed}",
+                    kind.name().to_lowercase()
+                ),
+                theme.heading(),
+            ));
+            lines.push(Line::raw("0-10 then Enter; Enter alone skips."));
+        }
+        Some(TimerPrompt::PainAfter { message, .. }) => {
+            lines.push(Line::styled(
+                message.clone(),
+                theme.level(crate::domain::redflag::Level::Soon),
+            ));
+            lines.push(Line::styled(
+                format!("Pain now, after? {typed}"),
+                theme.heading(),
+            ));
+            lines.push(Line::raw("0-10 then Enter; Enter alone skips."));
+        }
+        Some(TimerPrompt::SkinCheck(mark)) => {
+            lines.push(Line::styled(
+                format!("Skin check ({mark} minutes): how does the skin feel?"),
+                theme.level(crate::domain::redflag::Level::Urgent),
+            ));
+            lines.push(Line::raw(
+                "1 cold · 2 burning · 3 aching · 4 numb (stop now)",
+            ));
+        }
+    }
+    lines
+}
