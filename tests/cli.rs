@@ -276,3 +276,101 @@ fn without_a_terminal_the_app_says_what_works_instead() {
     }
     assert!(!diary.data().exists(), "nothing was created");
 }
+
+#[test]
+fn timer_bad_values_exit_2_with_the_allowed_values() {
+    let diary = Diary::new();
+    let before = diary.snapshot();
+    let cases: &[(&[&str], &str)] = &[
+        (&["timer", "start", "ice"], "possible values: cold, heat"),
+        (
+            &["timer", "start", "cold", "--minutes", "0"],
+            "minutes must be from 5 to 20",
+        ),
+        (
+            &["timer", "start", "cold", "--minutes", "25"],
+            "minutes must be from 5 to 20",
+        ),
+        (
+            &["timer", "start", "cold", "--minutes", "ten"],
+            "minutes must be a whole number from 5 to 20",
+        ),
+        (
+            &["timer", "start", "heat", "--pain", "11"],
+            "pain must be a whole number from 0 to 10",
+        ),
+        (
+            &["timer", "stop", "--pain", "x"],
+            "pain must be a whole number from 0 to 10",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = diary.run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    assert_eq!(diary.snapshot(), before, "nothing written");
+}
+
+#[test]
+fn timer_commands_follow_one_session_and_status_says_only_what_there_is() {
+    let diary = Diary::new();
+    let quiet = diary.run(&["status"]);
+    assert!(
+        quiet.status.success() && quiet.stdout.is_empty(),
+        "nothing to say: no output"
+    );
+    diary.ok(&["timer", "start", "cold", "--minutes", "5", "--pain", "6"]);
+    let again = diary.run(&["timer", "start", "cold"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already running"));
+    let status = diary.ok(&["status"]);
+    assert!(
+        status.starts_with("❄ 5:00") || status.starts_with("❄ 4:5"),
+        "{status}"
+    );
+    diary.ok(&["log", "--pain", "4"]);
+    assert!(diary.ok(&["status"]).contains("pain 4"));
+    let custom = diary.ok(&["status", "--format", "[{kind}|{state}|{pain}]"]);
+    assert_eq!(custom.trim(), "[❄||4]");
+    diary.ok(&["timer", "pause"]);
+    assert!(diary.ok(&["status"]).contains("paused"));
+    assert_eq!(
+        diary.run(&["timer", "pause"]).status.code(),
+        Some(1),
+        "already paused"
+    );
+    diary.ok(&["timer", "resume"]);
+    let stopped = diary.ok(&["timer", "stop", "--pain", "2"]);
+    assert!(stopped.contains("Cold session stopped"), "{stopped}");
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let session = &export["collections"]["therapy"][0];
+    assert_eq!(
+        (
+            session["pain_before"].as_u64(),
+            session["pain_after"].as_u64()
+        ),
+        (Some(6), Some(2))
+    );
+    assert_eq!(session["end_reason"], "stopped");
+    // A second cold session within the gap needs --anyway, and says why.
+    let early = diary.run(&["timer", "start", "cold"]);
+    assert_eq!(early.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&early.stderr).contains("leave 60 minutes"));
+    assert!(
+        diary
+            .ok(&["timer", "start", "cold", "--anyway"])
+            .contains("Starting anyway")
+    );
+}
+
+#[test]
+fn an_unassessed_emergency_locks_timer_start_from_the_shell() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "5", "--symptom", "injury"]);
+    let out = diary.run(&["timer", "start", "cold"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("timers are locked"));
+    assert!(diary.ok(&["status"]).contains("‼ EMERGENCY"));
+}

@@ -105,11 +105,14 @@ pub fn open_store(cli: &Cli) -> Result<DiskStore, Failure> {
 
 /// Open the diary and hand back what opening it fixed, for the app to show on screen.
 pub fn open_store_quietly(cli: &Cli) -> Result<(DiskStore, Vec<Notice>), Failure> {
-    let root = match &cli.data_dir {
+    Ok(DiskStore::open(data_dir(cli)?)?)
+}
+
+pub fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
+    Ok(match &cli.data_dir {
         Some(dir) => dir.clone(),
         None => DiskStore::default_root()?,
-    };
-    Ok(DiskStore::open(root)?)
+    })
 }
 
 pub fn warn(notices: &[Notice]) {

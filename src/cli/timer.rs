@@ -67,7 +67,20 @@ struct Diary {
 
 impl Diary {
     fn open(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<Diary, Failure> {
-        let store = open_store(cli)?;
+        Diary::open_with(open_store(cli)?, since)
+    }
+
+    /// For `nape status`: only the folders are checked at start, to keep it cheap.
+    fn open_light(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<Diary, Failure> {
+        let (store, notices) = crate::store::DiskStore::open_light(super::data_dir(cli)?)?;
+        warn(&notices);
+        Diary::open_with(store, since)
+    }
+
+    fn open_with(
+        store: crate::store::DiskStore,
+        since: Option<chrono::NaiveDate>,
+    ) -> Result<Diary, Failure> {
         let s: &dyn Store = &store;
         let range = DateRange { since, until: None };
         let mut sessions = load::<Session>(s, range)?;
@@ -100,12 +113,13 @@ impl Diary {
         Zone::Local.start_of(self.settings.as_ref()?.body.onset?)
     }
 
-    /// Warning signs from check-ins since `since` (the whole history for decisions).
+    /// Warning signs from check-ins since `since` (the whole history for decisions), and those
+    /// check-ins.
     fn flags(
         &self,
         since: Option<chrono::NaiveDate>,
         now: DateTime<Utc>,
-    ) -> Result<Vec<ActiveFlag>, Failure> {
+    ) -> Result<(Vec<ActiveFlag>, Vec<Record<CheckIn>>), Failure> {
         let s: &dyn Store = &self.store;
         let range = DateRange { since, until: None };
         let mut checkins = load::<CheckIn>(s, range)?;
@@ -117,13 +131,8 @@ impl Diary {
         let history: Vec<_> = checkins.iter().map(|r| (r.date, &r.body)).collect();
         let fallback = Settings::new("112", None);
         let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
-        Ok(redflag::evaluate(
-            &history,
-            &assessed,
-            settings,
-            now,
-            Zone::Local.date(now),
-        ))
+        let flags = redflag::evaluate(&history, &assessed, settings, now, Zone::Local.date(now));
+        Ok((flags, checkins))
     }
 
     fn save(&self, record: &Record<Session>, new: bool) -> Result<(), Failure> {
@@ -234,7 +243,7 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
                 .map_err(|e| Failure::BadInput(format!("--{e}")))?
         }
     };
-    if let Some(flag) = diary.flags(None, now)?.iter().find(|f| f.locks()) {
+    if let Some(flag) = diary.flags(None, now)?.0.iter().find(|f| f.locks()) {
         return Err(Failure::Other(format!(
             "timers are locked: {} ({}). {} Once a clinician has assessed you, record it in the app (Red flags, a).",
             flag.def.short,
@@ -351,21 +360,14 @@ pub fn status(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
     let now = Utc::now();
     let today = Zone::Local.date(now);
     // Only recent files: a month of sessions, three of check-ins (every rule looks back less).
-    let diary = Diary::open(cli, today.checked_sub_days(chrono::Days::new(31)))?;
-    let recent = today.checked_sub_days(chrono::Days::new(92));
-    let flags = diary.flags(recent, now)?;
-    let s: &dyn Store = &diary.store;
-    let pain = load::<CheckIn>(
-        s,
-        DateRange {
-            since: Some(today),
-            until: Some(today),
-        },
-    )?
-    .iter()
-    .max_by_key(|r| r.body.at)
-    .map(|r| r.body.pain.to_string())
-    .unwrap_or_default();
+    let diary = Diary::open_light(cli, today.checked_sub_days(chrono::Days::new(31)))?;
+    let (flags, checkins) = diary.flags(today.checked_sub_days(chrono::Days::new(92)), now)?;
+    let pain = checkins
+        .iter()
+        .filter(|r| r.date == today)
+        .max_by_key(|r| r.body.at)
+        .map(|r| r.body.pain.to_string())
+        .unwrap_or_default();
     let running = diary.running();
     let (kind, left, state) = match running.as_ref().map(|r| (&r.body, r.body.state(now))) {
         Some((s, State::Running { left })) => (s.kind.symbol(), clock(left), ""),

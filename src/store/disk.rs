@@ -39,31 +39,47 @@ impl DiskStore {
     /// Open (creating if needed) the store at `root`. Folders and data files readable by others
     /// are tightened, and each one that was is reported.
     pub fn open(root: impl Into<PathBuf>) -> Result<(DiskStore, Vec<Notice>), StoreError> {
-        let root = root.into();
+        DiskStore::open_checking(root.into(), true)
+    }
+
+    /// Open for a quick read (a status bar runs this every few seconds): only the folders are
+    /// checked at start; files are still tightened as they are read.
+    pub fn open_light(root: impl Into<PathBuf>) -> Result<(DiskStore, Vec<Notice>), StoreError> {
+        DiskStore::open_checking(root.into(), false)
+    }
+
+    fn open_checking(
+        root: PathBuf,
+        files_too: bool,
+    ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
         let mut notices = Vec::new();
         if files::ensure_private_dir(&root).map_err(StoreError::io(&root))? {
             notices.push(Notice::Tightened(root.clone()));
         }
-        // The folders and the files in them: one stat each, so opening stays cheap.
+        // The folders and the files in them: the kind comes from the folder listing, so each
+        // entry costs one stat (its mode) and opening stays cheap.
+        let mut tighten = |path: PathBuf, mode: u32| -> Result<(), StoreError> {
+            if files::tighten(&path, mode).map_err(StoreError::io(&path))? {
+                notices.push(Notice::Tightened(path));
+            }
+            Ok(())
+        };
         for entry in fs::read_dir(&root)
             .map_err(StoreError::io(&root))?
             .flatten()
         {
-            let path = entry.path();
-            let is_dir = path.is_dir();
-            let mode = if is_dir { DIR_MODE } else { FILE_MODE };
-            if files::tighten(&path, mode).map_err(StoreError::io(&path))? {
-                notices.push(Notice::Tightened(path.clone()));
-            }
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
             if !is_dir {
+                tighten(entry.path(), FILE_MODE)?;
                 continue;
             }
-            for file in fs::read_dir(&path).into_iter().flatten().flatten() {
-                let file = file.path();
-                if file.is_file()
-                    && files::tighten(&file, FILE_MODE).map_err(StoreError::io(&file))?
-                {
-                    notices.push(Notice::Tightened(file));
+            tighten(entry.path(), DIR_MODE)?;
+            if !files_too {
+                continue;
+            }
+            for file in fs::read_dir(entry.path()).into_iter().flatten().flatten() {
+                if file.file_type().is_ok_and(|t| t.is_file()) {
+                    tighten(file.path(), FILE_MODE)?;
                 }
             }
         }
@@ -100,6 +116,7 @@ impl DiskStore {
         };
         let mut paths: Vec<PathBuf> = entries
             .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .map(|e| e.path())
             .filter(|p| is_data_file(p) && month_overlaps(c, p, range))
             .collect();

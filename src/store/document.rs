@@ -62,11 +62,22 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }
-    let value: Value =
-        serde_json::from_slice(bytes).map_err(|e| ParseError::Syntax(e.to_string()))?;
-    let version = value
-        .get("schema_version")
-        .and_then(Value::as_u64)
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(
+            match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+                Ok(_) => ParseError::Shape("the top level is not an object".into()),
+                Err(e) => ParseError::Syntax(e.to_string()),
+            },
+        );
+    }
+    // A quick first pass reads only the version (the rest is skipped, not built), so a newer
+    // file is recognised before its records are read.
+    let header: Header = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ParseError::Shape(e.to_string()),
+        _ => ParseError::Syntax(e.to_string()),
+    })?;
+    let version = header
+        .schema_version
         .ok_or_else(|| ParseError::Shape("no schema_version".into()))?;
     if version > u64::from(SCHEMA_VERSION) {
         return Err(ParseError::Newer {
@@ -75,10 +86,15 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
         });
     }
     let doc: Document =
-        serde_json::from_value(value).map_err(|e| ParseError::Shape(e.to_string()))?;
+        serde_json::from_slice(bytes).map_err(|e| ParseError::Shape(e.to_string()))?;
     let mut seen = std::collections::HashSet::new();
     if let Some(dup) = doc.records.iter().find(|r| !seen.insert(r.id)) {
         return Err(ParseError::DuplicateId(dup.id));
     }
     Ok(doc)
+}
+
+#[derive(Deserialize)]
+struct Header {
+    schema_version: Option<u64>,
 }

@@ -6,10 +6,10 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Collection, DateRange, Split};
 
-/// A data file: `name.json`, not a hidden temp file, not a quarantined `.corrupt-` copy.
+/// A data file's name: `name.json`, not a hidden temp file, not a quarantined `.corrupt-` copy.
 pub fn is_data_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    !name.starts_with('.') && name.ends_with(".json") && path.is_file()
+    !name.starts_with('.') && name.ends_with(".json")
 }
 
 pub fn month_overlaps(c: Collection, path: &Path, range: DateRange) -> bool {

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: the real binary over a temporary data folder.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
