@@ -293,3 +293,50 @@ fn the_view_follows_the_person_past_midnight() {
     assert_eq!(app.today.to_string(), "2026-03-11");
     assert_eq!(app.today_view.day, app.today);
 }
+
+#[test]
+fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
+    let mut app = app();
+    // Mark a safety note as seen, so a settings save must keep it.
+    let mut record = app.settings.clone().unwrap();
+    record
+        .body
+        .safety_seen
+        .push(nape::domain::therapy::PackKind::Cold);
+    let mut app = {
+        let store = MemoryStore::new();
+        (&store as &dyn Store).add(&record).unwrap();
+        App::new(Box::new(store), zone(), t0(), "C")
+    };
+    type_text(&mut app, "e");
+    press(&mut app, KeyCode::Enter);
+    // Number, onset, date (it began "today", shown as a date), then cold hours.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "90");
+    press(&mut app, KeyCode::Enter);
+    let error = app.settings_form.error.clone().expect("refused");
+    assert!(error.contains("from 48 to 72"), "{error}");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "48");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "10");
+    press(&mut app, KeyCode::Enter);
+    let saved = &app.settings.as_ref().unwrap().body;
+    assert_eq!(
+        (saved.cold_hours, saved.session_minutes),
+        (Some(48), Some(10))
+    );
+    assert_eq!(saved.limits().session_minutes, 10);
+    assert_eq!(
+        saved.safety_seen,
+        [nape::domain::therapy::PackKind::Cold],
+        "kept"
+    );
+}

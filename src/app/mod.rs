@@ -12,7 +12,7 @@ use ratatui::crossterm::event::KeyEvent;
 pub use form::{CheckinForm, Group, Item, items as form_items};
 pub use timers::{TimerPrompt, TimerView, done_on};
 pub use today::TodayView;
-pub use welcome::{OnsetChoice, SettingsForm};
+pub use welcome::{OnsetChoice, SettingField, SettingsForm};
 pub use zone::Zone;
 
 use crate::domain::checkin::CheckIn;

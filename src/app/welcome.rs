@@ -1,5 +1,5 @@
-//! The first-run welcome and the Settings screen share one small form: the emergency number and
-//! when this episode began.
+//! The first-run welcome and the Settings screen share one small form: the emergency number,
+//! when this episode began and, on the Settings screen, the cold and heat numbers.
 
 use ratatui::crossterm::event::Event;
 use tui_input::Input;
@@ -7,6 +7,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::{App, Msg};
 use crate::domain::settings::{self, Settings};
+use crate::domain::therapy::protocol::Limits;
 use crate::store::Record;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,12 +29,38 @@ impl OnsetChoice {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingField {
+    Number,
+    Onset,
+    Date,
+    ColdHours,
+    SessionMinutes,
+    GapMinutes,
+}
+
+impl SettingField {
+    pub fn label(self) -> &'static str {
+        match self {
+            SettingField::Number => "Emergency number: ",
+            SettingField::Onset => "This episode of neck pain began:",
+            SettingField::Date => "Start date (YYYY-MM-DD): ",
+            SettingField::ColdHours => "Cold for the first (48-72 hours): ",
+            SettingField::SessionMinutes => "Session length (5-20 minutes): ",
+            SettingField::GapMinutes => "Gap between sessions (40+ minutes): ",
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct SettingsForm {
     pub number: Input,
     pub onset: OnsetChoice,
     pub date: Input,
-    /// 0 the number, 1 the onset choice, 2 the date.
+    pub cold_hours: Input,
+    pub session_minutes: Input,
+    pub gap_minutes: Input,
+    /// Index into `fields()`.
     pub focus: usize,
     pub error: Option<String>,
     /// On the Settings screen: whether the form is open for changes.
@@ -52,10 +79,14 @@ impl SettingsForm {
             Some(None) => (OnsetChoice::Ongoing, String::new()),
             None => (OnsetChoice::Today, String::new()),
         };
+        let limits = current.map_or(Limits::new(None, None, None), Settings::limits);
         SettingsForm {
             number: Input::new(number.to_string()),
             onset,
             date: Input::new(date),
+            cold_hours: Input::new(limits.cold_hours.to_string()),
+            session_minutes: Input::new(limits.session_minutes.to_string()),
+            gap_minutes: Input::new(limits.gap_minutes.to_string()),
             focus: 0,
             error: None,
             editing: false,
@@ -63,22 +94,58 @@ impl SettingsForm {
         }
     }
 
+    /// The fields shown: the date only when "on a date" is chosen; the cold and heat numbers
+    /// only on the Settings screen, not on the welcome.
+    pub fn fields(&self) -> Vec<SettingField> {
+        let mut fields = vec![SettingField::Number, SettingField::Onset];
+        if self.onset == OnsetChoice::Date {
+            fields.push(SettingField::Date);
+        }
+        if !self.welcome {
+            fields.extend([
+                SettingField::ColdHours,
+                SettingField::SessionMinutes,
+                SettingField::GapMinutes,
+            ]);
+        }
+        fields
+    }
+
+    pub fn focused(&self) -> SettingField {
+        let fields = self.fields();
+        fields[self.focus.min(fields.len() - 1)]
+    }
+
+    pub fn input(&self, field: SettingField) -> Option<&Input> {
+        Some(match field {
+            SettingField::Number => &self.number,
+            SettingField::Date => &self.date,
+            SettingField::ColdHours => &self.cold_hours,
+            SettingField::SessionMinutes => &self.session_minutes,
+            SettingField::GapMinutes => &self.gap_minutes,
+            SettingField::Onset => return None,
+        })
+    }
+
+    fn input_mut(&mut self, field: SettingField) -> Option<&mut Input> {
+        Some(match field {
+            SettingField::Number => &mut self.number,
+            SettingField::Date => &mut self.date,
+            SettingField::ColdHours => &mut self.cold_hours,
+            SettingField::SessionMinutes => &mut self.session_minutes,
+            SettingField::GapMinutes => &mut self.gap_minutes,
+            SettingField::Onset => return None,
+        })
+    }
+
     /// Whether typed characters go into a text field (so letters are not screen keys).
     pub fn text_focus(&self) -> bool {
-        self.focus == 0 || self.focus == 2
+        self.focused() != SettingField::Onset
     }
 
     /// The focus marker shows while the form can be changed (always, on the welcome).
     pub fn editing_or_welcome(&self) -> bool {
         self.editing || self.welcome
-    }
-
-    fn fields(&self) -> usize {
-        if self.onset == OnsetChoice::Date {
-            3
-        } else {
-            2
-        }
     }
 
     fn cycle(&mut self, by: isize) {
@@ -90,28 +157,29 @@ impl SettingsForm {
     }
 
     fn handle(&mut self, msg: Msg) {
+        let count = self.fields().len();
+        let onset = self.focused() == SettingField::Onset;
         match msg {
-            Msg::NextField | Msg::Down => self.focus = (self.focus + 1) % self.fields(),
-            Msg::PrevField | Msg::Up => {
-                self.focus = (self.focus + self.fields() - 1) % self.fields()
-            }
-            Msg::Left if self.focus == 1 => self.cycle(-1),
-            Msg::Right | Msg::Toggle if self.focus == 1 => self.cycle(1),
+            Msg::NextField | Msg::Down => self.focus = (self.focus + 1) % count,
+            Msg::PrevField | Msg::Up => self.focus = (self.focus + count - 1) % count,
+            Msg::Left if onset => self.cycle(-1),
+            Msg::Right | Msg::Toggle if onset => self.cycle(1),
             Msg::Text(key) => {
-                let input = if self.focus == 0 {
-                    &mut self.number
-                } else {
-                    &mut self.date
-                };
-                input.handle_event(&Event::Key(key));
-                self.error = None;
+                if let Some(input) = self.input_mut(self.focused()) {
+                    input.handle_event(&Event::Key(key));
+                    self.error = None;
+                }
             }
             _ => {}
         }
     }
 
-    /// The settings as typed, or what is wrong with them.
-    fn settings(&self, today: chrono::NaiveDate) -> Result<Settings, String> {
+    /// `current` with the values typed here, or what is wrong with them.
+    fn settings(
+        &self,
+        today: chrono::NaiveDate,
+        current: Option<&Settings>,
+    ) -> Result<Settings, String> {
         let number = settings::validate_emergency_number(self.number.value())
             .map_err(|e| format!("Emergency number {e}"))?;
         let onset = match self.onset {
@@ -121,8 +189,34 @@ impl SettingsForm {
                 .map_err(|e| format!("Start date {e}"))?
                 .or(Some(today)),
         };
-        Ok(Settings::new(&number, onset))
+        let mut out = current
+            .cloned()
+            .unwrap_or_else(|| Settings::new(&number, onset));
+        out.emergency_number = number;
+        out.onset = onset;
+        if !self.welcome {
+            out.cold_hours = Some(whole(&self.cold_hours, 48, 72, "Cold for the first")?);
+            out.session_minutes = Some(whole(&self.session_minutes, 5, 20, "Session length")?);
+            out.gap_minutes = Some(whole(
+                &self.gap_minutes,
+                40,
+                24 * 60,
+                "Gap between sessions",
+            )?);
+        }
+        Ok(out)
     }
+}
+
+/// A whole number in `min..=max`, or a sentence saying what is allowed.
+fn whole(input: &Input, min: i64, max: i64, name: &str) -> Result<i64, String> {
+    let text = input.value().trim();
+    text.parse::<i64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| {
+            format!("{name} must be a whole number from {min} to {max} (got \"{text}\")")
+        })
 }
 
 impl App {
@@ -159,7 +253,8 @@ impl App {
     }
 
     fn save_settings(&mut self, done: &str) -> bool {
-        let mut body = match self.settings_form.settings(self.today) {
+        let current = self.settings.as_ref().map(|s| &s.body);
+        let body = match self.settings_form.settings(self.today, current) {
             Ok(body) => body,
             Err(e) => {
                 self.settings_form.error = Some(e);
@@ -168,7 +263,6 @@ impl App {
         };
         let result = match self.settings.clone() {
             Some(mut record) => {
-                body.extra = std::mem::take(&mut record.body.extra);
                 record.body = body;
                 record.updated_at = self.now;
                 self.store.as_ref().update(&record)

@@ -18,7 +18,7 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ));
         lines.push(Line::raw(""));
     }
-    lines.extend(form_lines(&app.settings_form, theme));
+    lines.extend(form_lines(&app.settings_form, theme).0);
     lines.push(Line::styled(
         "Enter to start. You can change these later in Settings.",
         theme.dim(),
@@ -28,64 +28,57 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let form = &app.settings_form;
-    let mut lines = vec![Line::styled("Settings", theme.heading())];
-    lines.extend(form_lines(form, theme));
     let hint = if form.editing {
         "Enter saves · Esc cancels"
     } else {
         "Enter to change"
     };
-    lines.push(Line::styled(hint, theme.dim()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    let (fields, focus) = form_lines(form, theme);
+    let mut lines = vec![
+        Line::styled("Settings", theme.heading()),
+        Line::styled(hint, theme.dim()),
+    ];
+    lines.extend(fields);
+    // On a short terminal the list scrolls to keep the field being changed in view.
+    let scroll = (focus + 2 + 2).saturating_sub(area.height as usize);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
 }
 
-fn form_lines(form: &SettingsForm, theme: &Theme) -> Vec<Line<'static>> {
+/// The form's lines, and which line holds the focused field.
+fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize) {
     let open = form.editing_or_welcome();
-    let mark = |i: usize| {
-        if open && form.focus == i {
-            "› "
-        } else {
-            "  "
+    let focused = form.focused();
+    let mut lines = Vec::new();
+    let mut focus_line = 0;
+    for field in form.fields() {
+        let here = open && field == focused;
+        if here {
+            focus_line = lines.len();
         }
-    };
-    let mut number = vec![
-        Span::raw(mark(0)),
-        Span::styled("Emergency number: ", theme.heading()),
-    ];
-    number.extend(field::spans(
-        &form.number,
-        open && form.focus == 0,
-        theme,
-        12,
-    ));
-    let mut lines = vec![Line::from(number)];
-    lines.push(Line::from(vec![
-        Span::raw(mark(1)),
-        Span::styled("This episode of neck pain began:", theme.heading()),
-    ]));
-    for option in OnsetChoice::ALL {
-        let chosen = option == form.onset;
-        let style = if chosen && open && form.focus == 1 {
-            theme.selected()
-        } else {
-            theme.dim()
-        };
-        let dot = if chosen { "(•)" } else { "( )" };
-        lines.push(Line::from(vec![
-            Span::raw("    "),
-            Span::styled(format!("{dot} {}", option.label()), style),
-        ]));
-    }
-    if form.onset == OnsetChoice::Date {
-        let mut date = vec![
-            Span::raw(mark(2)),
-            Span::styled("Start date (YYYY-MM-DD): ", theme.heading()),
-        ];
-        date.extend(field::spans(&form.date, open && form.focus == 2, theme, 12));
-        lines.push(Line::from(date));
+        let mark = Span::raw(if here { "› " } else { "  " });
+        let mut spans = vec![mark, Span::styled(field.label(), theme.heading())];
+        if let Some(input) = form.input(field) {
+            spans.extend(field::spans(input, here, theme, 12));
+            lines.push(Line::from(spans));
+            continue;
+        }
+        lines.push(Line::from(spans));
+        for option in OnsetChoice::ALL {
+            let chosen = option == form.onset;
+            let style = if chosen && here {
+                theme.selected()
+            } else {
+                theme.dim()
+            };
+            let dot = if chosen { "(•)" } else { "( )" };
+            lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(format!("{dot} {}", option.label()), style),
+            ]));
+        }
     }
     if let Some(error) = &form.error {
         lines.push(Line::styled(error.clone(), theme.error()));
     }
-    lines
+    (lines, focus_line)
 }
