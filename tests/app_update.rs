@@ -296,7 +296,7 @@ fn the_view_follows_the_person_past_midnight() {
 
 #[test]
 fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
-    let mut app = app();
+    let app = app();
     // Mark a safety note as seen, so a settings save must keep it.
     let mut record = app.settings.clone().unwrap();
     record
