@@ -261,19 +261,7 @@ fn a_record_from_another_process_shows_on_the_next_tick() {
         !app.update(Msg::Tick, t0()),
         "nothing changed, nothing to draw"
     );
-    let body = CheckIn {
-        at: t0(),
-        pain: 2,
-        worst: None,
-        stiffness: None,
-        locations: vec![],
-        symptoms: vec![],
-        context: vec![],
-        treatments: vec![],
-        medicines: vec![],
-        note: None,
-        extra: Default::default(),
-    };
+    let body = CheckIn::new(t0(), 2);
     (&theirs as &dyn Store)
         .add(&Record::new(body, t0().date_naive(), t0()))
         .unwrap();

@@ -18,17 +18,10 @@ fn c(
     treatments: &[&str],
 ) -> CheckIn {
     CheckIn {
-        at: now() - Duration::hours(hours_ago),
-        pain,
-        worst: None,
-        stiffness: None,
-        locations: vec![],
         symptoms: symptoms.iter().map(|s| s.to_string()).collect(),
         context: context.iter().map(|s| s.to_string()).collect(),
         treatments: treatments.iter().map(|s| s.to_string()).collect(),
-        medicines: vec![],
-        note: None,
-        extra: Default::default(),
+        ..CheckIn::new(now() - Duration::hours(hours_ago), pain)
     }
 }
 

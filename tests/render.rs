@@ -18,17 +18,12 @@ fn t0() -> DateTime<Utc> {
 fn checkin(hours_ago: i64, pain: u8, symptoms: &[&str], note: Option<&str>) -> Record<CheckIn> {
     let at = t0() - Duration::hours(hours_ago);
     let body = CheckIn {
-        at,
-        pain,
         worst: Some(pain + 1),
-        stiffness: None,
         locations: vec!["left-side".into()],
         symptoms: symptoms.iter().map(|s| s.to_string()).collect(),
-        context: vec![],
         treatments: vec!["ice".into()],
-        medicines: vec![],
         note: note.map(str::to_string),
-        extra: Default::default(),
+        ..CheckIn::new(at, pain)
     };
     Record::new(body, at.date_naive(), at)
 }

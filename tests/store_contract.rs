@@ -6,19 +6,7 @@ use nape::store::{DateRange, DiskStore, MemoryStore, Op, Record, Store, StoreErr
 
 fn checkin(pain: u8, date: NaiveDate) -> Record<CheckIn> {
     let at = Utc.from_utc_datetime(&date.and_hms_opt(9, 0, 0).unwrap());
-    let body = CheckIn {
-        at,
-        pain,
-        worst: None,
-        stiffness: None,
-        locations: vec![],
-        symptoms: vec![],
-        context: vec![],
-        treatments: vec![],
-        medicines: vec![],
-        note: None,
-        extra: Default::default(),
-    };
+    let body = CheckIn::new(at, pain);
     Record::new(body, date, at)
 }
 

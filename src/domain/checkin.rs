@@ -36,6 +36,25 @@ pub struct CheckIn {
     pub extra: Map<String, Value>,
 }
 
+impl CheckIn {
+    /// A check-in with only the pain now; the other fields empty.
+    pub fn new(at: DateTime<Utc>, pain: u8) -> CheckIn {
+        CheckIn {
+            at,
+            pain,
+            worst: None,
+            stiffness: None,
+            locations: Vec::new(),
+            symptoms: Vec::new(),
+            context: Vec::new(),
+            treatments: Vec::new(),
+            medicines: Vec::new(),
+            note: None,
+            extra: Map::new(),
+        }
+    }
+}
+
 /// What the person typed, before validation. Empty strings mean "not given".
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
