@@ -46,24 +46,29 @@ pub fn view(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    // The running timer sits beside the banner wherever there is room for both.
-    let status_text = timers::status(app);
-    let slot = status_text
-        .as_ref()
-        .map_or(0, |t| t.chars().count() as u16 + 1);
-    if slot > 0 && area.width >= 50 + slot {
+    // The running timer sits beside the banner wherever there is room for both, or at the end
+    // of the tab row on a narrow terminal.
+    let long = timers::status(app, false);
+    let slot = long.as_ref().map_or(0, |t| t.chars().count() as u16 + 1);
+    let short_on_tabs = long.is_some() && area.width < 50 + slot;
+    if long.is_some() && !short_on_tabs {
         let [left, right] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(slot)]).areas(top);
         banner::render(app, frame, left, &theme);
-        let text = status_text.unwrap_or_default();
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {text}"), theme.timer())),
-            right,
-        );
+        let text = format!(" {}", long.unwrap_or_default());
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.timer())), right);
     } else {
         banner::render(app, frame, top, &theme);
     }
-    render_tabs(app, frame, tabs, &theme);
+    let used = render_tabs(app, frame, tabs, &theme);
+    if short_on_tabs && let Some(text) = timers::status(app, true) {
+        let width = text.chars().count() as u16;
+        if tabs.width > used + width {
+            let [_, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)]).areas(tabs);
+            frame.render_widget(Paragraph::new(Line::styled(text, theme.timer())), right);
+        }
+    }
     if app.welcome() {
         settings::render_welcome(app, frame, body, &theme);
     } else if let Some(form) = &app.form {
@@ -82,7 +87,8 @@ pub fn view(app: &App, frame: &mut Frame) {
     render_footer(app, frame, footer, &theme);
 }
 
-fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+/// Draw the tab row; returns how many columns its labels take.
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
     let wide = area.width >= 80;
     let mut spans = Vec::new();
     for screen in Screen::ALL {
@@ -99,7 +105,10 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         };
         spans.push(Span::styled(label, style));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let line = Line::from(spans);
+    let used = line.width() as u16;
+    frame.render_widget(Paragraph::new(line), area);
+    used
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {

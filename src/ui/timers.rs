@@ -12,22 +12,31 @@ use crate::app::{App, Confirm, TimerPrompt, done_on};
 use crate::domain::therapy::protocol::{self, recommend};
 use crate::domain::therapy::{PackKind, Session, State, clock};
 
-/// One line for beside the banner: the running session, or what it is waiting for.
-pub fn status(app: &App) -> Option<String> {
+/// One line for beside the banner: the running session, or what it is waiting for. `short`
+/// is the form for the tab row of a narrow terminal.
+pub fn status(app: &App, short: bool) -> Option<String> {
     if let Some(TimerPrompt::PainAfter { .. }) = app.timer.prompt {
-        return Some("✓ session done · i".into());
+        return Some(
+            if short {
+                "✓ done"
+            } else {
+                "✓ session done · i"
+            }
+            .into(),
+        );
     }
     let running = app.running()?;
     let s = &running.body;
+    let (symbol, name) = (s.kind.symbol(), if short { "" } else { s.kind.name() });
     let text = match (s.state(app.now), &app.timer.prompt) {
-        (_, Some(TimerPrompt::SkinCheck(_))) => format!("{} skin check! · i", s.kind.symbol()),
-        (State::Running { left }, _) => {
-            format!("{} {} {} left", s.kind.symbol(), s.kind.name(), clock(left))
-        }
+        (_, Some(TimerPrompt::SkinCheck(_))) if short => format!("{symbol} check!"),
+        (_, Some(TimerPrompt::SkinCheck(_))) => format!("{symbol} skin check! · i"),
+        (State::Running { left }, _) if short => format!("{symbol} {}", clock(left)),
+        (State::Running { left }, _) => format!("{symbol} {name} {} left", clock(left)),
         (State::Paused { left }, _) => {
-            format!("{} {} ⏸ {}", s.kind.symbol(), s.kind.name(), clock(left))
+            format!("{symbol} {name} ⏸ {}", clock(left)).replace("  ", " ")
         }
-        (State::Due | State::Ended, _) => format!("{} {} done", s.kind.symbol(), s.kind.name()),
+        (State::Due | State::Ended, _) => format!("{symbol} {name} done").replace("  ", " "),
     };
     Some(text)
 }
