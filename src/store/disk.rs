@@ -78,7 +78,9 @@ impl DiskStore {
                 continue;
             }
             for file in fs::read_dir(entry.path()).into_iter().flatten().flatten() {
-                if file.file_type().is_ok_and(|t| t.is_file()) {
+                // Temp files belong to a save in progress (and are made private anyway).
+                let temp = file.file_name().to_string_lossy().starts_with('.');
+                if !temp && file.file_type().is_ok_and(|t| t.is_file()) {
                     tighten(file.path(), FILE_MODE)?;
                 }
             }

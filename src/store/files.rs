@@ -28,12 +28,20 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<bool> {
 /// Remove group and other permissions from `path` if it has any. Returns true if it changed.
 #[cfg(unix)]
 pub fn tighten(path: &Path, mode: u32) -> io::Result<bool> {
-    let current = fs::metadata(path)?.permissions().mode() & 0o777;
+    // Another process may rename its temp file away between a listing and this look at it.
+    let current = match fs::metadata(path) {
+        Ok(meta) => meta.permissions().mode() & 0o777,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e),
+    };
     if current & 0o077 == 0 {
         return Ok(false);
     }
-    fs::set_permissions(path, fs::Permissions::from_mode(mode))?;
-    Ok(true)
+    match fs::set_permissions(path, fs::Permissions::from_mode(mode)) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(not(unix))]
