@@ -8,7 +8,6 @@ use common::{Diary, saved_id};
 fn bad_values_exit_2_name_the_field_and_write_nothing() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "3"]);
-    let before = diary.snapshot();
     let cases: &[(&[&str], &str)] = &[
         (
             &["log", "--pain", "11"],
@@ -64,17 +63,7 @@ fn bad_values_exit_2_name_the_field_and_write_nothing() {
         ),
         (&["frobnicate"], "unrecognized subcommand"),
     ];
-    for (args, expected) in cases {
-        let out = diary.run(args);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(
-            stderr.contains(expected),
-            "{args:?}: expected {expected:?} in {stderr}"
-        );
-        assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
-        assert_eq!(diary.snapshot(), before, "{args:?} changed the data folder");
-    }
+    assert_bad_input(&diary, cases);
 }
 
 #[test]
@@ -280,7 +269,6 @@ fn without_a_terminal_the_app_says_what_works_instead() {
 #[test]
 fn timer_bad_values_exit_2_with_the_allowed_values() {
     let diary = Diary::new();
-    let before = diary.snapshot();
     let cases: &[(&[&str], &str)] = &[
         (&["timer", "start", "ice"], "possible values: cold, heat"),
         (
@@ -304,13 +292,7 @@ fn timer_bad_values_exit_2_with_the_allowed_values() {
             "pain must be a whole number from 0 to 10",
         ),
     ];
-    for (args, expected) in cases {
-        let out = diary.run(args);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(stderr.contains(expected), "{args:?}: {stderr}");
-    }
-    assert_eq!(diary.snapshot(), before, "nothing written");
+    assert_bad_input(&diary, cases);
 }
 
 #[test]
@@ -373,4 +355,20 @@ fn an_unassessed_emergency_locks_timer_start_from_the_shell() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("timers are locked"));
     assert!(diary.ok(&["status"]).contains("‼ EMERGENCY"));
+}
+
+/// Each command exits 2, says `expected` on stderr, prints nothing and changes no file.
+fn assert_bad_input(diary: &Diary, cases: &[(&[&str], &str)]) {
+    let before = diary.snapshot();
+    for (args, expected) in cases {
+        let out = diary.run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{args:?}: expected {expected:?} in {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+        assert_eq!(diary.snapshot(), before, "{args:?} changed the data folder");
+    }
 }

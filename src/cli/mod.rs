@@ -3,6 +3,7 @@
 mod check;
 mod exchange;
 mod log;
+mod status;
 mod timer;
 
 use std::fmt;
@@ -47,7 +48,7 @@ pub enum Command {
     #[command(subcommand)]
     Timer(timer::TimerCommand),
     /// One line for a tmux status bar or a shell prompt; prints nothing when there is nothing to say.
-    Status(timer::StatusArgs),
+    Status(status::StatusArgs),
 }
 
 fn log_help() -> String {
@@ -129,6 +130,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Import(args) => exchange::import(cli, args),
         Command::Check => check::run(cli),
         Command::Timer(command) => timer::run(cli, command),
-        Command::Status(args) => timer::status(cli, args),
+        Command::Status(args) => status::run(cli, args),
     }
 }

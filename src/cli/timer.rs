@@ -1,5 +1,4 @@
-//! `nape timer ...` and `nape status`: the same sessions as the app, from the shell or a status
-//! bar. Status reads only the recent files it needs, so it stays cheap to run every few seconds.
+//! `nape timer ...`: the same cold and heat sessions as the app, from the shell.
 
 use chrono::{DateTime, Duration, Local, Utc};
 use clap::{Args, Subcommand, ValueEnum};
@@ -51,16 +50,9 @@ pub struct StartArgs {
     anyway: bool,
 }
 
-#[derive(Args, Debug)]
-pub struct StatusArgs {
-    /// A template: {timer} {kind} {left} {state} {pain} {flag}. Default: "{timer} {pain} {flag}".
-    #[arg(long, value_name = "TEMPLATE")]
-    format: Option<String>,
-}
-
 /// What the timer commands need from the diary.
-struct Diary {
-    store: crate::store::DiskStore,
+pub(super) struct Diary {
+    pub(super) store: crate::store::DiskStore,
     settings: Option<Record<Settings>>,
     sessions: Vec<Record<Session>>,
 }
@@ -71,7 +63,10 @@ impl Diary {
     }
 
     /// For `nape status`: only the folders are checked at start, to keep it cheap.
-    fn open_light(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<Diary, Failure> {
+    pub(super) fn open_light(
+        cli: &Cli,
+        since: Option<chrono::NaiveDate>,
+    ) -> Result<Diary, Failure> {
         let (store, notices) = crate::store::DiskStore::open_light(super::data_dir(cli)?)?;
         warn(&notices);
         Diary::open_with(store, since)
@@ -101,7 +96,7 @@ impl Diary {
             .map_or(Limits::new(None, None, None), |s| s.body.limits())
     }
 
-    fn running(&self) -> Option<Record<Session>> {
+    pub(super) fn running(&self) -> Option<Record<Session>> {
         self.sessions
             .iter()
             .rev()
@@ -115,7 +110,7 @@ impl Diary {
 
     /// Warning signs from check-ins since `since` (the whole history for decisions), and those
     /// check-ins.
-    fn flags(
+    pub(super) fn flags(
         &self,
         since: Option<chrono::NaiveDate>,
         now: DateTime<Utc>,
@@ -147,7 +142,10 @@ impl Diary {
     }
 }
 
-fn load<T: Kind>(store: &dyn Store, range: DateRange) -> Result<Vec<Record<T>>, Failure> {
+pub(super) fn load<T: Kind>(
+    store: &dyn Store,
+    range: DateRange,
+) -> Result<Vec<Record<T>>, Failure> {
     let loaded = store.load_kind::<T>(range)?;
     warn(&loaded.notices);
     for damage in &loaded.damage {
@@ -352,69 +350,5 @@ fn change(cli: &Cli, command: &TimerCommand, now: DateTime<Utc>) -> Result<(), F
             _ => describe(&record.body, now),
         }
     );
-    Ok(())
-}
-
-/// One line for a status bar: the running timer, today's last pain, the active flag level.
-pub fn status(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
-    let now = Utc::now();
-    let today = Zone::Local.date(now);
-    // Only recent files: a month of sessions, three of check-ins (every rule looks back less).
-    let diary = Diary::open_light(cli, today.checked_sub_days(chrono::Days::new(31)))?;
-    let (flags, checkins) = diary.flags(today.checked_sub_days(chrono::Days::new(92)), now)?;
-    let pain = checkins
-        .iter()
-        .filter(|r| r.date == today)
-        .max_by_key(|r| r.body.at)
-        .map(|r| r.body.pain.to_string())
-        .unwrap_or_default();
-    let running = diary.running();
-    let (kind, left, state) = match running.as_ref().map(|r| (&r.body, r.body.state(now))) {
-        Some((s, State::Running { left })) => (s.kind.symbol(), clock(left), ""),
-        Some((s, State::Paused { left })) => (s.kind.symbol(), clock(left), "paused"),
-        Some((s, _)) => (s.kind.symbol(), "0:00".to_string(), "done"),
-        None => ("", String::new(), ""),
-    };
-    let timer = if kind.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "{kind} {left}{}",
-            if state.is_empty() {
-                String::new()
-            } else {
-                format!(" {state}")
-            }
-        )
-    };
-    let flag = flags
-        .iter()
-        .find(|f| f.assessed_at.is_none())
-        .map(|f| format!("{} {}", f.def.level.symbol(), f.def.level.word()))
-        .unwrap_or_default();
-    let line = match &args.format {
-        Some(template) => template
-            .replace("{timer}", &timer)
-            .replace("{kind}", kind)
-            .replace("{left}", &left)
-            .replace("{state}", state)
-            .replace("{pain}", &pain)
-            .replace("{flag}", &flag),
-        None => {
-            let pain = if pain.is_empty() {
-                String::new()
-            } else {
-                format!("pain {pain}")
-            };
-            [timer, pain, flag]
-                .into_iter()
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ")
-        }
-    };
-    if !line.trim().is_empty() {
-        println!("{}", line.trim());
-    }
     Ok(())
 }
