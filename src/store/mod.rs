@@ -181,11 +181,12 @@ impl dyn Store + '_ {
         let loaded = self.load(T::COLLECTION, range)?;
         let mut damage = loaded.damage;
         let mut records = Vec::with_capacity(loaded.records.len());
-        for raw in &loaded.records {
-            match raw.typed::<T>() {
+        for raw in loaded.records {
+            let id = raw.id;
+            match raw.into_typed::<T>() {
                 Ok(record) => records.push(record),
                 Err(e) => damage.push(Damage {
-                    path: PathBuf::from(format!("{}/{}", T::COLLECTION.name, raw.id)),
+                    path: PathBuf::from(format!("{}/{}", T::COLLECTION.name, id)),
                     reason: ParseError::Shape(e.to_string()),
                 }),
             }

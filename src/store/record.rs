@@ -87,12 +87,17 @@ impl<T: Serialize> Record<T> {
 impl RawRecord {
     /// Read the body as a kind. Fails with serde's message if a field has the wrong type.
     pub fn typed<T: DeserializeOwned>(&self) -> Result<Record<T>, serde_json::Error> {
+        self.clone().into_typed()
+    }
+
+    /// As `typed`, consuming the record, so the fields are moved rather than copied.
+    pub fn into_typed<T: DeserializeOwned>(self) -> Result<Record<T>, serde_json::Error> {
         Ok(Record {
             id: self.id,
             created_at: self.created_at,
             updated_at: self.updated_at,
             date: self.date,
-            body: serde_json::from_value(Value::Object(self.body.clone()))?,
+            body: serde_json::from_value(Value::Object(self.body))?,
         })
     }
 }
