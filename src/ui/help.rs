@@ -46,6 +46,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             "Tab or ↑/↓ move; type in text fields; Space ticks a box; Enter saves; Esc closes without saving.",
         ),
         Line::raw(""),
+        Line::styled("Timers", theme.heading()),
+        Line::raw(
+            "Enter starts the pack that suits now (cold in the first days, heat after); c cold, w heat. p pauses or resumes, + adds a minute (20 at most), x stops. Rate your pain before and after, answer the skin checks, and nape rings when time is up, even if it was closed.",
+        ),
+        Line::raw(""),
         Line::styled("Red flags", theme.heading()),
         Line::raw(
             "Lists every warning sign with its source. When one is active, timers and stretches wait until you press a to record that a clinician has assessed you.",
