@@ -51,8 +51,9 @@ impl App {
         self.zone.start_of(onset)
     }
 
-    pub fn sessions_body(&self) -> Vec<Session> {
-        self.sessions.iter().map(|r| r.body.clone()).collect()
+    /// The sessions themselves, without their record envelopes, oldest first.
+    pub fn session_bodies(&self) -> impl Iterator<Item = &Session> {
+        self.sessions.iter().map(|r| &r.body)
     }
 
     /// Record a session whose time ran out (perhaps while nape was closed), ring, and ask for
@@ -152,7 +153,7 @@ impl App {
         let reasons = protocol::cautions(
             kind,
             self.episode_start(),
-            &self.sessions_body(),
+            self.session_bodies(),
             self.now,
             &self.limits(),
         );

@@ -264,11 +264,7 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
     let reasons = protocol::cautions(
         kind,
         diary.episode_start(),
-        &diary
-            .sessions
-            .iter()
-            .map(|r| r.body.clone())
-            .collect::<Vec<_>>(),
+        diary.sessions.iter().map(|r| &r.body),
         now,
         &limits,
     );

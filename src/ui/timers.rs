@@ -163,9 +163,10 @@ fn plan_lines(app: &App) -> Vec<Line<'static>> {
         limits.max_minutes,
         limits.gap_minutes
     );
-    let sessions = app.sessions_body();
     for k in [PackKind::Cold, PackKind::Heat] {
-        if let Some(next) = protocol::next_allowed(k, &sessions, &limits).filter(|n| *n > app.now) {
+        if let Some(next) =
+            protocol::next_allowed(k, app.session_bodies(), &limits).filter(|n| *n > app.now)
+        {
             plan.push_str(&format!(
                 " Next {} from {}.",
                 k.name().to_lowercase(),

@@ -156,9 +156,12 @@ pub fn recommend(
 }
 
 /// When the latest session of `kind` ended (or, if running, will end), for the gap rule.
-fn last_of(kind: PackKind, sessions: &[Session]) -> Option<DateTime<Utc>> {
+fn last_of<'a>(
+    kind: PackKind,
+    sessions: impl IntoIterator<Item = &'a Session>,
+) -> Option<DateTime<Utc>> {
     sessions
-        .iter()
+        .into_iter()
         .filter(|s| s.kind == kind)
         .map(|s| {
             s.ended_at
@@ -169,19 +172,19 @@ fn last_of(kind: PackKind, sessions: &[Session]) -> Option<DateTime<Utc>> {
 }
 
 /// When the next session of `kind` may start by the gap rule; `None` if any time.
-pub fn next_allowed(
+pub fn next_allowed<'a>(
     kind: PackKind,
-    sessions: &[Session],
+    sessions: impl IntoIterator<Item = &'a Session>,
     limits: &Limits,
 ) -> Option<DateTime<Utc>> {
     last_of(kind, sessions).map(|last| last + Duration::minutes(limits.gap_minutes))
 }
 
 /// Reasons to ask before starting a session now; empty when it is fine to start.
-pub fn cautions(
+pub fn cautions<'a>(
     kind: PackKind,
     episode_start: Option<DateTime<Utc>>,
-    sessions: &[Session],
+    sessions: impl IntoIterator<Item = &'a Session>,
     now: DateTime<Utc>,
     limits: &Limits,
 ) -> Vec<String> {
