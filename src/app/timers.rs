@@ -332,8 +332,12 @@ impl App {
 
 /// Sessions started on `day` (local), by kind.
 pub fn done_on(app: &App, day: chrono::NaiveDate, kind: PackKind) -> usize {
+    // Sessions are kept in start order, so only the newest few need looking at.
     app.sessions
         .iter()
-        .filter(|s| s.body.kind == kind && app.zone.date(s.body.started_at) == day)
+        .rev()
+        .map(|s| (s.body.kind, app.zone.date(s.body.started_at)))
+        .take_while(|(_, date)| *date >= day)
+        .filter(|(k, date)| *k == kind && *date == day)
         .count()
 }
