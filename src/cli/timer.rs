@@ -130,7 +130,8 @@ impl Diary {
         Ok((flags, checkins))
     }
 
-    fn save(&self, record: &Record<Session>, new: bool) -> Result<(), Failure> {
+    /// Save a session, and keep this copy of the diary in step so it need not be read again.
+    fn save(&mut self, record: &Record<Session>, new: bool) -> Result<(), Failure> {
         let s: &dyn Store = &self.store;
         let applied = if new {
             s.add(record)?
@@ -138,6 +139,10 @@ impl Diary {
             s.update(record)?
         };
         warn(&applied.notices);
+        match self.sessions.iter_mut().find(|r| r.id == record.id) {
+            Some(slot) => *slot = record.clone(),
+            None => self.sessions.push(record.clone()),
+        }
         Ok(())
     }
 }
@@ -172,9 +177,8 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
             change(cli, command, now)
         }
         TimerCommand::Status => {
-            let diary = Diary::open(cli, None)?;
-            finish_if_due(&diary, now)?;
-            let diary = Diary::open(cli, None)?;
+            let mut diary = Diary::open(cli, None)?;
+            finish_if_due(&mut diary, now)?;
             match diary.running() {
                 Some(r) => println!("{}", describe(&r.body, now)),
                 None => {
@@ -202,7 +206,7 @@ fn describe(s: &Session, now: DateTime<Utc>) -> String {
 }
 
 /// A session whose time ran out while nothing was watching is closed at its planned end.
-fn finish_if_due(diary: &Diary, now: DateTime<Utc>) -> Result<(), Failure> {
+fn finish_if_due(diary: &mut Diary, now: DateTime<Utc>) -> Result<(), Failure> {
     if let Some(mut record) = diary.running()
         && record.body.finish_if_due(now)
     {
@@ -225,7 +229,7 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
         KindArg::Heat => PackKind::Heat,
     };
     let before = pain(&args.pain)?;
-    let diary = Diary::open(cli, None)?;
+    let mut diary = Diary::open(cli, None)?;
     let limits = diary.limits();
     let minutes = match &args.minutes {
         None => limits.session_minutes,
@@ -254,8 +258,8 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
             )
         )));
     }
-    finish_if_due(&diary, now)?;
-    if let Some(running) = Diary::open(cli, None)?.running() {
+    finish_if_due(&mut diary, now)?;
+    if let Some(running) = diary.running() {
         return Err(Failure::Other(format!(
             "a {} session is already running; `nape timer stop` ends it.",
             running.body.kind.name().to_lowercase()
@@ -318,9 +322,8 @@ fn change(cli: &Cli, command: &TimerCommand, now: DateTime<Utc>) -> Result<(), F
         TimerCommand::Stop { pain: p } => pain(p)?,
         _ => None,
     };
-    let diary = Diary::open(cli, None)?;
-    finish_if_due(&diary, now)?;
-    let diary = Diary::open(cli, None)?;
+    let mut diary = Diary::open(cli, None)?;
+    finish_if_due(&mut diary, now)?;
     let Some(mut record) = diary.running() else {
         return Err(Failure::Other("no session is running.".into()));
     };
