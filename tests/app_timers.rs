@@ -29,8 +29,8 @@ impl Store for Shared {
     fn apply(&self, c: Collection, ops: Vec<Op>) -> Result<Applied, StoreError> {
         self.0.apply(c, ops)
     }
-    fn stamp(&self) -> u64 {
-        self.0.stamp()
+    fn stamp(&self, c: Collection) -> u64 {
+        self.0.stamp(c)
     }
     fn location(&self) -> String {
         self.0.location()

@@ -6,6 +6,8 @@ mod today;
 mod welcome;
 mod zone;
 
+use std::collections::{BTreeMap, HashMap};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -136,7 +138,8 @@ pub enum Status {
 
 pub struct App {
     store: Box<dyn Store>,
-    stamp: u64,
+    /// Each collection's store stamp when it was last read.
+    stamps: HashMap<&'static str, u64>,
     pub zone: Zone,
     pub now: DateTime<Utc>,
     pub today: NaiveDate,
@@ -157,8 +160,8 @@ pub struct App {
     pub status: Option<Status>,
     /// Scroll position of the Red flags and Help screens.
     pub scroll: u16,
-    /// Damage or repairs the store reported, shown until the next reload.
-    pub problems: Vec<String>,
+    /// Damage or repairs the store reported, by collection, shown until it is read again.
+    pub problems: BTreeMap<&'static str, Vec<String>>,
     pub color: bool,
     pub quit: bool,
 }
@@ -168,7 +171,7 @@ impl App {
     pub fn new(store: Box<dyn Store>, zone: Zone, now: DateTime<Utc>, locale: &str) -> App {
         let today = zone.date(now);
         let mut app = App {
-            stamp: store.stamp(),
+            stamps: HashMap::new(),
             store,
             zone,
             now,
@@ -187,11 +190,11 @@ impl App {
             confirm: None,
             status: None,
             scroll: 0,
-            problems: Vec::new(),
+            problems: BTreeMap::new(),
             color: true,
             quit: false,
         };
-        app.reload();
+        app.reload(None);
         if let Some(settings) = &app.settings {
             app.settings_form = SettingsForm::new(locale, Some(&settings.body));
         }
@@ -221,29 +224,56 @@ impl App {
         self.checkins.iter().filter(move |r| r.date == day)
     }
 
-    /// Read everything again from the store and work out the flags.
-    fn reload(&mut self) {
-        let mut problems = Vec::new();
-        let store: &dyn Store = self.store.as_ref();
-        if let Some(mut checkins) = load::<CheckIn>(store, &mut problems) {
+    /// Read again each collection that changed since it was last read, and `force` whatever
+    /// its stamp says. Returns whether anything was read.
+    fn reload(&mut self, force: Option<&str>) -> bool {
+        let mut read = false;
+        if let Some(mut checkins) = self.fresh::<CheckIn>(force) {
             checkins.sort_by_key(|r| (r.body.at, r.id));
             self.checkins = checkins;
+            read = true;
         }
-        if let Some(assessments) = load::<Assessment>(store, &mut problems) {
+        if let Some(assessments) = self.fresh::<Assessment>(force) {
             self.assessments = assessments;
+            read = true;
         }
-        if let Some(mut sessions) = load::<Session>(store, &mut problems) {
+        if let Some(mut sessions) = self.fresh::<Session>(force) {
             sessions.sort_by_key(|r| (r.body.started_at, r.id));
             self.sessions = sessions;
+            read = true;
         }
-        if let Some(settings) = load::<Settings>(store, &mut problems) {
+        if let Some(settings) = self.fresh::<Settings>(force) {
             self.settings = settings.into_iter().max_by_key(|r| r.updated_at);
+            read = true;
         }
-        self.problems = problems;
-        self.stamp = self.store.stamp();
-        self.evaluate_flags();
-        self.today_view
-            .clamp(self.checkins_on(self.today_view.day).count());
+        if read {
+            self.evaluate_flags();
+            self.today_view
+                .clamp(self.checkins_on(self.today_view.day).count());
+        }
+        read
+    }
+
+    /// One kind's records if its collection changed since it was last read (or is forced).
+    fn fresh<T: Kind>(&mut self, force: Option<&str>) -> Option<Vec<Record<T>>> {
+        let name = T::COLLECTION.name;
+        // The stamp is read first, so a write made during the read is noticed next time.
+        let stamp = self.store.stamp(T::COLLECTION);
+        if force != Some(name) && self.stamps.get(name) == Some(&stamp) {
+            return None;
+        }
+        let mut problems = Vec::new();
+        let records = load::<T>(self.store.as_ref(), &mut problems);
+        self.problems.insert(name, problems);
+        if records.is_some() {
+            self.stamps.insert(name, stamp);
+        }
+        records
+    }
+
+    /// The first thing the store reported that the person should know.
+    pub fn problem(&self) -> Option<&String> {
+        self.problems.values().flatten().next()
     }
 
     fn evaluate_flags(&mut self) {
@@ -258,9 +288,10 @@ impl App {
     fn save(&mut self, result: Result<crate::store::Applied, StoreError>, done: String) -> bool {
         match result {
             Ok(applied) => {
-                self.reload();
-                self.problems
-                    .extend(applied.notices.iter().map(ToString::to_string));
+                // Forced, in case the folder's time did not move (a coarse file system).
+                self.reload(Some(applied.collection));
+                let notices = applied.notices.iter().map(ToString::to_string).collect();
+                self.problems.insert("saving", notices);
                 self.status = Some(Status::Info(done));
                 true
             }
@@ -306,10 +337,8 @@ impl App {
             self.today_view.day = today; // follow the person into the new day
         }
         self.today = today;
-        let reloaded = self.store.stamp() != self.stamp;
-        if reloaded {
-            self.reload();
-        } else if new_day {
+        let reloaded = self.reload(None);
+        if !reloaded && new_day {
             self.evaluate_flags();
         }
         let timer = self.advance_timer();

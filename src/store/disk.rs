@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
 use chrono::{Local, NaiveDate, Utc};
 
@@ -347,14 +347,14 @@ impl Store for DiskStore {
         for path in order.iter().filter(|p| open[*p].dirty) {
             self.write(path, &open[path].doc)?;
         }
-        if applied.changed > 0 {
-            self.mark_changed();
-        }
+        applied.collection = c.name;
         Ok(applied)
     }
 
-    fn stamp(&self) -> u64 {
-        fs::metadata(self.root.join("nape.lock"))
+    /// The collection folder's modification time: every save renames a file into it, so one
+    /// stat tells an open app whether to read the collection again.
+    fn stamp(&self, c: Collection) -> u64 {
+        fs::metadata(self.root.join(c.name))
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
@@ -363,18 +363,6 @@ impl Store for DiskStore {
 
     fn location(&self) -> String {
         self.root.display().to_string()
-    }
-}
-
-impl DiskStore {
-    /// Bump the lock file's time so open apps notice the change with one cheap stat.
-    fn mark_changed(&self) {
-        if let Ok(file) = fs::File::options()
-            .write(true)
-            .open(self.root.join("nape.lock"))
-        {
-            let _ = file.set_modified(SystemTime::now());
-        }
     }
 }
 

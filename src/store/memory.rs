@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::op::{Outcome, decide};
 use super::{Applied, Collection, DateRange, Loaded, Op, RawRecord, Store, StoreError};
@@ -10,7 +9,7 @@ use super::{Applied, Collection, DateRange, Loaded, Op, RawRecord, Store, StoreE
 #[derive(Default)]
 pub struct MemoryStore {
     collections: Mutex<HashMap<&'static str, Vec<RawRecord>>>,
-    stamp: AtomicU64,
+    stamps: Mutex<HashMap<&'static str, u64>>,
 }
 
 impl MemoryStore {
@@ -56,13 +55,16 @@ impl Store for MemoryStore {
         }
         collections.insert(c.name, records);
         if applied.changed > 0 {
-            self.stamp.fetch_add(1, Ordering::Relaxed);
+            let mut stamps = self.stamps.lock().unwrap_or_else(|e| e.into_inner());
+            *stamps.entry(c.name).or_default() += 1;
         }
+        applied.collection = c.name;
         Ok(applied)
     }
 
-    fn stamp(&self) -> u64 {
-        self.stamp.load(Ordering::Relaxed)
+    fn stamp(&self, c: Collection) -> u64 {
+        let stamps = self.stamps.lock().unwrap_or_else(|e| e.into_inner());
+        stamps.get(c.name).copied().unwrap_or(0)
     }
 
     fn location(&self) -> String {

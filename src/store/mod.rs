@@ -116,6 +116,8 @@ pub struct Loaded {
 /// What a save did.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Applied {
+    /// The collection written to.
+    pub collection: &'static str,
     /// How many records were added, changed or removed (an identical re-add counts as none).
     pub changed: usize,
     pub notices: Vec<Notice>,
@@ -161,8 +163,8 @@ pub trait Store {
     /// Apply operations in order, under the lock, to what is stored now. Returns only once the
     /// result is durable.
     fn apply(&self, collection: Collection, ops: Vec<Op>) -> Result<Applied, StoreError>;
-    /// A value that changes whenever any collection may have changed, cheap enough to poll.
-    fn stamp(&self) -> u64;
+    /// A value that changes whenever the collection may have changed, cheap enough to poll.
+    fn stamp(&self, collection: Collection) -> u64;
     /// Where the data lives, for messages.
     fn location(&self) -> String;
 }

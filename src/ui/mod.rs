@@ -126,7 +126,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ),
         (None, Some(Status::Error(text))) => Line::styled(text.clone(), theme.error()),
         (None, Some(Status::Info(text))) => Line::styled(text.clone(), theme.ok()),
-        (None, None) => match app.problems.first() {
+        (None, None) => match app.problem() {
             Some(problem) => Line::styled(format!("⚠ {problem}"), theme.error()),
             None => Line::default(),
         },
