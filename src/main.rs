@@ -2,8 +2,9 @@ use std::process::ExitCode;
 
 use chrono::Utc;
 use clap::Parser;
-use nape::app::{App, Status, Zone};
+use nape::app::{App, Status};
 use nape::cli::{self, Cli};
+use nape::clock::Zone;
 use nape::runtime;
 
 fn main() -> ExitCode {

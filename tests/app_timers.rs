@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use nape::app::{App, Msg, Screen, TimerPrompt, Zone};
+use nape::app::{App, Msg, Screen, TimerPrompt};
+use nape::clock::Zone;
 use nape::domain::therapy::{EndReason, PackKind, State};
 use nape::keys;
 use nape::store::{Applied, Collection, DateRange, Loaded, MemoryStore, Op, Store, StoreError};

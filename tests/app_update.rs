@@ -1,7 +1,8 @@
 //! The model driven through key presses with a pinned clock and the in-memory store.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use nape::app::{App, Msg, Screen, Zone};
+use nape::app::{App, Msg, Screen};
+use nape::clock::Zone;
 use nape::domain::checkin::CheckIn;
 use nape::keys;
 use nape::store::{DateRange, DiskStore, MemoryStore, Record, Store};

@@ -273,11 +273,11 @@ fn timer_bad_values_exit_2_with_the_allowed_values() {
         (&["timer", "start", "ice"], "possible values: cold, heat"),
         (
             &["timer", "start", "cold", "--minutes", "0"],
-            "minutes must be from 5 to 20",
+            "minutes must be a whole number from 5 to 20",
         ),
         (
             &["timer", "start", "cold", "--minutes", "25"],
-            "minutes must be from 5 to 20",
+            "minutes must be a whole number from 5 to 20",
         ),
         (
             &["timer", "start", "cold", "--minutes", "ten"],

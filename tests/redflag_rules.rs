@@ -383,3 +383,11 @@ fn only_unassessed_emergency_and_urgent_flags_lock() {
     assert!(eval(&urgent, &[])[0].locks());
     assert!(!eval(&urgent, &[now()])[0].locks());
 }
+
+#[test]
+fn every_rule_id_the_code_raises_is_in_the_catalog_as_a_rule() {
+    for id in redflag::rule::ALL {
+        let def = redflag::find(id).unwrap_or_else(|| panic!("{id} is not in the catalog"));
+        assert_eq!(def.trigger, Trigger::Rule, "{id}");
+    }
+}

@@ -2,7 +2,8 @@
 //! the banner always on top, and levels visible without colour.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use nape::app::{App, Msg, Screen, Zone};
+use nape::app::{App, Msg, Screen};
+use nape::clock::Zone;
 use nape::domain::checkin::CheckIn;
 use nape::domain::therapy::PackKind;
 use nape::store::{MemoryStore, Record, Store};

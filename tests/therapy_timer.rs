@@ -1,7 +1,8 @@
 //! The cold/heat session state machine and the protocol, with a pinned clock.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use nape::domain::therapy::protocol::{self, Limits, cautions, next_allowed, recommend};
+use nape::domain::therapy::limits::{Limits, bounds};
+use nape::domain::therapy::protocol::{self, cautions, next_allowed, recommend};
 use nape::domain::therapy::{EndReason, PackKind, Session, State, TimerError, clock};
 
 fn t0() -> DateTime<Utc> {
@@ -119,7 +120,7 @@ fn a_dst_change_during_a_session_changes_nothing() {
 
 #[test]
 fn cold_sessions_ask_for_skin_checks_at_5_and_10_minutes() {
-    let marks = &protocol::defaults().skin_check_minutes;
+    let marks = &bounds().skin_check_minutes;
     assert_eq!(marks, &[5, 10]);
     let mut s = Session::new(PackKind::Cold, 15, t0());
     assert_eq!(s.skin_check_due(marks, at(4)), None);

@@ -4,18 +4,17 @@ mod form;
 mod timers;
 mod today;
 mod welcome;
-mod zone;
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
+pub use crate::clock::Zone;
 pub use form::{CheckinForm, Group, Item, items as form_items};
 pub use timers::{TimerPrompt, TimerView, done_on};
 pub use today::TodayView;
 pub use welcome::{OnsetChoice, SettingField, SettingsForm};
-pub use zone::Zone;
 
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::{self, ActiveFlag, Assessment};

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use super::{App, Confirm, Msg, Status};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::settings::Settings;
-use crate::domain::therapy::protocol::{self, Limits};
+use crate::domain::therapy::limits::{Limits, bounds};
+use crate::domain::therapy::protocol;
 use crate::domain::therapy::{EndReason, PackKind, Session, State};
 use crate::store::Record;
 
@@ -87,7 +88,7 @@ impl App {
             }
             return true;
         }
-        let marks = &protocol::defaults().skin_check_minutes;
+        let marks = &bounds().skin_check_minutes;
         if self.timer.prompt.is_none()
             && let Some(mark) = record.body.skin_check_due(marks, self.now)
         {

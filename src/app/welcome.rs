@@ -7,7 +7,7 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::{App, Msg};
 use crate::domain::settings::{self, Settings};
-use crate::domain::therapy::protocol::Limits;
+use crate::domain::therapy::limits::{Limits, bounds};
 use crate::store::Record;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,14 +40,17 @@ pub enum SettingField {
 }
 
 impl SettingField {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
+        let b = bounds();
         match self {
-            SettingField::Number => "Emergency number: ",
-            SettingField::Onset => "This episode of neck pain began:",
-            SettingField::Date => "Start date (YYYY-MM-DD): ",
-            SettingField::ColdHours => "Cold for the first (48-72 hours): ",
-            SettingField::SessionMinutes => "Session length (5-20 minutes): ",
-            SettingField::GapMinutes => "Gap between sessions (40+ minutes): ",
+            SettingField::Number => "Emergency number: ".into(),
+            SettingField::Onset => "This episode of neck pain began:".into(),
+            SettingField::Date => "Start date (YYYY-MM-DD): ".into(),
+            SettingField::ColdHours => format!("Cold for the first ({}): ", b.cold_hours),
+            SettingField::SessionMinutes => format!("Session length ({}): ", b.session_minutes),
+            SettingField::GapMinutes => {
+                format!("Gap between sessions ({}+ minutes): ", b.gap_minutes.min)
+            }
         }
     }
 }
@@ -195,28 +198,22 @@ impl SettingsForm {
         out.emergency_number = number;
         out.onset = onset;
         if !self.welcome {
-            out.cold_hours = Some(whole(&self.cold_hours, 48, 72, "Cold for the first")?);
-            out.session_minutes = Some(whole(&self.session_minutes, 5, 20, "Session length")?);
-            out.gap_minutes = Some(whole(
-                &self.gap_minutes,
-                40,
-                24 * 60,
-                "Gap between sessions",
-            )?);
+            let b = bounds();
+            out.cold_hours = Some(
+                b.cold_hours
+                    .check("Cold for the first", self.cold_hours.value())?,
+            );
+            out.session_minutes = Some(
+                b.session_minutes
+                    .check("Session length", self.session_minutes.value())?,
+            );
+            out.gap_minutes = Some(
+                b.gap_minutes
+                    .check("Gap between sessions", self.gap_minutes.value())?,
+            );
         }
         Ok(out)
     }
-}
-
-/// A whole number in `min..=max`, or a sentence saying what is allowed.
-fn whole(input: &Input, min: i64, max: i64, name: &str) -> Result<i64, String> {
-    let text = input.value().trim();
-    text.parse::<i64>()
-        .ok()
-        .filter(|n| (min..=max).contains(n))
-        .ok_or_else(|| {
-            format!("{name} must be a whole number from {min} to {max} (got \"{text}\")")
-        })
 }
 
 impl App {

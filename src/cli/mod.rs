@@ -55,7 +55,7 @@ fn log_help() -> String {
     format!(
         "Ids for --where: {}\nIds for --symptom: {}\nIds for --context: {}\nIds for --treatment: {}",
         vocabulary::ids(vocabulary::LOCATIONS),
-        vocabulary::ids(&vocabulary::symptom_terms()),
+        vocabulary::ids(vocabulary::symptom_terms()),
         vocabulary::ids(vocabulary::CONTEXT),
         vocabulary::ids(vocabulary::TREATMENTS),
     )

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::timer::Diary;
 use super::{Cli, Failure};
-use crate::app::Zone;
+use crate::clock::Zone;
 use crate::domain::therapy::{State, clock};
 
 #[derive(Args, Debug)]

@@ -4,11 +4,12 @@ use chrono::{DateTime, Duration, Local, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::{Cli, Failure, open_store, warn};
-use crate::app::Zone;
+use crate::clock::Zone;
 use crate::domain::checkin::{CheckIn, Field, parse_rating};
 use crate::domain::redflag::{self, ActiveFlag, Assessment};
 use crate::domain::settings::Settings;
-use crate::domain::therapy::protocol::{self, Limits};
+use crate::domain::therapy::limits::{Limits, bounds};
+use crate::domain::therapy::protocol;
 use crate::domain::therapy::{EndReason, PackKind, Session, State, clock};
 use crate::store::{DateRange, Kind, Record, Store};
 
@@ -233,17 +234,10 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
     let limits = diary.limits();
     let minutes = match &args.minutes {
         None => limits.session_minutes,
-        Some(text) => {
-            let n: i64 = text.trim().parse().map_err(|_| {
-                Failure::BadInput(format!(
-                    "--minutes must be a whole number from 5 to {} (got \"{text}\")",
-                    limits.max_minutes
-                ))
-            })?;
-            limits
-                .check_minutes(n)
-                .map_err(|e| Failure::BadInput(format!("--{e}")))?
-        }
+        Some(text) => bounds()
+            .session_minutes
+            .check("--minutes", text)
+            .map_err(Failure::BadInput)?,
     };
     if let Some(flag) = diary.flags(None, now)?.0.iter().find(|f| f.locks()) {
         return Err(Failure::Other(format!(

@@ -55,6 +55,9 @@ impl CheckIn {
     }
 }
 
+/// A check-in with the local date it belongs to. Histories are sorted by time.
+pub type Dated<'a> = (NaiveDate, &'a CheckIn);
+
 /// What the person typed, before validation. Empty strings mean "not given".
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
@@ -179,7 +182,7 @@ fn parse_optional_rating(field: Field, text: &str) -> Result<Option<u8>, FieldEr
 /// Symptoms are the plain ones plus the warning-sign questions, answered by their ids.
 fn check_symptoms(given: &[String]) -> Result<Vec<String>, FieldError> {
     let terms = vocabulary::symptom_terms();
-    check_ids(Field::Symptom, &terms, given)
+    check_ids(Field::Symptom, terms, given)
 }
 
 /// Known ids only, each once, in the order given.

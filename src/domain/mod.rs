@@ -4,4 +4,5 @@ pub mod checkin;
 pub mod redflag;
 pub mod settings;
 pub mod therapy;
+pub mod trends;
 pub mod vocabulary;

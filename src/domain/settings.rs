@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use chrono::NaiveDate;
 
 use super::therapy::PackKind;
-use super::therapy::protocol::Limits;
+use super::therapy::limits::Limits;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Settings {

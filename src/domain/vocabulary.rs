@@ -1,6 +1,10 @@
 //! The fixed ids a check-in may use for where it hurts, symptoms, context and treatments.
 //! Ids are stored; labels are shown. Red-flag answers are symptoms too (see `redflag`).
 
+use std::sync::LazyLock;
+
+use super::redflag::catalog;
+
 /// An id and the words shown for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Term {
@@ -22,15 +26,32 @@ pub const LOCATIONS: &[Term] = &[
     t("right-arm", "down the right arm"),
 ];
 
+/// Symptom ids the rules read, named once.
+pub mod symptom {
+    pub const HEADACHE: &str = "headache";
+    pub const SPASM: &str = "spasm";
+    pub const RESTRICTED_TURNING: &str = "restricted-turning";
+    pub const CLICKING: &str = "clicking";
+    pub const PINS_AND_NEEDLES: &str = "pins-and-needles";
+    pub const NUMBNESS: &str = "numbness";
+    pub const WEAKNESS: &str = "weakness";
+    pub const DIZZINESS: &str = "dizziness";
+}
+
+/// Context ids the rules read.
+pub mod context {
+    pub const MANIPULATION: &str = "manipulation";
+}
+
 pub const SYMPTOMS: &[Term] = &[
-    t("headache", "headache"),
-    t("spasm", "spasm"),
-    t("restricted-turning", "hard to turn the head"),
-    t("clicking", "clicking or grinding"),
-    t("pins-and-needles", "pins and needles"),
-    t("numbness", "numbness"),
-    t("weakness", "weakness"),
-    t("dizziness", "dizziness"),
+    t(symptom::HEADACHE, "headache"),
+    t(symptom::SPASM, "spasm"),
+    t(symptom::RESTRICTED_TURNING, "hard to turn the head"),
+    t(symptom::CLICKING, "clicking or grinding"),
+    t(symptom::PINS_AND_NEEDLES, "pins and needles"),
+    t(symptom::NUMBNESS, "numbness"),
+    t(symptom::WEAKNESS, "weakness"),
+    t(symptom::DIZZINESS, "dizziness"),
 ];
 
 pub const CONTEXT: &[Term] = &[
@@ -40,7 +61,10 @@ pub const CONTEXT: &[Term] = &[
     t("heavy-bag", "carried a heavy bag"),
     t("awkward-posture", "awkward posture"),
     t("exercise", "exercise"),
-    t("manipulation", "neck manipulation or \"cracking\" today"),
+    t(
+        context::MANIPULATION,
+        "neck manipulation or \"cracking\" today",
+    ),
     t("massage-today", "massage today"),
 ];
 
@@ -62,10 +86,26 @@ pub fn ids(terms: &[Term]) -> String {
 }
 
 /// Plain symptoms followed by the warning-sign questions (ids from assets/red_flags.json).
-pub fn symptom_terms() -> Vec<Term> {
-    let questions = super::redflag::questions().map(|q| Term {
-        id: q.id.as_str(),
-        label: q.short.as_str(),
+pub fn symptom_terms() -> &'static [Term] {
+    static TERMS: LazyLock<Vec<Term>> = LazyLock::new(|| {
+        let questions = catalog::questions().map(|q| Term {
+            id: q.id.as_str(),
+            label: q.short.as_str(),
+        });
+        SYMPTOMS.iter().copied().chain(questions).collect()
     });
-    SYMPTOMS.iter().copied().chain(questions).collect()
+    &TERMS
+}
+
+/// The warning-sign questions as the form asks them.
+pub fn warning_terms() -> &'static [Term] {
+    static TERMS: LazyLock<Vec<Term>> = LazyLock::new(|| {
+        catalog::questions()
+            .map(|q| Term {
+                id: q.id.as_str(),
+                label: q.question.as_str(),
+            })
+            .collect()
+    });
+    &TERMS
 }

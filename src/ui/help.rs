@@ -47,9 +47,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ),
         Line::raw(""),
         Line::styled("Timers", theme.heading()),
-        Line::raw(
-            "Enter starts the pack that suits now (cold in the first days, heat after); c cold, w heat. p pauses or resumes, + adds a minute (20 at most), x stops. Rate your pain before and after, answer the skin checks, and nape rings when time is up, even if it was closed.",
-        ),
+        Line::raw(format!(
+            "Enter starts the pack that suits now (cold in the first days, heat after); c cold, w heat. p pauses or resumes, + adds a minute ({} at most), x stops. Rate your pain before and after, answer the skin checks, and nape rings when time is up, even if it was closed.",
+            crate::domain::therapy::limits::bounds().session_minutes.max
+        )),
         Line::raw(""),
         Line::styled("Red flags", theme.heading()),
         Line::raw(

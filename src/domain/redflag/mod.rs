@@ -2,104 +2,19 @@
 //! Pure: the history, the settings and the time come in as arguments. The time-based rules
 //! live in `rules`.
 
+pub mod catalog;
 mod rules;
-
-use std::sync::LazyLock;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::checkin::CheckIn;
+pub use catalog::{FlagDef, Level, Trigger, catalog, find, questions, rule};
+
+pub use super::checkin::Dated;
 use super::settings::Settings;
-
-#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Soon,
-    Urgent,
-    Emergency,
-}
-
-impl Level {
-    pub fn word(self) -> &'static str {
-        match self {
-            Level::Emergency => "EMERGENCY",
-            Level::Urgent => "URGENT",
-            Level::Soon => "SEE A CLINICIAN",
-        }
-    }
-
-    /// Shown beside the word, so the level never rests on colour alone.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Level::Emergency => "‼",
-            Level::Urgent => "!",
-            Level::Soon => "•",
-        }
-    }
-
-    /// Emergency and urgent signs stop timers and stretches until a clinician has seen them.
-    pub fn locks(self) -> bool {
-        self >= Level::Urgent
-    }
-}
-
-#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-pub enum Trigger {
-    /// Asked in the check-in form; the answer is stored as a symptom with this id.
-    Question,
-    /// Worked out from the history by a rule below.
-    Rule,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct FlagDef {
-    pub id: String,
-    pub level: Level,
-    pub trigger: Trigger,
-    pub short: String,
-    pub question: String,
-    pub advice: String,
-    pub sources: Vec<String>,
-    #[serde(default)]
-    pub own_rule: bool,
-}
-
-impl FlagDef {
-    pub fn advice(&self, number: &str) -> String {
-        self.advice.replace("{number}", number)
-    }
-}
-
-#[derive(Deserialize)]
-struct Catalog {
-    flags: Vec<FlagDef>,
-}
-
-static CATALOG: LazyLock<Vec<FlagDef>> = LazyLock::new(|| {
-    let catalog: Catalog = serde_json::from_str(include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/red_flags.json"
-    )))
-    .expect("assets/red_flags.json is checked by tests");
-    catalog.flags
-});
-
-/// Every warning sign, most urgent first.
-pub fn catalog() -> &'static [FlagDef] {
-    &CATALOG
-}
-
-pub fn find(id: &str) -> Option<&'static FlagDef> {
-    catalog().iter().find(|f| f.id == id)
-}
-
-/// The signs the check-in form asks about.
-pub fn questions() -> impl Iterator<Item = &'static FlagDef> {
-    catalog().iter().filter(|f| f.trigger == Trigger::Question)
-}
+use super::trends;
+use super::vocabulary::symptom;
 
 /// "A clinician has assessed me", recorded with its time. Kept for good in the history.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -125,9 +40,6 @@ impl ActiveFlag {
         self.def.level.locks() && self.assessed_at.is_none()
     }
 }
-
-/// A check-in with the local date it belongs to. History is sorted by time.
-pub type Dated<'a> = (NaiveDate, &'a CheckIn);
 
 /// How long an answered question or a settled flag stays on show.
 const SHOW_DAYS: i64 = 14;
@@ -157,18 +69,19 @@ pub fn evaluate(
                 c.at,
             );
         }
-        if c.symptoms.iter().any(|s| s == "dizziness") {
+        if c.symptoms.iter().any(|s| s == symptom::DIZZINESS) {
             raise(
-                "dizziness-reported",
+                rule::DIZZINESS,
                 format!("you reported dizziness on {date}"),
                 c.at,
             );
         }
     }
+    let days = trends::daily(history);
     rules::manipulation(history, &mut raise);
     rules::spasm(history, now, &mut raise);
-    rules::severe_days(history, today, &mut raise);
-    rules::trends(history, settings, today, &mut raise);
+    rules::severe_days(&days, today, &mut raise);
+    rules::trends(history, &days, settings, today, &mut raise);
     rules::episode(history, settings, now, today, &mut raise);
 
     let mut flags: Vec<ActiveFlag> = raised

@@ -3,20 +3,25 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::{Dated, SHOW_DAYS};
-use crate::domain::settings::Settings;
+use crate::domain::checkin::CheckIn;
 
-/// A meaningful change on the 0-10 scale (S11): 2 points or 30%.
-fn meaningful_drop(from: f64, to: f64) -> bool {
-    from - to >= 2.0 || (from > 0.0 && (from - to) / from >= 0.3)
-}
+use super::{Dated, SHOW_DAYS, rule};
+use crate::domain::settings::Settings;
+use crate::domain::trends::{Day, mean, meaningful_drop};
+use crate::domain::vocabulary::{context, symptom};
+
+const NERVE_SYMPTOMS: [&str; 3] = [
+    symptom::DIZZINESS,
+    symptom::NUMBNESS,
+    symptom::PINS_AND_NEEDLES,
+];
 
 pub(super) type Raise<'r> = dyn FnMut(&str, String, DateTime<Utc>) + 'r;
 
 pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
     for (m_date, m) in history
         .iter()
-        .filter(|(_, c)| c.context.iter().any(|x| x == "manipulation"))
+        .filter(|(_, c)| c.context.iter().any(|x| x == context::MANIPULATION))
     {
         let after = history.iter().filter(|(_, c)| c.at >= m.at);
         for (date, c) in after
@@ -26,10 +31,10 @@ pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
             if let Some(s) = c
                 .symptoms
                 .iter()
-                .find(|s| ["dizziness", "numbness", "pins-and-needles"].contains(&s.as_str()))
+                .find(|s| NERVE_SYMPTOMS.contains(&s.as_str()))
             {
                 raise(
-                    "manipulation-then-nerve-symptoms",
+                    rule::MANIPULATION_NERVE,
                     format!("{s} on {date}, after neck manipulation on {m_date}"),
                     c.at,
                 );
@@ -42,7 +47,7 @@ pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
             later.filter(|(_, c)| c.pain > 0 && c.at - m.at <= Duration::days(SHOW_DAYS))
         {
             raise(
-                "manipulation-pain-48h",
+                rule::MANIPULATION_PAIN,
                 format!(
                     "pain {} on {date}, more than 48 hours after manipulation on {m_date}",
                     c.pain
@@ -57,13 +62,11 @@ pub(super) fn spasm(history: &[Dated], now: DateTime<Utc>, raise: &mut Raise) {
     let Some((last_date, last)) = history.last() else {
         return;
     };
-    if !last.symptoms.iter().any(|s| s == "spasm") || now - last.at > Duration::days(3) {
+    let spasm = |c: &CheckIn| c.symptoms.iter().any(|s| s == symptom::SPASM);
+    if !spasm(last) || now - last.at > Duration::days(3) {
         return;
     }
-    let streak = history
-        .iter()
-        .rev()
-        .take_while(|(_, c)| c.symptoms.iter().any(|s| s == "spasm"));
+    let streak = history.iter().rev().take_while(|(_, c)| spasm(c));
     let Some((first_date, first)) = streak.last() else {
         return;
     };
@@ -71,106 +74,91 @@ pub(super) fn spasm(history: &[Dated], now: DateTime<Utc>, raise: &mut Raise) {
         && !meaningful_drop(f64::from(first.pain), f64::from(last.pain))
     {
         raise(
-            "spasm-7-days",
+            rule::SPASM_7_DAYS,
             format!("spasm reported from {first_date} to {last_date}"),
             last.at,
         );
     }
 }
 
-/// Highest pain of each day that has check-ins, in date order.
-fn daily(history: &[Dated], f: impl Fn(&[u8]) -> f64) -> Vec<(NaiveDate, f64, DateTime<Utc>)> {
-    let mut days: Vec<(NaiveDate, Vec<u8>, DateTime<Utc>)> = Vec::new();
-    for (date, c) in history {
-        match days.iter_mut().find(|(d, _, _)| d == date) {
-            Some((_, pains, at)) => {
-                pains.push(c.pain);
-                *at = (*at).max(c.at);
-            }
-            None => days.push((*date, vec![c.pain], c.at)),
-        }
-    }
-    days.sort_by_key(|(d, _, _)| *d);
-    days.into_iter().map(|(d, p, at)| (d, f(&p), at)).collect()
-}
-
-fn mean(pains: &[u8]) -> f64 {
-    pains.iter().map(|&p| f64::from(p)).sum::<f64>() / pains.len().max(1) as f64
-}
-
-pub(super) fn severe_days(history: &[Dated], today: NaiveDate, raise: &mut Raise) {
-    let days = daily(history, |p| f64::from(*p.iter().max().unwrap_or(&0)));
+pub(super) fn severe_days(days: &[Day], today: NaiveDate, raise: &mut Raise) {
     for w in days.windows(3) {
-        let consecutive =
-            w[1].0 - w[0].0 == Duration::days(1) && w[2].0 - w[1].0 == Duration::days(1);
-        if consecutive && w.iter().all(|d| d.1 >= 8.0) && today - w[2].0 <= Duration::days(6) {
+        let consecutive = w[1].date - w[0].date == Duration::days(1)
+            && w[2].date - w[1].date == Duration::days(1);
+        if consecutive && w.iter().all(|d| d.max >= 8) && today - w[2].date <= Duration::days(6) {
             raise(
-                "severe-three-days",
-                format!("pain 8 or more on {}, {} and {}", w[0].0, w[1].0, w[2].0),
-                w[2].2,
+                rule::SEVERE_DAYS,
+                format!(
+                    "pain 8 or more on {}, {} and {}",
+                    w[0].date, w[1].date, w[2].date
+                ),
+                w[2].last_at,
             );
         }
     }
 }
 
-pub(super) fn trends(history: &[Dated], settings: &Settings, today: NaiveDate, raise: &mut Raise) {
-    let days = daily(history, mean);
+pub(super) fn trends(
+    history: &[Dated],
+    days: &[Day],
+    settings: &Settings,
+    today: NaiveDate,
+    raise: &mut Raise,
+) {
     // Worse over the last 7 days although something was done for it.
     let week: Vec<_> = days
         .iter()
-        .filter(|d| today - d.0 <= Duration::days(6))
+        .filter(|d| today - d.date <= Duration::days(6))
         .collect();
     let cared = history
         .iter()
-        .any(|(d, c)| today - *d <= Duration::days(6) && !c.treatments.is_empty());
+        .rev()
+        .take_while(|(d, _)| today - *d <= Duration::days(6))
+        .any(|(_, c)| !c.treatments.is_empty());
     if let (Some(first), Some(last)) = (week.first(), week.last())
-        && last.0 - first.0 >= Duration::days(2)
-        && last.1 - first.1 >= 2.0
+        && last.date - first.date >= Duration::days(2)
+        && last.mean - first.mean >= 2.0
         && cared
     {
         raise(
-            "worsening-despite-self-care",
+            rule::WORSENING,
             format!(
                 "average pain rose from {:.1} on {} to {:.1} on {}",
-                first.1, first.0, last.1, last.0
+                first.mean, first.date, last.mean, last.date
             ),
-            last.2,
+            last.last_at,
         );
     }
     // No real improvement 14 days into the episode: first three logged days against the last three.
-    let start = settings.onset.or(days.first().map(|d| d.0));
+    let start = settings.onset.or(days.first().map(|d| d.date));
     let Some(start) = start else { return };
-    let logged: Vec<_> = days.iter().filter(|d| d.0 >= start).collect();
+    let logged: Vec<_> = days.iter().filter(|d| d.date >= start).collect();
     let (Some(first), Some(last)) = (logged.first(), logged.last()) else {
         return;
     };
     if today - start < Duration::days(14)
-        || last.0 - first.0 < Duration::days(14)
-        || today - last.0 > Duration::days(2)
+        || last.date - first.date < Duration::days(14)
+        || today - last.date > Duration::days(2)
     {
         return;
     }
-    let early: Vec<f64> = logged.iter().take(3).map(|d| d.1).collect();
+    let early: Vec<f64> = logged.iter().take(3).map(|d| d.mean).collect();
     let recent: Vec<f64> = logged
         .iter()
-        .filter(|d| last.0 - d.0 <= Duration::days(2))
-        .map(|d| d.1)
+        .filter(|d| last.date - d.date <= Duration::days(2))
+        .map(|d| d.mean)
         .collect();
-    let (early, recent) = (avg(&early), avg(&recent));
+    let (early, recent) = (mean(&early), mean(&recent));
     if recent > 0.0 && !meaningful_drop(early, recent) {
         raise(
-            "no-improvement-14-days",
+            rule::NO_IMPROVEMENT,
             format!(
                 "average pain {early:.1} at the start ({}) and {recent:.1} now",
-                first.0
+                first.date
             ),
-            last.2,
+            last.last_at,
         );
     }
-}
-
-fn avg(values: &[f64]) -> f64 {
-    values.iter().sum::<f64>() / values.len().max(1) as f64
 }
 
 pub(super) fn episode(
@@ -194,13 +182,13 @@ pub(super) fn episode(
     };
     if age >= Duration::weeks(12) {
         raise(
-            "past-12-weeks",
+            rule::TWELVE_WEEKS,
             format!("it began on {onset}, {} weeks ago", age.num_weeks()),
             at(84),
         );
     } else if age >= Duration::weeks(4) {
         raise(
-            "still-present-4-weeks",
+            rule::FOUR_WEEKS,
             format!("it began on {onset}, {} weeks ago", age.num_weeks()),
             at(28),
         );

@@ -3,6 +3,7 @@
 //! so a restart, a crash or a sleeping laptop loses nothing, and a clock that jumps back never
 //! gives a negative or over-long time.
 
+pub mod limits;
 pub mod protocol;
 
 use chrono::{DateTime, Duration, Utc};

@@ -1,25 +1,13 @@
-//! Which pack today, how long, how far apart: the cold-then-heat protocol. Defaults and safety
-//! notes come from assets/therapy.json (each with its sources); the person's settings may move
-//! them within the limits there.
+//! Which pack today and how far apart: the cold-then-heat protocol, and the safety notes from
+//! assets/therapy.json (each with its sources). The numbers themselves live in `limits`.
 
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
+use super::limits::Limits;
 use super::{PackKind, Session};
-
-#[derive(Deserialize, Debug)]
-pub struct Bounds {
-    pub default_minutes: Option<i64>,
-    pub min_minutes: Option<i64>,
-    pub max_minutes: Option<i64>,
-    pub default_hours: Option<i64>,
-    pub min_hours: Option<i64>,
-    pub max_hours: Option<i64>,
-    pub heat_not_before_hours: Option<i64>,
-    pub sources: Vec<String>,
-}
 
 #[derive(Deserialize, Debug, Clone)]
 pub struct Note {
@@ -28,95 +16,33 @@ pub struct Note {
 }
 
 #[derive(Deserialize, Debug)]
-pub struct Notes {
-    pub cold: Vec<Note>,
-    pub heat: Vec<Note>,
-    pub both: Vec<Note>,
+struct Notes {
+    cold: Vec<Note>,
+    heat: Vec<Note>,
+    both: Vec<Note>,
 }
 
-#[derive(Deserialize, Debug)]
-pub struct Defaults {
-    pub session: Bounds,
-    pub gap: Bounds,
-    pub cold_window: Bounds,
-    pub skin_check_minutes: Vec<u32>,
-    pub notes: Notes,
+#[derive(Deserialize)]
+struct File {
+    notes: Notes,
 }
 
-static DEFAULTS: LazyLock<Defaults> = LazyLock::new(|| {
-    serde_json::from_str(include_str!(concat!(
+static NOTES: LazyLock<Notes> = LazyLock::new(|| {
+    let file: File = serde_json::from_str(include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/assets/therapy.json"
     )))
-    .expect("assets/therapy.json is checked by tests")
+    .expect("assets/therapy.json is checked by tests");
+    file.notes
 });
-
-pub fn defaults() -> &'static Defaults {
-    &DEFAULTS
-}
 
 /// The safety notes shown and acknowledged before a kind is first used.
 pub fn notes(kind: PackKind) -> Vec<&'static Note> {
-    let d = defaults();
     let own = match kind {
-        PackKind::Cold => &d.notes.cold,
-        PackKind::Heat => &d.notes.heat,
+        PackKind::Cold => &NOTES.cold,
+        PackKind::Heat => &NOTES.heat,
     };
-    own.iter().chain(&d.notes.both).collect()
-}
-
-/// The numbers in force: defaults, moved by the person's settings within the allowed bounds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limits {
-    pub session_minutes: i64,
-    pub max_minutes: i64,
-    pub gap_minutes: i64,
-    pub cold_hours: i64,
-    pub heat_not_before_hours: i64,
-}
-
-impl Limits {
-    pub fn new(
-        session_minutes: Option<i64>,
-        gap_minutes: Option<i64>,
-        cold_hours: Option<i64>,
-    ) -> Limits {
-        let d = defaults();
-        let (min, max) = (
-            d.session.min_minutes.unwrap_or(5),
-            d.session.max_minutes.unwrap_or(20),
-        );
-        let heat_after = d.cold_window.heat_not_before_hours.unwrap_or(48);
-        Limits {
-            session_minutes: session_minutes
-                .unwrap_or(d.session.default_minutes.unwrap_or(15))
-                .clamp(min, max),
-            max_minutes: max,
-            gap_minutes: gap_minutes
-                .unwrap_or(d.gap.default_minutes.unwrap_or(60))
-                .max(d.gap.min_minutes.unwrap_or(40)),
-            cold_hours: cold_hours
-                .unwrap_or(d.cold_window.default_hours.unwrap_or(72))
-                .clamp(
-                    d.cold_window.min_hours.unwrap_or(48),
-                    d.cold_window.max_hours.unwrap_or(72),
-                ),
-            heat_not_before_hours: heat_after,
-        }
-    }
-
-    /// A session length as typed on the command line or in the app.
-    pub fn check_minutes(&self, minutes: i64) -> Result<i64, String> {
-        let min = defaults().session.min_minutes.unwrap_or(5);
-        if (min..=self.max_minutes).contains(&minutes) {
-            Ok(minutes)
-        } else {
-            Err(format!(
-                "minutes must be from {min} to {} (got {minutes})",
-                self.max_minutes
-            ))
-        }
-    }
+    own.iter().chain(&NOTES.both).collect()
 }
 
 /// Which pack suits now, and why. `episode_start` is the local start of the onset day; unknown

@@ -1,5 +1,5 @@
-//! The person's time zone: the machine's own, or a fixed offset so tests do not depend on where
-//! they run.
+//! The person's time zone and "today": the machine's own zone, or a fixed offset so tests do not
+//! depend on where they run. The only place that knows the local zone.
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 

@@ -1,0 +1,121 @@
+//! The warning signs nape knows: their levels, questions, advice and sources, from
+//! assets/red_flags.json. It depends on nothing else in the domain, so the vocabulary and the
+//! rules can both use it.
+
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Soon,
+    Urgent,
+    Emergency,
+}
+
+impl Level {
+    pub fn word(self) -> &'static str {
+        match self {
+            Level::Emergency => "EMERGENCY",
+            Level::Urgent => "URGENT",
+            Level::Soon => "SEE A CLINICIAN",
+        }
+    }
+
+    /// Shown beside the word, so the level never rests on colour alone.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Level::Emergency => "‼",
+            Level::Urgent => "!",
+            Level::Soon => "•",
+        }
+    }
+
+    /// Emergency and urgent signs stop timers and stretches until a clinician has seen them.
+    pub fn locks(self) -> bool {
+        self >= Level::Urgent
+    }
+}
+
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Trigger {
+    /// Asked in the check-in form; the answer is stored as a symptom with this id.
+    Question,
+    /// Worked out from the history by a rule below.
+    Rule,
+}
+
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct FlagDef {
+    pub id: String,
+    pub level: Level,
+    pub trigger: Trigger,
+    pub short: String,
+    pub question: String,
+    pub advice: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub own_rule: bool,
+}
+
+impl FlagDef {
+    pub fn advice(&self, number: &str) -> String {
+        self.advice.replace("{number}", number)
+    }
+}
+
+#[derive(Deserialize)]
+struct Catalog {
+    flags: Vec<FlagDef>,
+}
+
+static CATALOG: LazyLock<Vec<FlagDef>> = LazyLock::new(|| {
+    let catalog: Catalog = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/red_flags.json"
+    )))
+    .expect("assets/red_flags.json is checked by tests");
+    catalog.flags
+});
+
+/// Every warning sign, most urgent first.
+pub fn catalog() -> &'static [FlagDef] {
+    &CATALOG
+}
+
+pub fn find(id: &str) -> Option<&'static FlagDef> {
+    catalog().iter().find(|f| f.id == id)
+}
+
+/// The signs the check-in form asks about.
+pub fn questions() -> impl Iterator<Item = &'static FlagDef> {
+    catalog().iter().filter(|f| f.trigger == Trigger::Question)
+}
+
+/// The ids of the signs worked out by a rule rather than asked (each is in assets/red_flags.json;
+/// a test checks that).
+pub mod rule {
+    pub const DIZZINESS: &str = "dizziness-reported";
+    pub const MANIPULATION_NERVE: &str = "manipulation-then-nerve-symptoms";
+    pub const MANIPULATION_PAIN: &str = "manipulation-pain-48h";
+    pub const SPASM_7_DAYS: &str = "spasm-7-days";
+    pub const NO_IMPROVEMENT: &str = "no-improvement-14-days";
+    pub const WORSENING: &str = "worsening-despite-self-care";
+    pub const SEVERE_DAYS: &str = "severe-three-days";
+    pub const FOUR_WEEKS: &str = "still-present-4-weeks";
+    pub const TWELVE_WEEKS: &str = "past-12-weeks";
+
+    pub const ALL: [&str; 9] = [
+        DIZZINESS,
+        MANIPULATION_NERVE,
+        MANIPULATION_PAIN,
+        SPASM_7_DAYS,
+        NO_IMPROVEMENT,
+        WORSENING,
+        SEVERE_DAYS,
+        FOUR_WEEKS,
+        TWELVE_WEEKS,
+    ];
+}
