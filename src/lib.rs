@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod diary;
 pub mod clock;
 pub mod domain;
 pub mod keys;

@@ -1,11 +1,13 @@
 //! `nape log`: a check-in from the shell, validated by the same rules as the Today form.
 
-use chrono::{Local, Utc};
+use chrono::Utc;
 use clap::Args;
 
-use super::{Cli, Failure, open_store, warn};
+use super::{Cli, Failure, locale, open_store, warn};
+use crate::clock::Zone;
+use crate::diary::{Change, Diary};
 use crate::domain::checkin::Draft;
-use crate::store::{Record, Store};
+use crate::store::Record;
 
 #[derive(Args, Debug)]
 pub struct LogArgs {
@@ -60,19 +62,16 @@ impl LogArgs {
 
 pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     let now = Utc::now();
-    let (checkin, date) = args.draft().validate(&Local, now).map_err(|errors| {
+    let zone = Zone::Local;
+    let (checkin, date) = zone.validate(&args.draft(), now).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
         Failure::BadInput(format!("{}\nNothing was saved.", lines.join("\n")))
     })?;
-    let store = open_store(cli)?;
+    // Only a save: nothing needs reading first.
+    let mut diary = Diary::empty(Box::new(open_store(cli)?), zone, &locale());
     let record = Record::new(checkin, date, now);
-    let applied = (&store as &dyn Store).add(&record)?;
-    warn(&applied.notices);
-    let at = record
-        .body
-        .at
-        .with_timezone(&Local)
-        .format("%Y-%m-%d %H:%M");
+    warn(&diary.save(Change::add(record.clone()), now)?);
+    let at = zone.local(record.body.at).format("%Y-%m-%d %H:%M");
     println!(
         "Saved check-in {}: pain {} at {at}.",
         record.id, record.body.pain

@@ -11,6 +11,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use chrono::{DateTime, Utc};
+
+use crate::clock::Zone;
+use crate::diary::Diary;
 use crate::domain::vocabulary;
 use crate::store::{DiskStore, Notice, StoreError};
 
@@ -114,6 +118,36 @@ pub fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
         Some(dir) => dir.clone(),
         None => DiskStore::default_root()?,
     })
+}
+
+/// The whole diary the command line points at, with what opening and reading it found printed
+/// as warnings.
+pub fn open_diary(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
+    let store = open_store(cli)?;
+    Ok(diary_over(store, now))
+}
+
+/// As `open_diary`, checking only the folders at start (for `nape status`, run every few seconds).
+pub fn open_diary_light(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
+    let (store, notices) = DiskStore::open_light(data_dir(cli)?)?;
+    warn(&notices);
+    Ok(diary_over(store, now))
+}
+
+fn diary_over(store: DiskStore, now: DateTime<Utc>) -> Diary {
+    let diary = Diary::open(Box::new(store), Zone::Local, &locale(), now);
+    for problem in diary.problems() {
+        eprintln!("nape: warning: {problem}");
+    }
+    diary
+}
+
+/// The person's locale from the environment, which suggests their emergency number.
+pub fn locale() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default()
 }
 
 pub fn warn(notices: &[Notice]) {

@@ -1,12 +1,10 @@
-//! `nape status`: one line for a tmux status bar or a shell prompt. It runs every few seconds, so
-//! it reads only the recent files it shows.
+//! `nape status`: one line for a tmux status bar or a shell prompt. It asks the same diary as the
+//! app, so the level it shows is the level the app's banner shows.
 
 use chrono::Utc;
 use clap::Args;
 
-use super::timer::Diary;
-use super::{Cli, Failure};
-use crate::clock::Zone;
+use super::{Cli, Failure, open_diary_light};
 use crate::domain::therapy::{State, clock};
 
 #[derive(Args, Debug)]
@@ -19,39 +17,30 @@ pub struct StatusArgs {
 /// One line for a status bar: the running timer, today's last pain, the active flag level.
 pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
     let now = Utc::now();
-    let today = Zone::Local.date(now);
-    // Only recent files: a month of sessions, three of check-ins (every rule looks back less).
-    let diary = Diary::open_light(cli, today.checked_sub_days(chrono::Days::new(31)))?;
-    let (flags, checkins) = diary.flags(today.checked_sub_days(chrono::Days::new(92)), now)?;
-    let pain = checkins
-        .iter()
-        .filter(|r| r.date == today)
+    let diary = open_diary_light(cli, now)?;
+    let today = diary.zone().date(now);
+    let pain = diary
+        .checkins_on(today)
         .max_by_key(|r| r.body.at)
         .map(|r| r.body.pain.to_string())
         .unwrap_or_default();
     let running = diary.running();
-    let (kind, left, state) = match running.as_ref().map(|r| (&r.body, r.body.state(now))) {
+    let (kind, left, state) = match running.map(|r| (&r.body, r.body.state(now))) {
         Some((s, State::Running { left })) => (s.kind.symbol(), clock(left), ""),
         Some((s, State::Paused { left })) => (s.kind.symbol(), clock(left), "paused"),
         Some((s, _)) => (s.kind.symbol(), "0:00".to_string(), "done"),
         None => ("", String::new(), ""),
     };
-    let timer = if kind.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "{kind} {left}{}",
-            if state.is_empty() {
-                String::new()
-            } else {
-                format!(" {state}")
-            }
-        )
+    let timer = match (kind, state) {
+        ("", _) => String::new(),
+        (kind, "") => format!("{kind} {left}"),
+        (kind, state) => format!("{kind} {left} {state}"),
     };
-    let flag = flags
+    let flag = diary
+        .flags()
         .iter()
         .find(|f| f.assessed_at.is_none())
-        .map(|f| format!("{} {}", f.def.level.symbol(), f.def.level.word()))
+        .map(|f| f.def.level.tag())
         .unwrap_or_default();
     let line = match &args.format {
         Some(template) => template

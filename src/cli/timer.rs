@@ -3,15 +3,13 @@
 use chrono::{DateTime, Duration, Local, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{Cli, Failure, open_store, warn};
-use crate::clock::Zone;
-use crate::domain::checkin::{CheckIn, Field, parse_rating};
-use crate::domain::redflag::{self, ActiveFlag, Assessment};
-use crate::domain::settings::Settings;
-use crate::domain::therapy::limits::{Limits, bounds};
+use super::{Cli, Failure, open_diary, warn};
+use crate::diary::{Change, Diary};
+use crate::domain::checkin::{Field, parse_rating};
+use crate::domain::therapy::limits::bounds;
 use crate::domain::therapy::protocol;
 use crate::domain::therapy::{EndReason, PackKind, Session, State, clock};
-use crate::store::{DateRange, Kind, Record, Store};
+use crate::store::Record;
 
 #[derive(Subcommand, Debug)]
 pub enum TimerCommand {
@@ -51,113 +49,11 @@ pub struct StartArgs {
     anyway: bool,
 }
 
-/// What the timer commands need from the diary.
-pub(super) struct Diary {
-    pub(super) store: crate::store::DiskStore,
-    settings: Option<Record<Settings>>,
-    sessions: Vec<Record<Session>>,
-}
-
-impl Diary {
-    fn open(cli: &Cli, since: Option<chrono::NaiveDate>) -> Result<Diary, Failure> {
-        Diary::open_with(open_store(cli)?, since)
-    }
-
-    /// For `nape status`: only the folders are checked at start, to keep it cheap.
-    pub(super) fn open_light(
-        cli: &Cli,
-        since: Option<chrono::NaiveDate>,
-    ) -> Result<Diary, Failure> {
-        let (store, notices) = crate::store::DiskStore::open_light(super::data_dir(cli)?)?;
-        warn(&notices);
-        Diary::open_with(store, since)
-    }
-
-    fn open_with(
-        store: crate::store::DiskStore,
-        since: Option<chrono::NaiveDate>,
-    ) -> Result<Diary, Failure> {
-        let s: &dyn Store = &store;
-        let range = DateRange { since, until: None };
-        let mut sessions = load::<Session>(s, range)?;
-        sessions.sort_by_key(|r| (r.body.started_at, r.id));
-        let settings = load::<Settings>(s, DateRange::ALL)?
-            .into_iter()
-            .max_by_key(|r| r.updated_at);
-        Ok(Diary {
-            store,
-            settings,
-            sessions,
-        })
-    }
-
-    fn limits(&self) -> Limits {
-        self.settings
-            .as_ref()
-            .map_or(Limits::new(None, None, None), |s| s.body.limits())
-    }
-
-    pub(super) fn running(&self) -> Option<Record<Session>> {
-        self.sessions
-            .iter()
-            .rev()
-            .find(|s| s.body.ended_at.is_none())
-            .cloned()
-    }
-
-    fn episode_start(&self) -> Option<DateTime<Utc>> {
-        Zone::Local.start_of(self.settings.as_ref()?.body.onset?)
-    }
-
-    /// Warning signs from check-ins since `since` (the whole history for decisions), and those
-    /// check-ins.
-    pub(super) fn flags(
-        &self,
-        since: Option<chrono::NaiveDate>,
-        now: DateTime<Utc>,
-    ) -> Result<(Vec<ActiveFlag>, Vec<Record<CheckIn>>), Failure> {
-        let s: &dyn Store = &self.store;
-        let range = DateRange { since, until: None };
-        let mut checkins = load::<CheckIn>(s, range)?;
-        checkins.sort_by_key(|r| r.body.at);
-        let assessed: Vec<_> = load::<Assessment>(s, DateRange::ALL)?
-            .iter()
-            .map(|a| a.body.at)
-            .collect();
-        let history: Vec<_> = checkins.iter().map(|r| (r.date, &r.body)).collect();
-        let fallback = Settings::new("112", None);
-        let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
-        let flags = redflag::evaluate(&history, &assessed, settings, now, Zone::Local.date(now));
-        Ok((flags, checkins))
-    }
-
-    /// Save a session, and keep this copy of the diary in step so it need not be read again.
-    fn save(&mut self, record: &Record<Session>, new: bool) -> Result<(), Failure> {
-        let s: &dyn Store = &self.store;
-        let applied = if new {
-            s.add(record)?
-        } else {
-            s.update(record)?
-        };
-        warn(&applied.notices);
-        match self.sessions.iter_mut().find(|r| r.id == record.id) {
-            Some(slot) => *slot = record.clone(),
-            None => self.sessions.push(record.clone()),
-        }
-        Ok(())
-    }
-}
-
-pub(super) fn load<T: Kind>(
-    store: &dyn Store,
-    range: DateRange,
-) -> Result<Vec<Record<T>>, Failure> {
-    let loaded = store.load_kind::<T>(range)?;
-    warn(&loaded.notices);
-    for damage in &loaded.damage {
-        eprintln!("nape: warning: {damage}");
-    }
-    Ok(loaded.records)
+/// Save a session through the diary, printing what the store noticed on the way.
+fn save(diary: &mut Diary, change: Change, now: DateTime<Utc>) -> Result<(), Failure> {
+    let notices = diary.save(change, now)?;
+    warn(&notices);
+    Ok(())
 }
 
 fn pain(text: &Option<String>) -> Result<Option<u8>, Failure> {
@@ -178,14 +74,11 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
             change(cli, command, now)
         }
         TimerCommand::Status => {
-            let mut diary = Diary::open(cli, None)?;
+            let mut diary = open_diary(cli, now)?;
             finish_if_due(&mut diary, now)?;
             match diary.running() {
                 Some(r) => println!("{}", describe(&r.body, now)),
-                None => {
-                    let (_, why) = protocol::recommend(diary.episode_start(), now, &diary.limits());
-                    println!("No session running. Now: {why}.");
-                }
+                None => println!("No session running. Now: {}.", diary.recommend(now).1),
             }
             Ok(())
         }
@@ -208,11 +101,11 @@ fn describe(s: &Session, now: DateTime<Utc>) -> String {
 
 /// A session whose time ran out while nothing was watching is closed at its planned end.
 fn finish_if_due(diary: &mut Diary, now: DateTime<Utc>) -> Result<(), Failure> {
-    if let Some(mut record) = diary.running()
+    if let Some(mut record) = diary.running().cloned()
         && record.body.finish_if_due(now)
     {
         record.updated_at = now;
-        diary.save(&record, false)?;
+        save(diary, Change::update(record.clone()), now)?;
         let ended = record.body.ended_at.unwrap_or(now);
         let ago = (now - ended).num_minutes();
         println!(
@@ -230,7 +123,7 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
         KindArg::Heat => PackKind::Heat,
     };
     let before = pain(&args.pain)?;
-    let mut diary = Diary::open(cli, None)?;
+    let mut diary = open_diary(cli, now)?;
     let limits = diary.limits();
     let minutes = match &args.minutes {
         None => limits.session_minutes,
@@ -239,18 +132,10 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
             .check("--minutes", text)
             .map_err(Failure::BadInput)?,
     };
-    if let Some(flag) = diary.flags(None, now)?.0.iter().find(|f| f.locks()) {
-        return Err(Failure::Other(format!(
-            "timers are locked: {} ({}). {} Once a clinician has assessed you, record it in the app (Red flags, a).",
-            flag.def.short,
-            flag.reason,
-            flag.def.advice(
-                diary
-                    .settings
-                    .as_ref()
-                    .map_or("112", |s| s.body.emergency_number.as_str())
-            )
-        )));
+    if let Some(flag) = diary.lock() {
+        return Err(Failure::Other(
+            flag.lock_sentence(diary.emergency_number()),
+        ));
     }
     finish_if_due(&mut diary, now)?;
     if let Some(running) = diary.running() {
@@ -259,13 +144,7 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
             running.body.kind.name().to_lowercase()
         )));
     }
-    let reasons = protocol::cautions(
-        kind,
-        diary.episode_start(),
-        diary.sessions.iter().map(|r| &r.body),
-        now,
-        &limits,
-    );
+    let reasons = diary.cautions(kind, now);
     if !reasons.is_empty() && !args.anyway {
         return Err(Failure::Other(format!(
             "not started: {}. Add --anyway to start it regardless.",
@@ -275,11 +154,11 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
     for reason in &reasons {
         println!("Starting anyway, although {reason}.");
     }
-    show_notes_once(&diary, kind, now)?;
+    show_notes_once(&mut diary, kind, now)?;
     let mut session = Session::new(kind, minutes, now);
     session.pain_before = before;
-    let record = Record::new(session, Zone::Local.date(now), now);
-    diary.save(&record, true)?;
+    let record = Record::new(session, diary.zone().date(now), now);
+    save(&mut diary, Change::add(record), now)?;
     let end = now + Duration::minutes(minutes);
     println!(
         "{} session started: {minutes} minutes, until {}.",
@@ -290,23 +169,18 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
 }
 
 /// The first time a kind is used, its safety notes are printed, and recorded as seen.
-fn show_notes_once(diary: &Diary, kind: PackKind, now: DateTime<Utc>) -> Result<(), Failure> {
-    if diary
-        .settings
-        .as_ref()
-        .is_some_and(|s| s.body.safety_seen.contains(&kind))
-    {
+fn show_notes_once(diary: &mut Diary, kind: PackKind, now: DateTime<Utc>) -> Result<(), Failure> {
+    if diary.safety_seen(kind) {
         return Ok(());
     }
     println!("Before your first {} session:", kind.name().to_lowercase());
     for note in protocol::notes(kind) {
         println!("- {} [{}]", note.text, note.sources.join(", "));
     }
-    if let Some(mut settings) = diary.settings.clone() {
+    if let Some(mut settings) = diary.settings().cloned() {
         settings.body.safety_seen.push(kind);
         settings.updated_at = now;
-        let s: &dyn Store = &diary.store;
-        s.update(&settings)?;
+        save(diary, Change::update(settings), now)?;
     }
     Ok(())
 }
@@ -316,9 +190,9 @@ fn change(cli: &Cli, command: &TimerCommand, now: DateTime<Utc>) -> Result<(), F
         TimerCommand::Stop { pain: p } => pain(p)?,
         _ => None,
     };
-    let mut diary = Diary::open(cli, None)?;
+    let mut diary = open_diary(cli, now)?;
     finish_if_due(&mut diary, now)?;
-    let Some(mut record) = diary.running() else {
+    let Some(mut record) = diary.running().cloned() else {
         return Err(Failure::Other("no session is running.".into()));
     };
     let s = &mut record.body;
@@ -331,7 +205,7 @@ fn change(cli: &Cli, command: &TimerCommand, now: DateTime<Utc>) -> Result<(), F
     };
     result.map_err(|e| Failure::Other(format!("{e}.")))?;
     record.updated_at = now;
-    diary.save(&record, false)?;
+    save(&mut diary, Change::update(record.clone()), now)?;
     println!(
         "{}",
         match command {

@@ -4,12 +4,14 @@
 
 pub mod catalog;
 mod rules;
+mod words;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use catalog::{FlagDef, Level, Trigger, catalog, find, questions, rule};
+pub use words::UNLOCK;
 
 pub use super::checkin::Dated;
 use super::settings::Settings;

@@ -1,0 +1,75 @@
+//! A change to the diary: one record added, updated or deleted. The app's screens say what they
+//! want changed with these; the diary applies them to the store and then to memory.
+
+use crate::domain::checkin::CheckIn;
+use crate::domain::redflag::Assessment;
+use crate::domain::settings::Settings;
+use crate::domain::therapy::Session;
+use crate::store::{Collection, Kind, Record};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Add,
+    Update,
+    Delete,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    CheckIn(Record<CheckIn>),
+    Session(Record<Session>),
+    Assessment(Record<Assessment>),
+    Settings(Record<Settings>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub action: Action,
+    pub entry: Entry,
+}
+
+impl Change {
+    pub fn add(entry: impl Into<Entry>) -> Change {
+        Change {
+            action: Action::Add,
+            entry: entry.into(),
+        }
+    }
+
+    pub fn update(entry: impl Into<Entry>) -> Change {
+        Change {
+            action: Action::Update,
+            entry: entry.into(),
+        }
+    }
+
+    pub fn delete(entry: impl Into<Entry>) -> Change {
+        Change {
+            action: Action::Delete,
+            entry: entry.into(),
+        }
+    }
+}
+
+impl Entry {
+    pub fn collection(&self) -> Collection {
+        match self {
+            Entry::CheckIn(_) => CheckIn::COLLECTION,
+            Entry::Session(_) => Session::COLLECTION,
+            Entry::Assessment(_) => Assessment::COLLECTION,
+            Entry::Settings(_) => Settings::COLLECTION,
+        }
+    }
+}
+
+macro_rules! entry_from {
+    ($($kind:ident),*) => {$(
+        impl From<Record<$kind>> for Entry {
+            fn from(record: Record<$kind>) -> Entry {
+                Entry::$kind(record)
+            }
+        }
+    )*};
+}
+
+entry_from!(CheckIn, Session, Assessment, Settings);

@@ -1,0 +1,243 @@
+//! The person's data in memory over a `Store`, and the questions the app and the command line
+//! both ask of it, so both give the same answer. Every change is applied to the store first (under
+//! its lock, onto what is on disk), then to this copy: nothing is read again after a save.
+
+mod change;
+mod queries;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub use change::{Action, Change, Entry};
+
+use crate::clock::Zone;
+use crate::domain::checkin::CheckIn;
+use crate::domain::redflag::{self, ActiveFlag, Assessment};
+use crate::domain::settings::{self, Settings};
+use crate::domain::therapy::Session;
+use crate::store::{Applied, DateRange, Kind, Notice, Record, Store, StoreError};
+
+pub struct Diary {
+    store: Box<dyn Store>,
+    zone: Zone,
+    /// The emergency number for the person's locale, until their settings give one.
+    locale_number: &'static str,
+    /// Sorted by time, then id.
+    checkins: Vec<Record<CheckIn>>,
+    assessments: Vec<Record<Assessment>>,
+    /// Sorted by start, then id.
+    sessions: Vec<Record<Session>>,
+    settings: Option<Record<Settings>>,
+    /// Each collection's store stamp when it was last read.
+    stamps: HashMap<&'static str, u64>,
+    /// Damage or repairs the store reported, by collection, until it is read again.
+    problems: BTreeMap<&'static str, Vec<String>>,
+    /// Derived when the data or the day changes, never per question.
+    flags: Vec<ActiveFlag>,
+    evaluated_on: Option<NaiveDate>,
+    /// Moves on every change, so derived values elsewhere know when to be worked out again.
+    version: u64,
+}
+
+impl Diary {
+    /// The whole diary over `store`. `locale` (such as "en_GB.UTF-8") picks the emergency number
+    /// used until the person sets one.
+    pub fn open(store: Box<dyn Store>, zone: Zone, locale: &str, now: DateTime<Utc>) -> Diary {
+        let mut diary = Diary::empty(store, zone, locale);
+        diary.refresh(now);
+        diary
+    }
+
+    /// A diary that has read nothing yet: enough to save (as `nape log` does).
+    pub fn empty(store: Box<dyn Store>, zone: Zone, locale: &str) -> Diary {
+        Diary {
+            store,
+            zone,
+            locale_number: settings::emergency_number_for_locale(locale),
+            checkins: Vec::new(),
+            assessments: Vec::new(),
+            sessions: Vec::new(),
+            settings: None,
+            stamps: HashMap::new(),
+            problems: BTreeMap::new(),
+            flags: Vec::new(),
+            evaluated_on: None,
+            version: 0,
+        }
+    }
+
+    pub fn zone(&self) -> Zone {
+        self.zone
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Read again each collection whose store stamp moved since it was last read (another
+    /// process saved), and work the flags out again if anything changed or the day did.
+    /// Returns whether anything changed.
+    pub fn refresh(&mut self, now: DateTime<Utc>) -> bool {
+        let mut read = false;
+        if let Some(mut checkins) = self.fresh::<CheckIn>() {
+            checkins.sort_by_key(|r| (r.body.at, r.id));
+            self.checkins = checkins;
+            read = true;
+        }
+        if let Some(assessments) = self.fresh::<Assessment>() {
+            self.assessments = assessments;
+            read = true;
+        }
+        if let Some(mut sessions) = self.fresh::<Session>() {
+            sessions.sort_by_key(|r| (r.body.started_at, r.id));
+            self.sessions = sessions;
+            read = true;
+        }
+        if let Some(settings) = self.fresh::<Settings>() {
+            self.settings = settings.into_iter().max_by_key(|r| r.updated_at);
+            read = true;
+        }
+        if read {
+            self.changed(now);
+        } else if self.evaluated_on != Some(self.zone.date(now)) {
+            self.evaluate(now);
+        }
+        read
+    }
+
+    /// One kind's records, if its collection changed since it was last read.
+    fn fresh<T: Kind>(&mut self) -> Option<Vec<Record<T>>> {
+        let name = T::COLLECTION.name;
+        // The stamp is read first, so a write made during the read is noticed next time.
+        let stamp = self.store.stamp(T::COLLECTION);
+        if self.stamps.get(name) == Some(&stamp) {
+            return None;
+        }
+        let mut problems = Vec::new();
+        let records = match self.store.as_ref().load_kind::<T>(DateRange::ALL) {
+            Ok(loaded) => {
+                problems.extend(loaded.notices.iter().map(ToString::to_string));
+                problems.extend(loaded.damage.iter().map(ToString::to_string));
+                self.stamps.insert(name, stamp);
+                Some(loaded.records)
+            }
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        };
+        self.problems.insert(name, problems);
+        records
+    }
+
+    /// Apply a change to the store, then to this copy. On success, what the store noticed on
+    /// the way (a repaired file, say).
+    pub fn save(&mut self, change: Change, now: DateTime<Utc>) -> Result<Vec<Notice>, StoreError> {
+        let Change { action, entry } = change;
+        let collection = entry.collection();
+        // Unchanged by others since it was read: then after this save the copy is still whole,
+        // and the stamp it moves to need not cause a read.
+        let whole = self.stamps.get(collection.name) == Some(&self.store.stamp(collection));
+        let applied = match entry {
+            Entry::CheckIn(r) => self.apply(action, r, &|r| (r.body.at, r.id))?,
+            Entry::Session(r) => self.apply(action, r, &|r| (r.body.started_at, r.id))?,
+            Entry::Assessment(r) => self.apply(action, r, &|r| (r.body.at, r.id))?,
+            Entry::Settings(r) => {
+                let applied = write(self.store.as_ref(), action, &r)?;
+                self.settings = (action != Action::Delete).then_some(r);
+                applied
+            }
+        };
+        if whole {
+            self.stamps
+                .insert(collection.name, self.store.stamp(collection));
+        }
+        self.problems.insert("saving", problems(&applied.notices));
+        self.changed(now);
+        Ok(applied.notices)
+    }
+
+    fn apply<T: Kept>(
+        &mut self,
+        action: Action,
+        record: Record<T>,
+        key: &dyn Fn(&Record<T>) -> (DateTime<Utc>, uuid::Uuid),
+    ) -> Result<Applied, StoreError> {
+        let applied = write(self.store.as_ref(), action, &record)?;
+        let list = T::list(self);
+        list.retain(|r| r.id != record.id);
+        if action != Action::Delete {
+            let at = list.partition_point(|r| key(r) < key(&record));
+            list.insert(at, record);
+        }
+        Ok(applied)
+    }
+
+    fn changed(&mut self, now: DateTime<Utc>) {
+        self.version += 1;
+        self.evaluate(now);
+    }
+
+    fn evaluate(&mut self, now: DateTime<Utc>) {
+        let today = self.zone.date(now);
+        let history: Vec<_> = self.checkins.iter().map(|r| (r.date, &r.body)).collect();
+        let assessed: Vec<_> = self.assessments.iter().map(|a| a.body.at).collect();
+        let fallback = Settings::new(self.locale_number, None);
+        let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
+        self.flags = redflag::evaluate(&history, &assessed, settings, now, today);
+        if self.evaluated_on != Some(today) {
+            self.version += 1;
+        }
+        self.evaluated_on = Some(today);
+    }
+
+    /// The first thing the store reported that the person should know.
+    pub fn problem(&self) -> Option<&String> {
+        self.problems.values().flatten().next()
+    }
+
+    /// Everything the store reported, for the command line to print.
+    pub fn problems(&self) -> impl Iterator<Item = &String> {
+        self.problems.values().flatten()
+    }
+}
+
+fn problems(notices: &[Notice]) -> Vec<String> {
+    notices.iter().map(ToString::to_string).collect()
+}
+
+fn write<T: Kind>(
+    store: &dyn Store,
+    action: Action,
+    record: &Record<T>,
+) -> Result<Applied, StoreError> {
+    match action {
+        Action::Add => store.add(record),
+        Action::Update => store.update(record),
+        Action::Delete => store.delete(record),
+    }
+}
+
+/// A kind the diary keeps a sorted list of.
+trait Kept: Kind {
+    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>>;
+}
+
+impl Kept for CheckIn {
+    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
+        &mut diary.checkins
+    }
+}
+
+impl Kept for Session {
+    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
+        &mut diary.sessions
+    }
+}
+
+impl Kept for Assessment {
+    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
+        &mut diary.assessments
+    }
+}

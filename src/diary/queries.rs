@@ -1,0 +1,135 @@
+//! The questions the app and the command line share. Each is answered here once.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Diary;
+use crate::domain::checkin::CheckIn;
+use crate::domain::redflag::{ActiveFlag, Assessment};
+use crate::domain::settings::Settings;
+use crate::domain::therapy::limits::{Limits, bounds};
+use crate::domain::therapy::{PackKind, Session, protocol};
+use crate::store::Record;
+
+impl Diary {
+    pub fn checkins(&self) -> &[Record<CheckIn>] {
+        &self.checkins
+    }
+
+    pub fn checkins_on(&self, day: NaiveDate) -> impl Iterator<Item = &Record<CheckIn>> {
+        // Sorted by time, so a day's entries sit together; search from the end, where today is.
+        let start = self.checkins.partition_point(|r| r.date < day);
+        self.checkins[start..]
+            .iter()
+            .take_while(move |r| r.date <= day)
+            .filter(move |r| r.date == day)
+    }
+
+    /// The latest check-in by time.
+    pub fn last_checkin(&self) -> Option<&Record<CheckIn>> {
+        self.checkins.last()
+    }
+
+    pub fn assessments(&self) -> &[Record<Assessment>] {
+        &self.assessments
+    }
+
+    pub fn sessions(&self) -> &[Record<Session>] {
+        &self.sessions
+    }
+
+    pub fn settings(&self) -> Option<&Record<Settings>> {
+        self.settings.as_ref()
+    }
+
+    /// The cold and heat numbers in force for this person.
+    pub fn limits(&self) -> Limits {
+        self.settings
+            .as_ref()
+            .map_or_else(Limits::default, |s| s.body.limits())
+    }
+
+    /// The number to call in an emergency: the person's, or their locale's until they set one.
+    pub fn emergency_number(&self) -> &str {
+        self.settings
+            .as_ref()
+            .map_or(self.locale_number, |s| s.body.emergency_number.as_str())
+    }
+
+    /// The start of the onset day in UTC, for the protocol's hour counts; `None` when the pain
+    /// has been going on for a while.
+    pub fn episode_start(&self) -> Option<DateTime<Utc>> {
+        let onset = self.settings.as_ref()?.body.onset?;
+        self.zone.start_of(onset)
+    }
+
+    /// Warning signs active now, most urgent first.
+    pub fn flags(&self) -> &[ActiveFlag] {
+        &self.flags
+    }
+
+    /// The emergency or urgent sign not yet seen by a clinician that keeps timers and stretches
+    /// closed, if any.
+    pub fn lock(&self) -> Option<&ActiveFlag> {
+        self.flags.iter().find(|f| f.locks())
+    }
+
+    pub fn locked(&self) -> bool {
+        self.lock().is_some()
+    }
+
+    /// The running (not yet ended) session, if any.
+    pub fn running(&self) -> Option<&Record<Session>> {
+        self.sessions
+            .iter()
+            .rev()
+            .find(|s| s.body.ended_at.is_none())
+    }
+
+    /// Sessions of `kind` started on `day` (local).
+    pub fn done_on(&self, day: NaiveDate, kind: PackKind) -> usize {
+        // Kept in start order, so only the newest few need looking at.
+        self.sessions
+            .iter()
+            .rev()
+            .map(|s| (s.body.kind, self.zone.date(s.body.started_at)))
+            .take_while(|(_, date)| *date >= day)
+            .filter(|(k, date)| *k == kind && *date == day)
+            .count()
+    }
+
+    /// Which pack suits now, and why.
+    pub fn recommend(&self, now: DateTime<Utc>) -> (PackKind, String) {
+        protocol::recommend(self.episode_start(), now, &self.limits())
+    }
+
+    /// Reasons to ask before starting `kind` now; empty when it is fine.
+    pub fn cautions(&self, kind: PackKind, now: DateTime<Utc>) -> Vec<String> {
+        protocol::cautions(
+            kind,
+            self.episode_start(),
+            self.sessions.iter().map(|r| &r.body),
+            now,
+            &self.limits(),
+        )
+    }
+
+    /// When the next session of `kind` may start by the gap rule, if that is still to come.
+    pub fn next_allowed(&self, kind: PackKind, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        protocol::next_allowed(kind, self.sessions.iter().map(|r| &r.body), &self.limits())
+            .filter(|next| *next > now)
+    }
+
+    /// Whether the person has read the safety notes for `kind`.
+    pub fn safety_seen(&self, kind: PackKind) -> bool {
+        self.settings
+            .as_ref()
+            .is_some_and(|s| s.body.safety_seen.contains(&kind))
+    }
+
+    /// The running cold session's first skin check that is due and not answered.
+    pub fn skin_check_due(&self, now: DateTime<Utc>) -> Option<u32> {
+        self.running()?
+            .body
+            .skin_check_due(&bounds().skin_check_minutes, now)
+    }
+}
