@@ -1,109 +1,755 @@
-//! Key presses to messages, by what has focus: a question, a form, or a screen.
+//! THE binding table: which keys do what, where. `map` turns a key press into a message by it,
+//! and the footer and Help are drawn from it, so a key and its label cannot drift apart. This is
+//! the only place that knows about crossterm's key types.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::LazyLock;
 
-use crate::app::{App, Msg, Screen};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tui_input::backend::crossterm::to_input_request;
+
+use crate::app::{Focus, Msg, Screen};
 use crate::domain::therapy::PackKind;
 
-pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-        return Some(Msg::Quit);
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Everywhere, even in a text field.
+    Anywhere,
+    /// On any screen when no question, form or prompt has the keyboard.
+    Screens,
+    /// On the welcome's or the Settings form's "began" choice (not a text field).
+    SettingsChoice,
+    Only(Focus),
+    /// In either welcome or settings editing (the same small form).
+    SettingsForm,
+}
+
+impl Scope {
+    fn applies(self, focus: Focus) -> bool {
+        match self {
+            Scope::Anywhere => true,
+            Scope::Screens => matches!(
+                focus,
+                Focus::Today
+                    | Focus::TimersIdle
+                    | Focus::TimersLocked
+                    | Focus::TimersRunning
+                    | Focus::Flags
+                    | Focus::Settings
+                    | Focus::Help
+                    | Focus::Stretches
+                    | Focus::Trends
+            ),
+            Scope::SettingsChoice => matches!(
+                focus,
+                Focus::Welcome { text: false } | Focus::SettingsEdit { text: false }
+            ),
+            Scope::SettingsForm => {
+                matches!(focus, Focus::Welcome { .. } | Focus::SettingsEdit { .. })
+            }
+            Scope::Only(only) => only == focus,
+        }
     }
-    if app.confirm.is_some() {
-        return match key.code {
-            KeyCode::Char('y' | 'Y') => Some(Msg::Yes),
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Msg::No),
-            _ => None,
+}
+
+/// A key as the table names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    Ctrl(char),
+    /// Any of 0-9; the message gets the digit.
+    Digit,
+}
+
+#[derive(Clone, Debug)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: Vec<Key>,
+    pub msg: Msg,
+    /// How the keys are written in the footer and Help ("Enter", "↑↓").
+    pub label: &'static str,
+    /// What it does, in a word or two for the footer; `None` keeps it out of the footer.
+    pub footer: Option<&'static str>,
+    /// What it does, for Help.
+    pub help: &'static str,
+}
+
+fn c(ch: char) -> Key {
+    Key::Code(KeyCode::Char(ch))
+}
+
+const UP: Key = Key::Code(KeyCode::Up);
+const DOWN: Key = Key::Code(KeyCode::Down);
+const LEFT: Key = Key::Code(KeyCode::Left);
+const RIGHT: Key = Key::Code(KeyCode::Right);
+const ENTER: Key = Key::Code(KeyCode::Enter);
+const ESC: Key = Key::Code(KeyCode::Esc);
+const TAB: Key = Key::Code(KeyCode::Tab);
+const BACKTAB: Key = Key::Code(KeyCode::BackTab);
+const BACKSPACE: Key = Key::Code(KeyCode::Backspace);
+
+fn bind(
+    scope: Scope,
+    keys: &[Key],
+    msg: Msg,
+    label: &'static str,
+    footer: Option<&'static str>,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        scope,
+        keys: keys.to_vec(),
+        msg,
+        label,
+        footer,
+        help,
+    }
+}
+
+/// The letter that opens each screen from anywhere a text field does not have focus.
+pub fn screen_key(screen: Screen) -> char {
+    match screen {
+        Screen::Today => 't',
+        Screen::Timers => 'i',
+        Screen::Stretches => 's',
+        Screen::Trends => 'r',
+        Screen::Flags => 'f',
+        Screen::Settings => 'e',
+        Screen::Help => 'h',
+    }
+}
+
+static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    use Focus::*;
+    use Scope::{Anywhere, Only, Screens, SettingsChoice, SettingsForm};
+    let mut t = vec![
+        bind(
+            Anywhere,
+            &[Key::Ctrl('c')],
+            Msg::Quit,
+            "Ctrl-C",
+            None,
+            "quit from anywhere",
+        ),
+        // Questions
+        bind(
+            Only(Confirm),
+            &[c('y'), c('Y')],
+            Msg::Yes,
+            "y",
+            Some("yes"),
+            "yes",
+        ),
+        bind(
+            Only(Confirm),
+            &[c('n'), c('N'), ESC],
+            Msg::No,
+            "n",
+            Some("no"),
+            "no (Esc too)",
+        ),
+        // The welcome and the Settings form
+        bind(
+            SettingsForm,
+            &[TAB, DOWN],
+            Msg::NextField,
+            "Tab",
+            Some("next"),
+            "next field",
+        ),
+        bind(
+            SettingsForm,
+            &[BACKTAB, UP],
+            Msg::PrevField,
+            "Shift-Tab",
+            None,
+            "previous field",
+        ),
+        bind(
+            SettingsChoice,
+            &[LEFT],
+            Msg::Left,
+            "←→",
+            Some("choose"),
+            "choose when the episode began",
+        ),
+        bind(
+            SettingsChoice,
+            &[RIGHT, c(' ')],
+            Msg::Right,
+            "→",
+            None,
+            "the next choice (Space too)",
+        ),
+        bind(
+            Only(Welcome { text: false }),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("start"),
+            "save and start",
+        ),
+        bind(
+            Only(Welcome { text: true }),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("start"),
+            "save and start",
+        ),
+        bind(
+            Only(Welcome { text: false }),
+            &[ESC],
+            Msg::Cancel,
+            "Esc",
+            Some("quit"),
+            "leave without saving",
+        ),
+        bind(
+            Only(Welcome { text: true }),
+            &[ESC],
+            Msg::Cancel,
+            "Esc",
+            Some("quit"),
+            "leave without saving",
+        ),
+        bind(
+            Only(SettingsEdit { text: false }),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("save"),
+            "save the settings",
+        ),
+        bind(
+            Only(SettingsEdit { text: true }),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("save"),
+            "save the settings",
+        ),
+        bind(
+            Only(SettingsEdit { text: false }),
+            &[ESC],
+            Msg::Cancel,
+            "Esc",
+            Some("cancel"),
+            "put the values back",
+        ),
+        bind(
+            Only(SettingsEdit { text: true }),
+            &[ESC],
+            Msg::Cancel,
+            "Esc",
+            Some("cancel"),
+            "put the values back",
+        ),
+        // The check-in form
+        bind(
+            Only(Form { text: false }),
+            &[TAB, DOWN, c('j')],
+            Msg::NextField,
+            "Tab/↑↓",
+            Some("move"),
+            "next row (j too)",
+        ),
+        bind(
+            Only(Form { text: true }),
+            &[TAB, DOWN],
+            Msg::NextField,
+            "Tab/↑↓",
+            Some("move"),
+            "next row",
+        ),
+        bind(
+            Only(Form { text: false }),
+            &[BACKTAB, UP, c('k')],
+            Msg::PrevField,
+            "Shift-Tab",
+            None,
+            "previous row (k too)",
+        ),
+        bind(
+            Only(Form { text: true }),
+            &[BACKTAB, UP],
+            Msg::PrevField,
+            "Shift-Tab",
+            None,
+            "previous row",
+        ),
+        bind(
+            Only(Form { text: false }),
+            &[c(' ')],
+            Msg::Toggle,
+            "Space",
+            Some("tick"),
+            "tick or untick a box",
+        ),
+        bind(
+            Only(Form { text: false }),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("save"),
+            "save the check-in",
+        ),
+        bind(
+            Only(Form { text: true }),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("save"),
+            "save the check-in",
+        ),
+        bind(
+            Only(Form { text: false }),
+            &[ESC],
+            Msg::Cancel,
+            "Esc",
+            Some("close"),
+            "close without saving",
+        ),
+        bind(
+            Only(Form { text: true }),
+            &[ESC],
+            Msg::Cancel,
+            "Esc",
+            Some("close"),
+            "close without saving",
+        ),
+        // Today
+        bind(
+            Only(Today),
+            &[Key::Digit],
+            Msg::Digit('0'),
+            "0-10 Enter",
+            Some("check in"),
+            "type your pain now, then Enter saves it",
+        ),
+        bind(
+            Only(Today),
+            &[c('a')],
+            Msg::NewCheckin,
+            "a",
+            Some("full form"),
+            "a full check-in",
+        ),
+        bind(
+            Only(Today),
+            &[c('c')],
+            Msg::CopyLast,
+            "c",
+            Some("copy last"),
+            "a full check-in filled from your last one",
+        ),
+        bind(
+            Only(Today),
+            &[UP, c('k')],
+            Msg::Up,
+            "↑↓",
+            Some("pick"),
+            "pick an entry (k and j too)",
+        ),
+        bind(
+            Only(Today),
+            &[DOWN, c('j')],
+            Msg::Down,
+            "↓",
+            None,
+            "next entry",
+        ),
+        bind(
+            Only(Today),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("edit"),
+            "edit the picked entry (or save the pain typed)",
+        ),
+        bind(
+            Only(Today),
+            &[c('d'), Key::Code(KeyCode::Delete)],
+            Msg::Delete,
+            "d",
+            Some("delete"),
+            "delete the picked entry (asks first)",
+        ),
+        bind(
+            Only(Today),
+            &[LEFT, c('[')],
+            Msg::PrevDay,
+            "←→",
+            Some("day"),
+            "the day before ([ too)",
+        ),
+        bind(
+            Only(Today),
+            &[RIGHT, c(']')],
+            Msg::NextDay,
+            "→",
+            None,
+            "the day after (] too)",
+        ),
+        bind(
+            Only(Today),
+            &[c('b')],
+            Msg::Backfill,
+            "b",
+            Some("backfill"),
+            "a check-in for the day shown",
+        ),
+        bind(
+            Only(Today),
+            &[BACKSPACE],
+            Msg::Backspace,
+            "Backspace",
+            None,
+            "take back a typed digit",
+        ),
+        bind(
+            Only(Today),
+            &[ESC],
+            Msg::Cancel,
+            "Esc",
+            None,
+            "clear the typed pain",
+        ),
+        // Timers
+        bind(
+            Only(TimersIdle),
+            &[ENTER],
+            Msg::StartTimer(None),
+            "Enter",
+            Some("start recommended"),
+            "start the pack that suits now (cold in the first days, heat after)",
+        ),
+        bind(
+            Only(TimersIdle),
+            &[c('c')],
+            Msg::StartTimer(Some(PackKind::Cold)),
+            "c",
+            Some("cold"),
+            "start a cold session",
+        ),
+        bind(
+            Only(TimersIdle),
+            &[c('w')],
+            Msg::StartTimer(Some(PackKind::Heat)),
+            "w",
+            Some("heat"),
+            "start a heat session",
+        ),
+        bind(
+            Only(TimersRunning),
+            &[c('p'), c(' ')],
+            Msg::PauseResume,
+            "p",
+            Some("pause/resume"),
+            "pause or resume (Space too)",
+        ),
+        bind(
+            Only(TimersRunning),
+            &[c('+'), c('=')],
+            Msg::Extend,
+            "+",
+            Some("1 more minute"),
+            "one more minute, up to the cap",
+        ),
+        bind(
+            Only(TimersRunning),
+            &[c('x')],
+            Msg::StopTimer,
+            "x",
+            Some("stop"),
+            "stop the session early",
+        ),
+        bind(
+            Only(TimerNotes),
+            &[c('y'), c('Y')],
+            Msg::Yes,
+            "y",
+            Some("I have read these"),
+            "say you have read the safety notes",
+        ),
+        bind(
+            Only(TimerNotes),
+            &[ESC, c('n')],
+            Msg::Cancel,
+            "Esc",
+            Some("not now"),
+            "start nothing",
+        ),
+        bind(
+            Only(TimerPain),
+            &[Key::Digit],
+            Msg::Digit('0'),
+            "0-10",
+            Some("pain"),
+            "type your pain",
+        ),
+        bind(
+            Only(TimerPain),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("save (empty skips)"),
+            "save the rating; with none typed, skip it",
+        ),
+        bind(
+            Only(TimerPain),
+            &[BACKSPACE],
+            Msg::Backspace,
+            "Backspace",
+            None,
+            "take back a digit",
+        ),
+        bind(
+            Only(TimerPain),
+            &[ESC],
+            Msg::Cancel,
+            "Esc",
+            Some("skip"),
+            "skip the rating (before a session: start nothing)",
+        ),
+        bind(
+            Only(TimerSkin),
+            &[c('1')],
+            Msg::Digit('1'),
+            "1",
+            Some("cold"),
+            "the skin feels cold",
+        ),
+        bind(
+            Only(TimerSkin),
+            &[c('2')],
+            Msg::Digit('2'),
+            "2",
+            Some("burning"),
+            "the skin feels burning",
+        ),
+        bind(
+            Only(TimerSkin),
+            &[c('3')],
+            Msg::Digit('3'),
+            "3",
+            Some("aching"),
+            "the skin aches",
+        ),
+        bind(
+            Only(TimerSkin),
+            &[c('4')],
+            Msg::Digit('4'),
+            "4",
+            Some("numb: stop"),
+            "the skin is numb: the session stops",
+        ),
+        // Red flags, Help, Settings
+        bind(
+            Only(Flags),
+            &[c('a'), c('A')],
+            Msg::RecordAssessment,
+            "a",
+            Some("a clinician assessed me"),
+            "record that a clinician has assessed you (asks first)",
+        ),
+        bind(
+            Only(Flags),
+            &[UP, c('k')],
+            Msg::Up,
+            "↑↓",
+            Some("scroll"),
+            "scroll (k and j too)",
+        ),
+        bind(
+            Only(Flags),
+            &[DOWN, c('j')],
+            Msg::Down,
+            "↓",
+            None,
+            "scroll down",
+        ),
+        bind(
+            Only(Help),
+            &[UP, c('k')],
+            Msg::Up,
+            "↑↓",
+            Some("scroll"),
+            "scroll (k and j too)",
+        ),
+        bind(
+            Only(Help),
+            &[DOWN, c('j')],
+            Msg::Down,
+            "↓",
+            None,
+            "scroll down",
+        ),
+        bind(
+            Only(Settings),
+            &[ENTER],
+            Msg::Enter,
+            "Enter",
+            Some("edit"),
+            "change the settings",
+        ),
+        // Everywhere else
+        bind(
+            Screens,
+            &[TAB],
+            Msg::NextScreen,
+            "Tab",
+            Some("next screen"),
+            "next screen (Shift-Tab: previous)",
+        ),
+        bind(
+            Screens,
+            &[BACKTAB],
+            Msg::PrevScreen,
+            "Shift-Tab",
+            None,
+            "previous screen",
+        ),
+    ];
+    for screen in Screen::ALL {
+        let label = match screen_key(screen) {
+            't' => "t",
+            'i' => "i",
+            's' => "s",
+            'r' => "r",
+            'f' => "f",
+            'e' => "e",
+            _ => "h",
         };
+        t.push(bind(
+            Screens,
+            &[c(screen_key(screen))],
+            Msg::Goto(screen),
+            label,
+            None,
+            screen.title(),
+        ));
     }
-    if app.welcome() || (app.screen == Screen::Settings && app.settings_form.editing) {
-        return form_key(key, app.settings_form.text_focus());
+    t.push(bind(
+        Screens,
+        &[c('?')],
+        Msg::Goto(Screen::Help),
+        "?",
+        Some("help"),
+        "this help",
+    ));
+    t.push(bind(
+        Screens,
+        &[c('q')],
+        Msg::Quit,
+        "q",
+        Some("quit"),
+        "quit (your entries are already saved)",
+    ));
+    t
+});
+
+/// Help's sections: a title and the focuses whose bindings it lists.
+pub const SECTIONS: &[(&str, &[Focus])] = &[
+    ("Everywhere", &[]),
+    ("Today", &[Focus::Today]),
+    (
+        "Check-in form",
+        &[Focus::Form { text: false }, Focus::Form { text: true }],
+    ),
+    (
+        "Timers",
+        &[
+            Focus::TimersIdle,
+            Focus::TimersRunning,
+            Focus::TimerNotes,
+            Focus::TimerPain,
+            Focus::TimerSkin,
+        ],
+    ),
+    ("Red flags", &[Focus::Flags]),
+    ("Help", &[Focus::Help]),
+    (
+        "Settings and the welcome",
+        &[
+            Focus::Settings,
+            Focus::SettingsEdit { text: false },
+            Focus::SettingsEdit { text: true },
+            Focus::Welcome { text: false },
+            Focus::Welcome { text: true },
+        ],
+    ),
+    ("Questions", &[Focus::Confirm]),
+];
+
+/// The bindings Help lists under a section, each once: "Everywhere" holds those that apply on
+/// every screen; the others those particular to their focuses.
+pub fn section(focuses: &[Focus]) -> Vec<&'static Binding> {
+    let mut out: Vec<&Binding> = Vec::new();
+    for b in table() {
+        let here = match b.scope {
+            Scope::Anywhere | Scope::Screens => focuses.is_empty(),
+            scope => focuses.iter().any(|f| scope.applies(*f)),
+        };
+        if here && !out.iter().any(|o| o.label == b.label && o.help == b.help) {
+            out.push(b);
+        }
     }
-    if let Some(form) = &app.form {
-        return form_key(key, form.focused().is_text());
-    }
-    if let Some(msg) = screen_key(app, key) {
-        return Some(msg);
-    }
-    match key.code {
-        KeyCode::Tab => Some(Msg::NextScreen),
-        KeyCode::BackTab => Some(Msg::PrevScreen),
-        KeyCode::Char('q') => Some(Msg::Quit),
-        KeyCode::Char('?') => Some(Msg::Goto(Screen::Help)),
-        KeyCode::Char(c) => Screen::ALL
-            .into_iter()
-            .find(|s| s.key() == c)
-            .map(Msg::Goto),
-        _ => None,
-    }
+    out
 }
 
-/// Keys in a form: movement and saving; characters go to the focused text field.
-fn form_key(key: KeyEvent, text_focus: bool) -> Option<Msg> {
-    Some(match key.code {
-        KeyCode::Tab | KeyCode::Down => Msg::NextField,
-        KeyCode::BackTab | KeyCode::Up => Msg::PrevField,
-        KeyCode::Enter => Msg::Enter,
-        KeyCode::Esc => Msg::Cancel,
-        KeyCode::Char(' ') if !text_focus => Msg::Toggle,
-        KeyCode::Left if !text_focus => Msg::Left,
-        KeyCode::Right if !text_focus => Msg::Right,
-        _ if text_focus => Msg::Text(key),
-        _ => return None,
-    })
+pub fn table() -> &'static [Binding] {
+    &TABLE
 }
 
-fn screen_key(app: &App, key: KeyEvent) -> Option<Msg> {
-    let screen = app.screen;
-    let common = match key.code {
-        KeyCode::Up | KeyCode::Char('k') => Some(Msg::Up),
-        KeyCode::Down | KeyCode::Char('j') => Some(Msg::Down),
+fn key_of(event: KeyEvent) -> Key {
+    if event.modifiers.contains(KeyModifiers::CONTROL)
+        && let KeyCode::Char(ch) = event.code
+    {
+        return Key::Ctrl(ch);
+    }
+    Key::Code(event.code)
+}
+
+/// The message for a key press where `focus` has the keyboard.
+pub fn map(focus: Focus, event: KeyEvent) -> Option<Msg> {
+    let key = key_of(event);
+    let digit = match event.code {
+        KeyCode::Char(d)
+            if d.is_ascii_digit() && event.modifiers.difference(KeyModifiers::SHIFT).is_empty() =>
+        {
+            Some(d)
+        }
         _ => None,
     };
-    match screen {
-        Screen::Today => Some(match key.code {
-            KeyCode::Char(c @ '0'..='9') => Msg::Digit(c),
-            KeyCode::Backspace => Msg::Backspace,
-            KeyCode::Enter => Msg::Enter,
-            KeyCode::Esc => Msg::Cancel,
-            KeyCode::Left | KeyCode::Char('[') => Msg::PrevDay,
-            KeyCode::Right | KeyCode::Char(']') => Msg::NextDay,
-            KeyCode::Char('a') => Msg::NewCheckin,
-            KeyCode::Char('b') => Msg::Backfill,
-            KeyCode::Char('c') => Msg::CopyLast,
-            KeyCode::Char('d') | KeyCode::Delete => Msg::Delete,
-            _ => return common,
-        }),
-        Screen::Flags => match key.code {
-            KeyCode::Char('a' | 'A') => Some(Msg::RecordAssessment),
-            _ => common,
-        },
-        Screen::Settings => (key.code == KeyCode::Enter).then_some(Msg::Enter),
-        Screen::Timers => timer_key(app, key),
-        Screen::Help => common,
-        Screen::Stretches | Screen::Trends => None,
+    for binding in table().iter().filter(|b| b.scope.applies(focus)) {
+        if binding.keys.contains(&key) {
+            return Some(binding.msg);
+        }
+        if let (Some(d), true) = (digit, binding.keys.contains(&Key::Digit)) {
+            return Some(Msg::Digit(d));
+        }
     }
+    // In a text field, everything else edits the text.
+    if focus.is_text() {
+        return to_input_request(&Event::Key(event)).map(Msg::Edit);
+    }
+    None
 }
 
-/// On Timers, a waiting question takes digits, Enter, Esc and y; otherwise the timer keys.
-fn timer_key(app: &App, key: KeyEvent) -> Option<Msg> {
-    if app.timer.prompt.is_some() {
-        return match key.code {
-            KeyCode::Char(c @ '0'..='9') => Some(Msg::Digit(c)),
-            KeyCode::Char('y' | 'Y') => Some(Msg::Yes),
-            KeyCode::Backspace => Some(Msg::Backspace),
-            KeyCode::Enter => Some(Msg::Enter),
-            KeyCode::Esc => Some(Msg::Cancel),
-            _ => None,
-        };
+/// The footer's keys for `focus`: label and word, in table order, with help last.
+pub fn footer(focus: Focus) -> Vec<(&'static str, &'static str)> {
+    let mut keys: Vec<(&str, &str)> = table()
+        .iter()
+        .filter(|b| b.scope.applies(focus))
+        .filter_map(|b| b.footer.map(|f| (b.label, f)))
+        .collect();
+    // Help and quit go last, where people look for them.
+    for last in [("?", "help"), ("q", "quit")] {
+        if let Some(i) = keys.iter().position(|k| *k == last) {
+            let k = keys.remove(i);
+            keys.push(k);
+        }
     }
-    Some(match key.code {
-        KeyCode::Enter => Msg::StartTimer(None),
-        KeyCode::Char('c') => Msg::StartTimer(Some(PackKind::Cold)),
-        KeyCode::Char('w') => Msg::StartTimer(Some(PackKind::Heat)),
-        KeyCode::Char('p' | ' ') => Msg::PauseResume,
-        KeyCode::Char('+' | '=') => Msg::Extend,
-        KeyCode::Char('x') => Msg::StopTimer,
-        _ => return None,
-    })
+    keys
 }

@@ -2,8 +2,8 @@
 
 pub mod app;
 pub mod cli;
-pub mod diary;
 pub mod clock;
+pub mod diary;
 pub mod domain;
 pub mod keys;
 pub mod runtime;

@@ -31,15 +31,14 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
         ));
     }
     let (store, notices) = cli::open_store_quietly(cli)?;
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-        .unwrap_or_default();
+    let root = store.root().to_path_buf();
+    let locale = cli::locale();
     let mut app = App::new(Box::new(store), Zone::Local, Utc::now(), &locale);
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
     if !notices.is_empty() {
         let text: Vec<String> = notices.iter().map(ToString::to_string).collect();
-        app.status = Some(Status::Error(text.join(" ")));
+        app.tell(Status::Error(text.join(" ")));
     }
-    runtime::run(&mut app).map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))
+    runtime::run(&mut app, Some(&root))
+        .map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))
 }

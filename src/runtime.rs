@@ -1,24 +1,40 @@
-//! The one loop: wait for a key, a resize or the next deadline; update; draw only when changed.
+//! The one loop: sleep until a key, a resize, a change in the data folder or the next deadline
+//! (a running countdown's next second, or midnight); update; draw only when something changed.
 
 use std::io::{self, IsTerminal};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use chrono::Utc;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 
 use crate::app::{App, Msg};
-use crate::{keys, ui};
+use crate::{keys, store, ui};
 
 /// After a signal, how long the loop has to finish by itself before the watcher ends the process.
 const GRACE: Duration = Duration::from_millis(1500);
 
-/// SIGTERM, SIGHUP and SIGINT set the returned flag, and the loop ends normally at its next wake-up,
-/// restoring the terminal. When the terminal has hung up, crossterm 0.29 can spin reading EOF
-/// inside `poll` and never return; so if the loop has not ended after GRACE, the watcher restores
-/// the terminal and exits. That is safe at any moment: every save is atomic and already on disk.
-fn watch_signals() -> io::Result<Arc<AtomicBool>> {
+/// Where file-system notification is not available, how often the store is looked at instead.
+const POLL: Duration = Duration::from_secs(2);
+
+/// What wakes the loop.
+enum Wake {
+    Key(KeyEvent),
+    Resize,
+    /// A data file may have changed.
+    Data,
+    /// A signal asked nape to end, or the terminal has gone.
+    Stop,
+}
+
+/// SIGTERM, SIGHUP and SIGINT set the returned flag and wake the loop, which ends normally,
+/// restoring the terminal. If it has not ended after GRACE (a terminal that hung up can leave
+/// crossterm stuck), the watcher restores the terminal and exits. That is safe at any moment:
+/// every save is atomic and already on disk.
+fn watch_signals(wake: Sender<Wake>) -> io::Result<Arc<AtomicBool>> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let stop = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
@@ -26,6 +42,7 @@ fn watch_signals() -> io::Result<Arc<AtomicBool>> {
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
             flag.store(true, Ordering::Relaxed);
+            let _ = wake.send(Wake::Stop);
             std::thread::sleep(GRACE);
             ratatui::restore();
             std::process::exit(0);
@@ -34,13 +51,48 @@ fn watch_signals() -> io::Result<Arc<AtomicBool>> {
     Ok(stop)
 }
 
+/// Keys and resizes, read on their own thread so the loop can also wait for data changes.
+fn read_input(wake: Sender<Wake>) {
+    std::thread::spawn(move || {
+        loop {
+            let sent = match event::read() {
+                Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => wake.send(Wake::Key(key)),
+                Ok(Event::Resize(..)) => wake.send(Wake::Resize),
+                Ok(_) => Ok(()),
+                // The terminal is gone: end, restoring what can be restored.
+                Err(_) => {
+                    let _ = wake.send(Wake::Stop);
+                    return;
+                }
+            };
+            if sent.is_err() {
+                return;
+            }
+        }
+    });
+}
+
 pub fn has_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
-pub fn run(app: &mut App) -> io::Result<()> {
-    let stop = watch_signals()?;
+/// Run the app until it quits. `data` is the folder to watch for other processes' saves.
+pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let stop = watch_signals(tx.clone())?;
+    // One wake-up per burst of changes: the flag is set until the loop has looked.
+    let pending = Arc::new(AtomicBool::new(false));
+    let watch = data.and_then(|root| {
+        let (tx, pending) = (tx.clone(), Arc::clone(&pending));
+        store::watch(root, move || {
+            if !pending.swap(true, Ordering::AcqRel) {
+                let _ = tx.send(Wake::Data);
+            }
+        })
+    });
+    let poll = watch.is_none();
     ratatui::run(|terminal| {
+        read_input(tx);
         let mut dirty = true;
         // From zero, so a session that ended while nape was closed rings at start too.
         let mut rung = 0;
@@ -49,26 +101,33 @@ pub fn run(app: &mut App) -> io::Result<()> {
                 terminal.draw(|frame| ui::view(app, frame))?;
                 dirty = false;
             }
-            if app.bell != rung {
-                rung = app.bell;
+            if app.bell() != rung {
+                rung = app.bell();
                 alert(terminal)?;
             }
-            if app.quit || stop.load(Ordering::Relaxed) {
+            if app.quit() || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            // At most a second: also when the store is checked for other processes' changes.
-            if event::poll(app.next_wake(Utc::now()))? {
-                match event::read()? {
-                    Event::Key(key) if key.kind == KeyEventKind::Press => {
-                        if let Some(msg) = keys::map(app, key) {
-                            dirty |= app.update(msg, Utc::now());
-                        }
+            let mut wait = app.next_wake(Utc::now());
+            if poll {
+                wait = wait.min(POLL);
+            }
+            match rx.recv_timeout(wait) {
+                Ok(Wake::Key(key)) => {
+                    if let Some(msg) = keys::map(app.focus(), key) {
+                        dirty |= app.update(msg, Utc::now());
                     }
-                    Event::Resize(..) => dirty = true,
-                    _ => {}
                 }
-            } else {
-                dirty |= app.update(Msg::Tick, Utc::now());
+                Ok(Wake::Resize) => dirty = true,
+                Ok(Wake::Data) => {
+                    pending.store(false, Ordering::Release);
+                    dirty |= app.update(Msg::DataChanged, Utc::now());
+                }
+                Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Err(RecvTimeoutError::Timeout) => {
+                    let msg = if poll { Msg::DataChanged } else { Msg::Tick };
+                    dirty |= app.update(msg, Utc::now());
+                }
             }
         }
     })

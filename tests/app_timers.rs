@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use nape::app::{App, Msg, Screen, TimerPrompt};
+use nape::app::{App, Group, Item, Msg, Screen, TimerPrompt};
 use nape::clock::Zone;
 use nape::domain::therapy::{EndReason, PackKind, State};
 use nape::keys;
@@ -44,7 +44,7 @@ fn open(store: &Shared, now: DateTime<Utc>) -> App {
 }
 
 fn press(app: &mut App, code: KeyCode, now: DateTime<Utc>) {
-    if let Some(msg) = keys::map(app, KeyEvent::from(code)) {
+    if let Some(msg) = keys::map(app.focus(), KeyEvent::from(code)) {
         app.update(msg, now);
     }
 }
@@ -54,22 +54,25 @@ fn timers(store: &Shared) -> App {
     let mut app = open(store, t0());
     press(&mut app, KeyCode::Enter, t0());
     press(&mut app, KeyCode::Char('i'), t0());
-    assert_eq!(app.screen, Screen::Timers);
+    assert_eq!(app.screen(), Screen::Timers);
     app
 }
 
 /// Start a cold session the first time: notes, acknowledge, pain before, go.
 fn start_cold(app: &mut App, now: DateTime<Utc>) {
     press(app, KeyCode::Enter, now); // the recommended pack, cold on day one
-    assert_eq!(app.timer.prompt, Some(TimerPrompt::Safety(PackKind::Cold)));
+    assert_eq!(
+        app.timers().prompt,
+        Some(TimerPrompt::Safety(PackKind::Cold))
+    );
     press(app, KeyCode::Char('y'), now);
     assert_eq!(
-        app.timer.prompt,
+        app.timers().prompt,
         Some(TimerPrompt::PainBefore(PackKind::Cold))
     );
     press(app, KeyCode::Char('6'), now);
     press(app, KeyCode::Enter, now);
-    assert!(app.running().is_some());
+    assert!(app.diary().running().is_some());
 }
 
 #[test]
@@ -77,7 +80,7 @@ fn a_first_cold_session_shows_the_notes_asks_pain_and_runs() {
     let store = Shared::default();
     let mut app = timers(&store);
     start_cold(&mut app, t0());
-    let session = &app.running().unwrap().body;
+    let session = &app.diary().running().unwrap().body;
     assert_eq!(session.pain_before, Some(6));
     assert_eq!(
         session.state(at(5)),
@@ -86,8 +89,8 @@ fn a_first_cold_session_shows_the_notes_asks_pain_and_runs() {
         }
     );
     assert!(
-        app.settings
-            .as_ref()
+        app.diary()
+            .settings()
             .unwrap()
             .body
             .safety_seen
@@ -99,7 +102,7 @@ fn a_first_cold_session_shows_the_notes_asks_pain_and_runs() {
     press(&mut app, KeyCode::Enter, at(1)); // skip pain after
     press(&mut app, KeyCode::Char('c'), at(70));
     assert_eq!(
-        app.timer.prompt,
+        app.timers().prompt,
         Some(TimerPrompt::PainBefore(PackKind::Cold))
     );
 }
@@ -112,27 +115,30 @@ fn pause_extend_stop_are_saved_as_they_happen() {
     press(&mut app, KeyCode::Char('p'), at(2));
     // Another run over the same store sees the pause at once.
     let other = open(&store, at(3));
-    assert!(other.running().unwrap().body.is_paused());
+    assert!(other.diary().running().unwrap().body.is_paused());
     press(&mut app, KeyCode::Char('p'), at(4));
     for _ in 0..7 {
         press(&mut app, KeyCode::Char('+'), at(4));
     }
     assert_eq!(
-        app.running().unwrap().body.planned(),
+        app.diary().running().unwrap().body.planned(),
         Duration::minutes(20),
         "capped"
     );
     press(&mut app, KeyCode::Char('x'), at(6));
-    let stopped = app.sessions.last().unwrap().body.clone();
+    let stopped = app.diary().sessions().last().unwrap().body.clone();
     assert_eq!(stopped.end_reason, Some(EndReason::Stopped));
     assert_eq!(stopped.elapsed(at(60)), Duration::minutes(4));
     assert!(matches!(
-        app.timer.prompt,
+        app.timers().prompt,
         Some(TimerPrompt::PainAfter { .. })
     ));
     press(&mut app, KeyCode::Char('3'), at(6));
     press(&mut app, KeyCode::Enter, at(6));
-    assert_eq!(app.sessions.last().unwrap().body.pain_after, Some(3));
+    assert_eq!(
+        app.diary().sessions().last().unwrap().body.pain_after,
+        Some(3)
+    );
 }
 
 #[test]
@@ -142,27 +148,27 @@ fn the_end_rings_and_waits_for_acknowledgement() {
     start_cold(&mut app, t0());
     // Skin checks at 5 and 10 minutes: answered 1-3, numb stops.
     app.update(Msg::Tick, at(5));
-    assert_eq!(app.timer.prompt, Some(TimerPrompt::SkinCheck(5)));
+    assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(5)));
     press(&mut app, KeyCode::Char('2'), at(5));
     app.update(Msg::Tick, at(10));
-    assert_eq!(app.timer.prompt, Some(TimerPrompt::SkinCheck(10)));
+    assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(10)));
     press(&mut app, KeyCode::Char('1'), at(10));
-    let bell = app.bell;
+    let bell = app.bell();
     app.update(Msg::Tick, at(15));
-    assert_eq!(app.bell, bell + 1, "the bell rings at the end");
-    let ended = app.sessions.last().unwrap().body.clone();
+    assert_eq!(app.bell(), bell + 1, "the bell rings at the end");
+    let ended = app.diary().sessions().last().unwrap().body.clone();
     assert_eq!(ended.ended_at, Some(at(15)));
     assert_eq!(ended.skin_checks, [5, 10]);
     // The message stays on any screen until answered on Timers.
     app.update(Msg::Goto(Screen::Today), at(16));
     app.update(Msg::Tick, at(20));
     assert!(matches!(
-        app.timer.prompt,
+        app.timers().prompt,
         Some(TimerPrompt::PainAfter { .. })
     ));
     app.update(Msg::Goto(Screen::Timers), at(20));
     press(&mut app, KeyCode::Enter, at(20));
-    assert_eq!(app.timer.prompt, None);
+    assert_eq!(app.timers().prompt, None);
 }
 
 #[test]
@@ -172,7 +178,7 @@ fn numb_skin_stops_the_session() {
     start_cold(&mut app, t0());
     app.update(Msg::Tick, at(5));
     press(&mut app, KeyCode::Char('4'), at(5));
-    let session = app.sessions.last().unwrap().body.clone();
+    let session = app.diary().sessions().last().unwrap().body.clone();
     assert_eq!(session.end_reason, Some(EndReason::Numb));
     assert_eq!(session.ended_at, Some(at(5)));
 }
@@ -184,14 +190,14 @@ fn a_session_that_ended_while_closed_is_closed_at_its_end_and_reported() {
     start_cold(&mut app, t0());
     drop(app); // nape is closed (or killed) mid-session
     let later = open(&store, at(40));
-    let session = later.sessions.last().unwrap().body.clone();
+    let session = later.diary().sessions().last().unwrap().body.clone();
     assert_eq!(
         session.ended_at,
         Some(at(15)),
         "closed at its planned end, not when seen"
     );
     assert_eq!(session.end_reason, Some(EndReason::Finished));
-    match &later.timer.prompt {
+    match &later.timers().prompt {
         Some(TimerPrompt::PainAfter { message, .. }) => {
             assert_eq!(message, "Cold session ended 25 minutes ago.")
         }
@@ -205,17 +211,17 @@ fn heat_in_the_first_48_hours_and_an_early_start_ask_first() {
     let mut app = timers(&store);
     press(&mut app, KeyCode::Char('w'), t0());
     press(&mut app, KeyCode::Char('y'), t0()); // heat notes
-    let reasons = match &app.confirm {
-        Some(nape::app::Confirm::StartAnyway { reasons, .. }) => reasons.clone(),
+    let reasons = match app.confirm() {
+        Some(question) => question.details.clone(),
         other => panic!("no question: {other:?}"),
     };
     assert!(reasons[0].contains("first 48 hours"), "{reasons:?}");
     press(&mut app, KeyCode::Char('n'), t0());
-    assert!(app.running().is_none());
+    assert!(app.diary().running().is_none());
     press(&mut app, KeyCode::Char('w'), t0());
     press(&mut app, KeyCode::Char('y'), t0());
     press(&mut app, KeyCode::Enter, t0()); // skip pain before
-    assert_eq!(app.running().unwrap().body.kind, PackKind::Heat);
+    assert_eq!(app.diary().running().unwrap().body.kind, PackKind::Heat);
 }
 
 #[test]
@@ -224,13 +230,19 @@ fn an_unassessed_emergency_locks_the_timers() {
     let mut app = timers(&store);
     app.update(Msg::Goto(Screen::Today), t0());
     app.update(Msg::NewCheckin, t0());
-    let form = app.form.as_mut().unwrap();
-    form.pain = tui_input::Input::new("3".into());
-    form.chosen[2] = vec!["meningitis-signs".into()];
+    app.update(Msg::Edit(tui_input::InputRequest::InsertChar('3')), t0());
+    // Down to the meningitis question, and tick it.
+    while !matches!(
+        app.form().unwrap().focused(),
+        Item::Choice(Group::Warning, i) if Group::Warning.terms()[i].id == "meningitis-signs"
+    ) {
+        app.update(Msg::Down, t0());
+    }
+    app.update(Msg::Toggle, t0());
     app.update(Msg::Enter, t0());
-    assert!(app.locked());
+    assert!(app.diary().locked());
     app.update(Msg::Goto(Screen::Timers), t0());
     press(&mut app, KeyCode::Char('c'), t0());
-    assert!(app.running().is_none());
-    assert!(app.timer.prompt.is_none());
+    assert!(app.diary().running().is_none());
+    assert!(app.timers().prompt.is_none());
 }

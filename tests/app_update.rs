@@ -26,7 +26,7 @@ fn app() -> App {
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    if let Some(msg) = keys::map(app, KeyEvent::from(code)) {
+    if let Some(msg) = keys::map(app.focus(), KeyEvent::from(code)) {
         app.update(msg, t0());
     }
 }
@@ -38,20 +38,20 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn stored(app: &App) -> Vec<Record<CheckIn>> {
-    app.checkins.clone()
+    app.diary().checkins().to_vec()
 }
 
 #[test]
 fn first_run_suggests_the_number_from_the_locale_and_stores_the_onset() {
     let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "en_AU.UTF-8");
-    assert_eq!(app.settings_form.number.value(), "000");
+    assert_eq!(app.settings_form().number.value(), "000");
     // Onset: "on a date", then type it.
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "2026-03-02");
     press(&mut app, KeyCode::Enter);
-    let settings = &app.settings.as_ref().expect("saved").body;
+    let settings = &app.diary().settings().expect("saved").body;
     assert_eq!(settings.emergency_number, "000");
     assert_eq!(settings.onset.unwrap().to_string(), "2026-03-02");
 }
@@ -59,13 +59,13 @@ fn first_run_suggests_the_number_from_the_locale_and_stores_the_onset() {
 #[test]
 fn a_bad_emergency_number_is_refused_inline() {
     let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "C");
-    assert_eq!(app.settings_form.number.value(), "112");
+    assert_eq!(app.settings_form().number.value(), "112");
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "x");
     press(&mut app, KeyCode::Enter);
     assert!(app.welcome(), "still on the welcome");
     assert!(
-        app.settings_form
+        app.settings_form()
             .error
             .as_deref()
             .unwrap()
@@ -98,10 +98,10 @@ fn the_fast_path_is_a_digit_and_enter() {
 fn the_form_refuses_bad_fields_and_saves_nothing_until_fixed() {
     let mut app = app();
     type_text(&mut app, "a");
-    assert!(app.form.is_some());
+    assert!(app.form().is_some());
     type_text(&mut app, "12");
     press(&mut app, KeyCode::Enter);
-    let form = app.form.as_ref().expect("still open");
+    let form = app.form().expect("still open");
     assert!(form.errors[0].to_string().contains("0 to 10"));
     assert!(stored(&app).is_empty());
     press(&mut app, KeyCode::Backspace);
@@ -115,7 +115,7 @@ fn the_form_refuses_bad_fields_and_saves_nothing_until_fixed() {
     }
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
-    assert!(app.form.is_none());
+    assert!(app.form().is_none());
     let saved = &stored(&app)[0].body;
     assert_eq!((saved.pain, saved.worst), (6, Some(8)));
     assert_eq!(saved.locations, ["base-of-skull"]);
@@ -129,15 +129,15 @@ fn q_types_into_a_text_field_but_quits_elsewhere() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab); // "When"
     type_text(&mut app, "q");
-    assert!(!app.quit);
+    assert!(!app.quit());
     press(&mut app, KeyCode::Esc);
-    assert!(app.form.is_none() && stored(&app).is_empty());
+    assert!(app.form().is_none() && stored(&app).is_empty());
     type_text(&mut app, "q");
-    assert!(app.quit);
+    assert!(app.quit());
     let mut app2 = self::app();
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     type_text(&mut app2, "a");
-    let msg = keys::map(&app2, ctrl_c).unwrap();
+    let msg = keys::map(app2.focus(), ctrl_c).unwrap();
     assert_eq!(msg, Msg::Quit);
 }
 
@@ -148,7 +148,7 @@ fn edit_keeps_the_id_and_delete_asks_first() {
     press(&mut app, KeyCode::Enter);
     let original = stored(&app)[0].clone();
     press(&mut app, KeyCode::Enter); // edit the selected entry
-    let form = app.form.as_ref().expect("edit form");
+    let form = app.form().expect("edit form");
     assert_eq!(form.pain.value(), "5");
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "3");
@@ -182,9 +182,9 @@ fn a_missed_day_is_backfilled_and_the_last_entry_copied() {
 
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Left);
-    assert_eq!(app.today_view.day.to_string(), "2026-03-08");
+    assert_eq!(app.today_state().day.to_string(), "2026-03-08");
     type_text(&mut app, "b");
-    assert_eq!(app.form.as_ref().unwrap().when.value(), "2026-03-08 12:00");
+    assert_eq!(app.form().unwrap().when.value(), "2026-03-08 12:00");
     type_text(&mut app, "6");
     press(&mut app, KeyCode::Enter);
     let backfilled = stored(&app).into_iter().find(|r| r.body.pain == 6).unwrap();
@@ -196,7 +196,7 @@ fn a_missed_day_is_backfilled_and_the_last_entry_copied() {
 
     // "Same as last time" copies the latest entry (by time), not the latest typed.
     type_text(&mut app, "c");
-    let form = app.form.as_ref().unwrap();
+    let form = app.form().unwrap();
     assert_eq!(form.pain.value(), "4");
     assert_eq!(form.chosen[1], ["spasm"]);
     press(&mut app, KeyCode::Enter);
@@ -214,42 +214,42 @@ fn an_emergency_answer_locks_until_assessed_and_a_new_one_locks_again() {
     }
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.flags[0].def.id, "stroke-signs");
-    assert!(app.locked());
+    assert_eq!(app.diary().flags()[0].def.id, "stroke-signs");
+    assert!(app.diary().locked());
 
     type_text(&mut app, "f");
-    assert_eq!(app.screen, Screen::Flags);
+    assert_eq!(app.screen(), Screen::Flags);
     type_text(&mut app, "a");
     type_text(&mut app, "y");
-    assert!(!app.locked());
+    assert!(!app.diary().locked());
     assert!(
-        app.flags[0].assessed_at.is_some(),
+        app.diary().flags()[0].assessed_at.is_some(),
         "shown as assessed, still in view"
     );
-    assert_eq!(app.assessments.len(), 1);
+    assert_eq!(app.diary().assessments().len(), 1);
 
     // The same answer later on locks again.
     let later = t0() + Duration::hours(2);
     app.update(Msg::Goto(Screen::Today), later);
     app.update(Msg::CopyLast, later);
     app.update(Msg::Enter, later);
-    assert!(app.locked());
+    assert!(app.diary().locked());
 }
 
 #[test]
 fn tab_and_letters_move_between_screens() {
     let mut app = app();
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.screen, Screen::Timers);
+    assert_eq!(app.screen(), Screen::Timers);
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.screen, Screen::Help);
+    assert_eq!(app.screen(), Screen::Help);
     for screen in Screen::ALL {
-        type_text(&mut app, &screen.key().to_string());
-        assert_eq!(app.screen, screen);
+        type_text(&mut app, &keys::screen_key(screen).to_string());
+        assert_eq!(app.screen(), screen);
     }
     type_text(&mut app, "?");
-    assert_eq!(app.screen, Screen::Help);
+    assert_eq!(app.screen(), Screen::Help);
 }
 
 #[test]
@@ -259,19 +259,19 @@ fn a_record_from_another_process_shows_on_the_next_tick() {
     let (theirs, _) = DiskStore::open(dir.path()).unwrap();
     let mut app = App::new(Box::new(mine), zone(), t0(), "C");
     assert!(
-        !app.update(Msg::Tick, t0()),
+        !app.update(Msg::DataChanged, t0()),
         "nothing changed, nothing to draw"
     );
     let body = CheckIn::new(t0(), 2);
     (&theirs as &dyn Store)
         .add(&Record::new(body, t0().date_naive(), t0()))
         .unwrap();
-    assert!(app.update(Msg::Tick, t0() + Duration::seconds(1)));
-    assert_eq!(app.checkins.len(), 1);
+    assert!(app.update(Msg::DataChanged, t0() + Duration::seconds(1)));
+    assert_eq!(app.diary().checkins().len(), 1);
     let loaded = (&theirs as &dyn Store)
         .load_kind::<CheckIn>(DateRange::ALL)
         .unwrap();
-    assert_eq!(loaded.records[0].id, app.checkins[0].id);
+    assert_eq!(loaded.records[0].id, app.diary().checkins()[0].id);
 }
 
 #[test]
@@ -279,15 +279,15 @@ fn the_view_follows_the_person_past_midnight() {
     let mut app = app();
     let tomorrow = Utc.with_ymd_and_hms(2026, 3, 11, 0, 0, 1).unwrap();
     assert!(app.update(Msg::Tick, tomorrow));
-    assert_eq!(app.today.to_string(), "2026-03-11");
-    assert_eq!(app.today_view.day, app.today);
+    assert_eq!(app.today().to_string(), "2026-03-11");
+    assert_eq!(app.today_state().day, app.today());
 }
 
 #[test]
 fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
     let app = app();
     // Mark a safety note as seen, so a settings save must keep it.
-    let mut record = app.settings.clone().unwrap();
+    let mut record = app.diary().settings().cloned().unwrap();
     record
         .body
         .safety_seen
@@ -307,7 +307,7 @@ fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "90");
     press(&mut app, KeyCode::Enter);
-    let error = app.settings_form.error.clone().expect("refused");
+    let error = app.settings_form().error.clone().expect("refused");
     assert!(error.contains("from 48 to 72"), "{error}");
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
@@ -317,7 +317,7 @@ fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "10");
     press(&mut app, KeyCode::Enter);
-    let saved = &app.settings.as_ref().unwrap().body;
+    let saved = &app.diary().settings().unwrap().body;
     assert_eq!(
         (saved.cold_hours, saved.session_minutes),
         (Some(48), Some(10))

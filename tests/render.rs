@@ -167,7 +167,7 @@ fn sweep(name: &str, app: &App) {
 #[test]
 fn without_colour_levels_show_by_symbol_and_reverse_video() {
     let mut app = app(true);
-    app.color = false;
+    app.set_color(false);
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
     for cell in buffer.content() {

@@ -1,116 +1,14 @@
 //! The full check-in form: every field of a check-in, for a new entry, a backfill or an edit.
 
-use ratatui::crossterm::event::{Event, KeyEvent};
-use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
+use tui_input::{Input, InputRequest};
 
-use super::{App, Msg, Status, Zone};
-use crate::domain::checkin::{CheckIn, Draft, Field, FieldError, TIME_FORMAT};
+use super::form_items::{Group, Item, items};
+use super::{Ctx, Effect, Follow, Msg, Status};
+use crate::clock::Zone;
+use crate::diary::Change;
+use crate::domain::checkin::{CheckIn, Draft, FieldError, TIME_FORMAT};
 use crate::domain::redflag;
-use crate::domain::vocabulary::{self, Term};
 use crate::store::Record;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Group {
-    Where,
-    Symptom,
-    Warning,
-    Context,
-    Treatment,
-}
-
-impl Group {
-    pub const ALL: [Group; 5] = [
-        Group::Where,
-        Group::Symptom,
-        Group::Warning,
-        Group::Context,
-        Group::Treatment,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Group::Where => "Where it hurts",
-            Group::Symptom => "Symptoms",
-            Group::Warning => "Warning signs (any of these now?)",
-            Group::Context => "What may have played a part",
-            Group::Treatment => "What you did for it",
-        }
-    }
-
-    pub fn terms(self) -> Vec<Term> {
-        match self {
-            Group::Where => vocabulary::LOCATIONS.to_vec(),
-            Group::Symptom => vocabulary::SYMPTOMS.to_vec(),
-            Group::Warning => redflag::questions()
-                .map(|q| Term {
-                    id: q.id.as_str(),
-                    label: q.question.as_str(),
-                })
-                .collect(),
-            Group::Context => vocabulary::CONTEXT.to_vec(),
-            Group::Treatment => vocabulary::TREATMENTS.to_vec(),
-        }
-    }
-
-    fn index(self) -> usize {
-        Group::ALL.iter().position(|g| *g == self).unwrap_or(0)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Item {
-    Pain,
-    Worst,
-    Stiffness,
-    When,
-    Choice(Group, usize),
-    Medicines,
-    Note,
-}
-
-impl Item {
-    pub fn is_text(self) -> bool {
-        !matches!(self, Item::Choice(..))
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Item::Pain => "Pain now (0-10)",
-            Item::Worst => "Worst in 24 h",
-            Item::Stiffness => "Stiffness (0-10)",
-            Item::When => "When",
-            Item::Medicines => "Medicines (names)",
-            Item::Note => "Note",
-            Item::Choice(..) => "",
-        }
-    }
-
-    fn field(self) -> Option<Field> {
-        Some(match self {
-            Item::Pain => Field::Pain,
-            Item::Worst => Field::Worst,
-            Item::Stiffness => Field::Stiffness,
-            Item::When => Field::At,
-            Item::Medicines => Field::Medicine,
-            Item::Note => Field::Note,
-            Item::Choice(Group::Where, _) => Field::Where,
-            Item::Choice(Group::Symptom | Group::Warning, _) => Field::Symptom,
-            Item::Choice(Group::Context, _) => Field::Context,
-            Item::Choice(Group::Treatment, _) => Field::Treatment,
-        })
-    }
-}
-
-/// Every row of the form, in order.
-pub fn items() -> Vec<Item> {
-    let mut items = vec![Item::Pain, Item::Worst, Item::Stiffness, Item::When];
-    for group in Group::ALL {
-        items.extend((0..group.terms().len()).map(|i| Item::Choice(group, i)));
-    }
-    items.extend([Item::Medicines, Item::Note]);
-    items
-}
 
 #[derive(Clone, Debug, Default)]
 pub struct CheckinForm {
@@ -157,18 +55,11 @@ impl CheckinForm {
 
     fn filled(c: &CheckIn) -> Self {
         let text = |v: Option<u8>| Input::new(v.map(|n| n.to_string()).unwrap_or_default());
-        let warnings: Vec<String> = c
+        let (warnings, plain): (Vec<String>, Vec<String>) = c
             .symptoms
             .iter()
-            .filter(|s| redflag::find(s).is_some())
             .cloned()
-            .collect();
-        let plain: Vec<String> = c
-            .symptoms
-            .iter()
-            .filter(|s| redflag::find(s).is_none())
-            .cloned()
-            .collect();
+            .partition(|s| redflag::find(s).is_some());
         CheckinForm {
             pain: Input::new(c.pain.to_string()),
             worst: text(c.worst),
@@ -215,14 +106,14 @@ impl CheckinForm {
     }
 
     pub fn is_chosen(&self, group: Group, index: usize) -> bool {
-        let terms = group.terms();
-        terms
+        group
+            .terms()
             .get(index)
             .is_some_and(|t| self.chosen[group.index()].iter().any(|c| c == t.id))
     }
 
     fn toggle(&mut self, group: Group, index: usize) {
-        let Some(term) = group.terms().get(index).copied() else {
+        let Some(term) = group.terms().get(index) else {
             return;
         };
         let chosen = &mut self.chosen[group.index()];
@@ -267,98 +158,75 @@ impl CheckinForm {
             note: (!note.is_empty()).then(|| note.to_string()),
         }
     }
-}
 
-impl App {
-    pub(super) fn update_form(&mut self, msg: Msg) {
-        let Some(form) = self.form.as_mut() else {
-            return;
-        };
+    /// Handle one message. `None` asks to close the form without saving.
+    pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Option<Vec<Effect>> {
         let last = items().len() - 1;
         match msg {
-            Msg::NextField | Msg::Down => form.focus = (form.focus + 1).min(last),
-            Msg::PrevField | Msg::Up => form.focus = form.focus.saturating_sub(1),
-            Msg::Toggle => match form.focused() {
-                Item::Choice(group, index) => form.toggle(group, index),
-                item => type_into(
-                    form,
-                    item,
-                    KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(' ')),
-                ),
+            Msg::NextField | Msg::Down => self.focus = (self.focus + 1).min(last),
+            Msg::PrevField | Msg::Up => self.focus = self.focus.saturating_sub(1),
+            Msg::Toggle => match self.focused() {
+                Item::Choice(group, index) => self.toggle(group, index),
+                item => self.edit_field(item, InputRequest::InsertChar(' ')),
             },
-            Msg::Text(key) => {
-                let item = form.focused();
-                type_into(form, item, key);
-            }
-            Msg::Cancel => {
-                self.form = None;
-                self.status = Some(Status::Info("Check-in closed without saving.".into()));
-            }
-            Msg::Enter => self.save_form(),
+            Msg::Edit(request) => self.edit_field(self.focused(), request),
+            Msg::Cancel => return None,
+            Msg::Enter => return Some(self.save(ctx)),
             _ => {}
+        }
+        Some(Vec::new())
+    }
+
+    fn edit_field(&mut self, item: Item, request: InputRequest) {
+        if let Some(input) = self.input_mut(item) {
+            input.handle(request);
+            self.errors.retain(|e| Some(e.field) != item.field());
         }
     }
 
-    fn save_form(&mut self) {
-        let Some(form) = self.form.as_mut() else {
-            return;
-        };
-        let (mut checkin, date) = match self.zone.validate(&form.draft(), self.now) {
+    fn save(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        let zone = ctx.diary.zone();
+        let (mut checkin, date) = match zone.validate(&self.draft(), ctx.now) {
             Ok(ok) => ok,
             Err(errors) => {
                 let first = items()
                     .iter()
                     .position(|i| i.field() == Some(errors[0].field));
-                form.focus = first.unwrap_or(form.focus);
-                form.errors = errors;
-                self.status = Some(Status::Error(
+                self.focus = first.unwrap_or(self.focus);
+                self.errors = errors;
+                return vec![Effect::Say(Status::Error(
                     "Not saved yet: fix the field marked below.".into(),
-                ));
-                return;
+                ))];
             }
         };
-        let result = match form.original.clone() {
+        let (change, record) = match self.original.clone() {
             Some(mut record) => {
-                if form.when.value() == form.original_when {
+                let same_time = self.when.value() == self.original_when;
+                if same_time {
                     checkin.at = record.body.at;
+                } else {
+                    record.date = date;
                 }
                 checkin.extra = std::mem::take(&mut record.body.extra);
                 record.body = checkin;
-                record.date = if form.when.value() == form.original_when {
-                    record.date
-                } else {
-                    date
-                };
-                record.updated_at = self.now;
-                self.store.as_ref().update(&record).map(|a| (a, record))
+                record.updated_at = ctx.now;
+                (Change::update(record.clone()), record)
             }
             None => {
-                let record = Record::new(checkin, date, self.now);
-                self.store.as_ref().add(&record).map(|a| (a, record))
+                let record = Record::new(checkin, date, ctx.now);
+                (Change::add(record.clone()), record)
             }
         };
-        match result {
-            Ok((applied, record)) => {
-                let time = self.zone.local(record.body.at).format("%Y-%m-%d %H:%M");
-                self.form = None;
-                self.save(
-                    Ok(applied),
-                    format!("Saved: pain {} at {time}.", record.body.pain),
-                );
-                self.today_view.day = record.date;
-                let position = self
-                    .checkins_on(record.date)
-                    .position(|r| r.id == record.id);
-                self.today_view.selected = position.unwrap_or(0);
-            }
-            Err(e) => self.status = Some(Status::Error(format!("Not saved: {e}"))),
-        }
-    }
-}
-
-fn type_into(form: &mut CheckinForm, item: Item, key: KeyEvent) {
-    if let Some(input) = form.input_mut(item) {
-        input.handle_event(&Event::Key(key));
-        form.errors.retain(|e| Some(e.field) != item.field());
+        let time = zone.local(record.body.at).format("%Y-%m-%d %H:%M");
+        vec![
+            Effect::save(
+                change,
+                format!("Saved: pain {} at {time}.", record.body.pain),
+            ),
+            Effect::Then(Follow::ShowEntry {
+                day: record.date,
+                id: record.id,
+            }),
+        ]
     }
 }

@@ -2,13 +2,13 @@
 //! before), pausing, extending, stopping, skin checks, and noticing when a session's time is up.
 
 use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
-use super::{App, Confirm, Msg, Status};
+use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
+use crate::diary::Change;
 use crate::domain::checkin::{Field, parse_rating};
-use crate::domain::settings::Settings;
-use crate::domain::therapy::limits::{Limits, bounds};
-use crate::domain::therapy::protocol;
-use crate::domain::therapy::{EndReason, PackKind, Session, State};
+use crate::domain::therapy::limits::Limits;
+use crate::domain::therapy::{EndReason, PackKind, Session, State, TimerError, clock};
 use crate::store::Record;
 
 /// A question the Timers screen is waiting on.
@@ -19,54 +19,45 @@ pub enum TimerPrompt {
     /// Pain before starting (digits, Enter; Enter alone skips).
     PainBefore(PackKind),
     /// The session ended: what happened, and pain after (Enter alone skips).
-    PainAfter { id: uuid::Uuid, message: String },
+    PainAfter { id: Uuid, message: String },
     /// A cold skin check at this minute mark: 1 cold, 2 burning, 3 aching, 4 numb.
     SkinCheck(u32),
 }
 
+/// Today's plan, worked out when the data or the minute changes, not on every frame.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct TimerView {
+pub struct Plan {
+    pub recommended: Option<(PackKind, String)>,
+    pub cold_today: usize,
+    pub heat_today: usize,
+    /// When each pack may be used next, where that is still to come.
+    pub next: Vec<(PackKind, DateTime<Utc>)>,
+    pub limits: Limits,
+    /// The diary version and minute it was worked out for.
+    key: (u64, i64),
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimersState {
     pub prompt: Option<TimerPrompt>,
     /// Digits typed for a pain prompt.
     pub typed: String,
+    pub plan: Plan,
 }
 
-impl App {
-    pub fn limits(&self) -> Limits {
-        self.settings
-            .as_ref()
-            .map_or(Limits::new(None, None, None), |s| s.body.limits())
-    }
-
-    /// The running (not yet ended) session, if any.
-    pub fn running(&self) -> Option<&Record<Session>> {
-        self.sessions
-            .iter()
-            .rev()
-            .find(|s| s.body.ended_at.is_none())
-    }
-
-    /// The start of the onset day in UTC, for the protocol's hour counts.
-    pub fn episode_start(&self) -> Option<DateTime<Utc>> {
-        let onset = self.settings.as_ref()?.body.onset?;
-        self.zone.start_of(onset)
-    }
-
-    /// The sessions themselves, without their record envelopes, oldest first.
-    pub fn session_bodies(&self) -> impl Iterator<Item = &Session> {
-        self.sessions.iter().map(|r| &r.body)
-    }
-
-    /// Record a session whose time ran out (perhaps while nape was closed), ring, and ask for
-    /// pain after. Also raise a due skin check. Returns whether anything changed.
-    pub(super) fn advance_timer(&mut self) -> bool {
-        let Some(record) = self.running().cloned() else {
-            return false;
+impl TimersState {
+    /// What time passing does: record a session whose time ran out (perhaps while nape was
+    /// closed), raise a due skin check, and keep the plan current. Returns the effects and
+    /// whether the screen changes (a running countdown changes every second).
+    pub fn tick(&mut self, ctx: &Ctx) -> (Vec<Effect>, bool) {
+        let replanned = self.replan(ctx);
+        let Some(record) = ctx.diary.running() else {
+            return (Vec::new(), replanned);
         };
         let mut session = record.clone();
-        if session.body.finish_if_due(self.now) {
-            let ended = session.body.ended_at.unwrap_or(self.now);
-            let ago = (self.now - ended).num_minutes();
+        if session.body.finish_if_due(ctx.now) {
+            let ended = session.body.ended_at.unwrap_or(ctx.now);
+            let ago = (ctx.now - ended).num_minutes();
             let kind = session.body.kind.name();
             let message = if ago >= 1 {
                 format!(
@@ -76,269 +67,272 @@ impl App {
             } else {
                 format!("{kind} session finished. Take the pack off and look at your skin.")
             };
-            session.updated_at = self.now;
-            let result = self.store.as_ref().update(&session);
-            if self.save(result, message.clone()) {
-                self.bell += 1;
-                self.timer.prompt = Some(TimerPrompt::PainAfter {
-                    id: session.id,
-                    message,
-                });
-                self.timer.typed.clear();
-            }
-            return true;
+            session.updated_at = ctx.now;
+            let id = session.id;
+            let effects = vec![
+                Effect::save(Change::update(session), message.clone()),
+                Effect::Bell,
+                Effect::Then(Follow::PainAfter { id, message }),
+            ];
+            return (effects, true);
         }
-        let marks = &bounds().skin_check_minutes;
-        if self.timer.prompt.is_none()
-            && let Some(mark) = record.body.skin_check_due(marks, self.now)
+        let mut effects = Vec::new();
+        if self.prompt.is_none()
+            && let Some(mark) = ctx.diary.skin_check_due(ctx.now)
         {
-            self.timer.prompt = Some(TimerPrompt::SkinCheck(mark));
-            self.bell += 1;
+            self.prompt = Some(TimerPrompt::SkinCheck(mark));
+            effects.push(Effect::Bell);
         }
-        // A running countdown changes what is on screen every second.
-        matches!(
-            record.body.state(self.now),
+        let counting = matches!(
+            record.body.state(ctx.now),
             State::Running { .. } | State::Due
-        )
+        );
+        (effects, counting || replanned)
     }
 
-    pub(super) fn update_timers(&mut self, msg: Msg) {
-        match self.timer.prompt.clone() {
-            Some(prompt) => self.answer_prompt(prompt, msg),
-            None => match msg {
-                Msg::StartTimer(kind) => self.begin_start(kind),
-                Msg::PauseResume => self.change_running(|s, now| {
-                    if s.is_paused() {
-                        s.resume(now)
-                    } else {
-                        s.pause(now)
-                    }
-                }),
-                Msg::Extend => {
-                    let cap = self.limits().max_minutes;
-                    self.change_running(move |s, _| s.extend(cap));
+    /// Work the plan out again if the data or the minute changed. Returns whether it did.
+    fn replan(&mut self, ctx: &Ctx) -> bool {
+        let key = (ctx.diary.version(), ctx.now.timestamp() / 60);
+        if self.plan.key == key {
+            return false;
+        }
+        let d = ctx.diary;
+        self.plan = Plan {
+            recommended: Some(d.recommend(ctx.now)),
+            cold_today: d.done_on(ctx.today, PackKind::Cold),
+            heat_today: d.done_on(ctx.today, PackKind::Heat),
+            next: [PackKind::Cold, PackKind::Heat]
+                .into_iter()
+                .filter_map(|k| d.next_allowed(k, ctx.now).map(|n| (k, n)))
+                .collect(),
+            limits: d.limits(),
+            key,
+        };
+        true
+    }
+
+    pub fn follow(&mut self, follow: Follow, ctx: &Ctx) -> Vec<Effect> {
+        match follow {
+            Follow::PainAfter { id, message } => {
+                self.prompt = Some(TimerPrompt::PainAfter { id, message });
+                self.typed.clear();
+            }
+            Follow::NotesRead(kind) => return self.begin_start(Some(kind), ctx),
+            Follow::PainBefore(kind) => self.ask_pain_before(kind),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
+        if let Some(prompt) = self.prompt.clone() {
+            return self.answer(prompt, msg, ctx);
+        }
+        match msg {
+            Msg::StartTimer(kind) => self.begin_start(kind, ctx),
+            Msg::PauseResume => change_running(ctx, |s, now| {
+                if s.is_paused() {
+                    s.resume(now)
+                } else {
+                    s.pause(now)
                 }
-                Msg::StopTimer => self.stop_running(EndReason::Stopped),
-                _ => {}
-            },
+            }),
+            Msg::Extend => {
+                let cap = ctx.diary.limits().max_minutes;
+                change_running(ctx, move |s, _| s.extend(cap))
+            }
+            Msg::StopTimer => stop_running(ctx, EndReason::Stopped),
+            _ => Vec::new(),
         }
     }
 
     /// Start a session of `kind` (or the recommended one): notes first time, then cautions,
     /// then pain before.
-    fn begin_start(&mut self, kind: Option<PackKind>) {
-        if let Some(flag) = self.flags.iter().find(|f| f.locks()) {
-            self.status = Some(Status::Error(format!(
-                "Timers are locked: {}. Record a clinician's assessment on the Red flags screen first.",
-                flag.def.short
-            )));
-            return;
+    fn begin_start(&mut self, kind: Option<PackKind>, ctx: &Ctx) -> Vec<Effect> {
+        let d = ctx.diary;
+        if let Some(flag) = d.lock() {
+            let text = format!("Not started: {}", flag.lock_sentence(d.emergency_number()));
+            return vec![Effect::Say(Status::Error(text))];
         }
-        if self.running().is_some() {
-            self.status = Some(Status::Error(
+        if d.running().is_some() {
+            return vec![Effect::Say(Status::Error(
                 "A session is already running: x stops it.".into(),
-            ));
-            return;
+            ))];
         }
-        let kind = kind.unwrap_or_else(|| {
-            protocol::recommend(self.episode_start(), self.now, &self.limits()).0
-        });
-        let seen = self
-            .settings
-            .as_ref()
-            .is_some_and(|s| s.body.safety_seen.contains(&kind));
-        if !seen {
-            self.timer.prompt = Some(TimerPrompt::Safety(kind));
-            return;
+        let kind = kind.unwrap_or_else(|| d.recommend(ctx.now).0);
+        if !d.safety_seen(kind) {
+            self.prompt = Some(TimerPrompt::Safety(kind));
+            return Vec::new();
         }
-        let reasons = protocol::cautions(
-            kind,
-            self.episode_start(),
-            self.session_bodies(),
-            self.now,
-            &self.limits(),
-        );
+        let reasons = d.cautions(kind, ctx.now);
         if reasons.is_empty() {
             self.ask_pain_before(kind);
-        } else {
-            self.confirm = Some(Confirm::StartAnyway { kind, reasons });
+            return Vec::new();
         }
+        vec![Effect::Ask(Confirm {
+            question: format!("Start {} now anyway?", kind.name().to_lowercase()),
+            details: reasons,
+            yes: vec![Effect::Then(Follow::PainBefore(kind))],
+        })]
     }
 
-    pub(super) fn ask_pain_before(&mut self, kind: PackKind) {
-        self.timer.prompt = Some(TimerPrompt::PainBefore(kind));
-        self.timer.typed.clear();
+    fn ask_pain_before(&mut self, kind: PackKind) {
+        self.prompt = Some(TimerPrompt::PainBefore(kind));
+        self.typed.clear();
     }
 
-    fn answer_prompt(&mut self, prompt: TimerPrompt, msg: Msg) {
+    fn answer(&mut self, prompt: TimerPrompt, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
         match (prompt, msg) {
             (TimerPrompt::Safety(kind), Msg::Yes) => {
-                self.timer.prompt = None;
-                if self.acknowledge_safety(kind) {
-                    self.begin_start(Some(kind));
-                }
+                self.prompt = None;
+                let Some(mut settings) = ctx.diary.settings().cloned() else {
+                    return Vec::new();
+                };
+                settings.body.safety_seen.push(kind);
+                settings.updated_at = ctx.now;
+                vec![
+                    Effect::save(
+                        Change::update(settings),
+                        format!("{} safety notes acknowledged.", kind.name()),
+                    ),
+                    Effect::Then(Follow::NotesRead(kind)),
+                ]
             }
             (TimerPrompt::SkinCheck(mark), Msg::Digit(c @ '1'..='4')) => {
-                self.timer.prompt = None;
+                self.prompt = None;
                 if c == '4' {
-                    self.note_skin_check(mark);
-                    self.stop_running(EndReason::Numb);
+                    stop_running_with(ctx, EndReason::Numb, |s| s.skin_checks.push(mark))
                 } else {
-                    self.note_skin_check(mark);
+                    change_running(ctx, move |s, _| {
+                        s.skin_checks.push(mark);
+                        Ok(())
+                    })
                 }
             }
             (TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }, Msg::Digit(c)) => {
-                let typed = &mut self.timer.typed;
-                *typed = if typed == "1" && c == '0' {
+                self.typed = if self.typed == "1" && c == '0' {
                     "10".into()
                 } else {
                     c.to_string()
                 };
+                Vec::new()
             }
             (TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }, Msg::Backspace) => {
-                self.timer.typed.pop();
+                self.typed.pop();
+                Vec::new()
             }
-            (TimerPrompt::PainBefore(kind), Msg::Enter) => self.start(kind),
+            (TimerPrompt::PainBefore(kind), Msg::Enter) => self.start(kind, ctx),
             (TimerPrompt::PainAfter { id, .. }, Msg::Enter | Msg::Cancel) => {
-                self.record_pain_after(id)
+                self.record_pain_after(id, ctx)
             }
-            (TimerPrompt::SkinCheck(_), Msg::Cancel) => {} // a skin check cannot be waved away
+            (TimerPrompt::SkinCheck(_), Msg::Cancel) => Vec::new(), // cannot be waved away
             (_, Msg::Cancel | Msg::No) => {
-                self.timer.prompt = None;
-                self.status = Some(Status::Info("Nothing started.".into()));
+                self.prompt = None;
+                vec![Effect::Say(Status::Info("Nothing started.".into()))]
             }
-            _ => {}
+            _ => Vec::new(),
         }
     }
 
-    fn typed_pain(&mut self) -> Result<Option<u8>, ()> {
-        let typed = std::mem::take(&mut self.timer.typed);
+    /// The typed pain, taken; an error effect if it is not a rating.
+    fn typed_pain(&mut self) -> Result<Option<u8>, Vec<Effect>> {
+        let typed = std::mem::take(&mut self.typed);
         if typed.is_empty() {
             return Ok(None);
         }
-        parse_rating(Field::Pain, &typed).map(Some).map_err(|e| {
-            self.status = Some(Status::Error(e.to_string()));
-        })
+        parse_rating(Field::Pain, &typed)
+            .map(Some)
+            .map_err(|e| vec![Effect::Say(Status::Error(e.to_string()))])
     }
 
-    fn start(&mut self, kind: PackKind) {
-        let Ok(pain) = self.typed_pain() else { return };
-        self.timer.prompt = None;
-        let mut session = Session::new(kind, self.limits().session_minutes, self.now);
+    fn start(&mut self, kind: PackKind, ctx: &Ctx) -> Vec<Effect> {
+        let pain = match self.typed_pain() {
+            Ok(pain) => pain,
+            Err(effects) => return effects,
+        };
+        self.prompt = None;
+        let minutes = ctx.diary.limits().session_minutes;
+        let mut session = Session::new(kind, minutes, ctx.now);
         session.pain_before = pain;
-        let record = Record::new(session, self.today, self.now);
-        let result = self.store.as_ref().add(&record);
-        let minutes = self.limits().session_minutes;
-        self.save(
-            result,
+        let record = Record::new(session, ctx.today, ctx.now);
+        vec![Effect::save(
+            Change::add(record),
             format!("{} session started: {minutes} minutes.", kind.name()),
-        );
+        )]
     }
 
-    fn record_pain_after(&mut self, id: uuid::Uuid) {
-        let Ok(pain) = self.typed_pain() else { return };
-        self.timer.prompt = None;
-        let Some(mut record) = self.sessions.iter().find(|s| s.id == id).cloned() else {
-            return;
+    fn record_pain_after(&mut self, id: Uuid, ctx: &Ctx) -> Vec<Effect> {
+        let pain = match self.typed_pain() {
+            Ok(pain) => pain,
+            Err(effects) => return effects,
         };
-        if pain.is_none() {
-            return;
-        }
-        record.body.pain_after = pain;
-        record.updated_at = self.now;
-        let result = self.store.as_ref().update(&record);
-        self.save(result, "Pain after saved.".into());
-    }
-
-    fn acknowledge_safety(&mut self, kind: PackKind) -> bool {
-        let Some(mut record) = self.settings.clone() else {
-            return false;
+        self.prompt = None;
+        let (Some(pain), Some(mut record)) = (
+            pain,
+            ctx.diary.sessions().iter().find(|s| s.id == id).cloned(),
+        ) else {
+            return Vec::new();
         };
-        record.body.safety_seen.push(kind);
-        record.updated_at = self.now;
-        let result = self.store.as_ref().update::<Settings>(&record);
-        self.save(
-            result,
-            format!("{} safety notes acknowledged.", kind.name()),
-        )
-    }
-
-    fn note_skin_check(&mut self, mark: u32) {
-        self.change_running(move |s, _| {
-            s.skin_checks.push(mark);
-            Ok(())
-        });
-    }
-
-    fn change_running(
-        &mut self,
-        change: impl FnOnce(
-            &mut Session,
-            DateTime<Utc>,
-        ) -> Result<(), crate::domain::therapy::TimerError>,
-    ) {
-        let Some(mut record) = self.running().cloned() else {
-            self.status = Some(Status::Info("No session is running.".into()));
-            return;
-        };
-        if let Err(e) = change(&mut record.body, self.now) {
-            self.status = Some(Status::Error(format!("Not changed: {e}.")));
-            return;
-        }
-        record.updated_at = self.now;
-        let left = crate::domain::therapy::clock(record.body.left(self.now));
-        let result = self.store.as_ref().update(&record);
-        self.save(
-            result,
-            format!("{} session: {left} left.", record.body.kind.name()),
-        );
-    }
-
-    fn stop_running(&mut self, reason: EndReason) {
-        let Some(mut record) = self.running().cloned() else {
-            return;
-        };
-        if record.body.stop(self.now, reason).is_err() {
-            return;
-        }
-        record.updated_at = self.now;
-        let message = match reason {
-            EndReason::Numb => {
-                "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
-            }
-            _ => format!("{} session stopped.", record.body.kind.name()),
-        };
-        let result = self.store.as_ref().update(&record);
-        if self.save(result, message.clone()) {
-            self.timer.prompt = Some(TimerPrompt::PainAfter {
-                id: record.id,
-                message,
-            });
-        }
-    }
-
-    /// How long the loop may sleep: to the next whole second of a running countdown, else a second.
-    pub fn next_wake(&self, now: DateTime<Utc>) -> std::time::Duration {
-        let second = std::time::Duration::from_secs(1);
-        let Some(running) = self.running() else {
-            return second;
-        };
-        if !matches!(running.body.state(now), State::Running { .. }) {
-            return second;
-        }
-        let left_ms = running.body.left(now).num_milliseconds().rem_euclid(1000);
-        std::time::Duration::from_millis(left_ms as u64 + 5).min(second)
+        record.body.pain_after = Some(pain);
+        record.updated_at = ctx.now;
+        vec![Effect::save(Change::update(record), "Pain after saved.")]
     }
 }
 
-/// Sessions started on `day` (local), by kind.
-pub fn done_on(app: &App, day: chrono::NaiveDate, kind: PackKind) -> usize {
-    // Sessions are kept in start order, so only the newest few need looking at.
-    app.sessions
-        .iter()
-        .rev()
-        .map(|s| (s.body.kind, app.zone.date(s.body.started_at)))
-        .take_while(|(_, date)| *date >= day)
-        .filter(|(k, date)| *k == kind && *date == day)
-        .count()
+fn change_running(
+    ctx: &Ctx,
+    change: impl FnOnce(&mut Session, DateTime<Utc>) -> Result<(), TimerError>,
+) -> Vec<Effect> {
+    let Some(mut record) = ctx.diary.running().cloned() else {
+        return vec![Effect::Say(Status::Info("No session is running.".into()))];
+    };
+    if let Err(e) = change(&mut record.body, ctx.now) {
+        return vec![Effect::Say(Status::Error(format!("Not changed: {e}.")))];
+    }
+    record.updated_at = ctx.now;
+    let left = clock(record.body.left(ctx.now));
+    let done = format!("{} session: {left} left.", record.body.kind.name());
+    vec![Effect::save(Change::update(record), done)]
+}
+
+fn stop_running(ctx: &Ctx, reason: EndReason) -> Vec<Effect> {
+    stop_running_with(ctx, reason, |_| {})
+}
+
+/// Stop the running session (after `also` changes it), then ask pain after.
+fn stop_running_with(ctx: &Ctx, reason: EndReason, also: impl FnOnce(&mut Session)) -> Vec<Effect> {
+    let Some(mut record) = ctx.diary.running().cloned() else {
+        return Vec::new();
+    };
+    also(&mut record.body);
+    if record.body.stop(ctx.now, reason).is_err() {
+        return Vec::new();
+    }
+    record.updated_at = ctx.now;
+    let message = match reason {
+        EndReason::Numb => {
+            "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
+        }
+        _ => format!("{} session stopped.", record.body.kind.name()),
+    };
+    let id = record.id;
+    vec![
+        Effect::save(Change::update(record), message.clone()),
+        Effect::Then(Follow::PainAfter { id, message }),
+    ]
+}
+
+/// How long the loop may sleep before the countdown's next whole second; `None` when no session
+/// is counting down.
+pub fn next_second(ctx: &Ctx) -> Option<std::time::Duration> {
+    let running = ctx.diary.running()?;
+    if !matches!(running.body.state(ctx.now), State::Running { .. }) {
+        return None;
+    }
+    let left_ms = running
+        .body
+        .left(ctx.now)
+        .num_milliseconds()
+        .rem_euclid(1000);
+    Some(std::time::Duration::from_millis(left_ms as u64 + 5))
 }

@@ -1,114 +1,149 @@
-//! The Today screen: the fast check-in, and browsing, editing and deleting entries by day.
+//! The Today screen: the fast check-in, browsing, editing and deleting entries by day, and the
+//! full form over it.
 
 use chrono::NaiveDate;
+use uuid::Uuid;
 
-use super::{App, CheckinForm, Confirm, Msg, Status};
-use crate::domain::checkin::Draft;
+use super::form::CheckinForm;
+use super::{Confirm, Ctx, Effect, Msg, Status};
+use crate::diary::Change;
+use crate::domain::checkin::{CheckIn, Draft};
 use crate::store::Record;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct TodayView {
+#[derive(Clone, Debug)]
+pub struct TodayState {
     /// The day being looked at (today unless browsing back).
     pub day: NaiveDate,
     pub selected: usize,
     /// Digits typed for the fast path: a pain rating waiting for Enter.
     pub quick: String,
+    /// The full form, open over the screen.
+    pub form: Option<CheckinForm>,
 }
 
-impl TodayView {
+impl TodayState {
     pub fn new(today: NaiveDate) -> Self {
-        TodayView {
+        TodayState {
             day: today,
             selected: 0,
             quick: String::new(),
+            form: None,
         }
     }
 
-    pub fn clamp(&mut self, entries: usize) {
-        self.selected = self.selected.min(entries.saturating_sub(1));
+    pub fn selected<'d>(&self, ctx: &Ctx<'d>) -> Option<&'d Record<CheckIn>> {
+        ctx.diary.checkins_on(self.day).nth(self.selected)
     }
-}
 
-impl App {
-    pub(super) fn update_today(&mut self, msg: Msg) {
-        let count = self.checkins_on(self.today_view.day).count();
-        let view = &mut self.today_view;
+    /// Keep the selection on an entry that exists (after another process deleted one, say).
+    pub(super) fn clamp(&mut self, ctx: &Ctx) {
+        let count = ctx.diary.checkins_on(self.day).count();
+        self.selected = self.selected.min(count.saturating_sub(1));
+    }
+
+    /// Show `id` on `day` (after a save).
+    pub(super) fn show(&mut self, ctx: &Ctx, day: NaiveDate, id: Uuid) {
+        self.form = None;
+        self.day = day;
+        self.selected = ctx
+            .diary
+            .checkins_on(day)
+            .position(|r| r.id == id)
+            .unwrap_or(0);
+    }
+
+    pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
+        if let Some(form) = self.form.as_mut() {
+            return match form.update(msg, ctx) {
+                Some(effects) => effects,
+                None => {
+                    self.form = None;
+                    vec![Effect::Say(Status::Info(
+                        "Check-in closed without saving.".into(),
+                    ))]
+                }
+            };
+        }
+        let count = ctx.diary.checkins_on(self.day).count();
         match msg {
             Msg::Digit(c) => {
                 // "1" then "0" makes 10; any other digit starts again, so a slip is one key to fix.
-                view.quick = if view.quick == "1" && c == '0' {
+                self.quick = if self.quick == "1" && c == '0' {
                     "10".into()
                 } else {
                     c.to_string()
                 };
             }
             Msg::Backspace => {
-                view.quick.pop();
+                self.quick.pop();
             }
-            Msg::Cancel => view.quick.clear(),
-            Msg::Enter if !view.quick.is_empty() => self.save_quick(),
+            Msg::Cancel => self.quick.clear(),
+            Msg::Enter if !self.quick.is_empty() => return self.save_quick(ctx),
             Msg::Enter => {
-                if let Some(record) = self.selected_checkin().cloned() {
-                    self.form = Some(CheckinForm::edit(&record, self.zone));
+                if let Some(record) = self.selected(ctx) {
+                    self.form = Some(CheckinForm::edit(record, ctx.diary.zone()));
                 }
             }
-            Msg::Up => view.selected = view.selected.saturating_sub(1),
-            Msg::Down => view.selected = (view.selected + 1).min(count.saturating_sub(1)),
+            Msg::Up => self.selected = self.selected.saturating_sub(1),
+            Msg::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Msg::PrevDay => {
-                view.day = view.day.pred_opt().unwrap_or(view.day);
-                view.selected = 0;
+                self.day = self.day.pred_opt().unwrap_or(self.day);
+                self.selected = 0;
             }
-            Msg::NextDay if view.day < self.today => {
-                view.day = view.day.succ_opt().unwrap_or(view.day);
-                view.selected = 0;
+            Msg::NextDay if self.day < ctx.today => {
+                self.day = self.day.succ_opt().unwrap_or(self.day);
+                self.selected = 0;
             }
             Msg::NewCheckin => self.form = Some(CheckinForm::new(None)),
             Msg::Backfill => {
-                let at = (self.today_view.day < self.today)
-                    .then(|| format!("{} 12:00", self.today_view.day));
+                let at = (self.day < ctx.today).then(|| format!("{} 12:00", self.day));
                 self.form = Some(CheckinForm::new(at));
             }
-            Msg::CopyLast => match self.checkins.last() {
+            Msg::CopyLast => match ctx.diary.last_checkin() {
                 Some(last) => self.form = Some(CheckinForm::copy_of(&last.body)),
                 None => {
-                    self.status = Some(Status::Info(
+                    return vec![Effect::Say(Status::Info(
                         "There is no earlier check-in to copy yet.".into(),
-                    ))
+                    ))];
                 }
             },
             Msg::Delete => {
-                if let Some(record) = self.selected_checkin().cloned() {
-                    self.confirm = Some(Confirm::Delete(Box::new(record)));
+                if let Some(record) = self.selected(ctx) {
+                    return vec![Effect::Ask(Confirm {
+                        question: "Delete this check-in?".into(),
+                        details: Vec::new(),
+                        yes: vec![Effect::save(
+                            Change::delete(record.clone()),
+                            "Check-in deleted.",
+                        )],
+                    })];
                 }
             }
             _ => {}
         }
+        Vec::new()
     }
 
-    pub fn selected_checkin(&self) -> Option<&Record<crate::domain::checkin::CheckIn>> {
-        self.checkins_on(self.today_view.day)
-            .nth(self.today_view.selected)
-    }
-
-    fn save_quick(&mut self) {
+    fn save_quick(&mut self, ctx: &Ctx) -> Vec<Effect> {
         let draft = Draft {
-            pain: std::mem::take(&mut self.today_view.quick),
+            pain: std::mem::take(&mut self.quick),
             ..Draft::default()
         };
-        match self.zone.validate(&draft, self.now) {
+        let zone = ctx.diary.zone();
+        match zone.validate(&draft, ctx.now) {
             Ok((checkin, date)) => {
-                let pain = checkin.pain;
-                let record = Record::new(checkin, date, self.now);
-                let result = self.store.as_ref().add(&record);
-                let time = self.zone.local(self.now).format("%H:%M");
-                if self.save(result, format!("Saved: pain {pain} at {time}.")) {
-                    self.today_view.day = date;
-                    self.today_view.selected = self.checkins_on(date).count().saturating_sub(1);
-                }
+                let time = zone.local(ctx.now).format("%H:%M");
+                let done = format!("Saved: pain {} at {time}.", checkin.pain);
+                let record = Record::new(checkin, date, ctx.now);
+                let id = record.id;
+                vec![
+                    Effect::save(Change::add(record), done),
+                    Effect::Then(super::Follow::ShowEntry { day: date, id }),
+                ]
             }
             Err(errors) => {
                 let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                self.status = Some(Status::Error(text.join("; ")));
+                vec![Effect::Say(Status::Error(text.join("; ")))]
             }
         }
     }

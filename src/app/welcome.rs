@@ -1,11 +1,10 @@
 //! The first-run welcome and the Settings screen share one small form: the emergency number,
 //! when this episode began and, on the Settings screen, the cold and heat numbers.
 
-use ratatui::crossterm::event::Event;
 use tui_input::Input;
-use tui_input::backend::crossterm::EventHandler;
 
-use super::{App, Msg};
+use super::{Ctx, Effect, Follow, Msg};
+use crate::diary::Change;
 use crate::domain::settings::{self, Settings};
 use crate::domain::therapy::limits::{Limits, bounds};
 use crate::store::Record;
@@ -159,7 +158,7 @@ impl SettingsForm {
         self.onset = OnsetChoice::ALL[(i + by).rem_euclid(3) as usize];
     }
 
-    fn handle(&mut self, msg: Msg) {
+    fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         let count = self.fields().len();
         let onset = self.focused() == SettingField::Onset;
         match msg {
@@ -167,14 +166,15 @@ impl SettingsForm {
             Msg::PrevField | Msg::Up => self.focus = (self.focus + count - 1) % count,
             Msg::Left if onset => self.cycle(-1),
             Msg::Right | Msg::Toggle if onset => self.cycle(1),
-            Msg::Text(key) => {
+            Msg::Edit(request) => {
                 if let Some(input) = self.input_mut(self.focused()) {
-                    input.handle_event(&Event::Key(key));
+                    input.handle(request);
                     self.error = None;
                 }
             }
             _ => {}
         }
+        Vec::new()
     }
 
     /// `current` with the values typed here, or what is wrong with them.
@@ -216,64 +216,63 @@ impl SettingsForm {
     }
 }
 
-impl App {
-    pub(super) fn update_welcome(&mut self, msg: Msg) {
+impl SettingsForm {
+    /// The first-run welcome: Enter saves, Esc quits.
+    pub fn update_welcome(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
         match msg {
-            Msg::Enter => {
-                self.save_settings("Welcome. Type a number 0-10 and press Enter to check in.");
-            }
-            Msg::Cancel => self.quit = true,
-            msg => self.settings_form.handle(msg),
+            Msg::Enter => self.save(
+                ctx,
+                "Welcome. Type a number 0-10 and press Enter to check in.",
+            ),
+            Msg::Cancel => vec![Effect::Quit],
+            msg => self.handle(msg),
         }
     }
 
-    pub(super) fn update_settings(&mut self, msg: Msg) {
-        if !self.settings_form.editing {
+    /// The Settings screen: Enter opens the form, then saves it; Esc puts the values back.
+    pub fn update_settings(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
+        if !self.editing {
             if msg == Msg::Enter {
-                self.settings_form.editing = true;
-                self.settings_form.focus = 0;
+                self.editing = true;
+                self.focus = 0;
             }
-            return;
+            return Vec::new();
         }
         match msg {
-            Msg::Enter => {
-                if self.save_settings("Settings saved.") {
-                    self.settings_form.editing = false;
-                }
-            }
+            Msg::Enter => self.save(ctx, "Settings saved."),
             Msg::Cancel => {
-                let current = self.settings.as_ref().map(|s| &s.body);
-                self.settings_form = SettingsForm::new("", current);
+                *self = SettingsForm::new("", ctx.diary.settings().map(|s| &s.body));
+                Vec::new()
             }
-            msg => self.settings_form.handle(msg),
+            msg => self.handle(msg),
         }
     }
 
-    fn save_settings(&mut self, done: &str) -> bool {
-        let current = self.settings.as_ref().map(|s| &s.body);
-        let body = match self.settings_form.settings(self.today, current) {
+    /// After a save: the form shows what is stored, closed.
+    pub fn saved(&mut self, ctx: &Ctx) {
+        *self = SettingsForm::new("", ctx.diary.settings().map(|s| &s.body));
+    }
+
+    fn save(&mut self, ctx: &Ctx, done: &str) -> Vec<Effect> {
+        let stored = ctx.diary.settings();
+        let body = match self.settings(ctx.today, stored.map(|s| &s.body)) {
             Ok(body) => body,
             Err(e) => {
-                self.settings_form.error = Some(e);
-                return false;
+                self.error = Some(e);
+                return Vec::new();
             }
         };
-        let result = match self.settings.clone() {
+        let change = match stored.cloned() {
             Some(mut record) => {
                 record.body = body;
-                record.updated_at = self.now;
-                self.store.as_ref().update(&record)
+                record.updated_at = ctx.now;
+                Change::update(record)
             }
-            None => self
-                .store
-                .as_ref()
-                .add(&Record::new(body, self.today, self.now)),
+            None => Change::add(Record::new(body, ctx.today, ctx.now)),
         };
-        let saved = self.save(result, done.to_string());
-        if saved {
-            let current = self.settings.as_ref().map(|s| &s.body);
-            self.settings_form = SettingsForm::new("", current);
-        }
-        saved
+        vec![
+            Effect::save(change, done),
+            Effect::Then(Follow::SettingsSaved),
+        ]
     }
 }

@@ -133,9 +133,7 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
             .map_err(Failure::BadInput)?,
     };
     if let Some(flag) = diary.lock() {
-        return Err(Failure::Other(
-            flag.lock_sentence(diary.emergency_number()),
-        ));
+        return Err(Failure::Other(flag.lock_sentence(diary.emergency_number())));
     }
     finish_if_due(&mut diary, now)?;
     if let Some(running) = diary.running() {

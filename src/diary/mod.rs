@@ -81,16 +81,17 @@ impl Diary {
     pub fn refresh(&mut self, now: DateTime<Utc>) -> bool {
         let mut read = false;
         if let Some(mut checkins) = self.fresh::<CheckIn>() {
-            checkins.sort_by_key(|r| (r.body.at, r.id));
+            checkins.sort_by_key(CheckIn::key);
             self.checkins = checkins;
             read = true;
         }
-        if let Some(assessments) = self.fresh::<Assessment>() {
+        if let Some(mut assessments) = self.fresh::<Assessment>() {
+            assessments.sort_by_key(Assessment::key);
             self.assessments = assessments;
             read = true;
         }
         if let Some(mut sessions) = self.fresh::<Session>() {
-            sessions.sort_by_key(|r| (r.body.started_at, r.id));
+            sessions.sort_by_key(Session::key);
             self.sessions = sessions;
             read = true;
         }
@@ -104,6 +105,15 @@ impl Diary {
             self.evaluate(now);
         }
         read
+    }
+
+    /// Work the flags out again if the day changed since they were. Returns whether it did.
+    pub fn roll_day(&mut self, now: DateTime<Utc>) -> bool {
+        if self.evaluated_on == Some(self.zone.date(now)) {
+            return false;
+        }
+        self.evaluate(now);
+        true
     }
 
     /// One kind's records, if its collection changed since it was last read.
@@ -140,9 +150,9 @@ impl Diary {
         // and the stamp it moves to need not cause a read.
         let whole = self.stamps.get(collection.name) == Some(&self.store.stamp(collection));
         let applied = match entry {
-            Entry::CheckIn(r) => self.apply(action, r, &|r| (r.body.at, r.id))?,
-            Entry::Session(r) => self.apply(action, r, &|r| (r.body.started_at, r.id))?,
-            Entry::Assessment(r) => self.apply(action, r, &|r| (r.body.at, r.id))?,
+            Entry::CheckIn(r) => self.apply(action, r)?,
+            Entry::Session(r) => self.apply(action, r)?,
+            Entry::Assessment(r) => self.apply(action, r)?,
             Entry::Settings(r) => {
                 let applied = write(self.store.as_ref(), action, &r)?;
                 self.settings = (action != Action::Delete).then_some(r);
@@ -158,17 +168,12 @@ impl Diary {
         Ok(applied.notices)
     }
 
-    fn apply<T: Kept>(
-        &mut self,
-        action: Action,
-        record: Record<T>,
-        key: &dyn Fn(&Record<T>) -> (DateTime<Utc>, uuid::Uuid),
-    ) -> Result<Applied, StoreError> {
+    fn apply<T: Kept>(&mut self, action: Action, record: Record<T>) -> Result<Applied, StoreError> {
         let applied = write(self.store.as_ref(), action, &record)?;
         let list = T::list(self);
         list.retain(|r| r.id != record.id);
         if action != Action::Delete {
-            let at = list.partition_point(|r| key(r) < key(&record));
+            let at = list.partition_point(|r| T::key(r) < T::key(&record));
             list.insert(at, record);
         }
         Ok(applied)
@@ -219,14 +224,18 @@ fn write<T: Kind>(
     }
 }
 
-/// A kind the diary keeps a sorted list of.
+/// A kind the diary keeps a list of, sorted by `key`.
 trait Kept: Kind {
     fn list(diary: &mut Diary) -> &mut Vec<Record<Self>>;
+    fn key(record: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid);
 }
 
 impl Kept for CheckIn {
     fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
         &mut diary.checkins
+    }
+    fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
+        (r.body.at, r.id)
     }
 }
 
@@ -234,10 +243,16 @@ impl Kept for Session {
     fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
         &mut diary.sessions
     }
+    fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
+        (r.body.started_at, r.id)
+    }
 }
 
 impl Kept for Assessment {
     fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
         &mut diary.assessments
+    }
+    fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
+        (r.body.at, r.id)
     }
 }

@@ -11,6 +11,7 @@ mod layout;
 mod memory;
 mod op;
 mod record;
+mod watch;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ pub use document::{ParseError, SCHEMA_VERSION};
 pub use memory::MemoryStore;
 pub use op::Op;
 pub use record::{Collection, Kind, RawRecord, Record, Split};
+pub use watch::{Watch, watch};
 
 /// Inclusive range of record dates; `None` on either side is open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

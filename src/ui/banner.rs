@@ -7,11 +7,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::redflag::{ActiveFlag, Level};
+use crate::domain::redflag::ActiveFlag;
 
 /// How many rows the banner wants: one at rest or when space is short, two when a sign is active.
 pub fn height(app: &App, area: Rect) -> u16 {
-    if area.height >= 16 && !app.flags.is_empty() {
+    if area.height >= 16 && !app.diary().flags().is_empty() {
         2
     } else {
         1
@@ -20,7 +20,8 @@ pub fn height(app: &App, area: Rect) -> u16 {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let number = app.emergency_number();
-    let (variants, style) = match app.flags.first() {
+    let number = number.as_str();
+    let (variants, style) = match app.diary().flags().first() {
         None => (at_rest(number), theme.banner_rest()),
         Some(top) if top.assessed_at.is_some() => (assessed(app, top, number), theme.assessed()),
         Some(top) => (active(app, top, number), theme.level(top.def.level)),
@@ -63,7 +64,7 @@ fn at_rest(number: &str) -> Vec<String> {
 }
 
 fn more(app: &App) -> String {
-    match app.flags.len() - 1 {
+    match app.diary().flags().len() - 1 {
         0 => String::new(),
         n => format!(" · {n} more"),
     }
@@ -72,11 +73,7 @@ fn more(app: &App) -> String {
 fn active(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
     let level = top.def.level;
     let (symbol, word) = (level.symbol(), level.word());
-    let action = match level {
-        Level::Emergency => format!("Call {number} now"),
-        Level::Urgent => "Get care today".to_string(),
-        Level::Soon => "See a clinician".to_string(),
-    };
+    let action = level.action(number);
     let more = more(app);
     vec![
         format!(
@@ -94,7 +91,7 @@ fn active(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
 fn assessed(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
     let date = top
         .assessed_at
-        .map(|at| app.zone.date(at).to_string())
+        .map(|at| app.diary().zone().date(at).to_string())
         .unwrap_or_default();
     let more = more(app);
     vec![

@@ -16,7 +16,7 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
     let title = match &form.original {
         Some(r) => format!(
             "Edit check-in of {}",
-            app.zone.local(r.body.at).format("%Y-%m-%d %H:%M")
+            app.diary().zone().local(r.body.at).format("%Y-%m-%d %H:%M")
         ),
         None => "New check-in".to_string(),
     };
@@ -34,7 +34,7 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
     let mut group_seen: Option<Group> = None;
-    for item in form_items() {
+    for &item in form_items() {
         if let Item::Choice(group, _) = item
             && group_seen != Some(group)
         {

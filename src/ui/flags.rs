@@ -7,19 +7,21 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::redflag::{self, Level};
+use crate::domain::redflag::{self, Level, UNLOCK};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let number = app.emergency_number();
+    let number = number.as_str();
+    let flags = app.diary().flags();
     let mut lines: Vec<Line> = Vec::new();
-    if app.flags.is_empty() {
+    if flags.is_empty() {
         lines.push(Line::styled("No warning sign is active.", theme.ok()));
     } else {
         lines.push(Line::styled("Active now", theme.heading()));
-        for flag in &app.flags {
+        for flag in flags {
             let level = flag.def.level;
             let state = match flag.assessed_at {
-                Some(at) => format!(" ✓ assessed {}", app.zone.date(at)),
+                Some(at) => format!(" ✓ assessed {}", app.diary().zone().date(at)),
                 None => String::new(),
             };
             let style = if flag.assessed_at.is_some() {
@@ -42,17 +44,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 flag.def.advice(number)
             )));
         }
-        if app.locked() {
-            lines.push(Line::raw("Timers and stretches are locked until you record that a clinician has assessed you: press a."));
+        if app.diary().locked() {
+            lines.push(Line::raw(format!(
+                "Timers and stretches are locked. {UNLOCK}"
+            )));
         }
     }
     lines.push(Line::raw(""));
     for level in [Level::Emergency, Level::Urgent, Level::Soon] {
-        let heading = match level {
-            Level::Emergency => format!("{} Call {number} now", level.symbol()),
-            Level::Urgent => format!("{} Get medical care today", level.symbol()),
-            Level::Soon => format!("{} See a clinician within days", level.symbol()),
-        };
+        let heading = format!("{} {}", level.symbol(), level.heading(number));
         lines.push(Line::styled(heading, theme.level(level)));
         for def in redflag::catalog().iter().filter(|d| d.level == level) {
             let sources = if def.own_rule {
@@ -70,6 +70,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     ));
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .scroll((app.scroll, 0));
+        .scroll((app.scroll(), 0));
     frame.render_widget(paragraph, area);
 }

@@ -17,7 +17,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Confirm, Screen, Status};
+use crate::app::{App, Screen, Status};
+use crate::keys;
 pub use theme::Theme;
 
 /// Below this the screens do not fit; the banner and a request to enlarge are shown instead.
@@ -29,7 +30,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let theme = Theme::new(app.color);
+    let theme = Theme::new(app.color());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let [top, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
@@ -71,10 +72,10 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     if app.welcome() {
         settings::render_welcome(app, frame, body, &theme);
-    } else if let Some(form) = &app.form {
+    } else if let Some(form) = app.form() {
         checkin_form::render(app, form, frame, body, &theme);
     } else {
-        match app.screen {
+        match app.screen() {
             Screen::Today => today::render(app, frame, body, &theme),
             Screen::Flags => flags::render(app, frame, body, &theme),
             Screen::Settings => settings::render(app, frame, body, &theme),
@@ -92,11 +93,11 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
     let wide = area.width >= 80;
     let mut spans = Vec::new();
     for screen in Screen::ALL {
-        let current = screen == app.screen && !app.welcome();
+        let current = screen == app.screen() && !app.welcome();
         let label = if wide || current {
-            format!(" {} {} ", screen.key(), screen.title())
+            format!(" {} {} ", keys::screen_key(screen), screen.title())
         } else {
-            format!(" {} ", screen.key())
+            format!(" {} ", keys::screen_key(screen))
         };
         let style = if current {
             theme.selected()
@@ -112,18 +113,10 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let line = match (&app.confirm, &app.status) {
-        (Some(Confirm::Delete(_)), _) => {
-            Line::styled("Delete this check-in? y yes · n no", theme.error())
+    let line = match (app.confirm(), app.status()) {
+        (Some(confirm), _) => {
+            Line::styled(format!("{} y yes · n no", confirm.question), theme.error())
         }
-        (Some(Confirm::StartAnyway { reasons, .. }), _) => Line::styled(
-            format!("Start anyway? {}. y yes · n no", reasons.join("; ")),
-            theme.error(),
-        ),
-        (Some(Confirm::Assessed), _) => Line::styled(
-            "Record that a clinician has assessed you? y yes · n no",
-            theme.error(),
-        ),
         (None, Some(Status::Error(text))) => Line::styled(text.clone(), theme.error()),
         (None, Some(Status::Info(text))) => Line::styled(text.clone(), theme.ok()),
         (None, None) => match app.problem() {
@@ -134,60 +127,11 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The keys that work here, from the binding table.
 fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let keys: &[(&str, &str)] = if app.confirm.is_some() {
-        &[("y", "yes"), ("n", "no")]
-    } else if app.welcome() {
-        &[
-            ("Tab", "next"),
-            ("←→", "choose"),
-            ("Enter", "start"),
-            ("Esc", "quit"),
-        ]
-    } else if app.form.is_some() {
-        &[
-            ("Tab/↑↓", "move"),
-            ("Space", "tick"),
-            ("Enter", "save"),
-            ("Esc", "close"),
-            ("^C", "quit"),
-        ]
-    } else if app.screen == Screen::Settings && app.settings_form.editing {
-        &[
-            ("Tab", "next"),
-            ("←→", "choose"),
-            ("Enter", "save"),
-            ("Esc", "cancel"),
-        ]
-    } else {
-        match app.screen {
-            Screen::Today => &[
-                ("0-10 Enter", "check in"),
-                ("a", "full form"),
-                ("c", "copy last"),
-                ("↑↓", "pick"),
-                ("Enter", "edit"),
-                ("d", "delete"),
-                ("←→", "day"),
-                ("b", "backfill"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-            Screen::Flags => &[
-                ("a", "a clinician assessed me"),
-                ("↑↓", "scroll"),
-                ("Tab", "next screen"),
-                ("q", "quit"),
-            ],
-            Screen::Settings => &[("Enter", "edit"), ("Tab", "next screen"), ("q", "quit")],
-            Screen::Help => &[("↑↓", "scroll"), ("Tab", "next screen"), ("q", "quit")],
-            Screen::Timers => timers::keys(app),
-            _ => &[("Tab", "next screen"), ("?", "help"), ("q", "quit")],
-        }
-    };
     let mut spans = Vec::new();
-    for (key, what) in keys {
-        spans.push(Span::styled(key.to_string(), theme.key()));
+    for (key, what) in keys::footer(app.focus()) {
+        spans.push(Span::styled(key, theme.key()));
         spans.push(Span::styled(format!(" {what}  "), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

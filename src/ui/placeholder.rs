@@ -7,9 +7,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::{App, Screen};
+use crate::domain::redflag::UNLOCK;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let plan = match app.screen {
+    let plan = match app.screen() {
         Screen::Stretches => {
             "Guided stretch routines will play here step by step, with hold countdowns and one key to stop and report. Not built yet."
         }
@@ -17,9 +18,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             "Charts of your pain, what helped, how often you kept to your plan, and a report for a clinician will be here. Not built yet."
         }
     };
-    let mut lines = vec![Line::styled(app.screen.title(), theme.heading())];
+    let mut lines = vec![Line::styled(app.screen().title(), theme.heading())];
     // The lock and how to lift it come before anything else on the screen.
-    if app.locked() && app.screen == Screen::Stretches {
+    if app.screen() == Screen::Stretches {
         lines.extend(lock_message(app, theme));
     }
     lines.push(Line::raw(""));
@@ -29,17 +30,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// Why timers and stretches are closed, and how to open them again.
 pub fn lock_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let Some(flag) = app.flags.iter().find(|f| f.locks()) else {
+    let Some(flag) = app.diary().lock() else {
         return Vec::new();
     };
     vec![
-        Line::styled(
-            format!("{} Locked: {}", flag.def.level.symbol(), flag.def.short),
-            theme.level(flag.def.level),
-        ),
+        Line::styled(flag.locked_title(), theme.level(flag.def.level)),
         Line::raw(format!(
-            "{} Once a clinician has assessed you, record it on the Red flags screen (f, then a).",
-            flag.def.advice(app.emergency_number())
+            "{} {UNLOCK}",
+            flag.def.advice(&app.emergency_number())
         )),
     ]
 }

@@ -18,7 +18,7 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ));
         lines.push(Line::raw(""));
     }
-    lines.extend(form_lines(&app.settings_form, theme).0);
+    lines.extend(form_lines(app.settings_form(), theme).0);
     lines.push(Line::styled(
         "Enter to start. You can change these later in Settings.",
         theme.dim(),
@@ -27,7 +27,7 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let form = &app.settings_form;
+    let form = app.settings_form();
     let hint = if form.editing {
         "Enter saves · Esc cancels"
     } else {

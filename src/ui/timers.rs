@@ -8,14 +8,15 @@ use ratatui::widgets::{LineGauge, Paragraph};
 use super::field;
 use super::placeholder::lock_message;
 use super::theme::Theme;
-use crate::app::{App, Confirm, TimerPrompt, done_on};
-use crate::domain::therapy::protocol::{self, recommend};
+use crate::app::{App, TimerPrompt};
+use crate::domain::therapy::protocol;
 use crate::domain::therapy::{PackKind, Session, State, clock};
 
 /// One line for beside the banner: the running session, or what it is waiting for. `short`
 /// is the form for the tab row of a narrow terminal.
 pub fn status(app: &App, short: bool) -> Option<String> {
-    if let Some(TimerPrompt::PainAfter { .. }) = app.timer.prompt {
+    let timers = app.timers();
+    if let Some(TimerPrompt::PainAfter { .. }) = timers.prompt {
         return Some(
             if short {
                 "✓ done"
@@ -25,10 +26,10 @@ pub fn status(app: &App, short: bool) -> Option<String> {
             .into(),
         );
     }
-    let running = app.running()?;
+    let running = app.diary().running()?;
     let s = &running.body;
     let (symbol, name) = (s.kind.symbol(), if short { "" } else { s.kind.name() });
-    let text = match (s.state(app.now), &app.timer.prompt) {
+    let text = match (s.state(app.now()), &timers.prompt) {
         (_, Some(TimerPrompt::SkinCheck(_))) if short => format!("{symbol} check!"),
         (_, Some(TimerPrompt::SkinCheck(_))) => format!("{symbol} skin check! · i"),
         (State::Running { left }, _) if short => format!("{symbol} {}", clock(left)),
@@ -39,36 +40,6 @@ pub fn status(app: &App, short: bool) -> Option<String> {
         (State::Due | State::Ended, _) => format!("{symbol} {name} done").replace("  ", " "),
     };
     Some(text)
-}
-
-pub fn keys(app: &App) -> &'static [(&'static str, &'static str)] {
-    match (&app.timer.prompt, app.running()) {
-        (Some(TimerPrompt::Safety(_)), _) => &[("y", "I have read these"), ("Esc", "not now")],
-        (Some(TimerPrompt::SkinCheck(_)), _) => &[
-            ("1", "cold"),
-            ("2", "burning"),
-            ("3", "aching"),
-            ("4", "numb: stop"),
-        ],
-        (Some(_), _) => &[
-            ("0-10", "pain"),
-            ("Enter", "save (empty skips)"),
-            ("Esc", "skip"),
-        ],
-        (None, Some(_)) => &[
-            ("p", "pause/resume"),
-            ("+", "1 more minute"),
-            ("x", "stop"),
-            ("Tab", "next screen"),
-        ],
-        (None, None) => &[
-            ("Enter", "start recommended"),
-            ("c", "cold"),
-            ("w", "heat"),
-            ("Tab", "next screen"),
-            ("q", "quit"),
-        ],
-    }
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -86,10 +57,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .collect()
     };
     let mut lines = vec![Line::styled("Timers", theme.heading())];
-    if app.locked() {
-        lines.extend(wrap(lock_message(app, theme)));
-    }
-    let running = app.running().map(|r| r.body.clone());
+    lines.extend(wrap(lock_message(app, theme)));
+    let running = app.diary().running().map(|r| &r.body);
     let session = wrap(
         running
             .as_ref()
@@ -117,7 +86,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         && (gauge_row as u16) < area.height
     {
         let ratio =
-            s.elapsed(app.now).num_seconds() as f64 / s.planned().num_seconds().max(1) as f64;
+            s.elapsed(app.now()).num_seconds() as f64 / s.planned().num_seconds().max(1) as f64;
         let gauge = LineGauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
             .label("")
@@ -140,7 +109,7 @@ fn session_lines(app: &App, s: &Session, theme: &Theme) -> Vec<Line<'static>> {
         "{} {} {} left of {}{paused}",
         s.kind.symbol(),
         s.kind.name().to_uppercase(),
-        clock(s.left(app.now)),
+        clock(s.left(app.now())),
         clock(s.planned())
     );
     let mut lines = vec![Line::styled(head, theme.timer()), Line::raw("")];
@@ -153,31 +122,28 @@ fn session_lines(app: &App, s: &Session, theme: &Theme) -> Vec<Line<'static>> {
 
 /// What suits now, what was done today, and when each pack may be used next.
 fn plan_lines(app: &App) -> Vec<Line<'static>> {
-    let limits = app.limits();
-    let (kind, why) = recommend(app.episode_start(), app.now, &limits);
+    let p = &app.timers().plan;
+    let limits = p.limits;
     let mut plan = format!(
         "Today: {} cold, {} heat. Sessions {} min (up to {}), {} min apart.",
-        done_on(app, app.today, PackKind::Cold),
-        done_on(app, app.today, PackKind::Heat),
-        limits.session_minutes,
-        limits.max_minutes,
-        limits.gap_minutes
+        p.cold_today, p.heat_today, limits.session_minutes, limits.max_minutes, limits.gap_minutes
     );
-    for k in [PackKind::Cold, PackKind::Heat] {
-        if let Some(next) =
-            protocol::next_allowed(k, app.session_bodies(), &limits).filter(|n| *n > app.now)
-        {
-            plan.push_str(&format!(
-                " Next {} from {}.",
-                k.name().to_lowercase(),
-                app.zone.local(next).format("%H:%M")
-            ));
-        }
+    for (k, next) in &p.next {
+        plan.push_str(&format!(
+            " Next {} from {}.",
+            k.name().to_lowercase(),
+            app.diary().zone().local(*next).format("%H:%M")
+        ));
     }
-    vec![
-        Line::raw(format!("Now: {} {why}.", kind.symbol())),
-        Line::raw(plan),
-    ]
+    let mut lines = Vec::new();
+    // While locked, nothing is recommended.
+    if !app.diary().locked()
+        && let Some((kind, why)) = &p.recommended
+    {
+        lines.push(Line::raw(format!("Now: {} {why}.", kind.symbol())));
+    }
+    lines.push(Line::raw(plan));
+    lines
 }
 
 fn reminder(kind: PackKind) -> &'static str {
@@ -190,21 +156,19 @@ fn reminder(kind: PackKind) -> &'static str {
 }
 
 fn prompt_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let typed = if app.timer.typed.is_empty() {
+    let timers = app.timers();
+    let typed = if timers.typed.is_empty() {
         "_".to_string()
     } else {
-        app.timer.typed.clone()
+        timers.typed.clone()
     };
     let mut lines = Vec::new();
-    if let Some(Confirm::StartAnyway { kind, reasons }) = &app.confirm {
-        lines.push(Line::styled(
-            format!("Start {} now?", kind.name().to_lowercase()),
-            theme.error(),
-        ));
-        lines.extend(reasons.iter().map(|r| Line::raw(format!("- {r}"))));
+    if let Some(confirm) = app.confirm() {
+        lines.push(Line::styled(confirm.question.clone(), theme.error()));
+        lines.extend(confirm.details.iter().map(|r| Line::raw(format!("- {r}"))));
         return lines;
     }
-    match &app.timer.prompt {
+    match &timers.prompt {
         None => {}
         Some(TimerPrompt::Safety(kind)) => {
             lines.push(Line::styled(

@@ -18,7 +18,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    let typed = &app.today_view.quick;
+    let state = app.today_state();
+    let typed = &state.quick;
     let quick_line = if typed.is_empty() {
         Line::from(vec![
             Span::styled("Pain now? ", theme.heading()),
@@ -34,13 +35,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(quick_line), quick);
     let _ = gap;
 
-    let shown = app.today_view.day;
-    let when = if shown == app.today {
+    let shown = state.day;
+    let when = if shown == app.today() {
         "today".to_string()
     } else {
-        format!("{} days ago", (app.today - shown).num_days())
+        format!("{} days ago", (app.today() - shown).num_days())
     };
-    let entries: Vec<_> = app.checkins_on(shown).collect();
+    let entries: Vec<_> = app.diary().checkins_on(shown).collect();
     let header = format!(
         "{} ({when}) · {} check-in{}",
         shown.format("%a %-d %b %Y"),
@@ -50,7 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::styled(header, theme.heading())), day);
 
     if entries.is_empty() {
-        let hint = if shown == app.today {
+        let hint = if shown == app.today() {
             "No check-ins yet today."
         } else {
             "No check-ins this day. b backfills one."
@@ -63,11 +64,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .map(|r| {
             ListItem::new(summary(
                 &r.body,
-                &app.zone.local(r.body.at).format("%H:%M").to_string(),
+                &app.diary()
+                    .zone()
+                    .local(r.body.at)
+                    .format("%H:%M")
+                    .to_string(),
             ))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.today_view.selected));
+    let mut state = ListState::default().with_selected(Some(state.selected));
     frame.render_stateful_widget(
         List::new(items)
             .highlight_style(theme.selected())

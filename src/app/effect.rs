@@ -1,0 +1,63 @@
+//! What a screen's `update` asks for. The screens never save or ring themselves: `App` applies
+//! their effects in one place, in order, and a save that fails drops the effects after it.
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use crate::diary::Change;
+use crate::domain::therapy::PackKind;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Info(String),
+    Error(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Save a change and say `done`.
+    Save {
+        change: Box<Change>,
+        done: String,
+    },
+    Say(Status),
+    /// Ask yes or no first.
+    Ask(Confirm),
+    Bell,
+    Quit,
+    /// Tell the screen that asked how it went, once the saves before it succeeded.
+    Then(Follow),
+}
+
+impl Effect {
+    pub fn save(change: Change, done: impl Into<String>) -> Effect {
+        Effect::Save {
+            change: Box::new(change),
+            done: done.into(),
+        }
+    }
+}
+
+/// What happens after a successful save, back in the screen that asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Follow {
+    /// The form was saved: close it and show this entry.
+    ShowEntry { day: NaiveDate, id: Uuid },
+    /// A session ended: ask pain after.
+    PainAfter { id: Uuid, message: String },
+    /// Safety notes read: go on starting this kind.
+    NotesRead(PackKind),
+    /// Cautions accepted: ask pain before starting this kind.
+    PainBefore(PackKind),
+    /// The settings were saved: close the form.
+    SettingsSaved,
+}
+
+/// A question waiting for y or n, what it is about, and what yes does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Confirm {
+    pub question: String,
+    /// Reasons or details, shown by the screen that asked.
+    pub details: Vec<String>,
+    pub yes: Vec<Effect>,
+}

@@ -1,0 +1,138 @@
+//! What can happen (messages), where the app is (screens), and what has the keyboard (focus).
+//! Messages carry meanings, never key codes: `keys` turns key presses into these.
+
+use tui_input::InputRequest;
+
+use crate::domain::therapy::PackKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Timers,
+    Stretches,
+    Trends,
+    Flags,
+    Settings,
+    Help,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 7] = [
+        Screen::Today,
+        Screen::Timers,
+        Screen::Stretches,
+        Screen::Trends,
+        Screen::Flags,
+        Screen::Settings,
+        Screen::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Timers => "Timers",
+            Screen::Stretches => "Stretches",
+            Screen::Trends => "Trends",
+            Screen::Flags => "Red flags",
+            Screen::Settings => "Settings",
+            Screen::Help => "Help",
+        }
+    }
+
+    pub(super) fn offset(self, by: isize) -> Screen {
+        let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        Screen::ALL[(i + by).rem_euclid(Screen::ALL.len() as isize) as usize]
+    }
+}
+
+/// What can happen. Keys are turned into these by `keys`; time passing is `Tick`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Msg {
+    Tick,
+    /// Another process may have saved: look at the store's stamps again.
+    DataChanged,
+    Quit,
+    Goto(Screen),
+    NextScreen,
+    PrevScreen,
+    /// Up/down in whatever list has focus.
+    Up,
+    Down,
+    Enter,
+    Cancel,
+    /// An edit to the focused text field.
+    Edit(InputRequest),
+    // Today
+    Digit(char),
+    Backspace,
+    PrevDay,
+    NextDay,
+    NewCheckin,
+    Backfill,
+    CopyLast,
+    Delete,
+    // Forms
+    NextField,
+    PrevField,
+    Toggle,
+    Left,
+    Right,
+    // Questions
+    Yes,
+    No,
+    RecordAssessment,
+    // Timers
+    /// Start a session of this kind, or of the recommended kind.
+    StartTimer(Option<PackKind>),
+    PauseResume,
+    Extend,
+    StopTimer,
+}
+
+/// What the keyboard is talking to. Worked out once, in `App::focus`; the key table, the footer
+/// and Help all go by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// A yes/no question.
+    Confirm,
+    /// The first-run welcome; `text` when a text field has the cursor.
+    Welcome {
+        text: bool,
+    },
+    /// The Settings screen's form, open for changes.
+    SettingsEdit {
+        text: bool,
+    },
+    /// The check-in form.
+    Form {
+        text: bool,
+    },
+    Today,
+    /// Timers with no session running.
+    TimersIdle,
+    /// Timers closed by an unassessed warning sign: nothing can start.
+    TimersLocked,
+    TimersRunning,
+    /// The first-use safety notes of a pack.
+    TimerNotes,
+    /// A pain rating before or after a session.
+    TimerPain,
+    TimerSkin,
+    Flags,
+    Settings,
+    Help,
+    Stretches,
+    Trends,
+}
+
+impl Focus {
+    /// Whether typed characters go into a text field (so letters are not keys).
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            Focus::Welcome { text: true }
+                | Focus::SettingsEdit { text: true }
+                | Focus::Form { text: true }
+        )
+    }
+}
