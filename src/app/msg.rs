@@ -126,6 +126,29 @@ pub enum Focus {
 }
 
 impl Focus {
+    /// Every focus there is (for tests that walk the key table).
+    pub const ALL: [Focus; 19] = [
+        Focus::Confirm,
+        Focus::Welcome { text: false },
+        Focus::Welcome { text: true },
+        Focus::SettingsEdit { text: false },
+        Focus::SettingsEdit { text: true },
+        Focus::Form { text: false },
+        Focus::Form { text: true },
+        Focus::Today,
+        Focus::TimersIdle,
+        Focus::TimersLocked,
+        Focus::TimersRunning,
+        Focus::TimerNotes,
+        Focus::TimerPain,
+        Focus::TimerSkin,
+        Focus::Flags,
+        Focus::Settings,
+        Focus::Help,
+        Focus::Stretches,
+        Focus::Trends,
+    ];
+
     /// Whether typed characters go into a text field (so letters are not keys).
     pub fn is_text(self) -> bool {
         matches!(

@@ -1,0 +1,76 @@
+//! The binding table is the one source of keys: every key a footer shows does what the table
+//! says where it is shown, and Help lists every binding.
+
+use chrono::{TimeZone, Utc};
+use nape::app::{App, Focus, Msg, Screen};
+use nape::clock::Zone;
+use nape::keys::{self, Key};
+use nape::store::MemoryStore;
+use nape::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn events(key: Key) -> Vec<(KeyEvent, Option<char>)> {
+    match key {
+        Key::Code(code) => vec![(KeyEvent::from(code), None)],
+        Key::Ctrl(c) => vec![(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL), None)],
+        Key::Digit => ('0'..='9')
+            .map(|d| (KeyEvent::from(KeyCode::Char(d)), Some(d)))
+            .collect(),
+    }
+}
+
+#[test]
+fn every_footer_key_does_what_the_table_says_where_it_is_shown() {
+    let mut checked = 0;
+    for focus in Focus::ALL {
+        let footer = keys::footer(focus);
+        assert!(!footer.is_empty(), "{focus:?} shows no keys");
+        let shown = keys::table()
+            .iter()
+            .filter(|b| b.footer.is_some() && keys::applies(b, focus));
+        for binding in shown {
+            assert!(footer.contains(&(binding.label, binding.footer.unwrap())));
+            for key in &binding.keys {
+                for (event, digit) in events(*key) {
+                    let expected = digit.map_or(binding.msg, Msg::Digit);
+                    assert_eq!(
+                        keys::map(focus, event),
+                        Some(expected),
+                        "{focus:?}: {:?} is shown as \"{} {}\"",
+                        event.code,
+                        binding.label,
+                        binding.footer.unwrap()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} keys checked");
+}
+
+#[test]
+fn help_lists_every_binding() {
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap();
+    let mut app = App::new(Box::new(MemoryStore::new()), zone, now, "en_GB.UTF-8");
+    app.update(Msg::Enter, now); // through the welcome
+    app.update(Msg::Goto(Screen::Help), now);
+    let mut terminal = Terminal::new(TestBackend::new(160, 200)).unwrap();
+    terminal.draw(|frame| ui::view(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let text: String = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for binding in keys::table() {
+        let line = format!("{}  {}", binding.label, binding.help);
+        assert!(text.contains(&line), "Help does not list \"{line}\"");
+    }
+}
