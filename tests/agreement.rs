@@ -1,0 +1,142 @@
+//! The app's banner and `nape status` ask the same diary, so they show the same level, whatever
+//! the diary holds: an old unassessed emergency, an assessed one, a long episode.
+
+mod common;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use common::Diary;
+use nape::app::App;
+use nape::clock::Zone;
+use nape::domain::checkin::CheckIn;
+use nape::domain::redflag::Assessment;
+use nape::domain::settings::Settings;
+use nape::store::{DiskStore, Record, Store};
+use nape::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct Case {
+    name: &'static str,
+    onset_days_ago: Option<i64>,
+    /// (days ago, pain, symptoms)
+    checkins: Vec<(i64, u8, &'static [&'static str])>,
+    assessed_days_ago: Option<i64>,
+    /// What both should show: the level tag, or None for no active unassessed sign.
+    expected: Option<&'static str>,
+}
+
+fn ago(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
+    now - Duration::days(days)
+}
+
+fn build(case: &Case, diary: &Diary, now: DateTime<Utc>) {
+    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let s: &dyn Store = &store;
+    let onset: Option<NaiveDate> = case.onset_days_ago.map(|d| ago(now, d).date_naive());
+    s.add(&Record::new(
+        Settings::new("999", onset),
+        now.date_naive(),
+        now,
+    ))
+    .unwrap();
+    for (days, pain, symptoms) in &case.checkins {
+        let at = ago(now, *days);
+        let body = CheckIn {
+            symptoms: symptoms.iter().map(|s| s.to_string()).collect(),
+            ..CheckIn::new(at, *pain)
+        };
+        s.add(&Record::new(body, at.date_naive(), at)).unwrap();
+    }
+    if let Some(days) = case.assessed_days_ago {
+        let at = ago(now, days);
+        let body = Assessment {
+            at,
+            extra: Default::default(),
+        };
+        s.add(&Record::new(body, at.date_naive(), at)).unwrap();
+    }
+}
+
+/// The first row of the app drawn at 80x24.
+fn banner(diary: &Diary, now: DateTime<Utc>) -> String {
+    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let app = App::new(Box::new(store), zone, now, "en_GB.UTF-8");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| ui::view(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..80)
+        .map(|x| buffer[(x, 0)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn the_banner_and_nape_status_give_the_same_level() {
+    let steady: Vec<(i64, u8, &[&str])> = (0..60).map(|d| (d, 5, &[][..])).collect();
+    let cases = [
+        Case {
+            name: "nothing reported",
+            onset_days_ago: Some(2),
+            checkins: vec![(1, 3, &[]), (0, 2, &[])],
+            assessed_days_ago: None,
+            expected: None,
+        },
+        Case {
+            name: "an emergency answer 120 days ago, never assessed",
+            onset_days_ago: Some(130),
+            checkins: vec![(120, 4, &["injury"]), (1, 0, &[])],
+            assessed_days_ago: None,
+            expected: Some("‼ EMERGENCY"),
+        },
+        Case {
+            name: "the same emergency, assessed since",
+            onset_days_ago: Some(130),
+            checkins: vec![(120, 4, &["injury"]), (1, 0, &[])],
+            assessed_days_ago: Some(110),
+            expected: None,
+        },
+        Case {
+            name: "dizziness 100 days ago, never assessed",
+            onset_days_ago: Some(130),
+            checkins: vec![(100, 3, &["dizziness"]), (1, 0, &[])],
+            assessed_days_ago: None,
+            expected: Some("! URGENT"),
+        },
+        Case {
+            name: "a long episode still painful",
+            onset_days_ago: Some(100),
+            checkins: vec![(3, 4, &[]), (0, 4, &[])],
+            assessed_days_ago: None,
+            expected: Some("• SEE A CLINICIAN"),
+        },
+        Case {
+            name: "going on for a while, no better in 60 days",
+            onset_days_ago: None,
+            checkins: steady,
+            assessed_days_ago: None,
+            expected: Some("• SEE A CLINICIAN"),
+        },
+    ];
+    let now = Utc::now();
+    for case in &cases {
+        let diary = Diary::new();
+        build(case, &diary, now);
+        let status = diary.ok(&["status", "--format", "{flag}"]);
+        let status = status.trim();
+        let banner = banner(&diary, now);
+        match case.expected {
+            Some(tag) => {
+                assert_eq!(status, tag, "{}: nape status", case.name);
+                assert!(banner.starts_with(tag), "{}: banner {banner:?}", case.name);
+            }
+            None => {
+                assert_eq!(status, "", "{}: nape status", case.name);
+                assert!(
+                    banner.starts_with("‼ Call") || banner.starts_with("✓"),
+                    "{}: banner {banner:?}",
+                    case.name
+                );
+            }
+        }
+    }
+}
