@@ -1,8 +1,6 @@
 //! Pain over time: the daily series the red-flag rules read and the Trends screen will chart.
 //! Pure: the history comes in as an argument.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::checkin::Dated;
@@ -19,16 +17,28 @@ pub struct Day {
 
 /// Each day that has check-ins, in date order. Days without any are absent (gaps, not zeros).
 pub fn daily(history: &[Dated]) -> Vec<Day> {
-    let mut days: BTreeMap<NaiveDate, (u32, u8, usize, DateTime<Utc>)> = BTreeMap::new();
+    // History is in time order, so a day's entries nearly always follow each other: add to the
+    // last day when it matches, and search only for the odd backfilled one.
+    let mut days: Vec<(NaiveDate, u32, u8, usize, DateTime<Utc>)> = Vec::new();
     for (date, c) in history {
-        let day = days.entry(*date).or_insert((0, 0, 0, c.at));
-        day.0 += u32::from(c.pain);
-        day.1 = day.1.max(c.pain);
-        day.2 += 1;
-        day.3 = day.3.max(c.at);
+        let at = match days.last() {
+            Some(last) if last.0 == *date => days.len() - 1,
+            _ => match days.binary_search_by_key(date, |d| d.0) {
+                Ok(i) => i,
+                Err(i) => {
+                    days.insert(i, (*date, 0, 0, 0, c.at));
+                    i
+                }
+            },
+        };
+        let day = &mut days[at];
+        day.1 += u32::from(c.pain);
+        day.2 = day.2.max(c.pain);
+        day.3 += 1;
+        day.4 = day.4.max(c.at);
     }
     days.into_iter()
-        .map(|(date, (sum, max, count, last_at))| Day {
+        .map(|(date, sum, max, count, last_at)| Day {
             date,
             mean: f64::from(sum) / count as f64,
             max,

@@ -63,7 +63,7 @@ pub fn evaluate(
         }
     };
 
-    for (date, c) in history {
+    for (date, c) in history.iter().filter(|(_, c)| !c.symptoms.is_empty()) {
         for def in questions().filter(|q| c.symptoms.contains(&q.id)) {
             raise(
                 &def.id,
