@@ -16,12 +16,9 @@ impl Diary {
     }
 
     pub fn checkins_on(&self, day: NaiveDate) -> impl Iterator<Item = &Record<CheckIn>> {
-        // Sorted by time, so a day's entries sit together; search from the end, where today is.
-        let start = self.checkins.partition_point(|r| r.date < day);
-        self.checkins[start..]
-            .iter()
-            .take_while(move |r| r.date <= day)
-            .filter(move |r| r.date == day)
+        // Sorted by time, but a record's date is the local date where it was made, so dates need
+        // not be in the same order (entries made while travelling): look at every entry.
+        self.checkins.iter().filter(move |r| r.date == day)
     }
 
     /// The latest check-in by time.
