@@ -391,3 +391,22 @@ fn every_rule_id_the_code_raises_is_in_the_catalog_as_a_rule() {
         assert_eq!(def.trigger, Trigger::Rule, "{id}");
     }
 }
+
+#[test]
+fn self_care_counts_when_dates_and_times_disagree() {
+    // Made while travelling: X (with ice) is dated 6 days ago though it comes before Y, which is
+    // dated 7 days ago. X is inside the week and counts as self-care.
+    let x = CheckIn {
+        treatments: vec!["ice".into()],
+        ..CheckIn::new(now() - Duration::days(7) + Duration::hours(11), 2)
+    };
+    let y = CheckIn::new(now() - Duration::days(7) + Duration::hours(12), 2);
+    let z = CheckIn::new(now() - Duration::hours(1), 6);
+    let history = vec![(day(6), &x), (day(7), &y), (day(0), &z)];
+    let settings = Settings::new("112", None);
+    let flags = evaluate(&history, &[], &settings, now(), now().date_naive());
+    assert!(
+        flags.iter().any(|f| f.def.id == redflag::rule::WORSENING),
+        "{flags:?}"
+    );
+}

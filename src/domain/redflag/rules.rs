@@ -110,11 +110,10 @@ pub(super) fn trends(
         .iter()
         .filter(|d| today - d.date <= Duration::days(6))
         .collect();
+    // Every entry is looked at: dates need not follow time order (entries made while travelling).
     let cared = history
         .iter()
-        .rev()
-        .take_while(|(d, _)| today - *d <= Duration::days(6))
-        .any(|(_, c)| !c.treatments.is_empty());
+        .any(|(d, c)| today - *d <= Duration::days(6) && !c.treatments.is_empty());
     if let (Some(first), Some(last)) = (week.first(), week.last())
         && last.date - first.date >= Duration::days(2)
         && last.mean - first.mean >= 2.0
