@@ -81,3 +81,21 @@ fn a_check_in_from_the_shell_shows_in_the_open_app() {
     app.send("\x03"); // Ctrl-C
     assert!(app.wait_exit().0);
 }
+
+#[test]
+fn a_refused_setting_says_why_on_a_small_terminal() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let mut app = Session::start_sized(&diary, 12, 40);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.send("e");
+    app.wait_for("Enter edit");
+    app.send("\r");
+    // Number, onset, date, then the cold hours: make them 99.
+    app.send("\t\t\t");
+    app.wait_for("› Cold for the first");
+    app.send("\x7f\x7f99\r");
+    app.wait_for("from 48 to 72");
+}

@@ -353,7 +353,7 @@ impl App {
                             Vec::new()
                         }
                         Follow::SettingsSaved => {
-                            self.settings_form.saved(&ctx);
+                            self.settings_form.reset(&ctx);
                             Vec::new()
                         }
                         follow => self.timers.follow(follow, &ctx),

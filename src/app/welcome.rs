@@ -241,15 +241,15 @@ impl SettingsForm {
         match msg {
             Msg::Enter => self.save(ctx, "Settings saved."),
             Msg::Cancel => {
-                *self = SettingsForm::new("", ctx.diary.settings().map(|s| &s.body));
+                self.reset(ctx);
                 Vec::new()
             }
             msg => self.handle(msg),
         }
     }
 
-    /// After a save: the form shows what is stored, closed.
-    pub fn saved(&mut self, ctx: &Ctx) {
+    /// After a save or a cancel: the form shows what is stored, closed.
+    pub fn reset(&mut self, ctx: &Ctx) {
         *self = SettingsForm::new("", ctx.diary.settings().map(|s| &s.body));
     }
 

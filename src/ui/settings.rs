@@ -1,7 +1,7 @@
 //! The welcome on first run, and the Settings screen: emergency number and episode start.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -18,7 +18,11 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ));
         lines.push(Line::raw(""));
     }
-    lines.extend(form_lines(app.settings_form(), theme).0);
+    let form = app.settings_form();
+    lines.extend(form_lines(form, theme).0);
+    if let Some(error) = &form.error {
+        lines.push(Line::styled(error.clone(), theme.error()));
+    }
     lines.push(Line::styled(
         "Enter to start. You can change these later in Settings.",
         theme.dim(),
@@ -28,20 +32,21 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let form = app.settings_form();
-    let hint = if form.editing {
-        "Enter saves · Esc cancels"
-    } else {
-        "Enter to change"
+    // What is wrong stays at the top, wrapped, however far the fields below have scrolled.
+    let (notes, style) = match &form.error {
+        Some(error) => (field::wrap(error, area.width as usize), theme.error()),
+        None if form.editing => (vec!["Enter saves · Esc cancels".into()], theme.dim()),
+        None => (vec!["Enter to change".into()], theme.dim()),
     };
+    let mut head = vec![Line::styled("Settings", theme.heading())];
+    head.extend(notes.into_iter().map(|n| Line::styled(n, style)));
+    let [top, rest] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(head), top);
     let (fields, focus) = form_lines(form, theme);
-    let mut lines = vec![
-        Line::styled("Settings", theme.heading()),
-        Line::styled(hint, theme.dim()),
-    ];
-    lines.extend(fields);
     // On a short terminal the list scrolls to keep the field being changed in view.
-    let scroll = (focus + 2 + 2).saturating_sub(area.height as usize);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    let scroll = (focus + 2).saturating_sub(rest.height as usize);
+    frame.render_widget(Paragraph::new(fields).scroll((scroll as u16, 0)), rest);
 }
 
 /// The form's lines, and which line holds the focused field.
@@ -76,9 +81,6 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize)
                 Span::styled(format!("{dot} {}", option.label()), style),
             ]));
         }
-    }
-    if let Some(error) = &form.error {
-        lines.push(Line::styled(error.clone(), theme.error()));
     }
     (lines, focus_line)
 }
