@@ -5,6 +5,7 @@ use clap::Parser;
 use nape::app::{App, Status};
 use nape::cli::{self, Cli};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::runtime;
 
 fn main() -> ExitCode {
@@ -33,7 +34,9 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
     let (store, notices) = cli::open_store_quietly(cli)?;
     let root = store.root().to_path_buf();
     let locale = cli::locale();
-    let mut app = App::new(Box::new(store), Zone::Local, Utc::now(), &locale);
+    let now = Utc::now();
+    let diary = Diary::open_recent(Box::new(store), Zone::Local, &locale, now);
+    let mut app = App::with_diary(diary, now, &locale);
     app.set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
     if !notices.is_empty() {
         let text: Vec<String> = notices.iter().map(ToString::to_string).collect();

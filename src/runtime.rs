@@ -108,6 +108,10 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
             if app.quit() || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
+            if app.diary().checking() {
+                dirty |= app.update(Msg::ReadHistory, Utc::now());
+                continue;
+            }
             let mut wait = app.next_wake(Utc::now());
             if poll {
                 wait = wait.min(POLL);

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use common::Diary;
-use nape::app::App;
+use nape::app::{App, Msg};
 use nape::clock::Zone;
 use nape::domain::checkin::CheckIn;
 use nape::domain::redflag::Assessment;
@@ -61,9 +61,20 @@ fn build(case: &Case, diary: &Diary, now: DateTime<Utc>) {
 fn banner(diary: &Diary, now: DateTime<Utc>) -> String {
     let (store, _) = DiskStore::open(diary.data()).unwrap();
     let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let app = App::new(Box::new(store), zone, now, "en_GB.UTF-8");
+    // As the real app opens: recent months first, the rest once the first frame is drawn.
+    let recent = nape::diary::Diary::open_recent(Box::new(store), zone, "en_GB.UTF-8", now);
+    let mut app = App::with_diary(recent, now, "en_GB.UTF-8");
+    assert!(
+        first_row(&app).contains("Reading your diary"),
+        "before the whole history is read the banner says so, not 'at rest'"
+    );
+    app.update(Msg::ReadHistory, now);
+    first_row(&app)
+}
+
+fn first_row(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|frame| ui::view(&app, frame)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
     let buffer = terminal.backend().buffer();
     (0..80)
         .map(|x| buffer[(x, 0)].symbol().to_string())

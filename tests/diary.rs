@@ -1,8 +1,8 @@
 //! The shared diary's own questions, over the in-memory store.
 
-use chrono::{FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use nape::clock::Zone;
-use nape::diary::Diary;
+use nape::diary::{Change, Diary};
 use nape::domain::checkin::CheckIn;
 use nape::store::{MemoryStore, Record, Store};
 
@@ -23,4 +23,38 @@ fn a_day_lists_its_check_ins_even_when_time_order_and_date_order_disagree() {
     let pains = |d| -> Vec<u8> { diary.checkins_on(may(d)).map(|r| r.body.pain).collect() };
     assert_eq!(pains(1), [6]);
     assert_eq!(pains(2), [4]);
+}
+
+#[test]
+fn opening_recent_months_first_knows_no_flag_until_the_rest_is_read() {
+    // An unassessed emergency answer from 120 days ago, far outside the recent months.
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    let store = || {
+        let store = MemoryStore::new();
+        let old = now - Duration::days(120);
+        let body = CheckIn {
+            symptoms: vec!["worst-headache".into()],
+            ..CheckIn::new(old, 7)
+        };
+        let s: &dyn Store = &store;
+        s.add(&Record::new(body, old.date_naive(), old)).unwrap();
+        store
+    };
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+
+    let mut diary = Diary::open_recent(Box::new(store()), zone, "C", now);
+    assert!(diary.checking());
+    assert!(diary.flags().is_empty() && diary.checkins().is_empty());
+
+    // A save made before the rest is read is kept when it is.
+    let fresh = Record::new(CheckIn::new(now, 3), now.date_naive(), now);
+    diary.save(Change::add(fresh), now).unwrap();
+    assert!(diary.read_older(now));
+    assert!(!diary.checking() && !diary.read_older(now));
+
+    let whole = Diary::open(Box::new(store()), zone, "C", now);
+    assert_eq!(diary.flags(), whole.flags());
+    assert!(diary.locked(), "the old emergency is found");
+    let pains: Vec<u8> = diary.checkins().iter().map(|r| r.body.pain).collect();
+    assert_eq!(pains, [7, 3]);
 }

@@ -54,8 +54,12 @@ pub struct App {
 impl App {
     /// `locale` suggests the emergency number on first run.
     pub fn new(store: Box<dyn Store>, zone: Zone, now: DateTime<Utc>, locale: &str) -> App {
-        let diary = Diary::open(store, zone, locale, now);
-        let today = zone.date(now);
+        App::with_diary(Diary::open(store, zone, locale, now), now, locale)
+    }
+
+    /// Over a diary already opened (perhaps with `Diary::open_recent`, to draw sooner).
+    pub fn with_diary(diary: Diary, now: DateTime<Utc>, locale: &str) -> App {
+        let today = diary.zone().date(now);
         let settings_form = SettingsForm::new(locale, diary.settings().map(|s| &s.body));
         let mut app = App {
             diary,
@@ -224,8 +228,10 @@ impl App {
     /// Handle one message at `now`. Returns whether anything visible may have changed.
     pub fn update(&mut self, msg: Msg, now: DateTime<Utc>) -> bool {
         self.now = now;
-        let changed = self.advance(msg == Msg::DataChanged);
-        if matches!(msg, Msg::Tick | Msg::DataChanged) {
+        // Nothing is done on part of the history: the first message of any kind reads the rest.
+        let older = self.diary.read_older(now);
+        let changed = self.advance(msg == Msg::DataChanged) || older;
+        if matches!(msg, Msg::Tick | Msg::DataChanged | Msg::ReadHistory) {
             return changed;
         }
         if !matches!(msg, Msg::Edit(_)) {

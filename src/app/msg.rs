@@ -51,6 +51,8 @@ pub enum Msg {
     Tick,
     /// Another process may have saved: look at the store's stamps again.
     DataChanged,
+    /// The first screen is drawn: read the rest of the history (see `Diary::open_recent`).
+    ReadHistory,
     Quit,
     Goto(Screen),
     NextScreen,

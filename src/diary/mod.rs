@@ -7,7 +7,7 @@ mod queries;
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 
 pub use change::{Action, Change, Entry};
 
@@ -38,6 +38,9 @@ pub struct Diary {
     evaluated_on: Option<NaiveDate>,
     /// Moves on every change, so derived values elsewhere know when to be worked out again.
     version: u64,
+    /// Set by `open_recent`: only check-ins from this day on are read so far, and the flags
+    /// are not known until `read_older` has read the rest.
+    recent_since: Option<NaiveDate>,
 }
 
 impl Diary {
@@ -47,6 +50,38 @@ impl Diary {
         let mut diary = Diary::empty(store, zone, locale);
         diary.refresh(now);
         diary
+    }
+
+    /// The settings, sessions and assessments, and only this month's and last month's check-ins:
+    /// enough to draw the first screen at once however long the history. The warning signs need
+    /// every check-in, so until `read_older` runs, `checking` is true and no flag is known.
+    pub fn open_recent(
+        store: Box<dyn Store>,
+        zone: Zone,
+        locale: &str,
+        now: DateTime<Utc>,
+    ) -> Diary {
+        let mut diary = Diary::empty(store, zone, locale);
+        let month = zone.date(now).with_day(1).unwrap_or(zone.date(now));
+        diary.recent_since = Some(month.checked_sub_months(Months::new(1)).unwrap_or(month));
+        diary.refresh(now);
+        diary
+    }
+
+    /// Read the check-ins `open_recent` left out, and work the flags out. Returns whether it did.
+    pub fn read_older(&mut self, now: DateTime<Utc>) -> bool {
+        if self.recent_since.take().is_none() {
+            return false;
+        }
+        // Forget the stamp, so the whole collection is read whatever happened meanwhile.
+        self.stamps.remove(CheckIn::COLLECTION.name);
+        self.refresh(now);
+        true
+    }
+
+    /// True while part of the history is still to be read (see `open_recent`).
+    pub fn checking(&self) -> bool {
+        self.recent_since.is_some()
     }
 
     /// A diary that has read nothing yet: enough to save (as `nape log` does).
@@ -64,6 +99,7 @@ impl Diary {
             flags: Vec::new(),
             evaluated_on: None,
             version: 0,
+            recent_since: None,
         }
     }
 
@@ -80,22 +116,26 @@ impl Diary {
     /// Returns whether anything changed.
     pub fn refresh(&mut self, now: DateTime<Utc>) -> bool {
         let mut read = false;
-        if let Some(mut checkins) = self.fresh::<CheckIn>() {
+        let recent = DateRange {
+            since: self.recent_since,
+            until: None,
+        };
+        if let Some(mut checkins) = self.fresh::<CheckIn>(recent) {
             checkins.sort_by_key(CheckIn::key);
             self.checkins = checkins;
             read = true;
         }
-        if let Some(mut assessments) = self.fresh::<Assessment>() {
+        if let Some(mut assessments) = self.fresh::<Assessment>(DateRange::ALL) {
             assessments.sort_by_key(Assessment::key);
             self.assessments = assessments;
             read = true;
         }
-        if let Some(mut sessions) = self.fresh::<Session>() {
+        if let Some(mut sessions) = self.fresh::<Session>(DateRange::ALL) {
             sessions.sort_by_key(Session::key);
             self.sessions = sessions;
             read = true;
         }
-        if let Some(settings) = self.fresh::<Settings>() {
+        if let Some(settings) = self.fresh::<Settings>(DateRange::ALL) {
             self.settings = settings.into_iter().max_by_key(|r| r.updated_at);
             read = true;
         }
@@ -117,7 +157,7 @@ impl Diary {
     }
 
     /// One kind's records, if its collection changed since it was last read.
-    fn fresh<T: Kind>(&mut self) -> Option<Vec<Record<T>>> {
+    fn fresh<T: Kind>(&mut self, range: DateRange) -> Option<Vec<Record<T>>> {
         let name = T::COLLECTION.name;
         // The stamp is read first, so a write made during the read is noticed next time.
         let stamp = self.store.stamp(T::COLLECTION);
@@ -125,7 +165,7 @@ impl Diary {
             return None;
         }
         let mut problems = Vec::new();
-        let records = match self.store.as_ref().load_kind::<T>(DateRange::ALL) {
+        let records = match self.store.as_ref().load_kind::<T>(range) {
             Ok(loaded) => {
                 problems.extend(loaded.notices.iter().map(ToString::to_string));
                 problems.extend(loaded.damage.iter().map(ToString::to_string));
@@ -186,6 +226,10 @@ impl Diary {
 
     fn evaluate(&mut self, now: DateTime<Utc>) {
         let today = self.zone.date(now);
+        if self.checking() {
+            self.flags.clear();
+            return;
+        }
         let history: Vec<_> = self.checkins.iter().map(|r| (r.date, &r.body)).collect();
         let assessed: Vec<_> = self.assessments.iter().map(|a| a.body.at).collect();
         let fallback = Settings::new(self.locale_number, None);

@@ -22,6 +22,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let number = app.emergency_number();
     let number = number.as_str();
     let (variants, style) = match app.diary().flags().first() {
+        _ if app.diary().checking() => (checking(number), theme.banner_rest()),
         None => (at_rest(number), theme.banner_rest()),
         Some(top) if top.assessed_at.is_some() => (assessed(app, top, number), theme.assessed()),
         Some(top) => (active(app, top, number), theme.level(top.def.level)),
@@ -59,6 +60,15 @@ fn at_rest(number: &str) -> Vec<String> {
         ),
         format!("‼ Emergency signs? Call {number} · f: list"),
         format!("‼ Emergency: {number} · f"),
+        format!("‼ {number}"),
+    ]
+}
+
+/// For the moment between the first frame and the whole history being read.
+fn checking(number: &str) -> Vec<String> {
+    vec![
+        format!("‼ Reading your diary for warning signs. Emergency signs: call {number} · f: list"),
+        format!("‼ Reading your diary… Emergency: {number}"),
         format!("‼ {number}"),
     ]
 }
