@@ -58,3 +58,41 @@ fn opening_recent_months_first_knows_no_flag_until_the_rest_is_read() {
     let pains: Vec<u8> = diary.checkins().iter().map(|r| r.body.pain).collect();
     assert_eq!(pains, [7, 3]);
 }
+
+#[test]
+fn the_daily_series_follows_every_change_day_by_day() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut diary = Diary::open(Box::new(MemoryStore::new()), zone, "C", now);
+    let at = |days: i64, hours: i64| now - Duration::days(days) + Duration::hours(hours);
+    let record = |days, hours, pain| {
+        let t = at(days, hours);
+        Record::new(CheckIn::new(t, pain), t.date_naive(), t)
+    };
+    let whole = |diary: &Diary| {
+        let history: Vec<_> = diary.checkins().iter().map(|r| (r.date, &r.body)).collect();
+        nape::domain::trends::daily(&history)
+    };
+    let first = record(3, 0, 6);
+    let mut moved = first.clone();
+    for change in [
+        Change::add(first.clone()),
+        Change::add(record(3, 2, 2)),
+        Change::add(record(1, 0, 9)),
+        Change::add(record(5, 0, 4)),
+    ] {
+        diary.save(change, now).unwrap();
+        assert_eq!(diary.days(), whole(&diary));
+    }
+    // Moved to another day, then deleted: the day it left and the day it joined both follow.
+    moved.body.at = at(1, 1);
+    moved.date = moved.body.at.date_naive();
+    moved.body.pain = 1;
+    diary.save(Change::update(moved.clone()), now).unwrap();
+    assert_eq!(diary.days(), whole(&diary));
+    assert_eq!(diary.days().len(), 3);
+    diary.save(Change::delete(moved), now).unwrap();
+    assert_eq!(diary.days(), whole(&diary));
+    let counts: Vec<usize> = diary.days().iter().map(|d| d.count).collect();
+    assert_eq!(counts, [1, 1, 1]);
+}

@@ -16,6 +16,7 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::{self, ActiveFlag, Assessment};
 use crate::domain::settings::{self, Settings};
 use crate::domain::therapy::Session;
+use crate::domain::trends::{self, Day};
 use crate::store::{Applied, DateRange, Kind, Notice, Record, Store, StoreError};
 
 pub struct Diary {
@@ -35,6 +36,8 @@ pub struct Diary {
     problems: BTreeMap<&'static str, Vec<String>>,
     /// Derived when the data or the day changes, never per question.
     flags: Vec<ActiveFlag>,
+    /// The daily series of `checkins`, kept in step day by day as they change.
+    days: Vec<Day>,
     evaluated_on: Option<NaiveDate>,
     /// Moves on every change, so derived values elsewhere know when to be worked out again.
     version: u64,
@@ -97,6 +100,7 @@ impl Diary {
             stamps: HashMap::new(),
             problems: BTreeMap::new(),
             flags: Vec::new(),
+            days: Vec::new(),
             evaluated_on: None,
             version: 0,
             recent_since: None,
@@ -123,6 +127,8 @@ impl Diary {
         if let Some(mut checkins) = self.fresh::<CheckIn>(recent) {
             checkins.sort_by_key(CheckIn::key);
             self.checkins = checkins;
+            let history: Vec<_> = self.checkins.iter().map(|r| (r.date, &r.body)).collect();
+            self.days = trends::daily(&history);
             read = true;
         }
         if let Some(mut assessments) = self.fresh::<Assessment>(DateRange::ALL) {
@@ -190,7 +196,17 @@ impl Diary {
         // and the stamp it moves to need not cause a read.
         let whole = self.stamps.get(collection.name) == Some(&self.store.stamp(collection));
         let applied = match entry {
-            Entry::CheckIn(r) => self.apply(action, r)?,
+            Entry::CheckIn(r) => {
+                let before = self.checkins.iter().find(|c| c.id == r.id).map(|c| c.date);
+                let date = r.date;
+                let applied = self.apply(action, r)?;
+                for day in before.into_iter().chain([date]) {
+                    let entries = self.checkins_on(day).map(|r| &r.body);
+                    let figures = trends::day(day, entries);
+                    trends::replace(&mut self.days, day, figures);
+                }
+                applied
+            }
             Entry::Session(r) => self.apply(action, r)?,
             Entry::Assessment(r) => self.apply(action, r)?,
             Entry::Settings(r) => {
@@ -234,7 +250,8 @@ impl Diary {
         let assessed: Vec<_> = self.assessments.iter().map(|a| a.body.at).collect();
         let fallback = Settings::new(self.locale_number, None);
         let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
-        self.flags = redflag::evaluate(&history, &assessed, settings, now, today);
+        self.flags =
+            redflag::evaluate_with_days(&history, &self.days, &assessed, settings, now, today);
         if self.evaluated_on != Some(today) {
             self.version += 1;
         }

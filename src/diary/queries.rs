@@ -8,6 +8,7 @@ use crate::domain::redflag::{ActiveFlag, Assessment};
 use crate::domain::settings::Settings;
 use crate::domain::therapy::limits::{Limits, bounds};
 use crate::domain::therapy::{PackKind, Session, protocol};
+use crate::domain::trends::Day;
 use crate::store::Record;
 
 impl Diary {
@@ -19,6 +20,11 @@ impl Diary {
         // Sorted by time, but a record's date is the local date where it was made, so dates need
         // not be in the same order (entries made while travelling): look at every entry.
         self.checkins.iter().filter(move |r| r.date == day)
+    }
+
+    /// Each day with check-ins: its mean and worst pain, in date order.
+    pub fn days(&self) -> &[Day] {
+        &self.days
     }
 
     /// The latest check-in by time.

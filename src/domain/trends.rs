@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::checkin::Dated;
+use super::checkin::{CheckIn, Dated};
 
 /// One day with check-ins: the mean and the worst "pain now", and the time of its last entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -46,6 +46,36 @@ pub fn daily(history: &[Dated]) -> Vec<Day> {
             last_at,
         })
         .collect()
+}
+
+/// One day's figures from its check-ins; `None` when it has none.
+pub fn day<'a>(date: NaiveDate, entries: impl Iterator<Item = &'a CheckIn>) -> Option<Day> {
+    let (mut sum, mut max, mut count, mut last_at) = (0u32, 0u8, 0usize, None);
+    for c in entries {
+        sum += u32::from(c.pain);
+        max = max.max(c.pain);
+        count += 1;
+        last_at = last_at.max(Some(c.at));
+    }
+    Some(Day {
+        date,
+        mean: f64::from(sum) / count.max(1) as f64,
+        max,
+        count,
+        last_at: last_at?,
+    })
+}
+
+/// Put `day`'s figures (or their absence) into a daily series in date order.
+pub fn replace(days: &mut Vec<Day>, date: NaiveDate, day: Option<Day>) {
+    match (days.binary_search_by_key(&date, |d| d.date), day) {
+        (Ok(i), Some(day)) => days[i] = day,
+        (Ok(i), None) => {
+            days.remove(i);
+        }
+        (Err(i), Some(day)) => days.insert(i, day),
+        (Err(_), None) => {}
+    }
 }
 
 /// The mean of some values; 0 for none.

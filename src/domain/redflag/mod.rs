@@ -53,6 +53,20 @@ pub fn evaluate(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Vec<ActiveFlag> {
+    let days = trends::daily(history);
+    evaluate_with_days(history, &days, assessments, settings, now, today)
+}
+
+/// `evaluate`, given the daily series of `history` (`trends::daily`), kept by a caller that
+/// already has it.
+pub fn evaluate_with_days(
+    history: &[Dated],
+    days: &[trends::Day],
+    assessments: &[DateTime<Utc>],
+    settings: &Settings,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Vec<ActiveFlag> {
     let mut raised: Vec<(&'static FlagDef, String, DateTime<Utc>)> = Vec::new();
     let mut raise = |id: &str, reason: String, at: DateTime<Utc>| {
         let def = find(id).expect("rule ids are in the catalog");
@@ -79,11 +93,10 @@ pub fn evaluate(
             );
         }
     }
-    let days = trends::daily(history);
     rules::manipulation(history, &mut raise);
     rules::spasm(history, now, &mut raise);
-    rules::severe_days(&days, today, &mut raise);
-    rules::trends(history, &days, settings, today, &mut raise);
+    rules::severe_days(days, today, &mut raise);
+    rules::trends(history, days, settings, today, &mut raise);
     rules::episode(history, settings, now, today, &mut raise);
 
     let mut flags: Vec<ActiveFlag> = raised

@@ -1,7 +1,7 @@
 //! The rules worked out from the history over time: after manipulation, spasm, severe days,
 //! trends and the episode's age. Each calls `raise` with the sign's id, a reason and its time.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::checkin::CheckIn;
 
@@ -110,9 +110,15 @@ pub(super) fn trends(
         .iter()
         .filter(|d| today - d.date <= Duration::days(6))
         .collect();
-    // Every entry is looked at: dates need not follow time order (entries made while travelling).
+    // History is in time order, but dates need not be (entries made while travelling): look
+    // back by time to well before the week began in any time zone, then go by date.
+    let since = (today - Duration::days(8))
+        .and_time(NaiveTime::MIN)
+        .and_utc();
     let cared = history
         .iter()
+        .rev()
+        .take_while(|(_, c)| c.at >= since)
         .any(|(d, c)| today - *d <= Duration::days(6) && !c.treatments.is_empty());
     if let (Some(first), Some(last)) = (week.first(), week.last())
         && last.date - first.date >= Duration::days(2)
