@@ -39,11 +39,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .find(|v| v.chars().count() <= room)
         .unwrap_or(&variants[variants.len() - 1]);
-    let line = Line::styled(text.clone(), style);
-    frame.render_widget(
-        Paragraph::new(line).style(style).wrap(Wrap { trim: true }),
-        area,
-    );
+    let line = Line::styled(text.as_str(), style);
+    if rows <= 1 {
+        // The chosen text fits: no wrapping to work out, every second a timer runs.
+        frame.render_widget(line, area);
+    } else {
+        let text = Paragraph::new(line).style(style).wrap(Wrap { trim: true });
+        frame.render_widget(text, area);
+    }
 }
 
 /// The main emergency signs, as many as fit, and always the number and the key to the full list.

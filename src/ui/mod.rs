@@ -57,7 +57,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(slot)]).areas(top);
         banner::render(app, frame, left, &theme);
         let text = format!(" {}", long.unwrap_or_default());
-        frame.render_widget(Paragraph::new(Line::styled(text, theme.timer())), right);
+        frame.render_widget(Line::styled(text, theme.timer()), right);
     } else {
         banner::render(app, frame, top, &theme);
     }
@@ -67,7 +67,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         if tabs.width > used + width {
             let [_, right] =
                 Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)]).areas(tabs);
-            frame.render_widget(Paragraph::new(Line::styled(text, theme.timer())), right);
+            frame.render_widget(Line::styled(text, theme.timer()), right);
         }
     }
     if app.welcome() {
@@ -108,7 +108,7 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
     }
     let line = Line::from(spans);
     let used = line.width() as u16;
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(line, area);
     used
 }
 
@@ -124,7 +124,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             None => Line::default(),
         },
     };
-    frame.render_widget(Paragraph::new(line), area);
+    frame.render_widget(line, area);
 }
 
 /// The keys that work here, from the binding table.
@@ -134,5 +134,5 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::styled(format!(" {what}  "), theme.dim()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Line::from(spans), area);
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::LineGauge;
 
 use super::field;
 use super::placeholder::lock_message;
@@ -80,7 +80,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.extend(plan);
         0
     };
-    frame.render_widget(Paragraph::new(lines), area);
+    // Row by row: a paragraph would restyle and reflow the whole area every second.
+    for (line, row) in lines.into_iter().zip(area.rows()) {
+        frame.render_widget(line, row);
+    }
 
     if let Some(s) = running
         && (gauge_row as u16) < area.height
