@@ -2,6 +2,7 @@
 //! and the footer and Help are drawn from it, so a key and its label cannot drift apart. This is
 //! the only place that knows about crossterm's key types.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -309,7 +310,14 @@ pub fn map(focus: Focus, event: KeyEvent) -> Option<Msg> {
 }
 
 /// The footer's keys for `focus`: label and word, in table order, with help last.
-pub fn footer(focus: Focus) -> Vec<(&'static str, &'static str)> {
+pub fn footer(focus: Focus) -> &'static [(&'static str, &'static str)] {
+    // Worked out once per focus: the footer is drawn every second while a timer runs.
+    static FOOTERS: LazyLock<HashMap<Focus, Vec<(&'static str, &'static str)>>> =
+        LazyLock::new(|| Focus::ALL.iter().map(|f| (*f, footer_of(*f))).collect());
+    FOOTERS.get(&focus).map_or(&[], Vec::as_slice)
+}
+
+fn footer_of(focus: Focus) -> Vec<(&'static str, &'static str)> {
     let mut keys: Vec<(&str, &str)> = table()
         .iter()
         .filter(|b| b.scope.applies(focus))

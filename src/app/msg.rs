@@ -128,7 +128,8 @@ pub enum Focus {
 }
 
 impl Focus {
-    /// Every focus there is (for tests that walk the key table).
+    /// Every focus there is: footers are worked out for each, and tests walk the key table
+    /// with it. Keep it complete.
     pub const ALL: [Focus; 19] = [
         Focus::Confirm,
         Focus::Welcome { text: false },

@@ -130,9 +130,11 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// The keys that work here, from the binding table.
 fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut spans = Vec::new();
-    for (key, what) in keys::footer(app.focus()) {
+    for &(key, what) in keys::footer(app.focus()) {
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::styled(format!(" {what}  "), theme.dim()));
+        spans.push(Span::styled(" ", theme.dim()));
+        spans.push(Span::styled(what, theme.dim()));
+        spans.push(Span::styled("  ", theme.dim()));
     }
     frame.render_widget(Line::from(spans), area);
 }
