@@ -1,7 +1,11 @@
 //! The person's time zone and "today": the machine's own zone, or a fixed offset so tests do not
 //! depend on where they run. The only place that knows the local zone.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use std::ops::Range;
+
+use chrono::{
+    DateTime, Days, Duration, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc,
+};
 
 use crate::domain::checkin::{CheckIn, Draft, FieldError};
 
@@ -37,6 +41,16 @@ impl Zone {
                 .with_timezone(&Utc),
         };
         Some(local)
+    }
+
+    /// From the start of `today` to the next midnight, in UTC; up to an hour from `now` where
+    /// the zone has no such midnight, so the date is asked again soon.
+    pub fn day_span(&self, today: NaiveDate, now: DateTime<Utc>) -> Range<DateTime<Utc>> {
+        let start = self.start_of(today).unwrap_or(now);
+        let end = self
+            .start_of(today + Days::new(1))
+            .unwrap_or(now + Duration::hours(1));
+        start.min(now)..end
     }
 
     pub fn validate(

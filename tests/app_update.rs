@@ -284,6 +284,24 @@ fn the_view_follows_the_person_past_midnight() {
 }
 
 #[test]
+fn ticks_know_the_date_at_the_edges_of_the_day_and_when_the_clock_goes_back() {
+    let mut app = app();
+    let at = |d, h, m, s| Utc.with_ymd_and_hms(2026, 3, d, h, m, s).unwrap();
+    let wake = app.next_wake(at(10, 23, 59, 0));
+    assert!(
+        wake <= std::time::Duration::from_secs(60),
+        "wakes by midnight, not {wake:?}"
+    );
+    app.update(Msg::Tick, at(10, 23, 59, 59));
+    assert_eq!(app.today().to_string(), "2026-03-10");
+    app.update(Msg::Tick, at(11, 0, 0, 0));
+    assert_eq!(app.today().to_string(), "2026-03-11");
+    // A clock set back a day is followed at once, not at the next midnight.
+    app.update(Msg::Tick, at(10, 12, 0, 0));
+    assert_eq!(app.today().to_string(), "2026-03-10");
+}
+
+#[test]
 fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
     let app = app();
     // Mark a safety note as seen, so a settings save must keep it.

@@ -9,6 +9,8 @@ mod timers;
 mod today;
 mod welcome;
 
+use std::ops::Range;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub use effect::{Confirm, Effect, Follow, Status};
@@ -36,6 +38,8 @@ pub struct App {
     diary: Diary,
     now: DateTime<Utc>,
     today: NaiveDate,
+    /// The UTC span of `today`.
+    day: Range<DateTime<Utc>>,
     screen: Screen,
     today_state: TodayState,
     timers: TimersState,
@@ -59,12 +63,14 @@ impl App {
 
     /// Over a diary already opened (perhaps with `Diary::open_recent`, to draw sooner).
     pub fn with_diary(diary: Diary, now: DateTime<Utc>, locale: &str) -> App {
-        let today = diary.zone().date(now);
+        let diary_zone = diary.zone();
+        let today = diary_zone.date(now);
         let settings_form = SettingsForm::new(locale, diary.settings().map(|s| &s.body));
         let mut app = App {
             diary,
             now,
             today,
+            day: diary_zone.day_span(today, now),
             screen: Screen::Today,
             today_state: TodayState::new(today),
             timers: TimersState::default(),
@@ -204,13 +210,7 @@ impl App {
     /// or to midnight, when the day changes.
     pub fn next_wake(&self, now: DateTime<Utc>) -> std::time::Duration {
         let ctx = self.ctx_at(now);
-        let midnight = self
-            .diary
-            .zone()
-            .start_of(self.today + chrono::Days::new(1))
-            .map_or(chrono::Duration::hours(1), |m| m - now)
-            .to_std()
-            .unwrap_or_default();
+        let midnight = (self.day.end - now).to_std().unwrap_or_default();
         match timers::next_second(&ctx) {
             Some(second) => second.min(midnight),
             None => midnight,
@@ -308,14 +308,26 @@ impl App {
     /// What time passing does: a new day, changes from other processes (when `look` says the
     /// store may have changed), a session running out.
     fn advance(&mut self, look: bool) -> bool {
-        let today = self.diary.zone().date(self.now);
+        // Within today's span the date is known: a running countdown's tick need not ask the
+        // time zone (which reads the system's zone file) every second.
+        let known = !look && self.day.contains(&self.now);
+        let today = if known {
+            self.today
+        } else {
+            self.diary.zone().date(self.now)
+        };
         let new_day = today != self.today;
         if new_day && self.today_state.day == self.today {
             self.today_state.day = today; // follow the person into the new day
         }
-        self.today = today;
+        if !known {
+            self.today = today;
+            self.day = self.diary.zone().day_span(today, self.now);
+        }
         let data = if look {
             self.diary.refresh(self.now)
+        } else if known {
+            false
         } else {
             self.diary.roll_day(self.now)
         };

@@ -1,7 +1,7 @@
 //! The Timers screen's behaviour: starting a cold or heat session safely (notes, cautions, pain
 //! before), pausing, extending, stopping, skin checks, and noticing when a session's time is up.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use uuid::Uuid;
 
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
@@ -30,8 +30,8 @@ pub struct Plan {
     pub recommended: Option<(PackKind, String)>,
     pub cold_today: usize,
     pub heat_today: usize,
-    /// When each pack may be used next, where that is still to come.
-    pub next: Vec<(PackKind, DateTime<Utc>)>,
+    /// When each pack may be used next (local time), where that is still to come.
+    pub next: Vec<(PackKind, NaiveDateTime)>,
     pub limits: Limits,
     /// The diary version and minute it was worked out for.
     key: (u64, i64),
@@ -103,7 +103,7 @@ impl TimersState {
             heat_today: d.done_on(ctx.today, PackKind::Heat),
             next: [PackKind::Cold, PackKind::Heat]
                 .into_iter()
-                .filter_map(|k| d.next_allowed(k, ctx.now).map(|n| (k, n)))
+                .filter_map(|k| d.next_allowed(k, ctx.now).map(|n| (k, d.zone().local(n))))
                 .collect(),
             limits: d.limits(),
             key,

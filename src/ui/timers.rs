@@ -135,7 +135,7 @@ fn plan_lines(app: &App) -> Vec<Line<'static>> {
         plan.push_str(&format!(
             " Next {} from {}.",
             k.name().to_lowercase(),
-            app.diary().zone().local(*next).format("%H:%M")
+            next.format("%H:%M")
         ));
     }
     let mut lines = Vec::new();
