@@ -357,6 +357,20 @@ fn an_unassessed_emergency_locks_timer_start_from_the_shell() {
     assert!(diary.ok(&["status"]).contains("‼ EMERGENCY"));
 }
 
+#[test]
+fn a_history_of_cancer_reported_weeks_ago_still_shows_in_status() {
+    let diary = Diary::new();
+    let weeks_ago = (chrono::Local::now() - chrono::Duration::days(30))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let cancer = ["--symptom", "cancer-weight-night"];
+    diary.ok(&[&["log", "--pain", "3", "--at", &weeks_ago][..], &cancer].concat());
+    // Pain 0 now, so no rule about pain over time applies.
+    diary.ok(&["log", "--pain", "0"]);
+    let status = diary.ok(&["status"]);
+    assert!(status.contains("SEE A CLINICIAN"), "{status}");
+}
+
 /// Each command exits 2, says `expected` on stderr, prints nothing and changes no file.
 fn assert_bad_input(diary: &Diary, cases: &[(&[&str], &str)]) {
     let before = diary.snapshot();

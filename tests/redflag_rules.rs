@@ -410,3 +410,28 @@ fn self_care_counts_when_dates_and_times_disagree() {
         "{flags:?}"
     );
 }
+
+#[test]
+fn a_history_of_cancer_stays_until_assessed_and_stays_listed_after() {
+    // Other answered questions fade after 14 days; this one never does (CLINICAL.md, S2).
+    for days in [13, 14, 15, 400] {
+        let reported = vec![c(days * 24 + 1, 3, &["cancer-weight-night"], &[], &[])];
+        assert_eq!(
+            ids(&reported, None, &[]),
+            ["cancer-weight-night"],
+            "reported {days} days ago"
+        );
+        let assessed = now() - Duration::hours(days * 24);
+        assert_eq!(
+            ids(&reported, None, &[assessed]),
+            ["cancer-weight-night (assessed)"],
+            "assessed, reported {days} days ago"
+        );
+    }
+    let arm = vec![c(15 * 24, 3, &["arm-symptoms"], &[], &[])];
+    assert_eq!(
+        ids(&arm, None, &[]),
+        Vec::<String>::new(),
+        "others still fade"
+    );
+}

@@ -58,6 +58,9 @@ pub struct FlagDef {
     pub sources: Vec<String>,
     #[serde(default)]
     pub own_rule: bool,
+    /// Once reported, shown for good (assessed or not), not faded after two weeks.
+    #[serde(default)]
+    pub lasting: bool,
 }
 
 impl FlagDef {

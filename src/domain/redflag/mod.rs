@@ -108,8 +108,9 @@ pub fn evaluate_with_days(
                 .filter(|a| *a >= raised_at)
                 .min();
             // Rules check their own recency; an answered question fades after SHOW_DAYS.
-            let stale =
-                def.trigger == Trigger::Question && now - raised_at > Duration::days(SHOW_DAYS);
+            let stale = def.trigger == Trigger::Question
+                && !def.lasting
+                && now - raised_at > Duration::days(SHOW_DAYS);
             // An unsettled emergency or urgent sign stays until a clinician has seen it.
             let keep = if def.level.locks() && assessed_at.is_none() {
                 true
