@@ -371,6 +371,34 @@ fn a_history_of_cancer_reported_weeks_ago_still_shows_in_status() {
     assert!(status.contains("SEE A CLINICIAN"), "{status}");
 }
 
+#[test]
+fn a_hand_edited_emergency_number_that_is_not_a_number_is_reported_and_not_used() {
+    let diary = Diary::new();
+    let settings = diary.data().join("settings");
+    std::fs::create_dir_all(&settings).unwrap();
+    let file = r#"{"schema_version": 1, "records": [{
+        "id": "01581d2f-7800-7ac2-9210-979b927829d3",
+        "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+        "date": "2026-01-01", "emergency_number": "call my GP", "onset": null}]}"#;
+    std::fs::write(settings.join("settings.json"), file).unwrap();
+    diary.ok(&["log", "--pain", "5", "--symptom", "injury"]);
+    let out = diary
+        .command(&["status"])
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(stdout.contains("EMERGENCY"), "{stdout}");
+    assert!(!format!("{stdout}{stderr}").contains("call call my GP"));
+    assert!(
+        stderr.contains("\"call my GP\"") && stderr.contains("999"),
+        "the bad number is named and the locale's used instead: {stderr}"
+    );
+}
+
 /// Each command exits 2, says `expected` on stderr, prints nothing and changes no file.
 fn assert_bad_input(diary: &Diary, cases: &[(&[&str], &str)]) {
     let before = diary.snapshot();

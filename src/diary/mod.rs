@@ -143,6 +143,7 @@ impl Diary {
         }
         if let Some(settings) = self.fresh::<Settings>(DateRange::ALL) {
             self.settings = settings.into_iter().max_by_key(|r| r.updated_at);
+            self.check_number();
             read = true;
         }
         if read {
@@ -256,6 +257,22 @@ impl Diary {
             self.version += 1;
         }
         self.evaluated_on = Some(today);
+    }
+
+    /// A number edited by hand outside nape is checked like a typed one; a bad one is reported,
+    /// and `emergency_number` gives the locale's instead.
+    fn check_number(&mut self) {
+        let Some(settings) = &self.settings else {
+            return;
+        };
+        if let Err(why) = settings::validate_emergency_number(&settings.body.emergency_number) {
+            let problem = format!(
+                "The emergency number in your settings {why}; {} is shown instead until you \
+                 change it in Settings (e).",
+                self.locale_number
+            );
+            self.problems.entry("settings").or_default().push(problem);
+        }
     }
 
     /// The first thing the store reported that the person should know.

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::Diary;
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::{ActiveFlag, Assessment};
-use crate::domain::settings::Settings;
+use crate::domain::settings::{self, Settings};
 use crate::domain::therapy::limits::{Limits, bounds};
 use crate::domain::therapy::{PackKind, Session, protocol};
 use crate::domain::trends::Day;
@@ -55,7 +55,9 @@ impl Diary {
     pub fn emergency_number(&self) -> &str {
         self.settings
             .as_ref()
-            .map_or(self.locale_number, |s| s.body.emergency_number.as_str())
+            .map(|s| s.body.emergency_number.as_str())
+            .filter(|n| settings::validate_emergency_number(n).is_ok())
+            .unwrap_or(self.locale_number)
     }
 
     /// The start of the onset day in UTC, for the protocol's hour counts; `None` when the pain
