@@ -1,7 +1,7 @@
 //! The model driven through key presses with a pinned clock and the in-memory store.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use nape::app::{App, Msg, Screen};
+use nape::app::{App, Msg, Screen, Status};
 use nape::clock::Zone;
 use nape::domain::checkin::CheckIn;
 use nape::keys;
@@ -87,6 +87,14 @@ fn the_fast_path_is_a_digit_and_enter() {
     assert_eq!(pains, [7, 10]);
     assert_eq!(stored(&app)[0].body.at, t0());
     assert_eq!(stored(&app)[1].body.at, later);
+    // A digit that would make no rating is refused, with a message: "10" then "0" stays 10,
+    // "7" then "5" stays 7 (never a new rating of 0 or 5 by surprise).
+    for (typed, kept) in [("100", "10"), ("75", "7")] {
+        type_text(&mut app, typed);
+        assert_eq!(app.today_state().quick, kept);
+        assert!(matches!(app.status(), Some(Status::Error(e)) if e.contains("0 to 10")));
+        press(&mut app, KeyCode::Esc);
+    }
     // Esc clears a half-typed rating without saving it.
     type_text(&mut app, "4");
     press(&mut app, KeyCode::Esc);

@@ -99,3 +99,23 @@ fn a_refused_setting_says_why_on_a_small_terminal() {
     app.send("\x7f\x7f99\r");
     app.wait_for("from 48 to 72");
 }
+
+#[test]
+fn a_third_digit_on_the_fast_path_is_refused_not_taken_as_a_new_rating() {
+    let diary = Diary::new();
+    let mut app = Session::start(&diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.send("10");
+    app.wait_for("Pain now:  10");
+    app.send("0");
+    app.wait_for("Pain is 0 to 10");
+    app.send("\r");
+    app.wait_for("pain 10");
+    app.send("q");
+    app.wait_exit();
+    let export = diary.ok(&["export"]);
+    assert!(export.contains("\"pain\": 10"), "{export}");
+    assert!(!export.contains("\"pain\": 0"), "{export}");
+}

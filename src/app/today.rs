@@ -67,12 +67,20 @@ impl TodayState {
         let count = ctx.diary.checkins_on(self.day).count();
         match msg {
             Msg::Digit(c) => {
-                // "1" then "0" makes 10; any other digit starts again, so a slip is one key to fix.
-                self.quick = if self.quick == "1" && c == '0' {
-                    "10".into()
+                // "1" then "0" makes 10. Any other second digit would make no rating: refuse it
+                // rather than start again, so "100" never becomes a rating of 0.
+                let typed = format!("{}{c}", self.quick);
+                if typed.parse::<u8>().is_ok_and(|p| p <= 10) {
+                    self.quick = typed.trim_start_matches('0').to_string();
+                    if self.quick.is_empty() {
+                        self.quick = "0".into();
+                    }
                 } else {
-                    c.to_string()
-                };
+                    return vec![Effect::Say(Status::Error(format!(
+                        "Pain is 0 to 10; {typed} is not a rating. Backspace changes {}.",
+                        self.quick
+                    )))];
+                }
             }
             Msg::Backspace => {
                 self.quick.pop();
