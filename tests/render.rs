@@ -185,3 +185,31 @@ fn without_colour_levels_show_by_symbol_and_reverse_video() {
         .collect();
     assert!(top.starts_with("‼ EMERGENCY"), "{top}");
 }
+
+#[test]
+fn a_long_message_wraps_onto_more_rows_instead_of_being_cut() {
+    let mut a = app(false);
+    for digit in ['1', '0', '0'] {
+        a.update(Msg::Digit(digit), t0());
+    }
+    for (width, height) in [(80, 24), (40, 12)] {
+        let terminal = draw(&a, width, height);
+        let buffer = terminal.backend().buffer();
+        let text: String = (0..height)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            text.contains("Backspace changes 10."),
+            "the whole message shows at {width}x{height}:\n{text}"
+        );
+        let footer: String = (0..width)
+            .map(|x| buffer[(x, height - 1)].symbol())
+            .collect();
+        assert!(footer.contains("check in"), "the footer stays: {footer}");
+    }
+}

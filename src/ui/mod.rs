@@ -39,11 +39,12 @@ pub fn view(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(ask).wrap(Wrap { trim: true }), rest);
         return;
     }
+    let message = status_line(app, &theme);
     let [top, tabs, body, status, footer] = Layout::vertical([
         Constraint::Length(banner::height(app, area)),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows(&message, area)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -84,7 +85,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             Screen::Stretches | Screen::Trends => placeholder::render(app, frame, body, &theme),
         }
     }
-    render_status(app, frame, status, &theme);
+    frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), status);
     render_footer(app, frame, footer, &theme);
 }
 
@@ -112,8 +113,9 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
     used
 }
 
-fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let line = match (app.confirm(), app.status()) {
+/// The question being asked, the last message, or what the store reported.
+fn status_line(app: &App, theme: &Theme) -> Line<'static> {
+    match (app.confirm(), app.status()) {
         (Some(confirm), _) => {
             Line::styled(format!("{} y yes · n no", confirm.question), theme.error())
         }
@@ -123,8 +125,13 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Some(problem) => Line::styled(format!("⚠ {problem}"), theme.error()),
             None => Line::default(),
         },
-    };
-    frame.render_widget(line, area);
+    }
+}
+
+/// Rows a message needs at this width, so it is never cut: at most a third of the screen.
+fn status_rows(line: &Line, area: Rect) -> u16 {
+    let rows = field::wrap(&line.to_string(), area.width as usize).len() as u16;
+    rows.clamp(1, (area.height / 3).max(1))
 }
 
 /// The keys that work here, from the binding table.
