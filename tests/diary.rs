@@ -96,3 +96,27 @@ fn the_daily_series_follows_every_change_day_by_day() {
     let counts: Vec<usize> = diary.days().iter().map(|d| d.count).collect();
     assert_eq!(counts, [1, 1, 1]);
 }
+
+#[test]
+fn a_bad_emergency_number_is_reported_until_settings_fix_it() {
+    use nape::domain::settings::Settings;
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    let store = MemoryStore::new();
+    let s: &dyn Store = &store;
+    let bad = Record::new(Settings::new("call my GP", None), now.date_naive(), now);
+    s.add(&bad).unwrap();
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut diary = Diary::open(Box::new(store), zone, "en_GB.UTF-8", now);
+    assert_eq!(diary.emergency_number(), "999");
+    assert!(diary.problem().is_some_and(|p| p.contains("call my GP")));
+
+    let mut fixed = bad;
+    fixed.body.emergency_number = "112".into();
+    diary.save(Change::update(fixed), now).unwrap();
+    assert_eq!(diary.emergency_number(), "112");
+    assert_eq!(
+        diary.problem(),
+        None,
+        "the warning goes once the number is fixed"
+    );
+}

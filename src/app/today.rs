@@ -70,11 +70,8 @@ impl TodayState {
                 // "1" then "0" makes 10. Any other second digit would make no rating: refuse it
                 // rather than start again, so "100" never becomes a rating of 0.
                 let typed = format!("{}{c}", self.quick);
-                if typed.parse::<u8>().is_ok_and(|p| p <= 10) {
-                    self.quick = typed.trim_start_matches('0').to_string();
-                    if self.quick.is_empty() {
-                        self.quick = "0".into();
-                    }
+                if let Some(pain) = typed.parse::<u8>().ok().filter(|p| *p <= 10) {
+                    self.quick = pain.to_string(); // "05" is 5
                 } else {
                     return vec![Effect::Say(Status::Error(format!(
                         "Pain is 0 to 10; {typed} is not a rating. Backspace changes {}.",

@@ -41,6 +41,8 @@ pub struct Diary {
     evaluated_on: Option<NaiveDate>,
     /// Moves on every change, so derived values elsewhere know when to be worked out again.
     version: u64,
+    /// Whether the settings' emergency number is one (see `check_number`).
+    number_ok: bool,
     /// Set by `open_recent`: only check-ins from this day on are read so far, and the flags
     /// are not known until `read_older` has read the rest.
     recent_since: Option<NaiveDate>,
@@ -104,6 +106,7 @@ impl Diary {
             evaluated_on: None,
             version: 0,
             recent_since: None,
+            number_ok: true,
         }
     }
 
@@ -213,6 +216,7 @@ impl Diary {
             Entry::Settings(r) => {
                 let applied = write(self.store.as_ref(), action, &r)?;
                 self.settings = (action != Action::Delete).then_some(r);
+                self.check_number();
                 applied
             }
         };
@@ -259,20 +263,24 @@ impl Diary {
         self.evaluated_on = Some(today);
     }
 
-    /// A number edited by hand outside nape is checked like a typed one; a bad one is reported,
-    /// and `emergency_number` gives the locale's instead.
+    /// Settings changed: a number edited by hand outside nape is checked like a typed one, once
+    /// here rather than each time it is shown. A bad one is reported, and `emergency_number`
+    /// gives the locale's instead.
     fn check_number(&mut self) {
-        let Some(settings) = &self.settings else {
-            return;
-        };
-        if let Err(why) = settings::validate_emergency_number(&settings.body.emergency_number) {
-            let problem = format!(
+        let bad = self
+            .settings
+            .as_ref()
+            .and_then(|s| settings::validate_emergency_number(&s.body.emergency_number).err());
+        self.number_ok = bad.is_none();
+        let problem = bad.map(|why| {
+            format!(
                 "The emergency number in your settings {why}; {} is shown instead until you \
                  change it in Settings (e).",
                 self.locale_number
-            );
-            self.problems.entry("settings").or_default().push(problem);
-        }
+            )
+        });
+        self.problems
+            .insert("emergency number", problem.into_iter().collect());
     }
 
     /// The first thing the store reported that the person should know.

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::Diary;
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::{ActiveFlag, Assessment};
-use crate::domain::settings::{self, Settings};
+use crate::domain::settings::Settings;
 use crate::domain::therapy::limits::{Limits, bounds};
 use crate::domain::therapy::{PackKind, Session, protocol};
 use crate::domain::trends::Day;
@@ -56,7 +56,7 @@ impl Diary {
         self.settings
             .as_ref()
             .map(|s| s.body.emergency_number.as_str())
-            .filter(|n| settings::validate_emergency_number(n).is_ok())
+            .filter(|_| self.number_ok)
             .unwrap_or(self.locale_number)
     }
 
