@@ -21,6 +21,10 @@ struct Case {
     /// (days ago, pain, symptoms)
     checkins: Vec<(i64, u8, &'static [&'static str])>,
     assessed_days_ago: Option<i64>,
+    /// When the check-ins with symptoms were typed in (backfilled), if not when they happened.
+    entered_days_ago: Option<i64>,
+    /// The latest check-in was a quick one (pain only).
+    last_quick: bool,
     /// What both should show: the level tag, or None for no active unassessed sign.
     expected: Option<&'static str>,
 }
@@ -39,13 +43,19 @@ fn build(case: &Case, diary: &Diary, now: DateTime<Utc>) {
         now,
     ))
     .unwrap();
+    let last = case.checkins.iter().map(|c| c.0).min();
     for (days, pain, symptoms) in &case.checkins {
         let at = ago(now, *days);
         let body = CheckIn {
             symptoms: symptoms.iter().map(|s| s.to_string()).collect(),
+            quick: case.last_quick && Some(*days) == last,
             ..CheckIn::new(at, *pain)
         };
-        s.add(&Record::new(body, at.date_naive(), at)).unwrap();
+        let entered = match case.entered_days_ago {
+            Some(d) if !symptoms.is_empty() => ago(now, d),
+            _ => at,
+        };
+        s.add(&Record::new(body, at.date_naive(), entered)).unwrap();
     }
     if let Some(days) = case.assessed_days_ago {
         let at = ago(now, days);
@@ -90,6 +100,8 @@ fn the_banner_and_nape_status_give_the_same_level() {
             onset_days_ago: Some(2),
             checkins: vec![(1, 3, &[]), (0, 2, &[])],
             assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
             expected: None,
         },
         Case {
@@ -97,6 +109,8 @@ fn the_banner_and_nape_status_give_the_same_level() {
             onset_days_ago: Some(130),
             checkins: vec![(120, 4, &["injury"]), (1, 0, &[])],
             assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
             expected: Some("‼ EMERGENCY"),
         },
         Case {
@@ -104,6 +118,8 @@ fn the_banner_and_nape_status_give_the_same_level() {
             onset_days_ago: Some(130),
             checkins: vec![(120, 4, &["injury"]), (1, 0, &[])],
             assessed_days_ago: Some(110),
+            entered_days_ago: None,
+            last_quick: false,
             expected: None,
         },
         Case {
@@ -111,6 +127,8 @@ fn the_banner_and_nape_status_give_the_same_level() {
             onset_days_ago: Some(130),
             checkins: vec![(100, 3, &["dizziness"]), (1, 0, &[])],
             assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
             expected: Some("! URGENT"),
         },
         Case {
@@ -118,6 +136,8 @@ fn the_banner_and_nape_status_give_the_same_level() {
             onset_days_ago: Some(100),
             checkins: vec![(3, 4, &[]), (0, 4, &[])],
             assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
             expected: Some("• SEE A CLINICIAN"),
         },
         Case {
@@ -125,7 +145,72 @@ fn the_banner_and_nape_status_give_the_same_level() {
             onset_days_ago: None,
             checkins: steady,
             assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
             expected: Some("• SEE A CLINICIAN"),
+        },
+        Case {
+            name: "weakness ticked as a plain symptom",
+            onset_days_ago: Some(2),
+            checkins: vec![(0, 3, &["weakness"])],
+            assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
+            expected: Some("‼ EMERGENCY"),
+        },
+        Case {
+            name: "fever, headache and a stiff neck ticked as plain symptoms",
+            onset_days_ago: Some(2),
+            checkins: vec![(0, 3, &["fever", "headache", "stiff-neck"])],
+            assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
+            expected: Some("‼ EMERGENCY"),
+        },
+        Case {
+            name: "spasm for 8 days, a quick check-in since",
+            onset_days_ago: Some(9),
+            checkins: vec![(8, 5, &["spasm"]), (1, 5, &["spasm"]), (0, 3, &[])],
+            assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: true,
+            expected: Some("• SEE A CLINICIAN"),
+        },
+        Case {
+            name: "spasm for 8 days, then a full check-in without it",
+            onset_days_ago: Some(9),
+            checkins: vec![(8, 5, &["spasm"]), (1, 5, &["spasm"]), (0, 3, &[])],
+            assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
+            expected: None,
+        },
+        Case {
+            name: "no onset, first check-in 30 days ago",
+            onset_days_ago: None,
+            checkins: vec![(30, 6, &[]), (0, 3, &[])],
+            assessed_days_ago: None,
+            entered_days_ago: None,
+            last_quick: false,
+            expected: Some("• SEE A CLINICIAN"),
+        },
+        Case {
+            name: "an injury backfilled after the assessment",
+            onset_days_ago: Some(20),
+            checkins: vec![(10, 4, &["injury"]), (0, 2, &[])],
+            assessed_days_ago: Some(5),
+            entered_days_ago: Some(1),
+            last_quick: false,
+            expected: Some("‼ EMERGENCY"),
+        },
+        Case {
+            name: "the same injury entered before the assessment",
+            onset_days_ago: Some(20),
+            checkins: vec![(10, 4, &["injury"]), (0, 2, &[])],
+            assessed_days_ago: Some(5),
+            entered_days_ago: Some(6),
+            last_quick: false,
+            expected: None,
         },
     ];
     let now = Utc::now();

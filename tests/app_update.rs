@@ -216,8 +216,8 @@ fn an_emergency_answer_locks_until_assessed_and_a_new_one_locks_again() {
     let mut app = app();
     type_text(&mut app, "a");
     type_text(&mut app, "3");
-    // Down to the first warning sign: 3 more text fields, 7 places, 8 symptoms.
-    for _ in 0..19 {
+    // Down to the first warning sign: 3 more text fields, 7 places, 10 symptoms.
+    for _ in 0..21 {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Char(' '));

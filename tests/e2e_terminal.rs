@@ -46,7 +46,7 @@ fn an_emergency_answer_in_the_form_raises_the_emergency_banner() {
     app.wait_for("New check-in");
     app.send("3");
     // Past the other text fields, the places and the symptoms, to the first warning sign.
-    app.send(&DOWN.repeat(19));
+    app.send(&DOWN.repeat(21));
     app.wait_for("› [ ] Face drooping");
     app.send(" \r");
     app.wait_for("‼ EMERGENCY: Call 999 now");

@@ -14,8 +14,9 @@ fn checkin() -> impl Strategy<Value = Record<CheckIn>> {
         proptest::option::of("\\PC{0,40}(\n\\PC{0,20})?"),
         proptest::collection::vec("[a-z-]{1,12}", 0..3),
         proptest::option::of(("[a-z_]{1,8}", "\\PC{0,10}")),
+        any::<bool>(),
     )
-        .prop_map(|(secs, pain, worst, note, medicines, extra)| {
+        .prop_map(|(secs, pain, worst, note, medicines, extra, quick)| {
             let at: DateTime<Utc> = Utc.timestamp_opt(1_500_000_000 + secs, 0).unwrap();
             let mut extra_map = Map::new();
             if let Some((key, value)) = extra {
@@ -33,6 +34,7 @@ fn checkin() -> impl Strategy<Value = Record<CheckIn>> {
                 treatments: vec![],
                 medicines,
                 note,
+                quick,
                 extra: extra_map,
             };
             Record::new(body, at.date_naive(), at)

@@ -156,6 +156,8 @@ impl CheckinForm {
                 .map(str::to_string)
                 .collect(),
             note: (!note.is_empty()).then(|| note.to_string()),
+            // The form shows every symptom, so one left unticked is a "no".
+            quick: false,
         }
     }
 

@@ -132,6 +132,7 @@ impl TodayState {
     fn save_quick(&mut self, ctx: &Ctx) -> Vec<Effect> {
         let draft = Draft {
             pain: std::mem::take(&mut self.quick),
+            quick: true,
             ..Draft::default()
         };
         let zone = ctx.diary.zone();

@@ -26,6 +26,10 @@ pub struct LogArgs {
     /// A symptom (repeatable; ids below).
     #[arg(long = "symptom", value_name = "ID")]
     symptoms: Vec<String>,
+    /// None of the symptoms: each is absent. Without it or a --symptom, the check-in says
+    /// nothing about symptoms (a spasm that has gone is only "gone" when you say so).
+    #[arg(long, conflicts_with = "symptoms")]
+    no_symptoms: bool,
     /// Something that may have played a part (repeatable; ids below).
     #[arg(long = "context", value_name = "ID")]
     context: Vec<String>,
@@ -56,6 +60,7 @@ impl LogArgs {
             treatments: self.treatments.clone(),
             medicines: self.medicines.clone(),
             note: self.note.clone(),
+            quick: self.symptoms.is_empty() && !self.no_symptoms,
         }
     }
 }

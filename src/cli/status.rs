@@ -9,7 +9,8 @@ use crate::domain::therapy::{State, clock};
 
 #[derive(Args, Debug)]
 pub struct StatusArgs {
-    /// A template: {timer} {kind} {left} {state} {pain} {flag}. Default: "{timer} {pain} {flag}".
+    /// A template: {timer} {kind} {left} {state} {pain} {flag} {signs}. Default: "{timer} {pain}
+    /// {flag}". {flag} is the most urgent level not yet assessed; {signs} names those signs.
     #[arg(long, value_name = "TEMPLATE")]
     format: Option<String>,
 }
@@ -36,12 +37,13 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         (kind, "") => format!("{kind} {left}"),
         (kind, state) => format!("{kind} {left} {state}"),
     };
-    let flag = diary
+    let open: Vec<_> = diary
         .flags()
         .iter()
-        .find(|f| f.assessed_at.is_none())
-        .map(|f| f.def.level.tag())
-        .unwrap_or_default();
+        .filter(|f| f.assessed_at.is_none())
+        .collect();
+    let flag = open.first().map(|f| f.def.level.tag()).unwrap_or_default();
+    let signs: Vec<&str> = open.iter().map(|f| f.def.short.as_str()).collect();
     let line = match &args.format {
         Some(template) => template
             .replace("{timer}", &timer)
@@ -49,7 +51,8 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
             .replace("{left}", &left)
             .replace("{state}", state)
             .replace("{pain}", &pain)
-            .replace("{flag}", &flag),
+            .replace("{flag}", &flag)
+            .replace("{signs}", &signs.join(", ")),
         None => {
             let pain = if pain.is_empty() {
                 String::new()

@@ -7,13 +7,13 @@ mod queries;
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
 pub use change::{Action, Change, Entry};
 
 use crate::clock::Zone;
-use crate::domain::checkin::CheckIn;
-use crate::domain::redflag::{self, ActiveFlag, Assessment};
+use crate::domain::checkin::{CheckIn, Dated};
+use crate::domain::redflag::{self, ActiveFlag, Assessment, Evidence};
 use crate::domain::settings::{self, Settings};
 use crate::domain::therapy::Session;
 use crate::domain::trends::{self, Day};
@@ -130,8 +130,7 @@ impl Diary {
         if let Some(mut checkins) = self.fresh::<CheckIn>(recent) {
             checkins.sort_by_key(CheckIn::key);
             self.checkins = checkins;
-            let history: Vec<_> = self.checkins.iter().map(|r| (r.date, &r.body)).collect();
-            self.days = trends::daily(&history);
+            self.days = trends::daily(&self.history());
             read = true;
         }
         if let Some(mut assessments) = self.fresh::<Assessment>(DateRange::ALL) {
@@ -251,16 +250,39 @@ impl Diary {
             self.flags.clear();
             return;
         }
-        let history: Vec<_> = self.checkins.iter().map(|r| (r.date, &r.body)).collect();
+        let history = self.history();
         let assessed: Vec<_> = self.assessments.iter().map(|a| a.body.at).collect();
+        // Only the last week's sessions matter to the rules; sessions are in start order.
+        let since = now - Duration::days(9);
+        let sessions: Vec<_> = (self.sessions.iter().rev())
+            .take_while(|s| s.body.started_at >= since)
+            .map(|s| self.zone.date(s.body.started_at))
+            .collect();
         let fallback = Settings::new(self.locale_number, None);
-        let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
-        self.flags =
-            redflag::evaluate_with_days(&history, &self.days, &assessed, settings, now, today);
+        let evidence = Evidence {
+            history: &history,
+            days: Some(&self.days),
+            assessments: &assessed,
+            sessions: &sessions,
+            settings: self.settings.as_ref().map_or(&fallback, |s| &s.body),
+        };
+        self.flags = redflag::evaluate(&evidence, now, today);
         if self.evaluated_on != Some(today) {
             self.version += 1;
         }
         self.evaluated_on = Some(today);
+    }
+
+    /// The check-ins as the rules read them. An answer counts as entered when last changed, so
+    /// a sign added to an old entry after an assessment is not taken as assessed.
+    pub fn history(&self) -> Vec<Dated<'_>> {
+        (self.checkins.iter())
+            .map(|r| Dated {
+                date: r.date,
+                entered: r.updated_at,
+                checkin: &r.body,
+            })
+            .collect()
     }
 
     /// Settings changed: a number edited by hand outside nape is checked like a typed one, once

@@ -31,6 +31,9 @@ pub struct CheckIn {
     pub medicines: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Pain only: symptoms were not asked, so a symptom missing from this check-in is not a "no".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub quick: bool,
     /// Fields from a newer nape, kept through edits.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -50,13 +53,20 @@ impl CheckIn {
             treatments: Vec::new(),
             medicines: Vec::new(),
             note: None,
+            quick: false,
             extra: Map::new(),
         }
     }
 }
 
-/// A check-in with the local date it belongs to. Histories are sorted by time.
-pub type Dated<'a> = (NaiveDate, &'a CheckIn);
+/// A check-in with the local date it belongs to and when it was last entered or changed (which
+/// is later than `at` when backfilled). Histories are sorted by `at`.
+#[derive(Clone, Copy, Debug)]
+pub struct Dated<'a> {
+    pub date: NaiveDate,
+    pub entered: DateTime<Utc>,
+    pub checkin: &'a CheckIn,
+}
 
 /// What the person typed, before validation. Empty strings mean "not given".
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -73,6 +83,8 @@ pub struct Draft {
     pub medicines: Vec<String>,
     /// `None`: no note. `Some` must hold some text.
     pub note: Option<String>,
+    /// Only the pain was asked (see `CheckIn::quick`).
+    pub quick: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,6 +291,7 @@ impl Draft {
             treatments: treatments.unwrap_or_default(),
             medicines: medicines.unwrap_or_default(),
             note: note.flatten(),
+            quick: self.quick,
             extra: Map::new(),
         };
         Ok((checkin, at.with_timezone(tz).date_naive()))

@@ -20,13 +20,16 @@ pub fn daily(history: &[Dated]) -> Vec<Day> {
     // History is in time order, so a day's entries nearly always follow each other: add to the
     // last day when it matches, and search only for the odd backfilled one.
     let mut days: Vec<(NaiveDate, u32, u8, usize, DateTime<Utc>)> = Vec::new();
-    for (date, c) in history {
+    for &Dated {
+        date, checkin: c, ..
+    } in history
+    {
         let at = match days.last() {
-            Some(last) if last.0 == *date => days.len() - 1,
-            _ => match days.binary_search_by_key(date, |d| d.0) {
+            Some(last) if last.0 == date => days.len() - 1,
+            _ => match days.binary_search_by_key(&date, |d| d.0) {
                 Ok(i) => i,
                 Err(i) => {
-                    days.insert(i, (*date, 0, 0, 0, c.at));
+                    days.insert(i, (date, 0, 0, 0, c.at));
                     i
                 }
             },

@@ -36,6 +36,8 @@ pub mod symptom {
     pub const NUMBNESS: &str = "numbness";
     pub const WEAKNESS: &str = "weakness";
     pub const DIZZINESS: &str = "dizziness";
+    pub const FEVER: &str = "fever";
+    pub const STIFF_NECK: &str = "stiff-neck";
 }
 
 /// Context ids the rules read.
@@ -52,6 +54,8 @@ pub const SYMPTOMS: &[Term] = &[
     t(symptom::NUMBNESS, "numbness"),
     t(symptom::WEAKNESS, "weakness"),
     t(symptom::DIZZINESS, "dizziness"),
+    t(symptom::STIFF_NECK, "stiff neck"),
+    t(symptom::FEVER, "fever"),
 ];
 
 pub const CONTEXT: &[Term] = &[

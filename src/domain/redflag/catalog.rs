@@ -2,6 +2,7 @@
 //! assets/red_flags.json. It depends on nothing else in the domain, so the vocabulary and the
 //! rules can both use it.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -58,6 +59,9 @@ pub struct FlagDef {
     pub sources: Vec<String>,
     #[serde(default)]
     pub own_rule: bool,
+    /// Plain symptoms (vocabulary ids) that raise this sign as its question does.
+    #[serde(default)]
+    pub symptoms: Vec<String>,
     /// Once reported, shown for good (assessed or not), not faded after two weeks.
     #[serde(default)]
     pub lasting: bool,
@@ -95,6 +99,25 @@ pub fn find(id: &str) -> Option<&'static FlagDef> {
 /// The signs the check-in form asks about.
 pub fn questions() -> impl Iterator<Item = &'static FlagDef> {
     catalog().iter().filter(|f| f.trigger == Trigger::Question)
+}
+
+/// The signs a symptom id raises when reported: the question with that id, and every sign that
+/// lists it among its plain `symptoms`.
+pub fn raised_by(symptom: &str) -> &'static [&'static FlagDef] {
+    static BY: LazyLock<HashMap<&'static str, Vec<&'static FlagDef>>> = LazyLock::new(|| {
+        let mut by: HashMap<&str, Vec<&FlagDef>> = HashMap::new();
+        for def in catalog() {
+            let asked = (def.trigger == Trigger::Question).then_some(def.id.as_str());
+            for id in asked
+                .into_iter()
+                .chain(def.symptoms.iter().map(String::as_str))
+            {
+                by.entry(id).or_default().push(def);
+            }
+        }
+        by
+    });
+    BY.get(symptom).map_or(&[], Vec::as_slice)
 }
 
 /// The ids of the signs worked out by a rule rather than asked (each is in assets/red_flags.json;

@@ -10,13 +10,13 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-pub use catalog::{FlagDef, Level, Trigger, catalog, find, questions, rule};
+pub use catalog::{FlagDef, Level, Trigger, catalog, find, questions, raised_by, rule};
 pub use words::UNLOCK;
 
 pub use super::checkin::Dated;
 use super::settings::Settings;
 use super::trends;
-use super::vocabulary::symptom;
+use super::vocabulary::{label, symptom_terms};
 
 /// "A clinician has assessed me", recorded with its time. Kept for good in the history.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -45,67 +45,104 @@ impl ActiveFlag {
 
 /// How long an answered question or a settled flag stays on show.
 const SHOW_DAYS: i64 = 14;
-/// Which warning signs are active at `now` (`today` is its local date), most urgent first.
-pub fn evaluate(
-    history: &[Dated],
-    assessments: &[DateTime<Utc>],
-    settings: &Settings,
-    now: DateTime<Utc>,
-    today: NaiveDate,
-) -> Vec<ActiveFlag> {
-    let days = trends::daily(history);
-    evaluate_with_days(history, &days, assessments, settings, now, today)
+
+/// What the rules read: the check-ins in time order and what else the diary knows.
+pub struct Evidence<'a> {
+    pub history: &'a [Dated<'a>],
+    /// The daily series of `history` (`trends::daily`), if the caller keeps it.
+    pub days: Option<&'a [trends::Day]>,
+    /// When the person recorded that a clinician had assessed them.
+    pub assessments: &'a [DateTime<Utc>],
+    /// The local dates of nape's own cold, heat and stretch sessions in the last week or so:
+    /// self-care, whatever boxes were ticked.
+    pub sessions: &'a [NaiveDate],
+    pub settings: &'a Settings,
 }
 
-/// `evaluate`, given the daily series of `history` (`trends::daily`), kept by a caller that
-/// already has it.
-pub fn evaluate_with_days(
-    history: &[Dated],
-    days: &[trends::Day],
-    assessments: &[DateTime<Utc>],
-    settings: &Settings,
-    now: DateTime<Utc>,
-    today: NaiveDate,
-) -> Vec<ActiveFlag> {
-    let mut raised: Vec<(&'static FlagDef, String, DateTime<Utc>)> = Vec::new();
-    let mut raise = |id: &str, reason: String, at: DateTime<Utc>| {
+impl<'a> Evidence<'a> {
+    /// Check-ins and settings only: no assessments, no sessions.
+    pub fn new(history: &'a [Dated<'a>], settings: &'a Settings) -> Self {
+        Evidence {
+            history,
+            days: None,
+            assessments: &[],
+            sessions: &[],
+            settings,
+        }
+    }
+}
+
+/// A sign raised: which, why in words, when it happened, and when the answers behind it were
+/// entered (an assessment settles only what was entered before it).
+struct Raised {
+    def: &'static FlagDef,
+    reason: String,
+    at: DateTime<Utc>,
+    entered: DateTime<Utc>,
+}
+
+/// Which warning signs are active at `now` (`today` is its local date), most urgent first.
+pub fn evaluate(evidence: &Evidence, now: DateTime<Utc>, today: NaiveDate) -> Vec<ActiveFlag> {
+    let worked_out;
+    let days = match evidence.days {
+        Some(days) => days,
+        None => {
+            worked_out = trends::daily(evidence.history);
+            &worked_out
+        }
+    };
+    let history = evidence.history;
+    let mut raised: Vec<Raised> = Vec::new();
+    let mut raise = |id: &str, reason: String, at: DateTime<Utc>, entered: DateTime<Utc>| {
         let def = find(id).expect("rule ids are in the catalog");
-        // Keep only the latest reason per sign.
-        raised.retain(|(d, _, t)| d.id != def.id || *t > at);
-        if !raised.iter().any(|(d, _, _)| d.id == def.id) {
-            raised.push((def, reason, at));
+        // Keep only the latest reason per sign, and the latest entry behind it.
+        let entered = raised
+            .iter()
+            .filter(|r| r.def.id == def.id)
+            .map(|r| r.entered)
+            .fold(entered, DateTime::max);
+        raised.retain(|r| r.def.id != def.id || r.at > at);
+        match raised.iter_mut().find(|r| r.def.id == def.id) {
+            Some(kept) => kept.entered = entered,
+            None => raised.push(Raised {
+                def,
+                reason,
+                at,
+                entered,
+            }),
         }
     };
 
-    for (date, c) in history.iter().filter(|(_, c)| !c.symptoms.is_empty()) {
-        for def in questions().filter(|q| c.symptoms.contains(&q.id)) {
-            raise(
-                &def.id,
-                format!("you reported {} on {date}", def.short),
-                c.at,
-            );
-        }
-        if c.symptoms.iter().any(|s| s == symptom::DIZZINESS) {
-            raise(
-                rule::DIZZINESS,
-                format!("you reported dizziness on {date}"),
-                c.at,
-            );
+    for d in history.iter().filter(|d| !d.checkin.symptoms.is_empty()) {
+        for id in &d.checkin.symptoms {
+            for def in raised_by(id) {
+                let what = if def.id == *id {
+                    def.short.as_str()
+                } else {
+                    label(symptom_terms(), id).unwrap_or(id)
+                };
+                let reason = format!("you reported {what} on {}", d.date);
+                raise(&def.id, reason, d.checkin.at, d.entered);
+            }
         }
     }
+    rules::numb_limbs(history, &mut raise);
+    rules::meningitis(history, &mut raise);
     rules::manipulation(history, &mut raise);
     rules::spasm(history, now, &mut raise);
     rules::severe_days(days, today, &mut raise);
-    rules::trends(history, days, settings, today, &mut raise);
-    rules::episode(history, settings, now, today, &mut raise);
+    rules::trends(evidence, days, today, &mut raise);
+    rules::episode(history, evidence.settings, now, today, &mut raise);
 
+    let assessments = evidence.assessments;
     let mut flags: Vec<ActiveFlag> = raised
         .into_iter()
-        .filter_map(|(def, reason, raised_at)| {
+        .filter_map(|r| {
+            let (def, reason, raised_at) = (r.def, r.reason, r.at);
             let assessed_at = assessments
                 .iter()
                 .copied()
-                .filter(|a| *a >= raised_at)
+                .filter(|a| *a >= r.entered)
                 .min();
             // Rules check their own recency; an answered question fades after SHOW_DAYS.
             let stale = def.trigger == Trigger::Question

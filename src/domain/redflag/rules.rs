@@ -1,82 +1,145 @@
-//! The rules worked out from the history over time: after manipulation, spasm, severe days,
-//! trends and the episode's age. Each calls `raise` with the sign's id, a reason and its time.
+//! The rules worked out from the history over time: symptoms that together make a sign, after
+//! manipulation, spasm, severe days, trends and the episode's age. Each calls `raise` with the
+//! sign's id, a reason, when it happened and when the answers behind it were entered.
+//!
+//! A quick check-in (pain only) did not ask about symptoms: it is never read as a "no".
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::checkin::CheckIn;
 
-use super::{Dated, SHOW_DAYS, rule};
+use super::{Dated, Evidence, SHOW_DAYS, rule};
 use crate::domain::settings::Settings;
 use crate::domain::trends::{Day, mean, meaningful_drop};
 use crate::domain::vocabulary::{context, symptom};
 
-const NERVE_SYMPTOMS: [&str; 3] = [
+const NERVE_SYMPTOMS: [&str; 4] = [
     symptom::DIZZINESS,
     symptom::NUMBNESS,
     symptom::PINS_AND_NEEDLES,
+    symptom::WEAKNESS,
 ];
 
-pub(super) type Raise<'r> = dyn FnMut(&str, String, DateTime<Utc>) + 'r;
+/// Reported symptoms that come together within this long count as one picture.
+const TOGETHER: Duration = Duration::hours(24);
+
+pub(super) type Raise<'r> = dyn FnMut(&str, String, DateTime<Utc>, DateTime<Utc>) + 'r;
+
+fn has(c: &CheckIn, id: &str) -> bool {
+    c.symptoms.iter().any(|s| s == id)
+}
+
+/// Numbness with both arms marked: numbness of both arms is an emergency sign (S6); in one arm
+/// it is the "see a clinician" arm sign, raised from the symptom itself.
+pub(super) fn numb_limbs(history: &[Dated], raise: &mut Raise) {
+    let both = ["left-arm", "right-arm"];
+    for d in history.iter().filter(|d| has(d.checkin, symptom::NUMBNESS)) {
+        if both
+            .iter()
+            .all(|arm| d.checkin.locations.iter().any(|l| l == arm))
+        {
+            let reason = format!("you reported numbness down both arms on {}", d.date);
+            raise("limb-numbness", reason, d.checkin.at, d.entered);
+        }
+    }
+}
+
+/// Fever with a headache and a stiff neck, however each was entered and within a day of each
+/// other, is the meningitis emergency (S1).
+pub(super) fn meningitis(history: &[Dated], raise: &mut Raise) {
+    let fever = |c: &CheckIn| has(c, symptom::FEVER) || has(c, "fever-unwell");
+    let headache = |c: &CheckIn| has(c, symptom::HEADACHE) || has(c, "worst-headache");
+    let stiff = |c: &CheckIn| {
+        has(c, symptom::STIFF_NECK)
+            || has(c, symptom::RESTRICTED_TURNING)
+            || c.stiffness.is_some_and(|s| s > 0)
+    };
+    for (i, d) in history.iter().enumerate().filter(|(_, d)| fever(d.checkin)) {
+        let near = |e: &&Dated| (e.checkin.at - d.checkin.at).abs() <= TOGETHER;
+        // Sorted by time: look either side only as far as a day.
+        let from = history[..i]
+            .iter()
+            .rposition(|e| !near(&e))
+            .map_or(0, |p| p + 1);
+        let window: Vec<&Dated> = history[from..].iter().take_while(near).collect();
+        let found = |test: &dyn Fn(&CheckIn) -> bool| window.iter().find(|e| test(e.checkin));
+        if let (Some(h), Some(s)) = (found(&headache), found(&stiff)) {
+            let entered = d.entered.max(h.entered).max(s.entered);
+            let reason = format!(
+                "you reported fever, headache and a stiff neck on {}",
+                d.date
+            );
+            raise("meningitis-signs", reason, d.checkin.at, entered);
+        }
+    }
+}
 
 pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
-    for (m_date, m) in history
+    for m in history
         .iter()
-        .filter(|(_, c)| c.context.iter().any(|x| x == context::MANIPULATION))
+        .filter(|d| d.checkin.context.iter().any(|x| x == context::MANIPULATION))
     {
-        let after = history.iter().filter(|(_, c)| c.at >= m.at);
-        for (date, c) in after
+        let (m_at, m_date) = (m.checkin.at, m.date);
+        let after = history.iter().filter(|d| d.checkin.at >= m_at);
+        for d in after
             .clone()
-            .filter(|(_, c)| c.at - m.at <= Duration::days(7))
+            .filter(|d| d.checkin.at - m_at <= Duration::days(7))
         {
-            if let Some(s) = c
+            if let Some(s) = d
+                .checkin
                 .symptoms
                 .iter()
                 .find(|s| NERVE_SYMPTOMS.contains(&s.as_str()))
             {
                 raise(
                     rule::MANIPULATION_NERVE,
-                    format!("{s} on {date}, after neck manipulation on {m_date}"),
-                    c.at,
+                    format!("{s} on {}, after neck manipulation on {m_date}", d.date),
+                    d.checkin.at,
+                    d.entered,
                 );
             }
         }
         let later = after
             .clone()
-            .rfind(|(_, c)| c.at - m.at > Duration::hours(48));
-        if let Some((date, c)) =
-            later.filter(|(_, c)| c.pain > 0 && c.at - m.at <= Duration::days(SHOW_DAYS))
+            .rfind(|d| d.checkin.at - m_at > Duration::hours(48));
+        if let Some(d) =
+            later.filter(|d| d.checkin.pain > 0 && d.checkin.at - m_at <= Duration::days(SHOW_DAYS))
         {
             raise(
                 rule::MANIPULATION_PAIN,
                 format!(
-                    "pain {} on {date}, more than 48 hours after manipulation on {m_date}",
-                    c.pain
+                    "pain {} on {}, more than 48 hours after manipulation on {m_date}",
+                    d.checkin.pain, d.date
                 ),
-                c.at,
+                d.checkin.at,
+                d.entered,
             );
         }
     }
 }
 
+/// Spasm reported over 7 days or more (S3). The run goes on through quick check-ins, which did
+/// not ask; it ends only at a check-in that asked and did not report spasm.
 pub(super) fn spasm(history: &[Dated], now: DateTime<Utc>, raise: &mut Raise) {
-    let Some((last_date, last)) = history.last() else {
+    let spasm = |c: &CheckIn| has(c, symptom::SPASM);
+    let mut asked = history.iter().rev().filter(|d| !d.checkin.quick);
+    let Some(last) = asked.next().filter(|d| spasm(d.checkin)) else {
         return;
     };
-    let spasm = |c: &CheckIn| c.symptoms.iter().any(|s| s == symptom::SPASM);
-    if !spasm(last) || now - last.at > Duration::days(3) {
+    // Nothing said about it for two weeks: no longer shown.
+    if now - last.checkin.at > Duration::days(SHOW_DAYS) {
         return;
     }
-    let streak = history.iter().rev().take_while(|(_, c)| spasm(c));
-    let Some((first_date, first)) = streak.last() else {
-        return;
-    };
-    if last.at - first.at >= Duration::days(7)
-        && !meaningful_drop(f64::from(first.pain), f64::from(last.pain))
-    {
+    let first = asked
+        .take_while(|d| spasm(d.checkin))
+        .last()
+        .unwrap_or(last);
+    if last.checkin.at - first.checkin.at >= Duration::days(7) {
         raise(
             rule::SPASM_7_DAYS,
-            format!("spasm reported from {first_date} to {last_date}"),
-            last.at,
+            format!("spasm reported from {} to {}", first.date, last.date),
+            last.checkin.at,
+            last.entered,
         );
     }
 }
@@ -93,18 +156,25 @@ pub(super) fn severe_days(days: &[Day], today: NaiveDate, raise: &mut Raise) {
                     w[0].date, w[1].date, w[2].date
                 ),
                 w[2].last_at,
+                w[2].last_at,
             );
         }
     }
 }
 
-pub(super) fn trends(
-    history: &[Dated],
-    days: &[Day],
-    settings: &Settings,
-    today: NaiveDate,
-    raise: &mut Raise,
-) {
+/// The first day of this episode: the onset the person gave, or else the date of the first
+/// check-in after the last one with no pain (so a long episode is never taken as a new one).
+pub(super) fn episode_start(history: &[Dated], settings: &Settings) -> Option<NaiveDate> {
+    if let Some(onset) = settings.onset {
+        return Some(onset);
+    }
+    let free = history.iter().rposition(|d| d.checkin.pain == 0);
+    let first = free.map_or(0, |i| i + 1);
+    history[first..].iter().map(|d| d.date).min()
+}
+
+pub(super) fn trends(evidence: &Evidence, days: &[Day], today: NaiveDate, raise: &mut Raise) {
+    let history = evidence.history;
     // Worse over the last 7 days although something was done for it.
     let week: Vec<_> = days
         .iter()
@@ -115,11 +185,13 @@ pub(super) fn trends(
     let since = (today - Duration::days(8))
         .and_time(NaiveTime::MIN)
         .and_utc();
-    let cared = history
-        .iter()
-        .rev()
-        .take_while(|(_, c)| c.at >= since)
-        .any(|(d, c)| today - *d <= Duration::days(6) && !c.treatments.is_empty());
+    let in_week = |date: NaiveDate| today - date <= Duration::days(6) && date <= today;
+    let cared = evidence.sessions.iter().any(|d| in_week(*d))
+        || history
+            .iter()
+            .rev()
+            .take_while(|d| d.checkin.at >= since)
+            .any(|d| in_week(d.date) && !d.checkin.treatments.is_empty());
     if let (Some(first), Some(last)) = (week.first(), week.last())
         && last.date - first.date >= Duration::days(2)
         && last.mean - first.mean >= 2.0
@@ -132,11 +204,13 @@ pub(super) fn trends(
                 first.mean, first.date, last.mean, last.date
             ),
             last.last_at,
+            last.last_at,
         );
     }
     // No real improvement 14 days into the episode: first three logged days against the last three.
-    let start = settings.onset.or(days.first().map(|d| d.date));
-    let Some(start) = start else { return };
+    let Some(start) = episode_start(history, evidence.settings) else {
+        return;
+    };
     let logged: Vec<_> = days.iter().filter(|d| d.date >= start).collect();
     let (Some(first), Some(last)) = (logged.first(), logged.last()) else {
         return;
@@ -162,6 +236,7 @@ pub(super) fn trends(
                 first.date
             ),
             last.last_at,
+            last.last_at,
         );
     }
 }
@@ -173,29 +248,31 @@ pub(super) fn episode(
     today: NaiveDate,
     raise: &mut Raise,
 ) {
-    let Some(onset) = settings.onset else { return };
-    let Some((_, last)) = history.last() else {
+    let Some(last) = history.last() else {
         return;
     };
-    if last.pain == 0 || now - last.at > Duration::days(7) {
+    if last.checkin.pain == 0 || now - last.checkin.at > Duration::days(7) {
         return;
     }
-    let age = today - onset;
+    let Some(start) = episode_start(history, settings) else {
+        return;
+    };
+    let began = match settings.onset {
+        Some(_) => format!("it began on {start}"),
+        None => format!("your first check-in of this episode was on {start}"),
+    };
+    let age = today - start;
     let at = |days: i64| {
-        let date = onset + Duration::days(days);
+        let date = start + Duration::days(days);
         date.and_hms_opt(0, 0, 0).map_or(now, |d| d.and_utc())
     };
-    if age >= Duration::weeks(12) {
-        raise(
-            rule::TWELVE_WEEKS,
-            format!("it began on {onset}, {} weeks ago", age.num_weeks()),
-            at(84),
-        );
+    let (id, marker) = if age >= Duration::weeks(12) {
+        (rule::TWELVE_WEEKS, 84)
     } else if age >= Duration::weeks(4) {
-        raise(
-            rule::FOUR_WEEKS,
-            format!("it began on {onset}, {} weeks ago", age.num_weeks()),
-            at(28),
-        );
-    }
+        (rule::FOUR_WEEKS, 28)
+    } else {
+        return;
+    };
+    let reason = format!("{began}, {} weeks ago", age.num_weeks());
+    raise(id, reason, at(marker), at(marker));
 }
