@@ -27,20 +27,24 @@ impl Zone {
         self.local(at).date()
     }
 
-    /// The UTC instant of local midnight at the start of `date` (the earlier one if ambiguous).
-    pub fn start_of(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
-        let midnight = date.and_hms_opt(0, 0, 0)?;
-        let local = match self {
+    /// The UTC instant of a local time (the earlier one if ambiguous; `None` if skipped).
+    pub fn at(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+        let utc = match self {
             Zone::Local => Local
-                .from_local_datetime(&midnight)
+                .from_local_datetime(&local)
                 .earliest()?
                 .with_timezone(&Utc),
             Zone::Fixed(offset) => offset
-                .from_local_datetime(&midnight)
+                .from_local_datetime(&local)
                 .earliest()?
                 .with_timezone(&Utc),
         };
-        Some(local)
+        Some(utc)
+    }
+
+    /// The UTC instant of local midnight at the start of `date` (the earlier one if ambiguous).
+    pub fn start_of(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
+        self.at(date.and_hms_opt(0, 0, 0)?)
     }
 
     /// From the start of `today` to the next midnight, in UTC; up to an hour from `now` where

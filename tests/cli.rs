@@ -374,13 +374,7 @@ fn a_history_of_cancer_reported_weeks_ago_still_shows_in_status() {
 #[test]
 fn a_hand_edited_emergency_number_that_is_not_a_number_is_reported_and_not_used() {
     let diary = Diary::new();
-    let settings = diary.data().join("settings");
-    std::fs::create_dir_all(&settings).unwrap();
-    let file = r#"{"schema_version": 1, "records": [{
-        "id": "01581d2f-7800-7ac2-9210-979b927829d3",
-        "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
-        "date": "2026-01-01", "emergency_number": "call my GP", "onset": null}]}"#;
-    std::fs::write(settings.join("settings.json"), file).unwrap();
+    diary.write_settings(r#""emergency_number": "call my GP", "onset": null"#);
     diary.ok(&["log", "--pain", "5", "--symptom", "injury"]);
     let out = diary
         .command(&["status"])

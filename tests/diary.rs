@@ -119,3 +119,46 @@ fn a_bad_emergency_number_is_reported_until_settings_fix_it() {
         "the warning goes once the number is fixed"
     );
 }
+
+#[test]
+fn heat_waits_48_hours_from_the_end_of_the_onset_day_unless_a_time_was_given() {
+    use nape::domain::settings::Settings;
+    use nape::domain::therapy::PackKind;
+    let onset = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    // Two hours east of UTC, so local midnight is not UTC midnight.
+    let zone = Zone::Fixed(FixedOffset::east_opt(2 * 3600).unwrap());
+    let local = |d: u32, h: u32, m: u32| {
+        zone.at(NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap())
+            .unwrap()
+    };
+    for (time, until) in [
+        (None, local(23, 0, 0)),
+        (
+            chrono::NaiveTime::from_hms_opt(14, 30, 0),
+            local(22, 14, 30),
+        ),
+    ] {
+        let mut settings = Settings::new("112", Some(onset));
+        settings.onset_time = time;
+        let store = MemoryStore::new();
+        let early = local(20, 15, 0);
+        (&store as &dyn Store)
+            .add(&Record::new(settings, onset, early))
+            .unwrap();
+        let diary = Diary::open(Box::new(store), zone, "C", early);
+        assert_eq!(diary.no_heat_until(early), Some(until), "{time:?}");
+        let before = until - Duration::minutes(1);
+        let heat = |now| diary.cautions(PackKind::Heat, now);
+        let said = heat(before);
+        assert!(
+            said[0].contains("first 48 hours") && said[0].ends_with(": 1 more hour"),
+            "{time:?} {said:?}"
+        );
+        assert!(heat(until).is_empty(), "{time:?} at the end");
+        assert_eq!(diary.no_heat_until(until), None);
+        assert_eq!(diary.recommend(before).0, PackKind::Cold);
+    }
+}

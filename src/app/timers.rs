@@ -32,6 +32,8 @@ pub struct Plan {
     pub heat_today: usize,
     /// When each pack may be used next (local time), where that is still to come.
     pub next: Vec<(PackKind, NaiveDateTime)>,
+    /// Until when heat is advised against in this episode (local time), if still to come.
+    pub no_heat_until: Option<NaiveDateTime>,
     pub limits: Limits,
     /// The diary version and minute it was worked out for.
     key: (u64, i64),
@@ -105,6 +107,7 @@ impl TimersState {
                 .into_iter()
                 .filter_map(|k| d.next_allowed(k, ctx.now).map(|n| (k, d.zone().local(n))))
                 .collect(),
+            no_heat_until: d.no_heat_until(ctx.now).map(|t| d.zone().local(t)),
             limits: d.limits(),
             key,
         };

@@ -44,7 +44,7 @@ impl SettingField {
         match self {
             SettingField::Number => "Emergency number: ".into(),
             SettingField::Onset => "This episode of neck pain began:".into(),
-            SettingField::Date => "Start date (YYYY-MM-DD): ".into(),
+            SettingField::Date => "Began (date [HH:MM]): ".into(),
             SettingField::ColdHours => format!("Cold for the first ({}): ", b.cold_hours),
             SettingField::SessionMinutes => format!("Session length ({}): ", b.session_minutes),
             SettingField::GapMinutes => {
@@ -76,9 +76,13 @@ impl SettingsForm {
         let number = current.map_or(settings::emergency_number_for_locale(locale), |s| {
             s.emergency_number.as_str()
         });
-        let (onset, date) = match current.map(|s| s.onset) {
-            Some(Some(date)) => (OnsetChoice::Date, date.to_string()),
-            Some(None) => (OnsetChoice::Ongoing, String::new()),
+        let (onset, date) = match current.map(|s| (s.onset, s.onset_time)) {
+            Some((Some(date), None)) => (OnsetChoice::Date, date.to_string()),
+            Some((Some(date), Some(time))) => (
+                OnsetChoice::Date,
+                format!("{date} {}", time.format("%H:%M")),
+            ),
+            Some((None, _)) => (OnsetChoice::Ongoing, String::new()),
             None => (OnsetChoice::Today, String::new()),
         };
         let limits = current.map_or(Limits::new(None, None, None), Settings::limits);
@@ -180,23 +184,25 @@ impl SettingsForm {
     /// `current` with the values typed here, or what is wrong with them.
     fn settings(
         &self,
-        today: chrono::NaiveDate,
+        now: chrono::NaiveDateTime,
         current: Option<&Settings>,
     ) -> Result<Settings, String> {
+        let today = now.date();
         let number = settings::validate_emergency_number(self.number.value())
             .map_err(|e| format!("Emergency number {e}"))?;
-        let onset = match self.onset {
-            OnsetChoice::Today => Some(today),
-            OnsetChoice::Ongoing => None,
-            OnsetChoice::Date => settings::parse_onset(self.date.value(), today)
-                .map_err(|e| format!("Start date {e}"))?
-                .or(Some(today)),
+        let (onset, onset_time) = match self.onset {
+            OnsetChoice::Today => (Some(today), None),
+            OnsetChoice::Ongoing => (None, None),
+            OnsetChoice::Date => settings::parse_onset(self.date.value(), now)
+                .map_err(|e| format!("Began {e}"))?
+                .map_or((Some(today), None), |(date, time)| (Some(date), time)),
         };
         let mut out = current
             .cloned()
             .unwrap_or_else(|| Settings::new(&number, onset));
         out.emergency_number = number;
         out.onset = onset;
+        out.onset_time = onset_time;
         if !self.welcome {
             let b = bounds();
             out.cold_hours = Some(
@@ -255,7 +261,8 @@ impl SettingsForm {
 
     fn save(&mut self, ctx: &Ctx, done: &str) -> Vec<Effect> {
         let stored = ctx.diary.settings();
-        let body = match self.settings(ctx.today, stored.map(|s| &s.body)) {
+        let now = ctx.diary.zone().local(ctx.now);
+        let body = match self.settings(now, stored.map(|s| &s.body)) {
             Ok(body) => body,
             Err(e) => {
                 self.error = Some(e);

@@ -1,6 +1,6 @@
 //! The questions the app and the command line share. Each is answered here once.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::Diary;
 use crate::domain::checkin::CheckIn;
@@ -60,11 +60,22 @@ impl Diary {
             .unwrap_or(self.locale_number)
     }
 
-    /// The start of the onset day in UTC, for the protocol's hour counts; `None` when the pain
-    /// has been going on for a while.
+    /// Where the protocol's hour counts start: the time the pain began if the person gave one,
+    /// otherwise the end of the onset day (the cautious reading: it may have begun late that
+    /// day). `None` when the pain has been going on for a while.
     pub fn episode_start(&self) -> Option<DateTime<Utc>> {
-        let onset = self.settings.as_ref()?.body.onset?;
-        self.zone.start_of(onset)
+        let settings = &self.settings.as_ref()?.body;
+        let onset = settings.onset?;
+        match settings.onset_time {
+            Some(time) => self.zone.at(onset.and_time(time)),
+            None => self.zone.start_of(onset.succ_opt()?),
+        }
+    }
+
+    /// Until when heat is advised against in this episode, if that is still to come.
+    pub fn no_heat_until(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let until = self.episode_start()? + Duration::hours(self.limits().heat_not_before_hours);
+        (until > now).then_some(until)
     }
 
     /// Warning signs active now, most urgent first.

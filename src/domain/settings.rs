@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::therapy::PackKind;
 use super::therapy::limits::Limits;
@@ -14,6 +14,10 @@ pub struct Settings {
     /// The first day of this episode; `None` when it has been going on for a while.
     #[serde(default)]
     pub onset: Option<NaiveDate>,
+    /// The local time on the onset day the pain began, when the person knows it. Without it the
+    /// first hours are counted from the end of the onset day, the cautious reading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onset_time: Option<NaiveTime>,
     /// Hours of an episode during which cold is the pack to use (48-72).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cold_hours: Option<i64>,
@@ -35,6 +39,7 @@ impl Settings {
         Settings {
             emergency_number: emergency_number.to_string(),
             onset,
+            onset_time: None,
             cold_hours: None,
             session_minutes: None,
             gap_minutes: None,
@@ -78,16 +83,26 @@ pub fn validate_emergency_number(text: &str) -> Result<String, String> {
     }
 }
 
-/// Onset as typed: a date not in the future, or empty for "going on for a while".
-pub fn parse_onset(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+/// Onset as typed: a date not in the future, with the time it began if known ("2026-03-14" or
+/// "2026-03-14 08:30"), or empty for "going on for a while".
+pub fn parse_onset(
+    text: &str,
+    now: NaiveDateTime,
+) -> Result<Option<(NaiveDate, Option<NaiveTime>)>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("must be a date like 2026-03-14 (got \"{text}\")"))?;
-    if date > today {
-        return Err(format!("{date} is in the future"));
+    let (date, time) = match NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M") {
+        Ok(at) => (at.date(), Some(at.time())),
+        Err(_) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(|d| (d, None))
+            .map_err(|_| {
+                format!("must be a date like 2026-03-14, with a time if known: 2026-03-14 08:30 (got \"{text}\")")
+            })?,
+    };
+    if date > now.date() || time.is_some_and(|t| date.and_time(t) > now) {
+        return Err(format!("{text} is in the future"));
     }
-    Ok(Some(date))
+    Ok(Some((date, time)))
 }

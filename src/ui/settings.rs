@@ -63,7 +63,8 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize)
         let mark = Span::raw(if here { "› " } else { "  " });
         let mut spans = vec![mark, Span::styled(field.label(), theme.heading())];
         if let Some(input) = form.input(field) {
-            spans.extend(field::spans(input, here, theme, 12));
+            // Room for a date and a time ("2026-03-14 08:30").
+            spans.extend(field::spans(input, here, theme, 17));
             lines.push(Line::from(spans));
             continue;
         }

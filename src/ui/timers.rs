@@ -138,6 +138,13 @@ fn plan_lines(app: &App) -> Vec<Line<'static>> {
             next.format("%H:%M")
         ));
     }
+    if let Some(until) = p.no_heat_until {
+        plan.push_str(&format!(
+            " No heat until {} (the first {} hours of this episode).",
+            until.format("%a %-d %b %H:%M"),
+            limits.heat_not_before_hours
+        ));
+    }
     let mut lines = Vec::new();
     // While locked, nothing is recommended.
     if !app.diary().locked()

@@ -48,6 +48,20 @@ impl Diary {
         String::from_utf8(out.stdout).expect("utf-8 output")
     }
 
+    /// Settings as if saved by nape: `fields` are JSON members added to the record, such as
+    /// `"onset": "2026-03-01"`.
+    pub fn write_settings(&self, fields: &str) {
+        let folder = self.data().join("settings");
+        std::fs::create_dir_all(&folder).expect("settings folder");
+        let file = format!(
+            r#"{{"schema_version": 1, "records": [{{
+            "id": "01581d2f-7800-7ac2-9210-979b927829d3",
+            "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+            "date": "2026-01-01", {fields}}}]}}"#
+        );
+        std::fs::write(folder.join("settings.json"), file).expect("settings file");
+    }
+
     /// Every file under the data folder with its bytes, to prove a command wrote nothing.
     pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
         let mut files = Vec::new();

@@ -45,35 +45,23 @@ pub fn notes(kind: PackKind) -> Vec<&'static Note> {
     own.iter().chain(&NOTES.both).collect()
 }
 
-/// Which pack suits now, and why. `episode_start` is the local start of the onset day; unknown
-/// ("going on for a while") means the first days are long past.
+/// Which pack suits now, and why. `episode_start` is where the episode's hour counts start (see
+/// `Diary::episode_start`); unknown ("going on for a while") means the first days are long past.
 pub fn recommend(
     episode_start: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
     limits: &Limits,
 ) -> (PackKind, String) {
+    let cold_for = limits.cold_hours;
     match episode_start {
-        Some(start) => {
-            let hours = (now - start).num_hours();
-            if hours < limits.cold_hours {
-                (
-                    PackKind::Cold,
-                    format!(
-                        "cold: this episode is {hours} hours old (cold for the first {})",
-                        limits.cold_hours
-                    ),
-                )
-            } else {
-                (
-                    PackKind::Heat,
-                    format!(
-                        "heat: this episode is {} days old, past the first {} hours",
-                        hours / 24,
-                        limits.cold_hours
-                    ),
-                )
-            }
-        }
+        Some(start) if now - start < Duration::hours(cold_for) => (
+            PackKind::Cold,
+            format!("cold: this episode is in its first {cold_for} hours"),
+        ),
+        Some(_) => (
+            PackKind::Heat,
+            format!("heat: this episode is past its first {cold_for} hours"),
+        ),
         None => (
             PackKind::Heat,
             "heat: the pain has been going on for a while".into(),
@@ -115,14 +103,17 @@ pub fn cautions<'a>(
     limits: &Limits,
 ) -> Vec<String> {
     let mut reasons = Vec::new();
+    let no_heat = Duration::hours(limits.heat_not_before_hours);
     if kind == PackKind::Heat
         && let Some(start) = episode_start
-        && (now - start).num_hours() < limits.heat_not_before_hours
+        && now - start < no_heat
     {
+        // Rounded up, so "1 more hour" never hides a few minutes past it.
+        let left = ((start + no_heat - now).num_minutes() + 59).max(60) / 60;
         reasons.push(format!(
-            "heat is not advised in the first {} hours of a new episode; this one is {} hours old",
+            "heat is not advised in the first {} hours of a new episode: {left} more {}",
             limits.heat_not_before_hours,
-            (now - start).num_hours()
+            if left == 1 { "hour" } else { "hours" }
         ));
     }
     if let Some(next) = next_allowed(kind, sessions, limits).filter(|next| *next > now) {
