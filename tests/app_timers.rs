@@ -246,3 +246,25 @@ fn an_unassessed_emergency_locks_the_timers() {
     assert!(app.diary().running().is_none());
     assert!(app.timers().prompt.is_none());
 }
+
+#[test]
+fn a_session_started_from_the_shell_gets_its_skin_check_in_the_app() {
+    use nape::domain::therapy::Session;
+    use nape::store::Record;
+    let store = Shared::default();
+    let mut app = timers(&store);
+    // Another process (`nape timer start cold`) saves a session; the app hears of it.
+    let shell = Record::new(
+        Session::new(PackKind::Cold, 15, at(1)),
+        t0().date_naive(),
+        at(1),
+    );
+    (&store as &dyn Store).add(&shell).unwrap();
+    app.update(Msg::DataChanged, at(2));
+    app.update(Msg::Tick, at(5) + Duration::seconds(59));
+    assert_eq!(app.timers().prompt, None, "4 minutes 59 in");
+    let bell = app.bell();
+    app.update(Msg::Tick, at(6));
+    assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(5)));
+    assert_eq!(app.bell(), bell + 1, "asked with the bell");
+}

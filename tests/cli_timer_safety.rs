@@ -32,3 +32,77 @@ fn without_a_time_the_first_48_hours_run_from_the_end_of_the_onset_day() {
     let (started, said) = start_heat(2, Some("00:00:00"));
     assert!(started, "48 hours after the time given: {said}");
 }
+
+/// A cold session started `secs` ago, brought in as an export, as if started from the shell.
+fn cold_started(diary: &Diary, secs: i64) {
+    let now = Utc::now();
+    let started = now - Duration::seconds(secs);
+    let export = format!(
+        r#"{{"nape_export": 1, "exported_at": "{now}", "collections": {{"therapy": [{{
+            "id": "01581d2f-7800-7ac2-9210-979b927829d4",
+            "created_at": "{started}", "updated_at": "{started}", "date": "{}",
+            "kind": "cold", "started_at": "{started}", "planned_secs": 900}}]}}}}"#,
+        started.date_naive()
+    );
+    let file = diary.dir.path().join("session.json");
+    std::fs::write(&file, export).unwrap();
+    diary.ok(&["import", file.to_str().unwrap()]);
+}
+
+#[test]
+fn a_cold_session_from_the_shell_asks_for_its_skin_checks() {
+    let due = |secs: i64| {
+        let diary = Diary::new();
+        cold_started(&diary, secs);
+        let status = diary.ok(&["status"]);
+        let timer = diary.ok(&["timer", "status"]);
+        assert_eq!(
+            status.contains("skin check due"),
+            timer.contains("Skin check due"),
+            "{status} / {timer}"
+        );
+        (status.contains("skin check due"), diary)
+    };
+    assert!(!due(4 * 60 + 50).0, "before 5 minutes");
+    let (at_five, diary) = due(5 * 60 + 5);
+    assert!(at_five, "at 5 minutes");
+    assert!(diary.ok(&["timer", "status"]).contains("(5 minutes)"));
+    assert!(diary.ok(&["timer", "skin", "cold"]).contains("noted"));
+    assert!(
+        !diary.ok(&["status"]).contains("skin check due"),
+        "answered"
+    );
+    assert!(diary.run(&["timer", "skin", "cold"]).status.code() == Some(1));
+
+    let (at_ten, diary) = due(10 * 60 + 5);
+    assert!(at_ten);
+    diary.ok(&["timer", "skin", "cold"]); // the 5-minute check
+    assert!(diary.ok(&["timer", "status"]).contains("(10 minutes)"));
+    assert!(
+        diary
+            .ok(&["timer", "skin", "numb"])
+            .contains("Stopped: numb skin")
+    );
+    assert!(
+        diary
+            .ok(&["timer", "status"])
+            .contains("No session running")
+    );
+}
+
+#[test]
+fn a_heat_session_beyond_three_in_a_day_asks_first() {
+    let diary = Diary::new();
+    for n in 1..=4 {
+        // From the second on, the gap between sessions asks first too.
+        let out = diary.run(&["timer", "start", "heat"]);
+        let said = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.success(), n == 1, "session {n}: {said}");
+        assert_eq!(said.contains("up to 3 times a day"), n == 4, "{n}: {said}");
+        if n > 1 {
+            let started = diary.ok(&["timer", "start", "heat", "--anyway"]);
+            assert_eq!(started.contains("number 4 today"), n == 4, "{started}");
+        }
+        diary.ok(&["timer", "stop"]);
+    }
+}

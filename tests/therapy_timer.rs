@@ -149,10 +149,10 @@ fn cold_first_then_heat_at_the_edges() {
     assert_eq!(recommend(onset, hours(47), &short).0, PackKind::Cold);
     assert_eq!(recommend(onset, hours(48), &short).0, PackKind::Heat);
 
-    let early = cautions(PackKind::Heat, onset, &[], hours(47), &limits);
+    let early = cautions(PackKind::Heat, onset, &[], 0, hours(47), &limits);
     assert!(early[0].contains("first 48 hours"), "{early:?}");
-    assert!(cautions(PackKind::Heat, onset, &[], hours(48), &limits).is_empty());
-    assert!(cautions(PackKind::Cold, onset, &[], hours(1), &limits).is_empty());
+    assert!(cautions(PackKind::Heat, onset, &[], 0, hours(48), &limits).is_empty());
+    assert!(cautions(PackKind::Cold, onset, &[], 0, hours(1), &limits).is_empty());
 }
 
 #[test]
@@ -166,10 +166,10 @@ fn the_gap_rule_counts_from_the_end_of_the_last_session_of_that_kind() {
         Some(at(75))
     );
     assert_eq!(next_allowed(PackKind::Heat, &sessions, &limits), None);
-    let soon = cautions(PackKind::Cold, None, &sessions, at(74), &limits);
+    let soon = cautions(PackKind::Cold, None, &sessions, 0, at(74), &limits);
     assert!(soon[0].contains("leave 60 minutes"), "{soon:?}");
-    assert!(cautions(PackKind::Cold, None, &sessions, at(75), &limits).is_empty());
-    assert!(cautions(PackKind::Heat, None, &sessions, at(20), &limits).is_empty());
+    assert!(cautions(PackKind::Cold, None, &sessions, 0, at(75), &limits).is_empty());
+    assert!(cautions(PackKind::Heat, None, &sessions, 0, at(20), &limits).is_empty());
 }
 
 #[test]

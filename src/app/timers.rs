@@ -206,10 +206,7 @@ impl TimersState {
                 if c == '4' {
                     stop_running_with(ctx, EndReason::Numb, |s| s.skin_checks.push(mark))
                 } else {
-                    change_running(ctx, move |s, _| {
-                        s.skin_checks.push(mark);
-                        Ok(())
-                    })
+                    change_running(ctx, move |s, now| s.answer_skin_check(mark, false, now))
                 }
             }
             (TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }, Msg::Digit(c)) => {

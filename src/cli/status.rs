@@ -26,7 +26,11 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         .map(|r| r.body.pain.to_string())
         .unwrap_or_default();
     let running = diary.running();
+    let check = diary.skin_check_due(now).is_some();
     let (kind, left, state) = match running.map(|r| (&r.body, r.body.state(now))) {
+        Some((s, State::Running { left })) if check => {
+            (s.kind.symbol(), clock(left), "skin check due")
+        }
         Some((s, State::Running { left })) => (s.kind.symbol(), clock(left), ""),
         Some((s, State::Paused { left })) => (s.kind.symbol(), clock(left), "paused"),
         Some((s, _)) => (s.kind.symbol(), "0:00".to_string(), "done"),

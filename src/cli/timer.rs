@@ -27,6 +27,19 @@ pub enum TimerCommand {
     },
     /// Show the running session, or what is recommended now.
     Status,
+    /// Answer a cold session's skin check: how does the skin feel? At numb the session stops.
+    Skin {
+        #[arg(value_enum)]
+        feel: SkinArg,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SkinArg {
+    Cold,
+    Burning,
+    Aching,
+    Numb,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -80,9 +93,46 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
                 Some(r) => println!("{}", describe(&r.body, now)),
                 None => println!("No session running. Now: {}.", diary.recommend(now).1),
             }
+            if let Some(mark) = diary.skin_check_due(now) {
+                println!("{}", skin_check_question(mark));
+            }
             Ok(())
         }
+        TimerCommand::Skin { feel } => skin(cli, *feel, now),
     }
+}
+
+/// What `nape timer status` says while a skin check is due.
+fn skin_check_question(mark: u32) -> String {
+    format!(
+        "Skin check due ({mark} minutes): how does the skin feel? \
+         `nape timer skin cold|burning|aching|numb`; at numb, take the pack off."
+    )
+}
+
+fn skin(cli: &Cli, feel: SkinArg, now: DateTime<Utc>) -> Result<(), Failure> {
+    let mut diary = open_diary(cli, now)?;
+    finish_if_due(&mut diary, now)?;
+    let Some(mark) = diary.skin_check_due(now) else {
+        return Err(Failure::Other("no skin check is due now.".into()));
+    };
+    let mut record = diary
+        .running()
+        .cloned()
+        .expect("a check is due, so one runs");
+    let numb = feel == SkinArg::Numb;
+    record
+        .body
+        .answer_skin_check(mark, numb, now)
+        .map_err(|e| Failure::Other(format!("{e}.")))?;
+    record.updated_at = now;
+    save(&mut diary, Change::update(record), now)?;
+    if numb {
+        println!("Stopped: numb skin. Take the pack off and let the skin warm up.");
+    } else {
+        println!("Skin check at {mark} minutes noted. Keep checking as you go.");
+    }
+    Ok(())
 }
 
 fn describe(s: &Session, now: DateTime<Utc>) -> String {

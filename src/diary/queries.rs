@@ -124,6 +124,7 @@ impl Diary {
             kind,
             self.episode_start(),
             self.sessions.iter().map(|r| &r.body),
+            self.done_on(self.zone.date(now), kind),
             now,
             &self.limits(),
         )

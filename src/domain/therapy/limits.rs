@@ -51,6 +51,13 @@ pub struct Bounds {
     pub cold_hours: Range,
     pub heat_not_before_hours: i64,
     pub skin_check_minutes: Vec<u32>,
+    /// Heat sessions a day before starting another asks first.
+    pub heat_per_day: usize,
+}
+
+#[derive(Deserialize)]
+struct PerDay {
+    max: usize,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +81,7 @@ struct File {
     gap: Minutes,
     cold_window: Hours,
     skin_check_minutes: Vec<u32>,
+    heat_per_day: PerDay,
 }
 
 fn minutes(m: &Minutes) -> Range {
@@ -103,6 +111,7 @@ static BOUNDS: LazyLock<Bounds> = LazyLock::new(|| {
         },
         heat_not_before_hours: w.heat_not_before_hours,
         skin_check_minutes: file.skin_check_minutes,
+        heat_per_day: file.heat_per_day.max,
     }
 });
 

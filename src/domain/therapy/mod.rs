@@ -251,6 +251,21 @@ impl Session {
             .find(|m| i64::from(*m) <= minutes && !self.skin_checks.contains(m))
     }
 
+    /// Record the skin check at minute `mark`; numb skin ends the session there and then.
+    pub fn answer_skin_check(
+        &mut self,
+        mark: u32,
+        numb: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), TimerError> {
+        self.check_open()?;
+        self.skin_checks.push(mark);
+        if numb {
+            self.stop(now, EndReason::Numb)?;
+        }
+        Ok(())
+    }
+
     fn check_open(&self) -> Result<(), TimerError> {
         if self.ended_at.is_some() {
             Err(TimerError::Ended)

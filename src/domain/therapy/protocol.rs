@@ -94,15 +94,24 @@ pub fn next_allowed<'a>(
     last_of(kind, sessions).map(|last| last + Duration::minutes(limits.gap_minutes))
 }
 
-/// Reasons to ask before starting a session now; empty when it is fine to start.
+/// Reasons to ask before starting a session now; empty when it is fine to start. `done_today`
+/// counts the sessions of `kind` already started today.
 pub fn cautions<'a>(
     kind: PackKind,
     episode_start: Option<DateTime<Utc>>,
     sessions: impl IntoIterator<Item = &'a Session>,
+    done_today: usize,
     now: DateTime<Utc>,
     limits: &Limits,
 ) -> Vec<String> {
     let mut reasons = Vec::new();
+    let per_day = super::limits::bounds().heat_per_day;
+    if kind == PackKind::Heat && done_today >= per_day {
+        reasons.push(format!(
+            "heat is advised up to {per_day} times a day; this would be number {} today",
+            done_today + 1
+        ));
+    }
     let no_heat = Duration::hours(limits.heat_not_before_hours);
     if kind == PackKind::Heat
         && let Some(start) = episode_start
