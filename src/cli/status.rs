@@ -46,7 +46,12 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         .iter()
         .filter(|f| f.assessed_at.is_none())
         .collect();
-    let flag = open.first().map(|f| f.def.level.tag()).unwrap_or_default();
+    let flag = match (open.first(), diary.unchecked()) {
+        (Some(top), _) if top.locks() => top.def.level.tag(),
+        // Part of the diary could not be read: no "all clear" can be given.
+        (_, Some(_)) => "! SIGNS NOT CHECKED".to_string(),
+        (top, None) => top.map(|f| f.def.level.tag()).unwrap_or_default(),
+    };
     let signs: Vec<&str> = open.iter().map(|f| f.def.short.as_str()).collect();
     let line = match &args.format {
         Some(template) => template

@@ -6,6 +6,7 @@ mod change;
 mod queries;
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
@@ -34,6 +35,9 @@ pub struct Diary {
     stamps: HashMap<&'static str, u64>,
     /// Damage or repairs the store reported, by collection, until it is read again.
     problems: BTreeMap<&'static str, Vec<String>>,
+    /// Files of each collection that could not be read, in a few words ("checkins/2026-03.json
+    /// is damaged"), until it is read again.
+    unread: BTreeMap<&'static str, Vec<String>>,
     /// Derived when the data or the day changes, never per question.
     flags: Vec<ActiveFlag>,
     /// The daily series of `checkins`, kept in step day by day as they change.
@@ -101,6 +105,7 @@ impl Diary {
             settings: None,
             stamps: HashMap::new(),
             problems: BTreeMap::new(),
+            unread: BTreeMap::new(),
             flags: Vec::new(),
             days: Vec::new(),
             evaluated_on: None,
@@ -174,19 +179,26 @@ impl Diary {
             return None;
         }
         let mut problems = Vec::new();
+        let mut unread = Vec::new();
         let records = match self.store.as_ref().load_kind::<T>(range) {
             Ok(loaded) => {
                 problems.extend(loaded.notices.iter().map(ToString::to_string));
                 problems.extend(loaded.damage.iter().map(ToString::to_string));
+                unread.extend(loaded.notices.iter().filter_map(unread_notice));
+                unread.extend(
+                    (loaded.damage.iter()).map(|d| format!("{} is damaged", short(&d.path))),
+                );
                 self.stamps.insert(name, stamp);
                 Some(loaded.records)
             }
             Err(e) => {
                 problems.push(e.to_string());
+                unread.push(unread_error(&e));
                 None
             }
         };
         self.problems.insert(name, problems);
+        self.unread.insert(name, unread);
         records
     }
 
@@ -305,6 +317,18 @@ impl Diary {
             .insert("emergency number", problem.into_iter().collect());
     }
 
+    /// Why the warning signs cannot all be known, if part of what they are worked out from (the
+    /// check-ins, or the settings with the onset) could not be read: nape then cannot say that
+    /// no sign is active, and says so instead.
+    pub fn unchecked(&self) -> Option<&str> {
+        [CheckIn::COLLECTION.name, Settings::COLLECTION.name]
+            .iter()
+            .filter_map(|name| self.unread.get(name))
+            .flatten()
+            .next()
+            .map(String::as_str)
+    }
+
     /// The first thing the store reported that the person should know.
     pub fn problem(&self) -> Option<&String> {
         self.problems.values().flatten().next()
@@ -313,6 +337,29 @@ impl Diary {
     /// Everything the store reported, for the command line to print.
     pub fn problems(&self) -> impl Iterator<Item = &String> {
         self.problems.values().flatten()
+    }
+}
+
+/// A data file named by its folder and name ("checkins/2026-03.json"), short enough for the banner.
+fn short(path: &Path) -> String {
+    let mut parts: Vec<_> = path.iter().rev().take(2).collect();
+    parts.reverse();
+    parts.iter().collect::<PathBuf>().display().to_string()
+}
+
+fn unread_notice(notice: &Notice) -> Option<String> {
+    match notice {
+        Notice::ReadOnly { path, .. } => Some(format!("{} is from a newer nape", short(path))),
+        _ => None,
+    }
+}
+
+fn unread_error(e: &StoreError) -> String {
+    match e {
+        StoreError::Io { path, .. } => format!("{} cannot be read", short(path)),
+        StoreError::Damaged { path, .. } => format!("{} is damaged", short(path)),
+        StoreError::ReadOnly { path, .. } => format!("{} is from a newer nape", short(path)),
+        other => other.to_string(),
     }
 }
 

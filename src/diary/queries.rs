@@ -120,14 +120,19 @@ impl Diary {
 
     /// Reasons to ask before starting `kind` now; empty when it is fine.
     pub fn cautions(&self, kind: PackKind, now: DateTime<Utc>) -> Vec<String> {
-        protocol::cautions(
+        // Unable to rule out a warning sign: ask, rather than start as if all were well.
+        let unchecked = self
+            .unchecked()
+            .map(|why| format!("warning signs could not be checked: {why}"));
+        let protocol = protocol::cautions(
             kind,
             self.episode_start(),
             self.sessions.iter().map(|r| &r.body),
             self.done_on(self.zone.date(now), kind),
             now,
             &self.limits(),
-        )
+        );
+        unchecked.into_iter().chain(protocol).collect()
     }
 
     /// When the next session of `kind` may start by the gap rule, if that is still to come.

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::redflag::ActiveFlag;
+use crate::domain::redflag::{ActiveFlag, Level};
 
 /// How many rows the banner wants: one at rest or when space is short, two when a sign is active.
 pub fn height(app: &App, area: Rect) -> u16 {
@@ -21,8 +21,14 @@ pub fn height(app: &App, area: Rect) -> u16 {
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let number = app.emergency_number();
     let number = number.as_str();
-    let (variants, style) = match app.diary().flags().first() {
-        _ if app.diary().checking() => (checking(number), theme.banner_rest()),
+    let diary = app.diary();
+    let (variants, style) = match diary.flags().first() {
+        _ if diary.checking() => (checking(number), theme.banner_rest()),
+        // A sign that locks outranks not knowing; anything calmer does not.
+        top if !top.is_some_and(ActiveFlag::locks) && diary.unchecked().is_some() => (
+            unchecked(diary.unchecked().unwrap_or_default(), number),
+            theme.level(Level::Urgent),
+        ),
         None => (at_rest(number), theme.banner_rest()),
         Some(top) if top.assessed_at.is_some() => (assessed(app, top, number), theme.assessed()),
         Some(top) => (active(app, top, number), theme.level(top.def.level)),
@@ -64,6 +70,19 @@ fn at_rest(number: &str) -> Vec<String> {
         format!("‼ Emergency signs? Call {number} · f: list"),
         format!("‼ Emergency: {number} · f"),
         format!("‼ {number}"),
+    ]
+}
+
+/// Part of the diary could not be read, so nape cannot say that no sign is active.
+fn unchecked(why: &str, number: &str) -> Vec<String> {
+    vec![
+        format!(
+            "! Warning signs could not be checked: {why}. Emergency signs: call {number} · f: list"
+        ),
+        format!("! Warning signs not checked: {why} · call {number} · f"),
+        format!("! Signs not checked · call {number} · f"),
+        format!("! Not checked · {number}"),
+        format!("! {number}"),
     ]
 }
 
