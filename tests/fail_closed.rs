@@ -43,7 +43,8 @@ fn unreadable() -> Diary {
 
 #[test]
 fn nape_status_says_the_signs_could_not_be_checked_and_timers_ask_first() {
-    let cases: [(&str, fn() -> Diary, &str); 3] = [
+    type Case = (&'static str, fn() -> Diary, &'static str);
+    let cases: [Case; 3] = [
         ("damaged", damaged, "checkins/2026-01.json is damaged"),
         ("newer", newer, "checkins/2026-01.json is from a newer nape"),
         ("unreadable", unreadable, "data/checkins cannot be read"),
