@@ -228,7 +228,7 @@ fn the_banner_and_nape_status_give_the_same_level() {
             None => {
                 assert_eq!(status, "", "{}: nape status", case.name);
                 assert!(
-                    banner.starts_with("‼ Call") || banner.starts_with("✓"),
+                    banner.starts_with("✚ Call") || banner.starts_with("✓"),
                     "{}: banner {banner:?}",
                     case.name
                 );

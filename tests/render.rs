@@ -156,7 +156,7 @@ fn sweep(name: &str, app: &App) {
             if height >= 2 && width >= 1 {
                 let first = terminal.backend().buffer()[(0, 0)].symbol().to_string();
                 assert!(
-                    ["‼", "✓"].contains(&first.as_str()),
+                    ["‼", "!", "•", "✓", "✚"].contains(&first.as_str()),
                     "{name} at {width}x{height}: the banner is missing (first cell {first:?})"
                 );
             }

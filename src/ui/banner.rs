@@ -1,5 +1,6 @@
 //! The red-flag banner, drawn by `ui::view` above every screen at every size.
 
+use chrono::Duration;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -31,6 +32,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ),
         None => (at_rest(number), theme.banner_rest()),
         Some(top) if top.assessed_at.is_some() => (assessed(app, top, number), theme.assessed()),
+        Some(top) if app.now() - top.raised_at > Duration::days(STALE_DAYS) && top.locks() => {
+            (unsettled(app, top, number), theme.level(top.def.level))
+        }
         Some(top) => (active(app, top, number), theme.level(top.def.level)),
     };
     // The fullest wording that fits the space; the last one is short enough for any width.
@@ -55,21 +59,47 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
+/// After this many days an unassessed sign is not new: the banner asks whether it was assessed.
+const STALE_DAYS: i64 = 3;
+
 /// The main emergency signs, as many as fit, and always the number and the key to the full list.
+/// Calm: its own symbol and no alarm style, so an active sign stands out from it.
 fn at_rest(number: &str) -> Vec<String> {
     vec![
         format!(
-            "‼ Call {number} now for: face drooping, arm weakness, slurred speech, a sudden severe headache, fever with a stiff neck, sudden dizziness or vision loss · f: all warning signs"
+            "✚ Call {number} now for: face drooping, arm weakness, slurred speech, a sudden severe headache, fever with a stiff neck, sudden dizziness or vision loss · f: all warning signs"
         ),
         format!(
-            "‼ Call {number} for: stroke signs, sudden severe headache, fever with stiff neck, sudden dizziness · f: all signs"
+            "✚ Call {number} for: stroke signs, sudden severe headache, fever with stiff neck, sudden dizziness · f: all signs"
         ),
         format!(
-            "‼ Call {number} for stroke signs, worst-ever headache, fever + stiff neck · f: signs"
+            "✚ Call {number} for stroke signs, worst-ever headache, fever + stiff neck · f: signs"
         ),
-        format!("‼ Emergency signs? Call {number} · f: list"),
-        format!("‼ Emergency: {number} · f"),
-        format!("‼ {number}"),
+        format!("✚ Emergency signs? Call {number} · f: list"),
+        format!("✚ Emergency: {number} · f"),
+        format!("✚ {number}"),
+    ]
+}
+
+/// An emergency or urgent sign reported days ago and not recorded as assessed: when, and
+/// whether it has been, rather than "call now" as if it had just happened.
+fn unsettled(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
+    let level = top.def.level;
+    let (symbol, word) = (level.symbol(), level.word());
+    let date = app.diary().zone().date(top.raised_at);
+    let more = more(app);
+    vec![
+        format!(
+            "{symbol} {word} reported {date}: {}. Assessed since? f, then a. If not, or it is back: call {number}.{more}",
+            top.def.short
+        ),
+        format!(
+            "{symbol} {word} reported {date} ({}): assessed since? f, a · if not: {number}",
+            top.def.short
+        ),
+        format!("{symbol} {word} {date}: assessed? f · {number}"),
+        format!("{symbol} {word} {date}"),
+        format!("{symbol} {word}"),
     ]
 }
 
@@ -89,9 +119,9 @@ fn unchecked(why: &str, number: &str) -> Vec<String> {
 /// For the moment between the first frame and the whole history being read.
 fn checking(number: &str) -> Vec<String> {
     vec![
-        format!("‼ Reading your diary for warning signs. Emergency signs: call {number} · f: list"),
-        format!("‼ Reading your diary… Emergency: {number}"),
-        format!("‼ {number}"),
+        format!("✚ Reading your diary for warning signs. Emergency signs: call {number} · f: list"),
+        format!("✚ Reading your diary… Emergency: {number}"),
+        format!("✚ {number}"),
     ]
 }
 

@@ -14,9 +14,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let number = number.as_str();
     let flags = app.diary().flags();
     let mut lines: Vec<Line> = Vec::new();
-    if flags.is_empty() {
+    if let Some(why) = app.diary().unchecked() {
+        lines.push(Line::styled(
+            format!("Warning signs could not be checked: {why}. Until it is repaired, nape cannot say that none is active."),
+            theme.level(Level::Urgent),
+        ));
+    }
+    if flags.is_empty() && app.diary().unchecked().is_none() {
         lines.push(Line::styled("No warning sign is active.", theme.ok()));
-    } else {
+    } else if !flags.is_empty() {
         lines.push(Line::styled("Active now", theme.heading()));
         for flag in flags {
             let level = flag.def.level;
@@ -38,11 +44,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 ),
                 style,
             ));
-            lines.push(Line::raw(format!(
-                "  Why: {}. {}",
-                flag.reason,
-                flag.def.advice(number)
-            )));
+            // Once assessed, the advice to act now is history: say what to do if it comes back.
+            let next = match flag.assessed_at {
+                Some(_) => format!("New or worse signs: call {number}."),
+                None => flag.def.advice(number),
+            };
+            lines.push(Line::raw(format!("  Why: {}. {next}", flag.reason)));
         }
         if app.diary().locked() {
             lines.push(Line::raw(format!(

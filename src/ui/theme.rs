@@ -34,12 +34,9 @@ impl Theme {
         }
     }
 
-    /// The banner when no sign is active: present, but calm.
+    /// The banner when no sign is active: present, but calm, unlike any level's alarm style.
     pub fn banner_rest(&self) -> Style {
-        self.pick(
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            Style::new().add_modifier(Modifier::BOLD),
-        )
+        self.pick(Style::new().fg(Color::LightRed), Style::new())
     }
 
     pub fn assessed(&self) -> Style {
