@@ -213,3 +213,36 @@ fn a_long_message_wraps_onto_more_rows_instead_of_being_cut() {
         assert!(footer.contains("check in"), "the footer stays: {footer}");
     }
 }
+
+#[test]
+fn a_locked_timers_screen_shows_the_whole_lock_and_no_way_to_start() {
+    let mut locked = app(true);
+    locked.update(Msg::Goto(Screen::Timers), t0());
+    for (width, height) in [(80, 24), (40, 12), (36, 14)] {
+        let terminal = draw(&locked, width, height);
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<String> = (0..height)
+            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect();
+        let words = rows
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for part in [
+            "Locked: sudden severe headache or neck pain",
+            "Why: you reported sudden severe headache or neck pain on 2026-03-10.",
+            "record it on the Red flags screen (f, then a).",
+        ] {
+            assert!(
+                words.contains(part),
+                "{width}x{height}: {part:?} in {words}"
+            );
+        }
+        assert!(!words.contains("Now:"), "nothing recommended: {words}");
+        let footer = &rows[height as usize - 1];
+        for key in ["start", "cold", "heat"] {
+            assert!(!footer.contains(key), "{width}x{height}: {footer}");
+        }
+    }
+}

@@ -36,7 +36,8 @@ pub fn lock_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     vec![
         Line::styled(flag.locked_title(), theme.level(flag.def.level)),
         Line::raw(format!(
-            "{} {UNLOCK}",
+            "Why: {}. {} {UNLOCK}",
+            flag.reason,
             flag.def.advice(&app.emergency_number())
         )),
     ]
