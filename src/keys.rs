@@ -139,6 +139,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     let mut t = vec![
         bind(Anywhere, &[Key::Ctrl('c')], Msg::Quit, "Ctrl-C", None, "quit from anywhere"),
         // Questions
+        bind(Only(Alert), &[ENTER, ESC], Msg::Dismiss, "Enter", Some("I have read this"), "close the message about a sign just reported (the banner keeps it)"),
         bind(Only(Confirm), &[c('y'), c('Y')], Msg::Yes, "y", Some("yes"), "yes"),
         bind(Only(Confirm), &[c('n'), c('N'), ESC], Msg::No, "n", Some("no"), "no (Esc too)"),
         // The welcome and the Settings form
@@ -246,7 +247,7 @@ pub const SECTIONS: &[(&str, &[Focus])] = &[
             Focus::Welcome { text: true },
         ],
     ),
-    ("Questions", &[Focus::Confirm]),
+    ("Questions", &[Focus::Alert, Focus::Confirm]),
 ];
 
 /// The bindings Help lists under a section, each once: "Everywhere" holds those that apply on

@@ -268,3 +268,63 @@ fn a_session_started_from_the_shell_gets_its_skin_check_in_the_app() {
     assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(5)));
     assert_eq!(app.bell(), bell + 1, "asked with the bell");
 }
+
+/// On Today, a full check-in with the warning-sign question `sign` ticked, saved at `now`.
+fn report(app: &mut App, sign: &str, now: DateTime<Utc>) {
+    app.update(Msg::Goto(Screen::Today), now);
+    app.update(Msg::NewCheckin, now);
+    app.update(Msg::Edit(tui_input::InputRequest::InsertChar('3')), now);
+    while !matches!(
+        app.form().unwrap().focused(),
+        Item::Choice(Group::Warning, i) if Group::Warning.terms()[i].id == sign
+    ) {
+        app.update(Msg::Down, now);
+    }
+    app.update(Msg::Toggle, now);
+    app.update(Msg::Enter, now);
+}
+
+#[test]
+fn reporting_an_emergency_interrupts_rings_and_pauses_the_running_session() {
+    let store = Shared::default();
+    let mut app = timers(&store);
+    start_cold(&mut app, t0());
+    let bell = app.bell();
+    report(&mut app, "meningitis-signs", at(3));
+    let alert = app.alert().expect("a full-width message").clone();
+    assert_eq!(alert.title, "‼ EMERGENCY: call 999 now");
+    let text = alert.lines.join(" ");
+    assert!(
+        text.contains("Why: you reported fever with a stiff neck"),
+        "{text}"
+    );
+    assert!(text.contains("session is paused"), "{text}");
+    assert_eq!(app.bell(), bell + 1, "the bell rings");
+    let session = &app.diary().sessions().last().unwrap().body;
+    assert!(matches!(session.state(at(4)), State::Paused { .. }));
+    assert_eq!(session.pauses[0].from, at(3), "the pause is recorded");
+
+    // Nothing else happens until it is read; then it is gone and the banner keeps the sign.
+    app.update(Msg::Goto(Screen::Timers), at(4));
+    assert_eq!(app.screen(), Screen::Today);
+    press(&mut app, KeyCode::Enter, at(4));
+    assert!(app.alert().is_none());
+    assert!(app.diary().locked());
+
+    // The same sign reported again later interrupts again; an urgent one has no call wording.
+    report(&mut app, "meningitis-signs", at(30));
+    assert!(app.alert().is_some(), "a new report of the same sign");
+    press(&mut app, KeyCode::Esc, at(30));
+    report(&mut app, "worsening-arm", at(40));
+    let urgent = app.alert().expect("urgent interrupts too");
+    assert_eq!(urgent.title, "! URGENT: get medical care today");
+    assert!(!urgent.lines.join(" ").contains("999"), "{urgent:?}");
+}
+
+#[test]
+fn a_calmer_answer_does_not_interrupt() {
+    let store = Shared::default();
+    let mut app = timers(&store);
+    report(&mut app, "arm-symptoms", t0());
+    assert!(app.alert().is_none());
+}

@@ -224,6 +224,7 @@ fn an_emergency_answer_locks_until_assessed_and_a_new_one_locks_again() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.diary().flags()[0].def.id, "stroke-signs");
     assert!(app.diary().locked());
+    press(&mut app, KeyCode::Enter); // the message about the sign, read
 
     type_text(&mut app, "f");
     assert_eq!(app.screen(), Screen::Flags);

@@ -49,6 +49,13 @@ fn an_emergency_answer_in_the_form_raises_the_emergency_banner() {
     app.send(&DOWN.repeat(21));
     app.wait_for("› [ ] Face drooping");
     app.send(" \r");
+    // A full-width message first, until read; the banner keeps the sign after.
+    app.wait_for("‼ EMERGENCY: call 999 now");
+    app.wait_for("Why: you reported stroke signs");
+    app.send("i");
+    app.wait_for("Enter I have read this");
+    app.send("\r");
+    app.wait_gone("Why: you reported stroke signs");
     app.wait_for("‼ EMERGENCY: Call 999 now");
     app.send("i");
     app.wait_for("Locked: stroke signs");

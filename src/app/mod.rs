@@ -1,6 +1,7 @@
 //! The model: the diary, each screen's own state, and `update`, the only place any of it
 //! changes. Screens say what should happen as effects; `apply` carries them out in one place.
 
+mod alert;
 mod effect;
 mod form;
 mod form_items;
@@ -13,6 +14,7 @@ use std::ops::Range;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+pub use alert::Alert;
 pub use effect::{Confirm, Effect, Follow, Status};
 pub use form::CheckinForm;
 pub use form_items::{Group, Item, items as form_items};
@@ -48,6 +50,7 @@ pub struct App {
     /// Scroll position of the Red flags and Help screens.
     scroll: u16,
     confirm: Option<Confirm>,
+    alert: Option<Alert>,
     status: Option<Status>,
     /// Counts sessions that ended or need a look; the loop rings the bell when it changes.
     bell: u64,
@@ -77,6 +80,7 @@ impl App {
             settings_form,
             scroll: 0,
             confirm: None,
+            alert: None,
             status: None,
             bell: 0,
             color: true,
@@ -121,6 +125,11 @@ impl App {
 
     pub fn scroll(&self) -> u16 {
         self.scroll
+    }
+
+    /// A warning sign just reported, shown over every screen until read.
+    pub fn alert(&self) -> Option<&Alert> {
+        self.alert.as_ref()
     }
 
     pub fn confirm(&self) -> Option<&Confirm> {
@@ -173,6 +182,9 @@ impl App {
 
     /// What the keyboard talks to now; the key table, the footer and Help go by it.
     pub fn focus(&self) -> Focus {
+        if self.alert.is_some() {
+            return Focus::Alert;
+        }
         if self.confirm.is_some() {
             return Focus::Confirm;
         }
@@ -247,6 +259,13 @@ impl App {
             now,
             today: self.today,
         };
+        if self.alert.is_some() {
+            // Nothing else until it has been read.
+            if msg == Msg::Dismiss {
+                self.alert = None;
+            }
+            return true;
+        }
         let effects = if let Some(confirm) = self.confirm.take() {
             match msg {
                 Msg::Yes => confirm.yes,
@@ -348,13 +367,25 @@ impl App {
     fn apply(&mut self, effects: Vec<Effect>) -> bool {
         for effect in effects {
             match effect {
-                Effect::Save { change, done } => match self.diary.save(*change, self.now) {
-                    Ok(_) => self.status = Some(Status::Info(done)),
-                    Err(e) => {
-                        self.status = Some(Status::Error(format!("Not saved: {e}")));
-                        return false;
+                Effect::Save { change, done } => {
+                    let before = alert::locking(&self.diary);
+                    match self.diary.save(*change, self.now) {
+                        Ok(_) => self.status = Some(Status::Info(done)),
+                        Err(e) => {
+                            self.status = Some(Status::Error(format!("Not saved: {e}")));
+                            return false;
+                        }
                     }
-                },
+                    if let Some((alert, problem)) =
+                        alert::after_save(&before, &mut self.diary, self.now)
+                    {
+                        self.alert = Some(alert);
+                        self.bell += 1;
+                        if let Some(problem) = problem {
+                            self.status = Some(Status::Error(problem));
+                        }
+                    }
+                }
                 Effect::Say(status) => self.status = Some(status),
                 Effect::Ask(confirm) => self.confirm = Some(confirm),
                 Effect::Bell => self.bell += 1,

@@ -80,6 +80,8 @@ pub enum Msg {
     Left,
     Right,
     // Questions
+    /// Close the message about a warning sign just reported.
+    Dismiss,
     Yes,
     No,
     RecordAssessment,
@@ -95,6 +97,8 @@ pub enum Msg {
 /// and Help all go by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Focus {
+    /// The message about a warning sign just reported.
+    Alert,
     /// A yes/no question.
     Confirm,
     /// The first-run welcome; `text` when a text field has the cursor.
@@ -130,7 +134,8 @@ pub enum Focus {
 impl Focus {
     /// Every focus there is: footers are worked out for each, and tests walk the key table
     /// with it. Keep it complete.
-    pub const ALL: [Focus; 19] = [
+    pub const ALL: [Focus; 20] = [
+        Focus::Alert,
         Focus::Confirm,
         Focus::Welcome { text: false },
         Focus::Welcome { text: true },

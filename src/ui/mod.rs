@@ -15,7 +15,7 @@ mod today;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Screen, Status};
 use crate::keys;
@@ -84,6 +84,21 @@ pub fn view(app: &App, frame: &mut Frame) {
             Screen::Timers => timers::render(app, frame, body, &theme),
             Screen::Stretches | Screen::Trends => placeholder::render(app, frame, body, &theme),
         }
+    }
+    if let Some(alert) = app.alert() {
+        // Over the whole screen below the banner, in the level's style: it cannot be missed.
+        let style = theme.level(alert.level);
+        let mut lines = vec![Line::styled(alert.title.clone(), style)];
+        lines.extend(alert.lines.iter().map(|l| Line::raw(l.clone())));
+        frame.render_widget(Clear, body);
+        let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+        // A frame where there is room; on a small terminal every row goes to the words.
+        let text = if body.height >= 10 {
+            text.block(Block::bordered().border_style(style))
+        } else {
+            text
+        };
+        frame.render_widget(text, body);
     }
     frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), status);
     render_footer(app, frame, footer, &theme);
