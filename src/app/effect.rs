@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+use super::{App, Ctx, alert};
 use crate::diary::Change;
 use crate::domain::therapy::PackKind;
 
@@ -60,4 +61,59 @@ pub struct Confirm {
     /// Reasons or details, shown by the screen that asked.
     pub details: Vec<String>,
     pub yes: Vec<Effect>,
+}
+
+impl App {
+    /// Carry out effects in order. A save that fails says why and drops the effects after it.
+    pub(super) fn apply(&mut self, effects: Vec<Effect>) -> bool {
+        for effect in effects {
+            match effect {
+                Effect::Save { change, done } => {
+                    let before = alert::locking(&self.diary);
+                    match self.diary.save(*change, self.now) {
+                        Ok(_) => self.status = Some(Status::Info(done)),
+                        Err(e) => {
+                            self.status = Some(Status::Error(format!("Not saved: {e}")));
+                            return false;
+                        }
+                    }
+                    if let Some((alert, problem)) =
+                        alert::after_save(&before, &mut self.diary, self.now)
+                    {
+                        self.alert = Some(alert);
+                        self.bell += 1;
+                        if let Some(problem) = problem {
+                            self.status = Some(Status::Error(problem));
+                        }
+                    }
+                }
+                Effect::Say(status) => self.status = Some(status),
+                Effect::Ask(confirm) => self.confirm = Some(confirm),
+                Effect::Bell => self.bell += 1,
+                Effect::Quit => self.quit = true,
+                Effect::Then(follow) => {
+                    let ctx = Ctx {
+                        diary: &self.diary,
+                        now: self.now,
+                        today: self.today,
+                    };
+                    let more = match follow {
+                        Follow::ShowEntry { day, id } => {
+                            self.today_state.show(&ctx, day, id);
+                            Vec::new()
+                        }
+                        Follow::SettingsSaved => {
+                            self.settings_form.reset(&ctx);
+                            Vec::new()
+                        }
+                        follow => self.timers.follow(follow, &ctx),
+                    };
+                    if !self.apply(more) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
 }

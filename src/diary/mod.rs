@@ -4,9 +4,9 @@
 
 mod change;
 mod queries;
+mod unread;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
@@ -184,16 +184,14 @@ impl Diary {
             Ok(loaded) => {
                 problems.extend(loaded.notices.iter().map(ToString::to_string));
                 problems.extend(loaded.damage.iter().map(ToString::to_string));
-                unread.extend(loaded.notices.iter().filter_map(unread_notice));
-                unread.extend(
-                    (loaded.damage.iter()).map(|d| format!("{} is damaged", short(&d.path))),
-                );
+                unread.extend(loaded.notices.iter().filter_map(unread::notice));
+                unread.extend((loaded.damage.iter()).map(unread::damage));
                 self.stamps.insert(name, stamp);
                 Some(loaded.records)
             }
             Err(e) => {
                 problems.push(e.to_string());
-                unread.push(unread_error(&e));
+                unread.push(unread::error(&e));
                 None
             }
         };
@@ -337,29 +335,6 @@ impl Diary {
     /// Everything the store reported, for the command line to print.
     pub fn problems(&self) -> impl Iterator<Item = &String> {
         self.problems.values().flatten()
-    }
-}
-
-/// A data file named by its folder and name ("checkins/2026-03.json"), short enough for the banner.
-fn short(path: &Path) -> String {
-    let mut parts: Vec<_> = path.iter().rev().take(2).collect();
-    parts.reverse();
-    parts.iter().collect::<PathBuf>().display().to_string()
-}
-
-fn unread_notice(notice: &Notice) -> Option<String> {
-    match notice {
-        Notice::ReadOnly { path, .. } => Some(format!("{} is from a newer nape", short(path))),
-        _ => None,
-    }
-}
-
-fn unread_error(e: &StoreError) -> String {
-    match e {
-        StoreError::Io { path, .. } => format!("{} cannot be read", short(path)),
-        StoreError::Damaged { path, .. } => format!("{} is damaged", short(path)),
-        StoreError::ReadOnly { path, .. } => format!("{} is from a newer nape", short(path)),
-        other => other.to_string(),
     }
 }
 
