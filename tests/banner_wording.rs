@@ -118,3 +118,43 @@ fn an_assessed_sign_on_the_red_flags_screen_never_says_call_now() {
     assert!(why.contains("New or worse signs: call 999."), "{why}");
     assert!(!why.contains("now"), "{why}");
 }
+
+/// The banner rows of `app` drawn at `width` x `height`.
+fn banner_at(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let rows = if height >= 16 { 2 } else { 1 };
+    (0..rows)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_emergency_number_is_in_the_banner_at_every_size() {
+    let cases = [
+        ("at rest", app(None, None, false)),
+        ("new emergency", app(Some((60, "injury")), None, false)),
+        (
+            "emergency days old",
+            app(Some((5 * DAY, "injury")), None, false),
+        ),
+        ("assessed", app(Some((2 * DAY, "injury")), Some(DAY), false)),
+    ];
+    for (state, app) in &cases {
+        for width in 10..=120 {
+            for height in [3, 12, 24] {
+                let banner = banner_at(app, width, height);
+                assert!(
+                    banner.contains("999"),
+                    "{state} at {width}x{height}: {banner:?}"
+                );
+            }
+        }
+    }
+}

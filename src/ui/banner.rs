@@ -98,8 +98,9 @@ fn unsettled(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
             top.def.short
         ),
         format!("{symbol} {word} {date}: assessed? f · {number}"),
-        format!("{symbol} {word} {date}"),
-        format!("{symbol} {word}"),
+        format!("{symbol} {word} {date} · {number} · f"),
+        format!("{symbol} {word} · {number}"),
+        format!("{symbol} {number}"),
     ]
 }
 
@@ -137,7 +138,7 @@ fn active(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
     let (symbol, word) = (level.symbol(), level.word());
     let action = level.action(number);
     let more = more(app);
-    vec![
+    let mut variants = vec![
         format!(
             "{symbol} {word}: {} Why: {}.{more} · f: details",
             top.def.advice(number),
@@ -146,8 +147,15 @@ fn active(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
         format!("{symbol} {word}: {action} ({}){more} · f", top.def.short),
         format!("{symbol} {word}: {action}{more} · f"),
         format!("{symbol} {word}: {action}"),
-        format!("{symbol} {word}"),
-    ]
+    ];
+    // An emergency keeps its number however narrow the terminal.
+    if level == Level::Emergency {
+        variants.push(format!("{symbol} {word} · {number}"));
+        variants.push(format!("{symbol} {number}"));
+    } else {
+        variants.push(format!("{symbol} {word}"));
+    }
+    variants
 }
 
 fn assessed(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
