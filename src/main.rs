@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::Utc;
@@ -17,7 +18,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("nape: {failure}");
+            if !matches!(failure, cli::Failure::Quiet) {
+                // If standard error is gone too, the exit code is all that is left to say it.
+                let _ = writeln!(std::io::stderr(), "nape: {failure}");
+            }
             ExitCode::from(failure.exit_code())
         }
     }

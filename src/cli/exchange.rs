@@ -89,7 +89,7 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
             write_csv(out, &loaded.records)
         }
     };
-    written.map_err(|e| Failure::Other(format!("could not write the export: {e}")))?;
+    written.map_err(Failure::output)?;
     if damaged.is_empty() {
         return Ok(());
     }
@@ -198,10 +198,10 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
         warn(&applied.notices);
         changed += applied.changed;
     }
-    println!(
+    say!(
         "Imported {changed} new or newer records from {path} ({} already here).",
         total - changed
-    );
+    )?;
     Ok(())
 }
 

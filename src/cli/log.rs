@@ -77,9 +77,10 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     let record = Record::new(checkin, date, now);
     warn(&diary.save(Change::add(record.clone()), now)?);
     let at = zone.local(record.body.at).format("%Y-%m-%d %H:%M");
-    println!(
+    say!(
         "Saved check-in {}: pain {} at {at}.",
-        record.id, record.body.pain
-    );
+        record.id,
+        record.body.pain
+    )?;
     Ok(())
 }

@@ -1,5 +1,13 @@
 //! The command line: clap definitions, and each subcommand's small driver.
 
+/// `println!` for the subcommands: a line to standard output that cannot be written (a full
+/// disk, a closed pipe) is a `Failure`, never a panic. Use with `?`.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::say(format_args!($($arg)*))
+    };
+}
+
 mod check;
 mod exchange;
 mod log;
@@ -7,6 +15,7 @@ mod status;
 mod timer;
 
 use std::fmt;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -76,13 +85,23 @@ pub enum Format {
 pub enum Failure {
     BadInput(String),
     Other(String),
+    /// Whoever read the output has gone (a closed pipe): exit 1 without a word, as other tools do.
+    Quiet,
 }
 
 impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::BadInput(_) => 2,
-            Failure::Other(_) => 1,
+            Failure::Other(_) | Failure::Quiet => 1,
+        }
+    }
+
+    /// Standard output could not be written.
+    pub fn output(e: io::Error) -> Failure {
+        match e.kind() {
+            io::ErrorKind::BrokenPipe => Failure::Quiet,
+            _ => Failure::Other(format!("could not write the output: {e}")),
         }
     }
 }
@@ -91,8 +110,22 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Failure::BadInput(m) | Failure::Other(m) => f.write_str(m),
+            Failure::Quiet => f.write_str("the output was closed"),
         }
     }
+}
+
+/// One line to standard output, through `say!`.
+pub fn say(line: fmt::Arguments) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "{line}")
+        .and_then(|()| out.flush())
+        .map_err(Failure::output)
+}
+
+/// A warning on standard error. If even that cannot be written there is no one left to tell.
+fn tell(line: fmt::Arguments) {
+    let _ = writeln!(io::stderr().lock(), "nape: warning: {line}");
 }
 
 impl From<StoreError> for Failure {
@@ -137,7 +170,7 @@ pub fn open_diary_light(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure>
 fn diary_over(store: DiskStore, now: DateTime<Utc>) -> Diary {
     let diary = Diary::open(Box::new(store), Zone::Local, &locale(), now);
     for problem in diary.problems() {
-        eprintln!("nape: warning: {problem}");
+        tell(format_args!("{problem}"));
     }
     diary
 }
@@ -152,7 +185,7 @@ pub fn locale() -> String {
 
 pub fn warn(notices: &[Notice]) {
     for notice in notices {
-        eprintln!("nape: warning: {notice}");
+        tell(format_args!("{notice}"));
     }
 }
 

@@ -76,7 +76,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         }
     };
     if !line.trim().is_empty() {
-        println!("{}", line.trim());
+        say!("{}", line.trim())?;
     }
     Ok(())
 }

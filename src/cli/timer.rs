@@ -90,11 +90,11 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
             let mut diary = open_diary(cli, now)?;
             finish_if_due(&mut diary, now)?;
             match diary.running() {
-                Some(r) => println!("{}", describe(&r.body, now)),
-                None => println!("No session running. Now: {}.", diary.recommend(now).1),
+                Some(r) => say!("{}", describe(&r.body, now))?,
+                None => say!("No session running. Now: {}.", diary.recommend(now).1)?,
             }
             if let Some(mark) = diary.skin_check_due(now) {
-                println!("{}", skin_check_question(mark));
+                say!("{}", skin_check_question(mark))?;
             }
             Ok(())
         }
@@ -128,9 +128,9 @@ fn skin(cli: &Cli, feel: SkinArg, now: DateTime<Utc>) -> Result<(), Failure> {
     record.updated_at = now;
     save(&mut diary, Change::update(record), now)?;
     if numb {
-        println!("Stopped: numb skin. Take the pack off and let the skin warm up.");
+        say!("Stopped: numb skin. Take the pack off and let the skin warm up.")?;
     } else {
-        println!("Skin check at {mark} minutes noted. Keep checking as you go.");
+        say!("Skin check at {mark} minutes noted. Keep checking as you go.")?;
     }
     Ok(())
 }
@@ -158,11 +158,11 @@ fn finish_if_due(diary: &mut Diary, now: DateTime<Utc>) -> Result<(), Failure> {
         save(diary, Change::update(record.clone()), now)?;
         let ended = record.body.ended_at.unwrap_or(now);
         let ago = (now - ended).num_minutes();
-        println!(
+        say!(
             "{} session ended {ago} minutes ago (at {}).",
             record.body.kind.name(),
             local(ended)
-        );
+        )?;
     }
     Ok(())
 }
@@ -200,7 +200,7 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
         )));
     }
     for reason in &reasons {
-        println!("Starting anyway, although {reason}.");
+        say!("Starting anyway, although {reason}.")?;
     }
     show_notes_once(&mut diary, kind, now)?;
     let mut session = Session::new(kind, minutes, now);
@@ -208,11 +208,11 @@ fn start(cli: &Cli, args: &StartArgs, now: DateTime<Utc>) -> Result<(), Failure>
     let record = Record::new(session, diary.zone().date(now), now);
     save(&mut diary, Change::add(record), now)?;
     let end = now + Duration::minutes(minutes);
-    println!(
+    say!(
         "{} session started: {minutes} minutes, until {}.",
         kind.name(),
         local(end)
-    );
+    )?;
     Ok(())
 }
 
@@ -221,9 +221,9 @@ fn show_notes_once(diary: &mut Diary, kind: PackKind, now: DateTime<Utc>) -> Res
     if diary.safety_seen(kind) {
         return Ok(());
     }
-    println!("Before your first {} session:", kind.name().to_lowercase());
+    say!("Before your first {} session:", kind.name().to_lowercase())?;
     for note in protocol::notes(kind) {
-        println!("- {} [{}]", note.text, note.sources.join(", "));
+        say!("- {} [{}]", note.text, note.sources.join(", "))?;
     }
     if let Some(mut settings) = diary.settings().cloned() {
         settings.body.safety_seen.push(kind);
@@ -254,7 +254,7 @@ fn change(cli: &Cli, command: &TimerCommand, now: DateTime<Utc>) -> Result<(), F
     result.map_err(|e| Failure::Other(format!("{e}.")))?;
     record.updated_at = now;
     save(&mut diary, Change::update(record.clone()), now)?;
-    println!(
+    say!(
         "{}",
         match command {
             TimerCommand::Stop { .. } => format!(
@@ -264,6 +264,6 @@ fn change(cli: &Cli, command: &TimerCommand, now: DateTime<Utc>) -> Result<(), F
             ),
             _ => describe(&record.body, now),
         }
-    );
+    )?;
     Ok(())
 }
