@@ -44,11 +44,18 @@ fn watch_signals(wake: Sender<Wake>) -> io::Result<Arc<AtomicBool>> {
             flag.store(true, Ordering::Relaxed);
             let _ = wake.send(Wake::Stop);
             std::thread::sleep(GRACE);
-            ratatui::restore();
+            restore_quietly();
             std::process::exit(0);
         }
     });
     Ok(stop)
+}
+
+/// Put the terminal back as far as it can be, saying nothing: it may be gone.
+fn restore_quietly() {
+    use ratatui::crossterm::{cursor, execute, terminal};
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
 }
 
 /// Keys and resizes, read on their own thread so the loop can also wait for data changes.
@@ -72,6 +79,39 @@ fn read_input(wake: Sender<Wake>) {
     });
 }
 
+/// The terminal going away without a SIGHUP (the shell that started nape ignores hang-ups) must
+/// end nape too. crossterm's reader retries a dead terminal for ever, so this thread asks the
+/// kernel directly: a poll for no events at all returns only on hang-up or error.
+fn watch_hangup() {
+    use rustix::event::{PollFd, PollFlags, poll};
+    // The same terminal crossterm reads: standard input when it is one, else /dev/tty.
+    let tty = if io::stdin().is_terminal() {
+        rustix::stdio::stdin().try_clone_to_owned()
+    } else {
+        std::fs::File::open("/dev/tty").map(Into::into)
+    };
+    let Ok(tty) = tty else { return };
+    std::thread::spawn(move || {
+        loop {
+            let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Ok(_) => {
+                    let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                    if fds[0].revents().intersects(gone) {
+                        // Every save is already on disk. Ending here, not through the loop,
+                        // because a restore that reports its failure on the dead terminal
+                        // panics (and can hang in the panic hook).
+                        restore_quietly();
+                        std::process::exit(0);
+                    }
+                }
+                Err(rustix::io::Errno::INTR) => {}
+                Err(_) => return,
+            }
+        }
+    });
+}
+
 pub fn has_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
@@ -80,6 +120,7 @@ pub fn has_terminal() -> bool {
 pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let stop = watch_signals(tx.clone())?;
+    watch_hangup();
     // One wake-up per burst of changes: the flag is set until the loop has looked.
     let pending = Arc::new(AtomicBool::new(false));
     let watch = data.and_then(|root| {
