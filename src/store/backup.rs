@@ -20,7 +20,7 @@ pub struct Backups {
 impl Backups {
     pub fn new(root: &Path) -> Self {
         Backups {
-            dir: root.join("backups"),
+            dir: root.join(super::layout::BACKUPS),
         }
     }
 

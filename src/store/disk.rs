@@ -11,8 +11,8 @@ use chrono::{Local, NaiveDate, Utc};
 
 use super::backup::Backups;
 use super::document::{self, Document, ParseError};
-use super::files::{self, DIR_MODE, FILE_MODE, Lock};
-use super::layout::{is_data_file, month_overlaps};
+use super::files::{self, Lock};
+use super::layout::{BACKUPS, LOCK, is_data_file, month_overlaps};
 use super::op::{Outcome, decide};
 use super::{
     Applied, Collection, Damage, DateRange, Loaded, Notice, Op, RawRecord, Store, StoreError,
@@ -53,37 +53,50 @@ impl DiskStore {
         files_too: bool,
     ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
         let mut notices = Vec::new();
-        if files::ensure_private_dir(&root).map_err(StoreError::io(&root))? {
-            notices.push(Notice::Tightened(root.clone()));
+        if !root.exists() {
+            files::create_private_dir(&root).map_err(StoreError::io(&root))?;
         }
-        // The folders and the files in them: the kind comes from the folder listing, so each
-        // entry costs one stat (its mode) and opening stays cheap.
-        let mut tighten = |path: PathBuf, mode: u32| -> Result<(), StoreError> {
-            if files::tighten(&path, mode).map_err(StoreError::io(&path))? {
+        let mut tighten = |path: PathBuf| -> Result<(), StoreError> {
+            if files::tighten(&path).map_err(StoreError::io(&path))? {
                 notices.push(Notice::Tightened(path));
             }
             Ok(())
         };
+        // Only nape's own entries are made private: a data folder pointed at by mistake (a home
+        // folder) keeps every permission it had. The kind comes from the folder listing, so
+        // each entry costs one stat (its mode) and opening stays cheap.
+        let mut foreign = Vec::new();
         for entry in fs::read_dir(&root)
             .map_err(StoreError::io(&root))?
             .flatten()
         {
-            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            if !is_dir {
-                tighten(entry.path(), FILE_MODE)?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let kind = entry.file_type().ok();
+            let is_dir = kind.is_some_and(|t| t.is_dir());
+            let collection = is_dir && super::kinds::known(&name).is_some();
+            if !(collection || (is_dir && name == BACKUPS) || name == LOCK) {
+                foreign.push(name);
                 continue;
             }
-            tighten(entry.path(), DIR_MODE)?;
-            if !files_too {
+            tighten(entry.path())?;
+            if !(collection && files_too) {
                 continue;
             }
             for file in fs::read_dir(entry.path()).into_iter().flatten().flatten() {
-                // Temp files belong to a save in progress (and are made private anyway).
-                let temp = file.file_name().to_string_lossy().starts_with('.');
-                if !temp && file.file_type().is_ok_and(|t| t.is_file()) {
-                    tighten(file.path(), FILE_MODE)?;
+                // Temp and quarantined files are hidden; symlinks are not followed.
+                if file.file_type().is_ok_and(|t| t.is_file()) && is_data_file(&file.path()) {
+                    tighten(file.path())?;
                 }
             }
+        }
+        if foreign.is_empty() {
+            tighten(root.clone())?;
+        } else {
+            foreign.sort();
+            notices.push(Notice::Foreign {
+                root: root.clone(),
+                names: foreign,
+            });
         }
         Ok((DiskStore { root }, notices))
     }
@@ -93,7 +106,7 @@ impl DiskStore {
     }
 
     fn lock(&self) -> Result<Lock, StoreError> {
-        let path = self.root.join("nape.lock");
+        let path = self.root.join(LOCK);
         Lock::acquire(&path).map_err(StoreError::io(path))
     }
 
@@ -134,7 +147,7 @@ impl DiskStore {
             .flatten()
             .filter(|e| e.path().is_dir())
             .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-            .filter(|n| n != "backups")
+            .filter(|n| n != BACKUPS)
             .collect();
         names.sort();
         names
@@ -144,7 +157,7 @@ impl DiskStore {
     fn read(&self, path: &Path, notices: &mut Vec<Notice>) -> Result<Option<Vec<u8>>, StoreError> {
         match fs::read(path) {
             Ok(bytes) => {
-                if files::tighten(path, FILE_MODE).map_err(StoreError::io(path))? {
+                if files::tighten(path).map_err(StoreError::io(path))? {
                     notices.push(Notice::Tightened(path.to_path_buf()));
                 }
                 Ok(Some(bytes))

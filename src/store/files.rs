@@ -15,29 +15,37 @@ pub const FILE_MODE: u32 = 0o600;
 /// tightened because others could read it.
 pub fn ensure_private_dir(dir: &Path) -> io::Result<bool> {
     if !dir.exists() {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        builder.mode(DIR_MODE);
-        builder.create(dir)?;
+        create_private_dir(dir)?;
         return Ok(false);
     }
-    tighten(dir, DIR_MODE)
+    tighten(dir)
 }
 
-/// Remove group and other permissions from `path` if it has any. Returns true if it changed.
+/// Create `dir` (and parents) private to the user.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    builder.mode(DIR_MODE);
+    builder.create(dir)
+}
+
+/// Remove group and other permissions from `path` if it has any, keeping the owner's. A symlink
+/// is left alone and never followed: what it points at is not nape's to change. Returns true if
+/// `path` changed.
 #[cfg(unix)]
-pub fn tighten(path: &Path, mode: u32) -> io::Result<bool> {
+pub fn tighten(path: &Path) -> io::Result<bool> {
     // Another process may rename its temp file away between a listing and this look at it.
-    let current = match fs::metadata(path) {
-        Ok(meta) => meta.permissions().mode() & 0o777,
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(e),
     };
-    if current & 0o077 == 0 {
+    let current = meta.permissions().mode() & 0o777;
+    if meta.file_type().is_symlink() || current & 0o077 == 0 {
         return Ok(false);
     }
-    match fs::set_permissions(path, fs::Permissions::from_mode(mode)) {
+    match fs::set_permissions(path, fs::Permissions::from_mode(current & 0o700)) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(e),
@@ -45,7 +53,7 @@ pub fn tighten(path: &Path, mode: u32) -> io::Result<bool> {
 }
 
 #[cfg(not(unix))]
-pub fn tighten(_path: &Path, _mode: u32) -> io::Result<bool> {
+pub fn tighten(_path: &Path) -> io::Result<bool> {
     Ok(false)
 }
 

@@ -6,6 +6,10 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Collection, DateRange, Split};
 
+/// The folder of dated backups and the lock file, beside the collections' folders.
+pub const BACKUPS: &str = "backups";
+pub const LOCK: &str = "nape.lock";
+
 /// A data file's name: `name.json`, not a hidden temp file, not a quarantined `.corrupt-` copy.
 pub fn is_data_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -48,6 +48,12 @@ impl DateRange {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     Tightened(PathBuf),
+    /// The data folder holds entries that are not nape's (`names`): they and the folder's own
+    /// permissions are left alone.
+    Foreign {
+        root: PathBuf,
+        names: Vec<String>,
+    },
     Restored {
         damaged: PathBuf,
         moved_to: PathBuf,
@@ -67,6 +73,21 @@ impl fmt::Display for Notice {
                 "{} could be read by other users; it is now private to you.",
                 path.display()
             ),
+            Notice::Foreign { root, names } => {
+                let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+                let more = match names.len().saturating_sub(shown.len()) {
+                    0 => String::new(),
+                    n => format!(" and {n} more"),
+                };
+                write!(
+                    f,
+                    "{} holds other things besides the diary ({}{more}); nape leaves them, and \
+                     the folder's permissions, alone. If the diary should live elsewhere, use \
+                     --data-dir.",
+                    root.display(),
+                    shown.join(", ")
+                )
+            }
             Notice::Restored {
                 damaged,
                 moved_to,
