@@ -2,12 +2,55 @@
 //! depend on where they run. The only place that knows the local zone.
 
 use std::ops::Range;
+use std::time::Instant;
 
 use chrono::{
     DateTime, Days, Duration, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc,
 };
 
 use crate::domain::checkin::{CheckIn, Draft, FieldError};
+
+/// The open app's clock: the wall clock, except that a clock set back does not take time back.
+/// Time then goes on from the last reading by the monotonic clock, so a running countdown keeps
+/// counting instead of freezing until the wall clock catches up. Forward jumps (waking from
+/// sleep) are followed, and so is a wall clock more than a day behind: that is a correction.
+pub struct Steady {
+    last: DateTime<Utc>,
+    at: Instant,
+}
+
+impl Steady {
+    pub fn new() -> Steady {
+        Steady::starting(Utc::now(), Instant::now())
+    }
+
+    pub fn starting(wall: DateTime<Utc>, at: Instant) -> Steady {
+        Steady { last: wall, at }
+    }
+
+    pub fn now(&mut self) -> DateTime<Utc> {
+        self.next(Utc::now(), Instant::now())
+    }
+
+    /// The time at monotonic `at`, given the wall clock says `wall`.
+    pub fn next(&mut self, wall: DateTime<Utc>, at: Instant) -> DateTime<Utc> {
+        let went = Duration::from_std(at.saturating_duration_since(self.at)).unwrap_or_default();
+        let steady = self.last + went;
+        let now = if wall >= steady || steady - wall > Duration::days(1) {
+            wall
+        } else {
+            steady
+        };
+        (self.last, self.at) = (now, at);
+        now
+    }
+}
+
+impl Default for Steady {
+    fn default() -> Self {
+        Steady::new()
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Zone {

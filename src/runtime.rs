@@ -8,10 +8,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-use chrono::Utc;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 
 use crate::app::{App, Msg};
+use crate::clock::Steady;
 use crate::{keys, store, ui};
 
 /// After a signal, how long the loop has to finish by itself before the watcher ends the process.
@@ -132,6 +132,7 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
         })
     });
     let poll = watch.is_none();
+    let mut clock = Steady::new();
     ratatui::run(|terminal| {
         read_input(tx);
         let mut dirty = true;
@@ -150,28 +151,28 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
                 return Ok(());
             }
             if app.diary().checking() {
-                dirty |= app.update(Msg::ReadHistory, Utc::now());
+                dirty |= app.update(Msg::ReadHistory, clock.now());
                 continue;
             }
-            let mut wait = app.next_wake(Utc::now());
+            let mut wait = app.next_wake(clock.now());
             if poll {
                 wait = wait.min(POLL);
             }
             match rx.recv_timeout(wait) {
                 Ok(Wake::Key(key)) => {
                     if let Some(msg) = keys::map(app.focus(), key) {
-                        dirty |= app.update(msg, Utc::now());
+                        dirty |= app.update(msg, clock.now());
                     }
                 }
                 Ok(Wake::Resize) => dirty = true,
                 Ok(Wake::Data) => {
                     pending.store(false, Ordering::Release);
-                    dirty |= app.update(Msg::DataChanged, Utc::now());
+                    dirty |= app.update(Msg::DataChanged, clock.now());
                 }
                 Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => return Ok(()),
                 Err(RecvTimeoutError::Timeout) => {
                     let msg = if poll { Msg::DataChanged } else { Msg::Tick };
-                    dirty |= app.update(msg, Utc::now());
+                    dirty |= app.update(msg, clock.now());
                 }
             }
         }

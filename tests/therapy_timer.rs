@@ -201,3 +201,93 @@ fn the_clock_rounds_up_so_a_running_timer_never_shows_zero() {
     assert_eq!(clock(m(12) + Duration::seconds(5)), "12:05");
     assert_eq!(clock(Duration::seconds(-3)), "0:00");
 }
+
+/// The anchors a session records: start, every pause's ends, and its end.
+fn anchors(s: &Session) -> Vec<DateTime<Utc>> {
+    let mut all = vec![s.started_at];
+    for p in &s.pauses {
+        all.push(p.from);
+        all.extend(p.to);
+    }
+    all.extend(s.ended_at);
+    all
+}
+
+#[test]
+fn a_pause_or_resume_before_the_last_anchor_counts_as_at_it() {
+    // Started at 0, the clock jumps back 30 minutes, pause, then the clock is right again.
+    let mut s = Session::new(PackKind::Cold, 10, t0());
+    s.pause(at(-30)).unwrap();
+    s.resume(at(5)).unwrap();
+    // The real pause was from 0 to 5 at most: the session ends by minute 15, not 45.
+    assert_eq!(s.planned_end(), Some(at(15)));
+    assert_eq!(s.left(at(15)), Duration::zero());
+
+    // Paused at 4, resumed at a time before that pause began: no pause at all.
+    let mut s = Session::new(PackKind::Cold, 10, t0());
+    s.pause(at(4)).unwrap();
+    s.resume(at(2)).unwrap();
+    s.pause(at(1)).unwrap(); // before the last anchor (4): counts as at 4
+    s.resume(at(6)).unwrap();
+    assert_eq!(s.planned_end(), Some(at(12)));
+    s.stop(at(-100), EndReason::Stopped).unwrap();
+    let all = anchors(&s);
+    assert!(all.windows(2).all(|w| w[0] <= w[1]), "{all:?}");
+    assert!(all.iter().all(|a| *a >= t0()), "{all:?}");
+}
+
+#[test]
+fn a_session_never_lasts_longer_than_planned_plus_real_pauses() {
+    // Any order of pauses, resumes and stops at any times, the clock jumping both ways.
+    let moves = [-40, 3, -20, 7, 1, 9, -5, 12, 30];
+    for start in 0..moves.len() {
+        let mut s = Session::new(PackKind::Cold, 10, t0());
+        let mut latest = t0();
+        for (i, minutes) in moves.iter().cycle().skip(start).take(6).enumerate() {
+            let now = at(*minutes);
+            latest = latest.max(now);
+            let _ = if i % 2 == 0 {
+                s.pause(now)
+            } else {
+                s.resume(now)
+            };
+        }
+        let _ = s.stop(at(60), EndReason::Stopped);
+        let paused: Duration = s.pauses.iter().map(|p| p.to.unwrap() - p.from).sum();
+        let end = s.ended_at.unwrap();
+        assert!(
+            end - s.started_at <= s.planned() + paused,
+            "{s:?} ran {} minutes",
+            (end - s.started_at).num_minutes()
+        );
+        // Every pause lies within the real run: from the start to the latest time seen.
+        for p in &s.pauses {
+            assert!(
+                p.from >= t0() && p.to.unwrap() <= latest.max(at(60)),
+                "{p:?}"
+            );
+        }
+        let all = anchors(&s);
+        assert!(all.windows(2).all(|w| w[0] <= w[1]), "{all:?}");
+    }
+}
+
+#[test]
+fn the_open_app_clock_keeps_counting_when_the_wall_clock_is_set_back() {
+    use nape::clock::Steady;
+    use std::time::{Duration as Std, Instant};
+    let start = Instant::now();
+    let mut clock = Steady::starting(t0(), start);
+    assert_eq!(clock.next(at(1), start + Std::from_secs(60)), at(1));
+    // Set back 30 minutes: a minute later it is two minutes in, not frozen at minus 29.
+    assert_eq!(clock.next(at(-29), start + Std::from_secs(120)), at(2));
+    assert_eq!(clock.next(at(-28), start + Std::from_secs(180)), at(3));
+    // Forward (a laptop waking from sleep, the monotonic clock paused): the wall is followed.
+    assert_eq!(clock.next(at(90), start + Std::from_secs(240)), at(90));
+    // A wall clock more than a day behind is a correction of a wrong time: followed too.
+    let corrected = at(90) - Duration::days(2);
+    assert_eq!(
+        clock.next(corrected, start + Std::from_secs(300)),
+        corrected
+    );
+}

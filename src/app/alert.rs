@@ -79,7 +79,7 @@ fn running_paused(diary: &mut Diary, now: DateTime<Utc>) -> Option<Result<(), St
         .pause(now)
         .map_err(|e| e.to_string())
         .and_then(|()| {
-            record.updated_at = now;
+            record.touch(now);
             let saved = diary.save(Change::update(record), now);
             saved.map(|_| ()).map_err(|e| e.to_string())
         });

@@ -211,7 +211,7 @@ impl CheckinForm {
                 }
                 checkin.extra = std::mem::take(&mut record.body.extra);
                 record.body = checkin;
-                record.updated_at = ctx.now;
+                record.touch(ctx.now);
                 (Change::update(record.clone()), record)
             }
             None => {

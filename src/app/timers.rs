@@ -69,7 +69,7 @@ impl TimersState {
             } else {
                 format!("{kind} session finished. Take the pack off and look at your skin.")
             };
-            session.updated_at = ctx.now;
+            session.touch(ctx.now);
             let id = session.id;
             let effects = vec![
                 Effect::save(Change::update(session), message.clone()),
@@ -192,7 +192,7 @@ impl TimersState {
                     return Vec::new();
                 };
                 settings.body.safety_seen.push(kind);
-                settings.updated_at = ctx.now;
+                settings.touch(ctx.now);
                 vec![
                     Effect::save(
                         Change::update(settings),
@@ -274,7 +274,7 @@ impl TimersState {
             return Vec::new();
         };
         record.body.pain_after = Some(pain);
-        record.updated_at = ctx.now;
+        record.touch(ctx.now);
         vec![Effect::save(Change::update(record), "Pain after saved.")]
     }
 }
@@ -289,7 +289,7 @@ fn change_running(
     if let Err(e) = change(&mut record.body, ctx.now) {
         return vec![Effect::Say(Status::Error(format!("Not changed: {e}.")))];
     }
-    record.updated_at = ctx.now;
+    record.touch(ctx.now);
     let left = clock(record.body.left(ctx.now));
     let done = format!("{} session: {left} left.", record.body.kind.name());
     vec![Effect::save(Change::update(record), done)]
@@ -308,7 +308,7 @@ fn stop_running_with(ctx: &Ctx, reason: EndReason, also: impl FnOnce(&mut Sessio
     if record.body.stop(ctx.now, reason).is_err() {
         return Vec::new();
     }
-    record.updated_at = ctx.now;
+    record.touch(ctx.now);
     let message = match reason {
         EndReason::Numb => {
             "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()

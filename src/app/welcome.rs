@@ -272,7 +272,7 @@ impl SettingsForm {
         let change = match stored.cloned() {
             Some(mut record) => {
                 record.body = body;
-                record.updated_at = ctx.now;
+                record.touch(ctx.now);
                 Change::update(record)
             }
             None => Change::add(Record::new(body, ctx.today, ctx.now)),

@@ -125,7 +125,7 @@ fn skin(cli: &Cli, feel: SkinArg, now: DateTime<Utc>) -> Result<(), Failure> {
         .body
         .answer_skin_check(mark, numb, now)
         .map_err(|e| Failure::Other(format!("{e}.")))?;
-    record.updated_at = now;
+    record.touch(now);
     save(&mut diary, Change::update(record), now)?;
     if numb {
         say!("Stopped: numb skin. Take the pack off and let the skin warm up.")?;
@@ -154,7 +154,7 @@ fn finish_if_due(diary: &mut Diary, now: DateTime<Utc>) -> Result<(), Failure> {
     if let Some(mut record) = diary.running().cloned()
         && record.body.finish_if_due(now)
     {
-        record.updated_at = now;
+        record.touch(now);
         save(diary, Change::update(record.clone()), now)?;
         let ended = record.body.ended_at.unwrap_or(now);
         let ago = (now - ended).num_minutes();
@@ -227,7 +227,7 @@ fn show_notes_once(diary: &mut Diary, kind: PackKind, now: DateTime<Utc>) -> Res
     }
     if let Some(mut settings) = diary.settings().cloned() {
         settings.body.safety_seen.push(kind);
-        settings.updated_at = now;
+        settings.touch(now);
         save(diary, Change::update(settings), now)?;
     }
     Ok(())
@@ -252,7 +252,7 @@ fn change(cli: &Cli, command: &TimerCommand, now: DateTime<Utc>) -> Result<(), F
             .map(|()| s.pain_after = after),
     };
     result.map_err(|e| Failure::Other(format!("{e}.")))?;
-    record.updated_at = now;
+    record.touch(now);
     save(&mut diary, Change::update(record.clone()), now)?;
     say!(
         "{}",

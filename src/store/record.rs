@@ -51,6 +51,14 @@ pub trait Kind: Serialize + DeserializeOwned + Clone {
     const COLLECTION: Collection;
 }
 
+impl<T> Record<T> {
+    /// Stamp a change made at `now`. A clock set back never stamps it before the record was
+    /// created or before its last change, so "newer" stays true for merges and sync.
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        self.updated_at = now.max(self.updated_at).max(self.created_at);
+    }
+}
+
 impl<T: Serialize> Record<T> {
     /// A new record for `body`, dated `date`, created at `now`. Ids are UUID v7, so they sort by
     /// creation time.

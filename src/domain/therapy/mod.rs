@@ -177,13 +177,28 @@ impl Session {
         Some(self.started_at + self.planned() + paused)
     }
 
+    /// The latest time recorded so far. A clock set back may report a time before it; every new
+    /// anchor is taken as no earlier, so a session never runs longer than planned plus its
+    /// real pauses.
+    fn last_anchor(&self) -> DateTime<Utc> {
+        self.pauses
+            .iter()
+            .flat_map(|p| [Some(p.from), p.to])
+            .flatten()
+            .fold(self.started_at, DateTime::max)
+    }
+
     pub fn pause(&mut self, now: DateTime<Utc>) -> Result<(), TimerError> {
         self.check_open()?;
+        // Time already up: it ended then, and there is nothing left to pause.
+        if self.finish_if_due(now) {
+            return Err(TimerError::Ended);
+        }
         if self.is_paused() {
             return Err(TimerError::AlreadyPaused);
         }
         self.pauses.push(Pause {
-            from: now,
+            from: now.max(self.last_anchor()),
             to: None,
         });
         Ok(())
@@ -191,9 +206,10 @@ impl Session {
 
     pub fn resume(&mut self, now: DateTime<Utc>) -> Result<(), TimerError> {
         self.check_open()?;
+        let last = self.last_anchor();
         match self.pauses.last_mut() {
             Some(p) if p.to.is_none() => {
-                p.to = Some(now.max(p.from));
+                p.to = Some(now.max(last));
                 Ok(())
             }
             _ => Err(TimerError::NotPaused),
@@ -214,11 +230,12 @@ impl Session {
     /// End early (or at a numb skin check) at `now`.
     pub fn stop(&mut self, now: DateTime<Utc>, reason: EndReason) -> Result<(), TimerError> {
         self.check_open()?;
+        let last = self.last_anchor();
         if let Some(p) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
-            p.to = Some(now.max(p.from));
+            p.to = Some(now.max(last));
         }
         let end = self.planned_end().map_or(now, |planned| planned.min(now));
-        self.ended_at = Some(end.max(self.started_at));
+        self.ended_at = Some(end.max(self.last_anchor()));
         self.end_reason = Some(reason);
         Ok(())
     }
@@ -233,7 +250,7 @@ impl Session {
             self.planned_end()
                 .unwrap_or(now)
                 .min(now)
-                .max(self.started_at),
+                .max(self.last_anchor()),
         );
         self.end_reason = Some(EndReason::Finished);
         true
