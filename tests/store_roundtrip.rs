@@ -11,7 +11,8 @@ fn checkin() -> impl Strategy<Value = Record<CheckIn>> {
         0i64..400_000_000,
         0u8..=10,
         proptest::option::of(0u8..=10),
-        proptest::option::of("\\PC{0,40}(\n\\PC{0,20})?"),
+        // A valid check-in: a note holds something, the worst is not below the pain now.
+        proptest::option::of("[a-z]\\PC{0,40}(\n\\PC{0,20})?"),
         proptest::collection::vec("[a-z-]{1,12}", 0..3),
         proptest::option::of(("[a-z_]{1,8}", "\\PC{0,10}")),
         any::<bool>(),
@@ -26,7 +27,7 @@ fn checkin() -> impl Strategy<Value = Record<CheckIn>> {
             let body = CheckIn {
                 at,
                 pain,
-                worst,
+                worst: worst.map(|w| w.max(pain)),
                 stiffness: None,
                 locations: vec![],
                 symptoms: vec![],

@@ -179,7 +179,7 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
             ))
         })?;
         for record in &records {
-            fits(record).map_err(|e| {
+            fits(record, Some(Utc::now())).map_err(|e| {
                 Failure::BadInput(format!(
                     "{path}: {name} record {} does not fit ({e}); nothing was imported",
                     record.id

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -55,6 +55,55 @@ impl CheckIn {
             note: None,
             quick: false,
             extra: Map::new(),
+        }
+    }
+}
+
+/// No check-in describes a moment before this year (a typo such as year 0 would otherwise make
+/// a month file thousands of years away).
+pub const EARLIEST_YEAR: i32 = 1900;
+
+impl CheckIn {
+    /// The check-in's own rules, whatever its values came from (the form, `nape log`, an import,
+    /// a hand-edited file): ratings 0-10, the worst not below the pain now, a time from 1900,
+    /// medicine names and notes not empty.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut error = |field, message: String| errors.push(FieldError { field, message });
+        for (field, value) in [
+            (Field::Pain, Some(self.pain)),
+            (Field::Worst, self.worst),
+            (Field::Stiffness, self.stiffness),
+        ] {
+            if let Some(n) = value.filter(|n| *n > 10) {
+                error(
+                    field,
+                    format!("must be a whole number from 0 to 10 (got {n})"),
+                );
+            }
+        }
+        if let Some(w) = self.worst.filter(|w| *w < self.pain) {
+            error(
+                Field::Worst,
+                format!("({w}) cannot be lower than the pain now ({})", self.pain),
+            );
+        }
+        if self.at.year() < EARLIEST_YEAR {
+            error(Field::At, format!("must be from {EARLIEST_YEAR} on"));
+        }
+        if self.medicines.iter().any(|m| m.trim().is_empty()) {
+            error(Field::Medicine, "is empty; give the medicine's name".into());
+        }
+        if self.note.as_ref().is_some_and(|n| n.trim().is_empty()) {
+            error(
+                Field::Note,
+                "is empty; write something or leave the note out".into(),
+            );
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
         }
     }
 }
@@ -175,6 +224,11 @@ pub fn parse_local_time<Tz: TimeZone>(
         }
     }
     .with_timezone(&Utc);
+    if naive.year() < EARLIEST_YEAR {
+        return Err(err(format!(
+            "\"{text}\" is too long ago: check-ins must be from {EARLIEST_YEAR} on"
+        )));
+    }
     if at > now {
         return Err(err(format!(
             "\"{text}\" is in the future; check-ins can only be backfilled"
@@ -257,43 +311,33 @@ impl Draft {
             &mut errors,
             check_ids(Field::Treatment, vocabulary::TREATMENTS, &self.treatments),
         );
-        let medicines = keep(&mut errors, medicine_names(&self.medicines));
-        let note = keep(
-            &mut errors,
-            match &self.note {
-                Some(n) if n.trim().is_empty() => Err(FieldError {
-                    field: Field::Note,
-                    message: "is empty; write something or leave the note out".into(),
-                }),
-                other => Ok(other.clone()),
-            },
-        );
-        if let (Some(p), Some(w)) = (pain, worst)
-            && w < p
-        {
-            errors.push(FieldError {
-                field: Field::Worst,
-                message: format!("({w}) cannot be lower than the pain now ({p})"),
-            });
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let at = at.expect("no errors, so set");
+        // Fields that did not parse stand in as harmless values, so the check-in's own rules
+        // (the same for every source) still report every other bad field at once.
         let checkin = CheckIn {
-            at,
-            pain: pain.expect("no errors, so set"),
+            at: at.unwrap_or(now),
+            pain: pain.unwrap_or(0),
             worst,
             stiffness,
             locations: locations.unwrap_or_default(),
             symptoms: symptoms.unwrap_or_default(),
             context: context.unwrap_or_default(),
             treatments: treatments.unwrap_or_default(),
-            medicines: medicines.unwrap_or_default(),
-            note: note.flatten(),
+            medicines: self
+                .medicines
+                .iter()
+                .map(|m| m.trim().to_string())
+                .collect(),
+            note: self.note.clone(),
             quick: self.quick,
             extra: Map::new(),
         };
+        let bad: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        let rules = checkin.check().err().unwrap_or_default();
+        errors.extend(rules.into_iter().filter(|e| !bad.contains(&e.field)));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let at = checkin.at;
         Ok((checkin, at.with_timezone(tz).date_naive()))
     }
 }
@@ -301,21 +345,4 @@ impl Draft {
 /// The value if valid; otherwise the error is collected and the field left unset.
 fn keep<T>(errors: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
     result.map_err(|e| errors.push(e)).ok()
-}
-
-fn medicine_names(given: &[String]) -> Result<Vec<String>, FieldError> {
-    given
-        .iter()
-        .map(|name| {
-            let name = name.trim();
-            if name.is_empty() {
-                Err(FieldError {
-                    field: Field::Medicine,
-                    message: "is empty; give the medicine's name".into(),
-                })
-            } else {
-                Ok(name.to_string())
-            }
-        })
-        .collect()
 }

@@ -67,7 +67,7 @@ impl DiskStore {
                         records += doc.records.len();
                         if let Some((_, fits)) = kind {
                             for record in &doc.records {
-                                if let Err(reason) = fits(record) {
+                                if let Err(reason) = fits(record, Some(chrono::Utc::now())) {
                                     report.bad_records.push((
                                         path.clone(),
                                         record.id.to_string(),

@@ -41,6 +41,9 @@ pub enum ParseError {
     Syntax(String),
     #[error("the file is JSON but not a nape data file ({0})")]
     Shape(String),
+    /// One record in a readable file that does not fit its kind or breaks its rules.
+    #[error("{0}")]
+    Record(String),
     #[error("two records share the id {0}")]
     DuplicateId(uuid::Uuid),
     #[error(

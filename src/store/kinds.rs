@@ -1,5 +1,7 @@
 //! Which domain types are stored, and in which collection.
 
+use chrono::{DateTime, Utc};
+
 use super::{Collection, Kind, RawRecord, Split};
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::Assessment;
@@ -32,6 +34,13 @@ impl Kind for Session {
 
 impl Kind for CheckIn {
     const COLLECTION: Collection = CHECKINS;
+
+    fn check(&self) -> Result<(), String> {
+        CheckIn::check(self).map_err(|errors| {
+            let each: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            each.join("; ")
+        })
+    }
 }
 
 impl Kind for Assessment {
@@ -42,8 +51,9 @@ impl Kind for Settings {
     const COLLECTION: Collection = SETTINGS;
 }
 
-/// Checks that a stored record's fields fit its kind.
-pub type Fits = fn(&RawRecord) -> Result<(), String>;
+/// Checks that a stored record's fields fit its kind and keep its rules (dates checked against
+/// `now` when given).
+pub type Fits = fn(&RawRecord, Option<DateTime<Utc>>) -> Result<(), String>;
 
 /// Every collection this build knows, with a test that a record's fields fit its kind.
 pub const KNOWN: &[(Collection, Fits)] = &[
@@ -53,8 +63,8 @@ pub const KNOWN: &[(Collection, Fits)] = &[
     (THERAPY, fits::<Session>),
 ];
 
-fn fits<T: Kind>(raw: &RawRecord) -> Result<(), String> {
-    raw.typed::<T>().map(|_| ()).map_err(|e| e.to_string())
+fn fits<T: Kind>(raw: &RawRecord, now: Option<DateTime<Utc>>) -> Result<(), String> {
+    raw.typed::<T>().map_err(|e| e.to_string())?.check(now)
 }
 
 pub fn known(name: &str) -> Option<(Collection, Fits)> {

@@ -118,6 +118,13 @@ pub struct Damage {
 
 impl fmt::Display for Damage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ParseError::Record(reason) = &self.reason {
+            return write!(
+                f,
+                "the record {} is not shown: {reason}. Correct it, or run nape check.",
+                self.path.display()
+            );
+        }
         write!(
             f,
             "{} is damaged ({}) and there is no backup of it; its entries are not shown. \
@@ -208,11 +215,14 @@ impl dyn Store + '_ {
         let mut records = Vec::with_capacity(loaded.records.len());
         for raw in loaded.records {
             let id = raw.id;
-            match raw.into_typed::<T>() {
+            // A record that breaks its kind's rules (pain 42 typed into the file) is not shown
+            // as if it were true: it is reported with what is wrong.
+            let typed = raw.into_typed::<T>().map_err(|e| e.to_string());
+            match typed.and_then(|r| r.check(None).map(|()| r)) {
                 Ok(record) => records.push(record),
                 Err(e) => damage.push(Damage {
                     path: PathBuf::from(format!("{}/{}", T::COLLECTION.name, id)),
-                    reason: ParseError::Shape(e.to_string()),
+                    reason: ParseError::Record(e),
                 }),
             }
         }

@@ -1,6 +1,6 @@
 //! The envelope every stored record shares, whatever its kind.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -49,6 +49,27 @@ impl Collection {
 /// A kind of record the store can hold. Each kind names its collection; the store does the rest.
 pub trait Kind: Serialize + DeserializeOwned + Clone {
     const COLLECTION: Collection;
+
+    /// The kind's own rules for its values, beyond their shape; the reason if broken.
+    fn check(&self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+impl<T: Kind> Record<T> {
+    /// Whether the record can be trusted: its kind's rules, and a date from 1900 and, when `now`
+    /// is given, not in the future (a day's grace for clocks and time zones).
+    pub fn check(&self, now: Option<DateTime<Utc>>) -> Result<(), String> {
+        if self.date.year() < crate::domain::checkin::EARLIEST_YEAR {
+            return Err(format!("its date {} is before 1900", self.date));
+        }
+        if let Some(now) = now
+            && self.date > (now + chrono::Duration::days(1)).date_naive()
+        {
+            return Err(format!("its date {} is in the future", self.date));
+        }
+        self.body.check()
+    }
 }
 
 impl<T> Record<T> {

@@ -1,0 +1,114 @@
+//! One validation for a check-in's values wherever they come from: the form, `nape log`,
+//! `nape import` (the whole file refused, naming the record and field) and `nape check`.
+//! Ratings 0-10, dates from 1900 and not in the future.
+
+mod common;
+
+use common::Diary;
+
+const ID: &str = "01890000-0000-7000-8000-000000000001";
+
+/// An export holding one check-in with `fields` (JSON members) over a valid base.
+fn export_with(fields: &str) -> String {
+    let fields = if fields.is_empty() {
+        String::new()
+    } else {
+        format!(",{fields}")
+    };
+    format!(
+        r#"{{"nape_export":1,"exported_at":"2026-01-01T00:00:00Z","collections":{{"checkins":[
+           {{"id":"{ID}","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z",
+             "date":"2026-01-01","at":"2026-01-01T09:00:00Z","pain":3{fields}}}]}}}}"#
+    )
+}
+
+#[test]
+fn an_import_with_values_out_of_range_is_refused_whole() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let before = diary.snapshot();
+    let file = diary.dir.path().join("import.json");
+    let cases = [
+        (r#""worst":42"#, "worst"),
+        (r#""stiffness":11"#, "stiffness"),
+        (r#""worst":1"#, "worst"),
+        (r#""note":"""#, "note"),
+        (r#""medicines":[" "]"#, "medicine"),
+    ];
+    for (fields, field) in cases {
+        std::fs::write(&file, export_with(fields)).unwrap();
+        let out = diary.run(&["import", file.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{fields}: {stderr}");
+        assert!(stderr.contains(ID), "names the record: {stderr}");
+        assert!(stderr.contains(field), "names the field {field}: {stderr}");
+        assert!(stderr.contains("nothing was imported"), "{stderr}");
+        assert_eq!(diary.snapshot(), before, "{fields}");
+    }
+    // Pain itself, and dates far in the past or the future.
+    for (export, expected) in [
+        (
+            export_with("").replace(r#""pain":3"#, r#""pain":42"#),
+            "pain",
+        ),
+        (
+            export_with("").replace(r#""date":"2026-01-01""#, r#""date":"9999-01-01""#),
+            "future",
+        ),
+        (
+            export_with("").replace(
+                r#""at":"2026-01-01T09:00:00Z""#,
+                r#""at":"1850-01-01T09:00:00Z""#,
+            ),
+            "1900",
+        ),
+    ] {
+        std::fs::write(&file, export).unwrap();
+        let out = diary.run(&["import", file.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(expected), "{expected}: {stderr}");
+        assert_eq!(diary.snapshot(), before);
+    }
+}
+
+#[test]
+fn a_stored_check_in_out_of_range_is_reported_by_check_and_not_shown() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
+    let file = diary.data().join("checkins/2026-01.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace(r#""pain": 2"#, r#""pain": 42"#)).unwrap();
+
+    let out = diary.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("BAD RECORD"), "{stdout}");
+    assert!(stdout.contains("pain"), "{stdout}");
+    assert!(!out.status.success());
+
+    // The export does not pass it on as if it were a check-in with pain 42.
+    let out = diary.run(&["export", "--format", "csv"]);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(!csv.contains(",42,"), "{csv}");
+}
+
+#[test]
+fn backfilling_before_1900_is_refused_and_writes_nothing() {
+    let diary = Diary::new();
+    for at in [
+        "0000-01-01 10:00",
+        "-262143-01-01 10:00",
+        "1899-12-31 23:59",
+    ] {
+        let out = diary.run(&["log", "--pain", "3", &format!("--at={at}")]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{at}: {stderr}");
+        assert!(stderr.contains("1900"), "{at}: {stderr}");
+        assert!(
+            diary.snapshot().is_empty(),
+            "{at}: wrote {:?}",
+            diary.snapshot()
+        );
+    }
+    diary.ok(&["log", "--pain", "3", "--at", "1900-01-01 10:00"]);
+}
