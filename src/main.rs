@@ -35,7 +35,9 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
                 .into(),
         ));
     }
-    let (store, notices) = cli::open_store_quietly(cli)?;
+    let (mut store, notices) = cli::open_store_quietly(cli)?;
+    // A key press must never wait seconds for a stuck process: give up soon and say so.
+    store.set_lock_wait(std::time::Duration::from_millis(300));
     let root = store.root().to_path_buf();
     let locale = cli::locale();
     let now = Utc::now();

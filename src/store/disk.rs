@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, UNIX_EPOCH};
 
 use chrono::{Local, NaiveDate, Utc};
 
 use super::backup::Backups;
 use super::document::{self, Document, ParseError};
-use super::files::{self, Lock};
+use super::files::{self, Lock, LockError};
 use super::layout::{BACKUPS, LOCK, is_data_file, month_overlaps};
 use super::op::{Outcome, decide};
 use super::{
@@ -20,7 +20,12 @@ use super::{
 
 pub struct DiskStore {
     root: PathBuf,
+    /// How long a save waits for another process's save before giving up.
+    lock_wait: Duration,
 }
+
+/// Long enough for any real save to finish; short enough that a stuck one is reported.
+const LOCK_WAIT: Duration = Duration::from_secs(3);
 
 /// A file read under the lock, ready to change.
 struct Open {
@@ -98,16 +103,31 @@ impl DiskStore {
                 names: foreign,
             });
         }
-        Ok((DiskStore { root }, notices))
+        Ok((
+            DiskStore {
+                root,
+                lock_wait: LOCK_WAIT,
+            },
+            notices,
+        ))
     }
 
     pub fn root(&self) -> &Path {
         &self.root
     }
 
+    /// Wait at most `wait` for another process's save (the open app keeps this short, so it
+    /// stays responsive and says it could not save yet).
+    pub fn set_lock_wait(&mut self, wait: Duration) {
+        self.lock_wait = wait;
+    }
+
     fn lock(&self) -> Result<Lock, StoreError> {
         let path = self.root.join(LOCK);
-        Lock::acquire(&path).map_err(StoreError::io(path))
+        Lock::acquire(&path, self.lock_wait).map_err(|e| match e {
+            LockError::Busy(pid) => StoreError::Busy { pid },
+            LockError::Io(source) => StoreError::Io { path, source },
+        })
     }
 
     fn path(&self, c: Collection, date: NaiveDate) -> PathBuf {

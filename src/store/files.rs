@@ -117,14 +117,43 @@ pub struct Lock {
     file: File,
 }
 
+/// Why the lock could not be had.
+pub enum LockError {
+    /// Another process held it for the whole wait; its process id, if it wrote one.
+    Busy(Option<u32>),
+    Io(io::Error),
+}
+
 impl Lock {
-    pub fn acquire(path: &Path) -> io::Result<Lock> {
+    /// Take the lock, waiting up to `wait` for another process to finish its save. The holder
+    /// writes its process id in the file, so one that is stuck can be named.
+    pub fn acquire(path: &Path, wait: std::time::Duration) -> Result<Lock, LockError> {
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
         options.mode(FILE_MODE);
-        let file = options.open(path)?;
-        file.lock()?;
+        let mut file = options.open(path).map_err(LockError::Io)?;
+        let deadline = std::time::Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                    // A save takes milliseconds; look again shortly.
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    let mut text = String::new();
+                    let _ = io::Read::read_to_string(&mut file, &mut text);
+                    return Err(LockError::Busy(text.trim().parse().ok()));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
+            }
+        }
+        // Best effort: the id only helps a message, and the lock is held either way.
+        let _ = file
+            .set_len(0)
+            .and_then(|()| io::Seek::rewind(&mut file))
+            .and_then(|()| write!(file, "{}", std::process::id()));
         Ok(Lock { file })
     }
 }

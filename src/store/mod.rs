@@ -176,6 +176,12 @@ pub enum StoreError {
     Duplicate(Uuid),
     #[error("the data directory could not be found: {0}")]
     NoDataDir(String),
+    #[error(
+        "another nape is saving{} and did not finish in time; nothing was changed. Try again in a \
+         moment; if it stays stuck, end that nape.",
+        .pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
+    )]
+    Busy { pid: Option<u32> },
 }
 
 impl StoreError {

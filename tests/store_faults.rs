@@ -1,0 +1,92 @@
+//! The store under the faults a real machine has: a lock held by a stuck process, and more.
+//! Each case ends with nothing acknowledged lost and a clear word about what happened.
+
+mod common;
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use common::Diary;
+use common::pty::Session;
+
+/// Hold the diary's lock as a stuck nape would, with this process's id written in it.
+fn hold_lock(diary: &Diary) -> File {
+    std::fs::create_dir_all(diary.data()).unwrap();
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(diary.data().join("nape.lock"))
+        .unwrap();
+    file.lock().unwrap();
+    write!(file, "{}", std::process::id()).unwrap();
+    file
+}
+
+#[test]
+fn a_held_lock_makes_nape_log_give_up_with_a_message_not_hang() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let before = diary.snapshot();
+    let lock = hold_lock(&diary);
+    let mut child = diary
+        .command(&["log", "--pain", "5"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if child.try_wait().unwrap().is_none() {
+        child.kill().unwrap();
+        panic!("nape log waited for the lock for ever");
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let pid = std::process::id().to_string();
+    assert!(
+        stderr.contains("another nape is saving") && stderr.contains(&pid),
+        "{stderr}"
+    );
+    drop(lock);
+    let after: Vec<_> = diary
+        .snapshot()
+        .into_iter()
+        .filter(|(p, _)| !p.ends_with("nape.lock"))
+        .collect();
+    let before: Vec<_> = before
+        .into_iter()
+        .filter(|(p, _)| !p.ends_with("nape.lock"))
+        .collect();
+    assert_eq!(after, before, "nothing was written");
+    // Once the lock is free, the same command works.
+    diary.ok(&["log", "--pain", "5"]);
+}
+
+#[test]
+fn a_held_lock_leaves_the_app_responsive_and_saying_it_could_not_save() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let mut app = Session::start(&diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    let lock = hold_lock(&diary);
+    app.send("6\r");
+    app.wait_for("another nape is saving");
+    // Still answering keys while the lock is held.
+    app.send("h");
+    app.wait_for("Help");
+    drop(lock);
+    app.send("t");
+    app.wait_for("Pain now?");
+    app.send("6\r");
+    app.wait_for("pain 6");
+    app.send("q");
+    app.wait_exit();
+}
