@@ -100,8 +100,25 @@ pub fn view(app: &App, frame: &mut Frame) {
         };
         frame.render_widget(text, body);
     }
-    frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), status);
     render_footer(app, frame, footer, &theme);
+    let words = message.to_string();
+    if status_needs(&words, area) <= status_cap(area) {
+        frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), status);
+    } else {
+        // Too long for its third of the screen: a panel over everything below the banner until
+        // the next key, so no part of what went wrong, or of how to fix it, is cut.
+        let [_, below] =
+            Layout::vertical([Constraint::Length(top.height), Constraint::Fill(1)]).areas(area);
+        frame.render_widget(Clear, below);
+        let rows = field::wrap(&words, below.width.saturating_sub(2) as usize).len();
+        let text = Paragraph::new(message).wrap(Wrap { trim: true });
+        let text = if below.height as usize >= rows + 2 {
+            text.block(Block::bordered().title(" any key: close "))
+        } else {
+            text
+        };
+        frame.render_widget(text, below);
+    }
 }
 
 /// Draw the tab row; returns how many columns its labels take.
@@ -143,10 +160,18 @@ fn status_line(app: &App, theme: &Theme) -> Line<'static> {
     }
 }
 
-/// Rows a message needs at this width, so it is never cut: at most a third of the screen.
+/// Rows a message needs at this width, so it is never cut: at most a third of the screen (a
+/// longer one opens in a panel instead).
 fn status_rows(line: &Line, area: Rect) -> u16 {
-    let rows = field::wrap(&line.to_string(), area.width as usize).len() as u16;
-    rows.clamp(1, (area.height / 3).max(1))
+    status_needs(&line.to_string(), area).clamp(1, status_cap(area))
+}
+
+fn status_needs(words: &str, area: Rect) -> u16 {
+    field::wrap(words, area.width as usize).len() as u16
+}
+
+fn status_cap(area: Rect) -> u16 {
+    (area.height / 3).max(1)
 }
 
 /// The keys that work here, from the binding table.

@@ -1,0 +1,65 @@
+//! A message longer than the status line is never cut: it wraps, and where even that does not
+//! fit it opens in a panel over the screen until the next key.
+
+use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use nape::app::{App, Msg, Status};
+use nape::clock::Zone;
+use nape::store::MemoryStore;
+use nape::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap()
+}
+
+fn app() -> App {
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut app = App::new(Box::new(MemoryStore::new()), zone, now(), "en_GB.UTF-8");
+    app.update(Msg::Enter, now());
+    app
+}
+
+fn words_on_screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::view(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const LONG: &str = "Not saved: /home/someone/.local/share/nape/checkins/2026-03.json is damaged \
+    (the file is not valid JSON (expected value at line 1 column 1)) and there is no good backup \
+    of it. Nothing was written. Repair the file or move it aside, then try again (`nape check` \
+    lists damaged files).";
+
+#[test]
+fn a_long_message_is_shown_whole_at_every_size() {
+    let mut app = app();
+    app.tell(Status::Error(LONG.into()));
+    for (width, height) in [(80, 24), (40, 12), (36, 10), (120, 40)] {
+        let screen = words_on_screen(&app, width, height);
+        // Long paths may be broken anywhere; compare without spaces or a panel's sides.
+        let want: String = LONG.split_whitespace().collect();
+        let got: String = screen.replace('│', "").split_whitespace().collect();
+        assert!(got.contains(&want), "{width}x{height}: {screen}");
+    }
+}
+
+#[test]
+fn the_panel_closes_at_the_next_key() {
+    let mut app = app();
+    app.tell(Status::Error(LONG.into()));
+    app.update(Msg::Goto(nape::app::Screen::Help), now());
+    let screen = words_on_screen(&app, 40, 12);
+    assert!(!screen.contains("Repair the file"), "{screen}");
+}
