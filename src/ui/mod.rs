@@ -113,7 +113,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         let rows = field::wrap(&words, below.width.saturating_sub(2) as usize).len();
         let text = Paragraph::new(message).wrap(Wrap { trim: true });
         let text = if below.height as usize >= rows + 2 {
-            text.block(Block::bordered().title(" any key: close "))
+            text.block(Block::bordered().title(" the next key closes this "))
         } else {
             text
         };

@@ -62,7 +62,8 @@ impl Diary {
         std::fs::write(folder.join("settings.json"), file).expect("settings file");
     }
 
-    /// Every file under the data folder with its bytes, to prove a command wrote nothing.
+    /// Every file under the data folder with its bytes, to prove a command wrote nothing. The
+    /// lock file is left out: it holds only the id of the last process that saved.
     pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
         let mut files = Vec::new();
         walk(&self.data(), &mut files);
@@ -87,7 +88,7 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
         let path = entry.path();
         if path.is_dir() {
             walk(&path, out);
-        } else {
+        } else if !path.ends_with("nape.lock") {
             let bytes = std::fs::read(&path).unwrap_or_default();
             out.push((path, bytes));
         }
