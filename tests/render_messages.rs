@@ -63,3 +63,54 @@ fn the_panel_closes_at_the_next_key() {
     let screen = words_on_screen(&app, 40, 12);
     assert!(!screen.contains("Repair the file"), "{screen}");
 }
+
+#[test]
+fn a_standing_problem_never_covers_the_screen() {
+    use nape::store::{Collection, Store};
+    // A store whose check-ins cannot be read: the problem stays until it is fixed.
+    struct Broken(MemoryStore);
+    impl Store for Broken {
+        fn load(
+            &self,
+            c: Collection,
+            range: nape::store::DateRange,
+        ) -> Result<nape::store::Loaded, nape::store::StoreError> {
+            if c.name == "checkins" {
+                return Err(nape::store::StoreError::NoDataDir(LONG.into()));
+            }
+            self.0.load(c, range)
+        }
+        fn apply(
+            &self,
+            c: Collection,
+            ops: Vec<nape::store::Op>,
+        ) -> Result<nape::store::Applied, nape::store::StoreError> {
+            self.0.apply(c, ops)
+        }
+        fn stamp(&self, c: Collection) -> u64 {
+            self.0.stamp(c)
+        }
+        fn location(&self) -> String {
+            self.0.location()
+        }
+        fn set_aside(
+            &self,
+            c: Collection,
+            date: chrono::NaiveDate,
+        ) -> Result<Option<std::path::PathBuf>, nape::store::StoreError> {
+            self.0.set_aside(c, date)
+        }
+    }
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut app = App::new(
+        Box::new(Broken(MemoryStore::new())),
+        zone,
+        now(),
+        "en_GB.UTF-8",
+    );
+    app.update(Msg::Enter, now());
+    app.update(Msg::Goto(nape::app::Screen::Today), now());
+    assert!(app.problem().is_some());
+    let screen = words_on_screen(&app, 40, 12);
+    assert!(screen.contains("Pain now?"), "{screen}");
+}

@@ -81,3 +81,33 @@ fn a_held_lock_leaves_the_app_responsive_and_saying_it_could_not_save() {
     app.send("q");
     app.wait_exit();
 }
+
+#[test]
+fn a_damaged_settings_file_without_a_backup_can_be_started_afresh_from_the_welcome() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let folder = diary.data().join("settings");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("settings.json"), "{garbage").unwrap();
+    let mut app = Session::start(&diary);
+    app.wait_for("Welcome to nape");
+    app.wait_for("settings file is damaged");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.wait_for("damaged file was kept aside");
+    app.send("q");
+    app.wait_exit();
+    // Fresh settings are stored, the damaged file is kept beside them, and check is clean.
+    let kept: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("corrupt"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let kept = std::fs::read(folder.join(&kept[0])).unwrap();
+    assert_eq!(kept, b"{garbage");
+    let check = diary.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(!stdout.contains("DAMAGED"), "{stdout}");
+}

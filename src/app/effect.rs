@@ -22,6 +22,8 @@ pub enum Effect {
         done: String,
     },
     Say(Status),
+    /// Keep a damaged settings file aside so fresh settings can be saved.
+    SetAsideSettings,
     /// Ask yes or no first.
     Ask(Confirm),
     Bell,
@@ -88,6 +90,12 @@ impl App {
                     }
                 }
                 Effect::Say(status) => self.status = Some(status),
+                Effect::SetAsideSettings => {
+                    if let Err(e) = self.diary.set_aside_settings(self.now) {
+                        self.status = Some(Status::Error(format!("Not saved: {e}")));
+                        return false;
+                    }
+                }
                 Effect::Ask(confirm) => self.confirm = Some(confirm),
                 Effect::Bell => self.bell += 1,
                 Effect::Quit => self.quit = true,

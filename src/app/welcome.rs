@@ -277,6 +277,16 @@ impl SettingsForm {
             }
             None => Change::add(Record::new(body, ctx.today, ctx.now)),
         };
+        if ctx.diary.settings_unreadable().is_some() {
+            // The person has seen why and chose to start afresh; the damaged file is kept.
+            let done =
+                "Fresh settings saved; the damaged file was kept aside (nape check lists it).";
+            return vec![
+                Effect::SetAsideSettings,
+                Effect::save(change, done),
+                Effect::Then(Follow::SettingsSaved),
+            ];
+        }
         vec![
             Effect::save(change, done),
             Effect::Then(Follow::SettingsSaved),

@@ -1,8 +1,12 @@
-//! What could not be read, in a few words for the banner: "checkins/2026-03.json is damaged".
+//! What could not be read, in a few words for the banner ("checkins/2026-03.json is damaged"),
+//! and starting a damaged settings file afresh.
 
 use std::path::{Path, PathBuf};
 
-use crate::store::{Damage, Notice, StoreError};
+use chrono::{DateTime, Utc};
+
+use crate::domain::settings::Settings;
+use crate::store::{Damage, Kind, Notice, StoreError};
 
 /// A data file named by its folder and name ("checkins/2026-03.json"), short enough for the banner.
 fn short(path: &Path) -> String {
@@ -29,4 +33,27 @@ pub(super) fn error(e: &StoreError) -> String {
 
 pub(super) fn damage(d: &Damage) -> String {
     format!("{} is damaged", short(&d.path))
+}
+
+impl super::Diary {
+    /// Why the settings cannot be read (damaged with no backup, say), if so: the welcome then
+    /// offers to start them afresh.
+    pub fn settings_unreadable(&self) -> Option<&str> {
+        let name = Settings::COLLECTION.name;
+        self.unread.get(name)?.first().map(String::as_str)
+    }
+
+    /// Keep the damaged settings file aside so fresh settings can be saved, and read the
+    /// settings again. Where the damaged file went, if it was moved.
+    pub fn set_aside_settings(
+        &mut self,
+        now: DateTime<Utc>,
+    ) -> Result<Option<PathBuf>, StoreError> {
+        let moved = self
+            .store
+            .set_aside(Settings::COLLECTION, self.zone.date(now))?;
+        self.stamps.remove(Settings::COLLECTION.name);
+        self.refresh(now);
+        Ok(moved)
+    }
 }

@@ -122,7 +122,7 @@ impl DiskStore {
         self.lock_wait = wait;
     }
 
-    fn lock(&self) -> Result<Lock, StoreError> {
+    pub(super) fn lock(&self) -> Result<Lock, StoreError> {
         let path = self.root.join(LOCK);
         Lock::acquire(&path, self.lock_wait).map_err(|e| match e {
             LockError::Busy(pid) => StoreError::Busy { pid },
@@ -396,6 +396,10 @@ impl Store for DiskStore {
 
     fn location(&self) -> String {
         self.root.display().to_string()
+    }
+
+    fn set_aside(&self, c: Collection, date: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
+        super::aside::set_aside(self, &self.path(c, date))
     }
 }
 

@@ -1,6 +1,7 @@
 //! The only code that touches the data directory. Records are saved one operation at a time,
 //! under a lock, onto what is on disk now; see `disk` for how, `memory` for the test double.
 
+mod aside;
 mod backup;
 pub mod check;
 mod disk;
@@ -203,6 +204,13 @@ pub trait Store {
     fn stamp(&self, collection: Collection) -> u64;
     /// Where the data lives, for messages.
     fn location(&self) -> String;
+    /// Move the damaged file of `collection` that holds `date` aside (kept beside it, never
+    /// deleted), so the next save starts it afresh. Where it went; `None` if it is not damaged.
+    fn set_aside(
+        &self,
+        collection: Collection,
+        date: NaiveDate,
+    ) -> Result<Option<PathBuf>, StoreError>;
 }
 
 /// Typed records of one kind, and the problems met while reading them.

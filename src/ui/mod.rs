@@ -102,7 +102,10 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     render_footer(app, frame, footer, &theme);
     let words = message.to_string();
-    if status_needs(&words, area) <= status_cap(area) {
+    // Only a message the next key clears opens a panel; a standing problem from the store
+    // keeps to its rows rather than cover the screen for good.
+    let passing = app.status().is_some() || app.confirm().is_some();
+    if !passing || status_needs(&words, area) <= status_cap(area) {
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), status);
     } else {
         // Too long for its third of the screen: a panel over everything below the banner until

@@ -19,6 +19,14 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(Line::raw(""));
     }
     let form = app.settings_form();
+    if let Some(why) = app.diary().settings_unreadable() {
+        lines.push(Line::styled(
+            format!(
+                "Your settings file is damaged and has no backup ({why}). Enter saves fresh settings and keeps the damaged file aside."
+            ),
+            theme.error(),
+        ));
+    }
     lines.extend(form_lines(form, theme).0);
     if let Some(error) = &form.error {
         lines.push(Line::styled(error.clone(), theme.error()));
