@@ -93,13 +93,6 @@ fn a_standing_problem_never_covers_the_screen() {
         fn location(&self) -> String {
             self.0.location()
         }
-        fn set_aside(
-            &self,
-            c: Collection,
-            date: chrono::NaiveDate,
-        ) -> Result<Option<std::path::PathBuf>, nape::store::StoreError> {
-            self.0.set_aside(c, date)
-        }
     }
     let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
     let mut app = App::new(

@@ -1,10 +1,7 @@
 //! The same store contract kept in memory, for tests of the code above the store.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Mutex;
-
-use chrono::NaiveDate;
 
 use super::op::{Outcome, decide};
 use super::{Applied, Collection, DateRange, Loaded, Op, RawRecord, Store, StoreError};
@@ -68,11 +65,6 @@ impl Store for MemoryStore {
     fn stamp(&self, c: Collection) -> u64 {
         let stamps = self.stamps.lock().unwrap_or_else(|e| e.into_inner());
         stamps.get(c.name).copied().unwrap_or(0)
-    }
-
-    /// Memory is never damaged.
-    fn set_aside(&self, _: Collection, _: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
-        Ok(None)
     }
 
     fn location(&self) -> String {

@@ -206,11 +206,14 @@ pub trait Store {
     fn location(&self) -> String;
     /// Move the damaged file of `collection` that holds `date` aside (kept beside it, never
     /// deleted), so the next save starts it afresh. Where it went; `None` if it is not damaged.
+    /// A store without files (memory) has nothing to set aside.
     fn set_aside(
         &self,
-        collection: Collection,
-        date: NaiveDate,
-    ) -> Result<Option<PathBuf>, StoreError>;
+        _collection: Collection,
+        _date: NaiveDate,
+    ) -> Result<Option<PathBuf>, StoreError> {
+        Ok(None)
+    }
 }
 
 /// Typed records of one kind, and the problems met while reading them.
