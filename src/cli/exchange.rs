@@ -122,8 +122,10 @@ const CSV_HEADER: [&str; 14] = [
     "updated_at",
 ];
 
-/// One row per check-in. Lists are joined with "; "; the csv crate quotes commas, quotes and
-/// newlines as RFC 4180 says, so notes come through whole.
+/// One row per check-in. Lists are joined with "; " (a ";" or "\\" inside a medicine's name
+/// is escaped with "\\", so the list splits back exactly); the csv crate quotes commas, quotes
+/// and newlines as RFC 4180 says, so notes come through whole. Free text that a spreadsheet
+/// would run as a formula is defused.
 fn write_csv(out: impl Write, records: &[crate::store::Record<CheckIn>]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(CSV_HEADER)?;
@@ -141,13 +143,32 @@ fn write_csv(out: impl Write, records: &[crate::store::Record<CheckIn>]) -> io::
             c.symptoms.join("; "),
             c.context.join("; "),
             c.treatments.join("; "),
-            c.medicines.join("; "),
-            c.note.clone().unwrap_or_default(),
+            defuse(&join_escaped(&c.medicines)),
+            defuse(c.note.as_deref().unwrap_or_default()),
             r.created_at.to_rfc3339(),
             r.updated_at.to_rfc3339(),
         ])?;
     }
     writer.flush()
+}
+
+/// Items joined with "; ", each ";" and "\\" inside an item escaped with "\\".
+fn join_escaped(items: &[String]) -> String {
+    let escaped: Vec<String> = items
+        .iter()
+        .map(|item| item.replace('\\', "\\\\").replace(';', "\\;"))
+        .collect();
+    escaped.join("; ")
+}
+
+/// A cell starting with = + - @ (or a tab or carriage return) runs as a formula when opened in a
+/// spreadsheet: a leading apostrophe keeps it text, as OWASP advises for CSV exports.
+fn defuse(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
