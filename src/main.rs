@@ -20,7 +20,11 @@ fn main() -> ExitCode {
         Err(failure) => {
             if !matches!(failure, cli::Failure::Quiet) {
                 // If standard error is gone too, the exit code is all that is left to say it.
-                let _ = writeln!(std::io::stderr(), "nape: {failure}");
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "nape: {}",
+                    cli::plain(failure.to_string())
+                );
             }
             ExitCode::from(failure.exit_code())
         }
@@ -44,6 +48,7 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
     let diary = Diary::open_recent(Box::new(store), Zone::Local, &locale, now);
     let mut app = App::with_diary(diary, now, &locale);
     app.set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
+    app.set_ascii(!cli::utf8());
     if !notices.is_empty() {
         let text: Vec<String> = notices.iter().map(ToString::to_string).collect();
         app.tell(Status::Error(text.join(" ")));

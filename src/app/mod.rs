@@ -55,6 +55,8 @@ pub struct App {
     /// Counts sessions that ended or need a look; the loop rings the bell when it changes.
     bell: u64,
     color: bool,
+    /// Only ASCII on screen: the terminal's locale is not UTF-8.
+    ascii: bool,
     quit: bool,
 }
 
@@ -84,6 +86,7 @@ impl App {
             status: None,
             bell: 0,
             color: true,
+            ascii: false,
             quit: false,
         };
         // A session that ran out while nape was closed is closed and reported now.
@@ -151,6 +154,14 @@ impl App {
 
     pub fn color(&self) -> bool {
         self.color
+    }
+
+    pub fn ascii(&self) -> bool {
+        self.ascii
+    }
+
+    pub fn set_ascii(&mut self, ascii: bool) {
+        self.ascii = ascii;
     }
 
     pub fn set_color(&mut self, color: bool) {

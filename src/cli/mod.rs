@@ -115,17 +115,21 @@ impl fmt::Display for Failure {
     }
 }
 
-/// One line to standard output, through `say!`.
+/// One line to standard output, through `say!`; in ASCII where the locale is not UTF-8.
 pub fn say(line: fmt::Arguments) -> Result<(), Failure> {
     let mut out = io::stdout().lock();
-    writeln!(out, "{line}")
+    writeln!(out, "{}", plain(line.to_string()))
         .and_then(|()| out.flush())
         .map_err(Failure::output)
 }
 
 /// A warning on standard error. If even that cannot be written there is no one left to tell.
 fn tell(line: fmt::Arguments) {
-    let _ = writeln!(io::stderr().lock(), "nape: warning: {line}");
+    let _ = writeln!(
+        io::stderr().lock(),
+        "nape: warning: {}",
+        plain(line.to_string())
+    );
 }
 
 impl From<StoreError> for Failure {
@@ -181,6 +185,28 @@ pub fn locale() -> String {
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
         .unwrap_or_default()
+}
+
+/// `text` as the terminal can show it: unchanged, or in ASCII where the locale is not UTF-8.
+pub fn plain(text: String) -> String {
+    if utf8() {
+        text
+    } else {
+        crate::ui::ascii_text(&text)
+    }
+}
+
+/// Whether the terminal's character set is UTF-8: the locale's charset (LC_ALL, LC_CTYPE, LANG,
+/// the first set) names it. With none set, UTF-8 is assumed, as every current terminal uses it;
+/// "C" or "POSIX" or another charset means ASCII only.
+pub fn utf8() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .is_none_or(|locale| {
+            let locale = locale.to_ascii_lowercase();
+            locale.contains("utf-8") || locale.contains("utf8")
+        })
 }
 
 pub fn warn(notices: &[Notice]) {

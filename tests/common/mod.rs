@@ -30,7 +30,10 @@ impl Diary {
         cmd.args(args)
             .env("NAPE_DATA_DIR", self.data())
             .env("NAPE_CONFIG_DIR", self.dir.path().join("config"))
-            .env("TZ", "UTC");
+            .env("TZ", "UTC")
+            // UTF-8 output whatever the machine's locale (a test may ask for LANG=C).
+            .env_remove("LC_ALL")
+            .env("LC_CTYPE", "C.UTF-8");
         cmd
     }
 
