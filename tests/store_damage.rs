@@ -161,7 +161,7 @@ fn a_newer_file_opens_read_only() {
     let before = diary.snapshot();
     let out = diary.run(&["log", "--pain", "4", "--at", "2026-01-06 10:00"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("newer version of nape"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("written by a newer nape"));
     assert_eq!(diary.snapshot(), before);
     let export = diary.run(&["export"]);
     assert!(String::from_utf8_lossy(&export.stderr).contains("read-only"));

@@ -158,8 +158,9 @@ fn finish_if_due(diary: &mut Diary, now: DateTime<Utc>) -> Result<(), Failure> {
         save(diary, Change::update(record.clone()), now)?;
         let ended = record.body.ended_at.unwrap_or(now);
         let ago = (now - ended).num_minutes();
+        let unit = if ago == 1 { "minute" } else { "minutes" };
         say!(
-            "{} session ended {ago} minutes ago (at {}).",
+            "{} session ended {ago} {unit} ago (at {}).",
             record.body.kind.name(),
             local(ended)
         )?;

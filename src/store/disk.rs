@@ -36,9 +36,18 @@ struct Open {
 impl DiskStore {
     /// The platform's data folder for nape (for example ~/.local/share/nape on Linux).
     pub fn default_root() -> Result<PathBuf, StoreError> {
-        directories::ProjectDirs::from("", "", "nape")
+        let dir = directories::ProjectDirs::from("", "", "nape")
             .map(|dirs| dirs.data_local_dir().to_path_buf())
-            .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))
+            .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))?;
+        // A relative HOME would put the diary wherever nape happens to be started.
+        if dir.is_relative() {
+            return Err(StoreError::NoDataDir(format!(
+                "HOME is not an absolute path (the diary would go to {}); set HOME, or use \
+                 --data-dir",
+                dir.display()
+            )));
+        }
+        Ok(dir)
     }
 
     /// Open (creating if needed) the store at `root`. Folders and data files readable by others
@@ -257,12 +266,22 @@ impl DiskStore {
         Ok(None)
     }
 
-    fn write(&self, path: &Path, doc: &Document) -> Result<(), StoreError> {
+    fn write(
+        &self,
+        path: &Path,
+        doc: &Document,
+        notices: &mut Vec<Notice>,
+    ) -> Result<(), StoreError> {
         let bytes = doc.to_bytes();
         files::write_atomic(path, &bytes, true).map_err(StoreError::io(path))?;
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
-        // A failed backup must not fail a save that is already durable.
-        let _ = Backups::new(&self.root).save(Local::now().date_naive(), relative, &bytes);
+        // A failed backup must not fail a save that is already durable, but it is said.
+        if let Err(e) = Backups::new(&self.root).save(Local::now().date_naive(), relative, &bytes) {
+            notices.push(Notice::NoBackup {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
         Ok(())
     }
 }
@@ -378,7 +397,7 @@ impl Store for DiskStore {
             applied.changed += 1;
         }
         for path in order.iter().filter(|p| open[*p].dirty) {
-            self.write(path, &open[path].doc)?;
+            self.write(path, &open[path].doc, &mut applied.notices)?;
         }
         applied.collection = c.name;
         Ok(applied)

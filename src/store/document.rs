@@ -82,6 +82,11 @@ pub fn parse(bytes: &[u8]) -> Result<Document, ParseError> {
     let version = header
         .schema_version
         .ok_or_else(|| ParseError::Shape("no schema_version".into()))?;
+    if version == 0 {
+        return Err(ParseError::Shape(
+            "schema_version 0 is not a version nape has used".into(),
+        ));
+    }
     if version > u64::from(SCHEMA_VERSION) {
         return Err(ParseError::Newer {
             found: version,

@@ -55,6 +55,11 @@ pub enum Notice {
         root: PathBuf,
         names: Vec<String>,
     },
+    /// A file was saved but its dated backup could not be written.
+    NoBackup {
+        path: PathBuf,
+        reason: String,
+    },
     Restored {
         damaged: PathBuf,
         moved_to: PathBuf,
@@ -89,6 +94,11 @@ impl fmt::Display for Notice {
                     shown.join(", ")
                 )
             }
+            Notice::NoBackup { path, reason } => write!(
+                f,
+                "{} was saved, but its backup could not be made ({reason}).",
+                path.display()
+            ),
             Notice::Restored {
                 damaged,
                 moved_to,
@@ -168,7 +178,7 @@ pub enum StoreError {
     )]
     Damaged { path: PathBuf, reason: ParseError },
     #[error(
-        "{path} was written by a newer version of nape ({reason}); nothing was written. Update nape to change it."
+        "{path} cannot be changed by this nape: {reason}; nothing was written. Update nape to change it."
     )]
     ReadOnly { path: PathBuf, reason: ParseError },
     #[error("there is no entry with id {0}")]
