@@ -111,3 +111,65 @@ fn a_damaged_settings_file_without_a_backup_can_be_started_afresh_from_the_welco
     let stdout = String::from_utf8_lossy(&check.stdout);
     assert!(!stdout.contains("DAMAGED"), "{stdout}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_month_file_is_reported_and_never_written_through() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
+    let month = diary.data().join("checkins/2026-01.json");
+    let outside = diary.dir.path().join("synced-2026-01.json");
+    std::fs::rename(&month, &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, &month).unwrap();
+    let target = std::fs::read(&outside).unwrap();
+
+    let check = diary.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(!check.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("2026-01.json") && stdout.contains("symbolic link"),
+        "{stdout}"
+    );
+    let export = diary.run(&["export"]);
+    let stderr = String::from_utf8_lossy(&export.stderr);
+    assert!(stderr.contains("symbolic link"), "export warns: {stderr}");
+
+    let log = diary.run(&["log", "--pain", "4", "--at", "2026-01-07 10:00"]);
+    let stderr = String::from_utf8_lossy(&log.stderr);
+    assert!(!log.status.success(), "{stderr}");
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&month)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced"
+    );
+    assert_eq!(std::fs::read(&outside).unwrap(), target, "written through");
+}
+
+#[test]
+fn a_folder_where_a_file_should_be_and_a_file_where_a_folder_should_be_are_reported() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    std::fs::create_dir_all(diary.data().join("checkins/2026-02.json")).unwrap();
+    std::fs::write(diary.data().join("assessments"), "oops").unwrap();
+    let check = diary.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(!check.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("2026-02.json") && stdout.contains("a folder"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("assessments") && stdout.contains("a file"),
+        "{stdout}"
+    );
+
+    let log = diary.run(&["log", "--pain", "4", "--at", "2026-02-07 10:00"]);
+    let stderr = String::from_utf8_lossy(&log.stderr);
+    assert!(!log.status.success(), "{stderr}");
+    assert!(stderr.contains("a folder"), "{stderr}");
+    let export = diary.run(&["export"]);
+    assert!(!export.status.success());
+}

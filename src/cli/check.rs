@@ -18,6 +18,12 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
     for (path, reason) in &report.newer {
         say!("READ-ONLY {}: {reason}", path.display())?;
     }
+    for (path, what) in &report.odd {
+        say!(
+            "NOT A FILE {}: it is {what}; nape neither reads it nor writes through it",
+            path.display()
+        )?;
+    }
     for (path, id, reason) in &report.bad_records {
         say!("BAD RECORD {id} in {}: {reason}", path.display())?;
     }

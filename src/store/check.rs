@@ -18,6 +18,8 @@ pub struct Report {
     pub open_to_others: Vec<PathBuf>,
     pub quarantined: Vec<PathBuf>,
     pub stale_temps: Vec<PathBuf>,
+    /// Entries that are not what belongs there (a symbolic link, a folder): (path, what).
+    pub odd: Vec<(PathBuf, &'static str)>,
 }
 
 impl Report {
@@ -26,12 +28,16 @@ impl Report {
             && self.newer.is_empty()
             && self.bad_records.is_empty()
             && self.open_to_others.is_empty()
+            && self.odd.is_empty()
     }
 }
 
 impl DiskStore {
     pub fn check(&self) -> Report {
-        let mut report = Report::default();
+        let mut report = Report {
+            odd: self.all_odd_entries(),
+            ..Report::default()
+        };
         if is_open_to_others(self.root()) {
             report.open_to_others.push(self.root().to_path_buf());
         }

@@ -62,63 +62,12 @@ impl DiskStore {
         DiskStore::open_checking(root.into(), false)
     }
 
-    fn open_checking(
-        root: PathBuf,
-        files_too: bool,
-    ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
-        let mut notices = Vec::new();
-        if !root.exists() {
-            files::create_private_dir(&root).map_err(StoreError::io(&root))?;
+    /// The store at `root` as it is, for `opening` once the folder has been looked at.
+    pub(super) fn at(root: PathBuf) -> DiskStore {
+        DiskStore {
+            root,
+            lock_wait: LOCK_WAIT,
         }
-        let mut tighten = |path: PathBuf| -> Result<(), StoreError> {
-            if files::tighten(&path).map_err(StoreError::io(&path))? {
-                notices.push(Notice::Tightened(path));
-            }
-            Ok(())
-        };
-        // Only nape's own entries are made private: a data folder pointed at by mistake (a home
-        // folder) keeps every permission it had. The kind comes from the folder listing, so
-        // each entry costs one stat (its mode) and opening stays cheap.
-        let mut foreign = Vec::new();
-        for entry in fs::read_dir(&root)
-            .map_err(StoreError::io(&root))?
-            .flatten()
-        {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let kind = entry.file_type().ok();
-            let is_dir = kind.is_some_and(|t| t.is_dir());
-            let collection = is_dir && super::kinds::known(&name).is_some();
-            if !(collection || (is_dir && name == BACKUPS) || name == LOCK) {
-                foreign.push(name);
-                continue;
-            }
-            tighten(entry.path())?;
-            if !(collection && files_too) {
-                continue;
-            }
-            for file in fs::read_dir(entry.path()).into_iter().flatten().flatten() {
-                // Temp and quarantined files are hidden; symlinks are not followed.
-                if file.file_type().is_ok_and(|t| t.is_file()) && is_data_file(&file.path()) {
-                    tighten(file.path())?;
-                }
-            }
-        }
-        if foreign.is_empty() {
-            tighten(root.clone())?;
-        } else {
-            foreign.sort();
-            notices.push(Notice::Foreign {
-                root: root.clone(),
-                names: foreign,
-            });
-        }
-        Ok((
-            DiskStore {
-                root,
-                lock_wait: LOCK_WAIT,
-            },
-            notices,
-        ))
     }
 
     pub fn root(&self) -> &Path {
@@ -202,6 +151,8 @@ impl DiskStore {
     /// Read and parse a file while holding the lock, repairing damage from a backup when one
     /// exists. A missing file is an empty document.
     fn read_locked(&self, path: &Path, notices: &mut Vec<Notice>) -> Result<Document, StoreError> {
+        // Read to be changed: a link or a folder in its place is refused, not followed.
+        super::entries::writable(path)?;
         let Some(bytes) = self.read(path, notices)? else {
             return Ok(Document::new());
         };
@@ -273,6 +224,7 @@ impl DiskStore {
         notices: &mut Vec<Notice>,
     ) -> Result<(), StoreError> {
         let bytes = doc.to_bytes();
+        super::entries::writable(path)?;
         files::write_atomic(path, &bytes, true).map_err(StoreError::io(path))?;
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
         // A failed backup must not fail a save that is already durable, but it is said.
@@ -289,6 +241,13 @@ impl DiskStore {
 impl Store for DiskStore {
     fn load(&self, c: Collection, range: DateRange) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
+        // Not read (nor skipped in silence): each is reported as damage.
+        for (path, what) in self.odd_entries(c) {
+            loaded.damage.push(Damage {
+                path,
+                reason: ParseError::NotAFile(what),
+            });
+        }
         for path in self.files(c, range)? {
             let Some(bytes) = self.read(&path, &mut loaded.notices)? else {
                 continue;

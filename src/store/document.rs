@@ -44,6 +44,9 @@ pub enum ParseError {
     /// One record in a readable file that does not fit its kind or breaks its rules.
     #[error("{0}")]
     Record(String),
+    /// Where a data file belongs there is something else (a symbolic link, a folder).
+    #[error("it is {0}, not a plain file")]
+    NotAFile(&'static str),
     #[error("two records share the id {0}")]
     DuplicateId(uuid::Uuid),
     #[error(

@@ -6,11 +6,13 @@ mod backup;
 pub mod check;
 mod disk;
 pub mod document;
+mod entries;
 mod files;
 pub mod kinds;
 mod layout;
 mod memory;
 mod op;
+mod opening;
 mod record;
 mod watch;
 
@@ -129,6 +131,14 @@ pub struct Damage {
 
 impl fmt::Display for Damage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ParseError::NotAFile(what) = &self.reason {
+            return write!(
+                f,
+                "{} is {what}, not a plain file, so its entries are not read. Put the file \
+                 itself there, or move it aside.",
+                self.path.display()
+            );
+        }
         if let ParseError::Record(reason) = &self.reason {
             return write!(
                 f,
@@ -193,6 +203,11 @@ pub enum StoreError {
         .pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
     )]
     Busy { pid: Option<u32> },
+    #[error(
+        "{path} is {what}, not a plain file; nape does not write through it or replace it. \
+         Put the file itself there, or move it aside, then try again."
+    )]
+    NotAFile { path: PathBuf, what: &'static str },
 }
 
 impl StoreError {

@@ -1,0 +1,63 @@
+//! Entries that are not what nape expects where they are: a symbolic link or a folder where a
+//! month file belongs, a file where a collection's folder belongs. They are reported, never
+//! read through, written through or replaced.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::disk::DiskStore;
+use super::layout::is_data_file;
+use super::{Collection, StoreError, kinds};
+
+/// What an entry is, in words, when it is not the plain file (or folder) nape expects.
+fn odd(path: &Path, want_dir: bool) -> Option<&'static str> {
+    let kind = fs::symlink_metadata(path).ok()?.file_type();
+    Some(match () {
+        _ if kind.is_symlink() && !want_dir => "a symbolic link",
+        _ if kind.is_symlink() => return None, // a linked folder is read and written inside
+        _ if kind.is_dir() && want_dir => return None,
+        _ if kind.is_file() && !want_dir => return None,
+        _ if kind.is_dir() => "a folder",
+        _ if want_dir => "a file, not a folder",
+        _ => "not a plain file",
+    })
+}
+
+impl DiskStore {
+    /// Every odd entry of `c`: its folder, or data-file names inside it.
+    pub fn odd_entries(&self, c: Collection) -> Vec<(PathBuf, &'static str)> {
+        let dir = self.root().join(c.name);
+        if let Some(what) = odd(&dir, true) {
+            return vec![(dir, what)];
+        }
+        let mut found: Vec<_> = fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| is_data_file(p))
+            .filter_map(|p| odd(&p, false).map(|what| (p, what)))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// The odd entries of every collection this build knows.
+    pub fn all_odd_entries(&self) -> Vec<(PathBuf, &'static str)> {
+        kinds::KNOWN
+            .iter()
+            .flat_map(|(c, _)| self.odd_entries(*c))
+            .collect()
+    }
+}
+
+/// Refuse to write at `path` unless it is a plain file or nothing yet.
+pub fn writable(path: &Path) -> Result<(), StoreError> {
+    match odd(path, false) {
+        Some(what) => Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+            what,
+        }),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,64 @@
+//! Opening the store: the folder created or made private, and only nape's own entries in it.
+
+use std::fs;
+use std::path::PathBuf;
+
+use super::disk::DiskStore;
+use super::files;
+use super::layout::{BACKUPS, LOCK, is_data_file};
+use super::{Notice, StoreError};
+
+impl DiskStore {
+    pub(super) fn open_checking(
+        root: PathBuf,
+        files_too: bool,
+    ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
+        let mut notices = Vec::new();
+        if !root.exists() {
+            files::create_private_dir(&root).map_err(StoreError::io(&root))?;
+        }
+        let mut tighten = |path: PathBuf| -> Result<(), StoreError> {
+            if files::tighten(&path).map_err(StoreError::io(&path))? {
+                notices.push(Notice::Tightened(path));
+            }
+            Ok(())
+        };
+        // Only nape's own entries are made private: a data folder pointed at by mistake (a home
+        // folder) keeps every permission it had. The kind comes from the folder listing, so
+        // each entry costs one stat (its mode) and opening stays cheap.
+        let mut foreign = Vec::new();
+        for entry in fs::read_dir(&root)
+            .map_err(StoreError::io(&root))?
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let kind = entry.file_type().ok();
+            let is_dir = kind.is_some_and(|t| t.is_dir());
+            let collection = is_dir && super::kinds::known(&name).is_some();
+            if !(collection || (is_dir && name == BACKUPS) || name == LOCK) {
+                foreign.push(name);
+                continue;
+            }
+            tighten(entry.path())?;
+            if !(collection && files_too) {
+                continue;
+            }
+            for file in fs::read_dir(entry.path()).into_iter().flatten().flatten() {
+                // Temp and quarantined files are hidden; symlinks are not followed.
+                if file.file_type().is_ok_and(|t| t.is_file()) && is_data_file(&file.path()) {
+                    tighten(file.path())?;
+                }
+            }
+        }
+        if foreign.is_empty() {
+            tighten(root.clone())?;
+        } else {
+            foreign.sort();
+            notices.push(Notice::Foreign {
+                root: root.clone(),
+                names: foreign,
+            });
+        }
+        Ok((DiskStore::at(root), notices))
+    }
+}
