@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{App, Ctx, alert};
 use crate::diary::Change;
 use crate::domain::therapy::PackKind;
+use crate::store::StoreError;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -65,6 +66,10 @@ pub struct Confirm {
     pub yes: Vec<Effect>,
 }
 
+/// A save refused because the record changed since the form opened.
+const CHANGED_ELSEWHERE: &str = "Not saved: this check-in was changed elsewhere (another window, \
+    or nape log) since you opened it. The form now shows what is stored; make your change again.";
+
 impl App {
     /// Carry out effects in order. A save that fails says why and drops the effects after it.
     pub(super) fn apply(&mut self, effects: Vec<Effect>) -> bool {
@@ -74,6 +79,17 @@ impl App {
                     let before = alert::locking(&self.diary);
                     match self.diary.save(*change, self.now) {
                         Ok(_) => self.status = Some(Status::Info(done)),
+                        Err(StoreError::Changed(id)) => {
+                            self.diary.reread(self.now);
+                            let ctx = Ctx {
+                                diary: &self.diary,
+                                now: self.now,
+                                today: self.today,
+                            };
+                            self.today_state.reload(&ctx, id);
+                            self.status = Some(Status::Error(CHANGED_ELSEWHERE.into()));
+                            return false;
+                        }
                         Err(e) => {
                             self.status = Some(Status::Error(format!("Not saved: {e}")));
                             return false;

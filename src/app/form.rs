@@ -203,6 +203,7 @@ impl CheckinForm {
         };
         let (change, record) = match self.original.clone() {
             Some(mut record) => {
+                let base = record.updated_at;
                 let same_time = self.when.value() == self.original_when;
                 if same_time {
                     checkin.at = record.body.at;
@@ -212,7 +213,7 @@ impl CheckinForm {
                 checkin.extra = std::mem::take(&mut record.body.extra);
                 record.body = checkin;
                 record.touch(ctx.now);
-                (Change::update(record.clone()), record)
+                (Change::edit(record.clone(), base), record)
             }
             None => {
                 let record = Record::new(checkin, date, ctx.now);

@@ -52,6 +52,13 @@ impl TodayState {
             .unwrap_or(0);
     }
 
+    /// The open form's check-in was changed elsewhere: show what is stored now (or close the
+    /// form if it was deleted).
+    pub(super) fn reload(&mut self, ctx: &Ctx, id: Uuid) {
+        let stored = ctx.diary.checkins().iter().find(|r| r.id == id);
+        self.form = stored.map(|r| CheckinForm::edit(r, ctx.diary.zone()));
+    }
+
     pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
         if let Some(form) = self.form.as_mut() {
             return match form.update(msg, ctx) {

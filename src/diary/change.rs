@@ -1,6 +1,8 @@
 //! A change to the diary: one record added, updated or deleted. The app's screens say what they
 //! want changed with these; the diary applies them to the store and then to memory.
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
@@ -11,6 +13,11 @@ use crate::store::{Collection, Kind, Record};
 pub enum Action {
     Add,
     Update,
+    /// An update that is refused if the stored record changed since `base` (its `updated_at`
+    /// when the edit began).
+    Edit {
+        base: DateTime<Utc>,
+    },
     Delete,
 }
 
@@ -39,6 +46,14 @@ impl Change {
     pub fn update(entry: impl Into<Entry>) -> Change {
         Change {
             action: Action::Update,
+            entry: entry.into(),
+        }
+    }
+
+    /// An update made from a copy last changed at `base`: refused if it was changed since.
+    pub fn edit(entry: impl Into<Entry>, base: DateTime<Utc>) -> Change {
+        Change {
+            action: Action::Edit { base },
             entry: entry.into(),
         }
     }

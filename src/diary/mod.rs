@@ -161,6 +161,13 @@ impl Diary {
         read
     }
 
+    /// Read every collection again, whatever the stamps say (after a save was refused because
+    /// another process changed the record).
+    pub fn reread(&mut self, now: DateTime<Utc>) {
+        self.stamps.clear();
+        self.refresh(now);
+    }
+
     /// Work the flags out again if the day changed since they were. Returns whether it did.
     pub fn roll_day(&mut self, now: DateTime<Utc>) -> bool {
         if self.evaluated_on == Some(self.zone.date(now)) {
@@ -350,6 +357,7 @@ fn write<T: Kind>(
     match action {
         Action::Add => store.add(record),
         Action::Update => store.update(record),
+        Action::Edit { base } => store.edit(record, base),
         Action::Delete => store.delete(record),
     }
 }

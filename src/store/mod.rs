@@ -19,7 +19,7 @@ mod watch;
 use std::fmt;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 pub use disk::DiskStore;
@@ -193,6 +193,11 @@ pub enum StoreError {
     ReadOnly { path: PathBuf, reason: ParseError },
     #[error("there is no entry with id {0}")]
     NotFound(Uuid),
+    #[error(
+        "this entry was changed or deleted elsewhere (another window, or nape log) since it was \
+         opened; nothing was saved"
+    )]
+    Changed(Uuid),
     #[error("an entry with id {0} already exists with other content")]
     Duplicate(Uuid),
     #[error("the data directory could not be found: {0}")]
@@ -282,6 +287,16 @@ impl dyn Store + '_ {
 
     pub fn update<T: Kind>(&self, record: &Record<T>) -> Result<Applied, StoreError> {
         self.apply(T::COLLECTION, vec![Op::Update(record.to_raw())])
+    }
+
+    /// Replace `record` only if the stored one was last changed at `base` (see `Op::Edit`).
+    pub fn edit<T: Kind>(
+        &self,
+        record: &Record<T>,
+        base: DateTime<Utc>,
+    ) -> Result<Applied, StoreError> {
+        let record = record.to_raw();
+        self.apply(T::COLLECTION, vec![Op::Edit { record, base }])
     }
 
     pub fn delete<T: Kind>(&self, record: &Record<T>) -> Result<Applied, StoreError> {

@@ -1,7 +1,7 @@
 //! Save operations, and how one changes a file's records. Shared by the disk and memory stores
 //! so both mean the same thing by "add" and "merge".
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::{RawRecord, StoreError};
@@ -12,6 +12,12 @@ pub enum Op {
     Add(RawRecord),
     /// Replace the record with this id (its date may have changed).
     Update(RawRecord),
+    /// As `Update`, only if the stored record is still the one the edit began from (last
+    /// changed at `base`): another window's or process's change is never silently undone.
+    Edit {
+        record: RawRecord,
+        base: DateTime<Utc>,
+    },
     /// Remove the record with this id; `date` says where to look first.
     Delete { id: Uuid, date: NaiveDate },
     /// Import: insert if absent, replace if this copy was updated later, otherwise leave it.
@@ -21,7 +27,7 @@ pub enum Op {
 impl Op {
     pub fn id(&self) -> Uuid {
         match self {
-            Op::Add(r) | Op::Update(r) | Op::Merge(r) => r.id,
+            Op::Add(r) | Op::Update(r) | Op::Merge(r) | Op::Edit { record: r, .. } => r.id,
             Op::Delete { id, .. } => *id,
         }
     }
@@ -29,7 +35,7 @@ impl Op {
     /// The date whose file the operation looks at first.
     pub fn date(&self) -> NaiveDate {
         match self {
-            Op::Add(r) | Op::Update(r) | Op::Merge(r) => r.date,
+            Op::Add(r) | Op::Update(r) | Op::Merge(r) | Op::Edit { record: r, .. } => r.date,
             Op::Delete { date, .. } => *date,
         }
     }
@@ -51,6 +57,10 @@ pub fn decide(op: Op, existing: Option<&RawRecord>) -> Result<Outcome, StoreErro
         (Op::Add(new), Some(_)) => return Err(StoreError::Duplicate(new.id)),
         (Op::Update(new), Some(_)) => Outcome::Replace(new),
         (Op::Update(new), None) => return Err(StoreError::NotFound(new.id)),
+        (Op::Edit { record, base }, Some(old)) if old.updated_at == base => {
+            Outcome::Replace(record)
+        }
+        (Op::Edit { record, .. }, _) => return Err(StoreError::Changed(record.id)),
         (Op::Delete { .. }, Some(_)) => Outcome::Remove,
         (Op::Delete { id, .. }, None) => return Err(StoreError::NotFound(id)),
         (Op::Merge(new), None) => Outcome::Insert(new),
