@@ -55,14 +55,17 @@ fn contract(store: &dyn Store) {
     );
     // Each write moves the collection's stamp, and only that collection's.
     let (checkins, settings) = (store.stamp(kinds::CHECKINS), store.stamp(kinds::SETTINGS));
-    store.delete(&moved).unwrap();
+    store.delete(&moved, Utc::now()).unwrap();
     assert_ne!(store.stamp(kinds::CHECKINS), checkins, "a write is noticed");
     assert_eq!(
         store.stamp(kinds::SETTINGS),
         settings,
         "other collections are left alone"
     );
-    assert!(matches!(store.delete(&moved), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        store.delete(&moved, Utc::now()),
+        Err(StoreError::NotFound(_))
+    ));
     assert_eq!(
         store.load_kind::<CheckIn>(DateRange::ALL).unwrap().records,
         [b]
@@ -80,4 +83,51 @@ fn disk_store_keeps_the_contract() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = DiskStore::open(dir.path()).unwrap();
     contract(&store);
+}
+
+/// A delete leaves a tombstone: an older copy merged back (an old export) stays deleted, an
+/// imported tombstone deletes only what was not changed after it, and loads carry tombstones.
+fn tombstones(store: &dyn Store) {
+    let a = checkin(3, day(4, 10));
+    let b = checkin(5, day(4, 11));
+    store.add(&a).unwrap();
+    store.add(&b).unwrap();
+    let deleted_at = a.updated_at + chrono::Duration::hours(1);
+    store.delete(&a, deleted_at).unwrap();
+    let merged = store
+        .apply(kinds::CHECKINS, vec![Op::Merge(a.to_raw())])
+        .unwrap();
+    assert_eq!(merged.changed, 0, "an older copy does not come back");
+    let loaded = store.load(kinds::CHECKINS, DateRange::ALL).unwrap();
+    assert!(loaded.records.iter().all(|r| r.id != a.id));
+    assert!(
+        loaded
+            .deleted
+            .iter()
+            .any(|t| t.id == a.id && t.deleted_at == deleted_at),
+        "{:?}",
+        loaded.deleted
+    );
+
+    // A tombstone from elsewhere: it removes b only if b was not changed after it.
+    let mut tomb = loaded.deleted[0].clone();
+    tomb.id = b.id;
+    tomb.date = b.date;
+    tomb.deleted_at = b.updated_at - chrono::Duration::minutes(1);
+    let kept = store
+        .apply(kinds::CHECKINS, vec![Op::Bury(tomb.clone())])
+        .unwrap();
+    assert_eq!(kept.changed, 0, "b was changed after that delete: kept");
+    tomb.deleted_at = b.updated_at + chrono::Duration::minutes(1);
+    store.apply(kinds::CHECKINS, vec![Op::Bury(tomb)]).unwrap();
+    let left = store.load(kinds::CHECKINS, DateRange::ALL).unwrap();
+    assert!(left.records.iter().all(|r| r.id != b.id), "b deleted");
+}
+
+#[test]
+fn both_stores_keep_tombstones() {
+    tombstones(&MemoryStore::new());
+    let dir = tempfile::tempdir().unwrap();
+    let (disk, _) = DiskStore::open(dir.path().join("data")).unwrap();
+    tombstones(&disk);
 }

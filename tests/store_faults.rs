@@ -173,3 +173,52 @@ fn a_folder_where_a_file_should_be_and_a_file_where_a_folder_should_be_are_repor
     let export = diary.run(&["export"]);
     assert!(!export.status.success());
 }
+
+#[test]
+fn a_deleted_check_in_does_not_come_back_from_an_older_export() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    diary.ok(&["log", "--pain", "7"]);
+    let old = diary.dir.path().join("old.json");
+    std::fs::write(&old, diary.ok(&["export"])).unwrap();
+
+    // Delete the newest check-in in the app.
+    let mut app = Session::start(&diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.wait_for("pain 7");
+    app.send("\x1b[B"); // down to the second check-in of today
+    app.send("d");
+    app.wait_for("y yes");
+    app.send("y");
+    app.wait_gone("pain 7");
+    app.send("q");
+    app.wait_exit();
+    assert_eq!(diary.export_ids().len(), 1);
+
+    diary.ok(&["import", old.to_str().unwrap()]);
+    assert_eq!(
+        diary.export_ids().len(),
+        1,
+        "the deleted check-in came back"
+    );
+    // The export carries the deletion, so a second machine importing it deletes it too.
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    assert_eq!(
+        export["deleted"]["checkins"].as_array().map(Vec::len),
+        Some(1)
+    );
+
+    let other = Diary::new();
+    other.ok(&["import", old.to_str().unwrap()]);
+    assert_eq!(other.export_ids().len(), 2);
+    let now = diary.dir.path().join("now.json");
+    std::fs::write(&now, diary.ok(&["export"])).unwrap();
+    other.ok(&["import", now.to_str().unwrap()]);
+    assert_eq!(
+        other.export_ids().len(),
+        1,
+        "the deletion travels with the export"
+    );
+}

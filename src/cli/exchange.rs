@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::{Cli, Failure, Format, open_store, warn};
 use crate::domain::checkin::CheckIn;
-use crate::store::{DateRange, Kind, Op, RawRecord, Store, kinds};
+use crate::store::{Collection, DateRange, Kind, Op, RawRecord, Store, Tombstone, kinds};
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
@@ -42,6 +42,9 @@ struct Export {
     nape_export: u32,
     exported_at: chrono::DateTime<Utc>,
     collections: Map<String, Value>,
+    /// Deletions, so a machine importing this deletes what was deleted here.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    deleted: Map<String, Value>,
 }
 
 const EXPORT_VERSION: u32 = 1;
@@ -65,10 +68,16 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
     let written = match args.format {
         Format::Json => {
             let mut collections = Map::new();
+            let mut deleted = Map::new();
             for (collection, _) in kinds::KNOWN {
                 let loaded = store.load(*collection, range)?;
                 warn(&loaded.notices);
                 damaged.extend(loaded.damage);
+                if !loaded.deleted.is_empty() {
+                    let value = serde_json::to_value(&loaded.deleted)
+                        .map_err(|e| Failure::Other(e.to_string()))?;
+                    deleted.insert(collection.name.to_string(), value);
+                }
                 let mut records = loaded.records;
                 records.sort_by_key(|r| (r.date, r.created_at, r.id));
                 let value =
@@ -79,6 +88,7 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
                 nape_export: EXPORT_VERSION,
                 exported_at: Utc::now(),
                 collections,
+                deleted,
             };
             write_json(out, &export)
         }
@@ -187,7 +197,8 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
         )));
     }
     // Check everything before writing anything, so a bad file changes nothing.
-    let mut batches = Vec::new();
+    let mut batches: Vec<(Collection, Vec<Op>)> = Vec::new();
+    let mut total = 0;
     for (name, value) in export.collections {
         let (collection, fits) = kinds::known(&name).ok_or_else(|| {
             Failure::BadInput(format!(
@@ -207,21 +218,33 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
                 ))
             })?;
         }
-        batches.push((collection, records));
+        total += records.len();
+        batches.push((collection, records.into_iter().map(Op::Merge).collect()));
+    }
+    // Deletions after the records, so an export never brings back what it also deleted.
+    for (name, value) in export.deleted {
+        let bad = |e: String| {
+            Failure::BadInput(format!(
+                "{path}: the deletions of \"{name}\" are malformed ({e}); nothing was imported"
+            ))
+        };
+        let (collection, _) =
+            kinds::known(&name).ok_or_else(|| bad("unknown collection".into()))?;
+        let tombstones: Vec<Tombstone> =
+            serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
+        batches.push((collection, tombstones.into_iter().map(Op::Bury).collect()));
     }
     let store = open_store(cli)?;
     let store: &dyn Store = &store;
-    let mut total = 0;
     let mut changed = 0;
-    for (collection, records) in batches {
-        total += records.len();
-        let applied = store.apply(collection, records.into_iter().map(Op::Merge).collect())?;
+    for (collection, ops) in batches {
+        let applied = store.apply(collection, ops)?;
         warn(&applied.notices);
         changed += applied.changed;
     }
     say!(
-        "Imported {changed} new or newer records from {path} ({} already here).",
-        total - changed
+        "Imported {changed} new, newer or deleted records from {path} ({} already here).",
+        total.saturating_sub(changed)
     )?;
     Ok(())
 }

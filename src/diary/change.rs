@@ -7,7 +7,7 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
 use crate::domain::therapy::Session;
-use crate::store::{Collection, Kind, Record};
+use crate::store::{Applied, Collection, Kind, Record, Store, StoreError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -88,3 +88,18 @@ macro_rules! entry_from {
 }
 
 entry_from!(CheckIn, Session, Assessment, Settings);
+
+/// Carry out `action` on `record` in the store (a delete is dated `now`).
+pub(super) fn write<T: Kind>(
+    store: &dyn Store,
+    action: Action,
+    record: &Record<T>,
+    now: DateTime<Utc>,
+) -> Result<Applied, StoreError> {
+    match action {
+        Action::Add => store.add(record),
+        Action::Update => store.update(record),
+        Action::Edit { base } => store.edit(record, base),
+        Action::Delete => store.delete(record, now),
+    }
+}

@@ -3,6 +3,7 @@
 //! its lock, onto what is on disk), then to this copy: nothing is read again after a save.
 
 mod change;
+mod kept;
 mod queries;
 mod unread;
 
@@ -10,7 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
+use change::write;
 pub use change::{Action, Change, Entry};
+use kept::Kept;
 
 use crate::clock::Zone;
 use crate::domain::checkin::{CheckIn, Dated};
@@ -219,7 +222,7 @@ impl Diary {
             Entry::CheckIn(r) => {
                 let before = self.checkins.iter().find(|c| c.id == r.id).map(|c| c.date);
                 let date = r.date;
-                let applied = self.apply(action, r)?;
+                let applied = self.apply(action, r, now)?;
                 for day in before.into_iter().chain([date]) {
                     let entries = self.checkins_on(day).map(|r| &r.body);
                     let figures = trends::day(day, entries);
@@ -227,10 +230,10 @@ impl Diary {
                 }
                 applied
             }
-            Entry::Session(r) => self.apply(action, r)?,
-            Entry::Assessment(r) => self.apply(action, r)?,
+            Entry::Session(r) => self.apply(action, r, now)?,
+            Entry::Assessment(r) => self.apply(action, r, now)?,
             Entry::Settings(r) => {
-                let applied = write(self.store.as_ref(), action, &r)?;
+                let applied = write(self.store.as_ref(), action, &r, now)?;
                 self.settings = (action != Action::Delete).then_some(r);
                 self.check_number();
                 applied
@@ -245,8 +248,13 @@ impl Diary {
         Ok(applied.notices)
     }
 
-    fn apply<T: Kept>(&mut self, action: Action, record: Record<T>) -> Result<Applied, StoreError> {
-        let applied = write(self.store.as_ref(), action, &record)?;
+    fn apply<T: Kept>(
+        &mut self,
+        action: Action,
+        record: Record<T>,
+        now: DateTime<Utc>,
+    ) -> Result<Applied, StoreError> {
+        let applied = write(self.store.as_ref(), action, &record, now)?;
         let list = T::list(self);
         list.retain(|r| r.id != record.id);
         if action != Action::Delete {
@@ -347,50 +355,4 @@ impl Diary {
 
 fn problems(notices: &[Notice]) -> Vec<String> {
     notices.iter().map(ToString::to_string).collect()
-}
-
-fn write<T: Kind>(
-    store: &dyn Store,
-    action: Action,
-    record: &Record<T>,
-) -> Result<Applied, StoreError> {
-    match action {
-        Action::Add => store.add(record),
-        Action::Update => store.update(record),
-        Action::Edit { base } => store.edit(record, base),
-        Action::Delete => store.delete(record),
-    }
-}
-
-/// A kind the diary keeps a list of, sorted by `key`.
-trait Kept: Kind {
-    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>>;
-    fn key(record: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid);
-}
-
-impl Kept for CheckIn {
-    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
-        &mut diary.checkins
-    }
-    fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
-        (r.body.at, r.id)
-    }
-}
-
-impl Kept for Session {
-    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
-        &mut diary.sessions
-    }
-    fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
-        (r.body.started_at, r.id)
-    }
-}
-
-impl Kept for Assessment {
-    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
-        &mut diary.assessments
-    }
-    fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
-        (r.body.at, r.id)
-    }
 }

@@ -13,10 +13,8 @@ use super::backup::Backups;
 use super::document::{self, Document, ParseError};
 use super::files::{self, Lock, LockError};
 use super::layout::{BACKUPS, LOCK, is_data_file, month_overlaps};
-use super::op::{Outcome, decide};
-use super::{
-    Applied, Collection, Damage, DateRange, Loaded, Notice, Op, RawRecord, Store, StoreError,
-};
+use super::op::{Outcome, bury, decide, newest_per_id};
+use super::{Applied, Collection, Damage, DateRange, Loaded, Notice, Op, Store, StoreError};
 
 pub struct DiskStore {
     root: PathBuf,
@@ -280,6 +278,9 @@ impl Store for DiskStore {
             loaded
                 .records
                 .extend(doc.records.into_iter().filter(|r| range.contains(r.date)));
+            loaded
+                .deleted
+                .extend(doc.deleted.into_iter().filter(|t| range.contains(t.date)));
         }
         loaded.records = newest_per_id(loaded.records);
         Ok(loaded)
@@ -313,7 +314,8 @@ impl Store for DiskStore {
             let existing = holder
                 .as_ref()
                 .and_then(|h| open[h].doc.records.iter().find(|r| r.id == id));
-            let outcome = decide(op, existing)?;
+            let buried = open[&target].doc.deleted.iter().find(|t| t.id == id);
+            let outcome = decide(op, existing, buried)?;
             let mut touch = |path: &PathBuf, open: &mut HashMap<PathBuf, Open>| {
                 open.get_mut(path).expect("opened above").dirty = true;
                 if !order.contains(path) {
@@ -343,14 +345,16 @@ impl Store for DiskStore {
                         touch(&holder, &mut open);
                     }
                 }
-                Outcome::Remove => {
+                Outcome::Remove(tombstone) => {
                     let holder = holder.expect("remove has a holder");
-                    open.get_mut(&holder)
-                        .expect("opened")
-                        .doc
-                        .records
-                        .retain(|r| r.id != id);
+                    let doc = &mut open.get_mut(&holder).expect("opened").doc;
+                    doc.records.retain(|r| r.id != id);
+                    bury(doc, tombstone);
                     touch(&holder, &mut open);
+                }
+                Outcome::Bury(tombstone) => {
+                    bury(&mut open.get_mut(&target).expect("opened").doc, tombstone);
+                    touch(&target, &mut open);
                 }
             }
             applied.changed += 1;
@@ -384,18 +388,4 @@ impl Store for DiskStore {
 /// A newer file's records, read as far as this build understands them.
 fn lenient(bytes: &[u8]) -> Option<Document> {
     serde_json::from_slice(bytes).ok()
-}
-
-/// A crash while moving a record between months can leave two copies; the later edit wins.
-fn newest_per_id(records: Vec<RawRecord>) -> Vec<RawRecord> {
-    let mut by_id: HashMap<uuid::Uuid, RawRecord> = HashMap::with_capacity(records.len());
-    for record in records {
-        match by_id.get(&record.id) {
-            Some(kept) if kept.updated_at >= record.updated_at => {}
-            _ => {
-                by_id.insert(record.id, record);
-            }
-        }
-    }
-    by_id.into_values().collect()
 }

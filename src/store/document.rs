@@ -1,7 +1,9 @@
 //! One data file: its JSON shape, and parsing that never panics and says what is wrong.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use uuid::Uuid;
 
 use super::record::RawRecord;
 
@@ -12,6 +14,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Document {
     pub schema_version: u32,
     pub records: Vec<RawRecord>,
+    /// Records deleted from this file, so an older copy merged back (an old export) stays
+    /// deleted and the deletion can travel in an export.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
     /// Fields a newer nape may have added; kept so a save by this version does not drop them.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -30,6 +36,14 @@ impl Document {
         bytes.push(b'\n');
         bytes
     }
+}
+
+/// What is left of a deleted record: which one, where it was, and when it was deleted.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Tombstone {
+    pub id: Uuid,
+    pub date: NaiveDate,
+    pub deleted_at: DateTime<Utc>,
 }
 
 /// Why a file's bytes are not a document this build can use.

@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 pub use disk::DiskStore;
-pub use document::{ParseError, SCHEMA_VERSION};
+pub use document::{ParseError, SCHEMA_VERSION, Tombstone};
 pub use memory::MemoryStore;
 pub use op::Op;
 pub use record::{Collection, Kind, RawRecord, Record, Split};
@@ -160,6 +160,8 @@ impl fmt::Display for Damage {
 #[derive(Clone, Debug, Default)]
 pub struct Loaded {
     pub records: Vec<RawRecord>,
+    /// Deletions whose records were dated in the range (for exports).
+    pub deleted: Vec<Tombstone>,
     pub notices: Vec<Notice>,
     pub damage: Vec<Damage>,
 }
@@ -299,12 +301,18 @@ impl dyn Store + '_ {
         self.apply(T::COLLECTION, vec![Op::Edit { record, base }])
     }
 
-    pub fn delete<T: Kind>(&self, record: &Record<T>) -> Result<Applied, StoreError> {
+    /// Delete `record` at `at`, leaving a tombstone.
+    pub fn delete<T: Kind>(
+        &self,
+        record: &Record<T>,
+        at: DateTime<Utc>,
+    ) -> Result<Applied, StoreError> {
         self.apply(
             T::COLLECTION,
             vec![Op::Delete {
                 id: record.id,
                 date: record.date,
+                at,
             }],
         )
     }

@@ -4,6 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use std::collections::HashMap;
+
+use super::document::{Document, Tombstone};
 use super::{RawRecord, StoreError};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -18,8 +21,16 @@ pub enum Op {
         record: RawRecord,
         base: DateTime<Utc>,
     },
-    /// Remove the record with this id; `date` says where to look first.
-    Delete { id: Uuid, date: NaiveDate },
+    /// Remove the record with this id, leaving a tombstone dated `at`; `date` says where to
+    /// look first.
+    Delete {
+        id: Uuid,
+        date: NaiveDate,
+        at: DateTime<Utc>,
+    },
+    /// Import a deletion made elsewhere: remove the record unless it changed after it, and keep
+    /// the tombstone.
+    Bury(Tombstone),
     /// Import: insert if absent, replace if this copy was updated later, otherwise leave it.
     Merge(RawRecord),
 }
@@ -28,7 +39,7 @@ impl Op {
     pub fn id(&self) -> Uuid {
         match self {
             Op::Add(r) | Op::Update(r) | Op::Merge(r) | Op::Edit { record: r, .. } => r.id,
-            Op::Delete { id, .. } => *id,
+            Op::Delete { id, .. } | Op::Bury(Tombstone { id, .. }) => *id,
         }
     }
 
@@ -36,7 +47,7 @@ impl Op {
     pub fn date(&self) -> NaiveDate {
         match self {
             Op::Add(r) | Op::Update(r) | Op::Merge(r) | Op::Edit { record: r, .. } => r.date,
-            Op::Delete { date, .. } => *date,
+            Op::Delete { date, .. } | Op::Bury(Tombstone { date, .. }) => *date,
         }
     }
 }
@@ -47,10 +58,17 @@ pub enum Outcome {
     Nothing,
     Insert(RawRecord),
     Replace(RawRecord),
-    Remove,
+    /// Remove the record, leaving this tombstone where it was.
+    Remove(Tombstone),
+    /// No record to remove: only keep the tombstone (in the file of its date).
+    Bury(Tombstone),
 }
 
-pub fn decide(op: Op, existing: Option<&RawRecord>) -> Result<Outcome, StoreError> {
+pub fn decide(
+    op: Op,
+    existing: Option<&RawRecord>,
+    buried: Option<&Tombstone>,
+) -> Result<Outcome, StoreError> {
     Ok(match (op, existing) {
         (Op::Add(new), None) => Outcome::Insert(new),
         (Op::Add(new), Some(old)) if &new == old => Outcome::Nothing,
@@ -61,10 +79,45 @@ pub fn decide(op: Op, existing: Option<&RawRecord>) -> Result<Outcome, StoreErro
             Outcome::Replace(record)
         }
         (Op::Edit { record, .. }, _) => return Err(StoreError::Changed(record.id)),
-        (Op::Delete { .. }, Some(_)) => Outcome::Remove,
+        (Op::Delete { id, date, at }, Some(_)) => Outcome::Remove(Tombstone {
+            id,
+            date,
+            deleted_at: at,
+        }),
         (Op::Delete { id, .. }, None) => return Err(StoreError::NotFound(id)),
+        // Deleted at or after this copy was last changed: it stays deleted.
+        (Op::Merge(new), None) if buried.is_some_and(|t| t.deleted_at >= new.updated_at) => {
+            Outcome::Nothing
+        }
         (Op::Merge(new), None) => Outcome::Insert(new),
         (Op::Merge(new), Some(old)) if new.updated_at > old.updated_at => Outcome::Replace(new),
         (Op::Merge(_), Some(_)) => Outcome::Nothing,
+        (Op::Bury(t), Some(old)) if old.updated_at <= t.deleted_at => Outcome::Remove(t),
+        (Op::Bury(_), Some(_)) => Outcome::Nothing,
+        (Op::Bury(_), None) if buried.is_some() => Outcome::Nothing,
+        (Op::Bury(t), None) => Outcome::Bury(t),
     })
+}
+
+/// Keep `tombstone` in `doc` (once per id), and let go of those deleted over a year ago: by then
+/// any export that still holds the record is too old to matter.
+pub fn bury(doc: &mut Document, tombstone: Tombstone) {
+    let year_ago = Utc::now() - chrono::Duration::days(366);
+    doc.deleted
+        .retain(|t| t.id != tombstone.id && t.deleted_at > year_ago);
+    doc.deleted.push(tombstone);
+}
+
+/// A crash while moving a record between months can leave two copies; the later edit wins.
+pub fn newest_per_id(records: Vec<RawRecord>) -> Vec<RawRecord> {
+    let mut by_id: HashMap<uuid::Uuid, RawRecord> = HashMap::with_capacity(records.len());
+    for record in records {
+        match by_id.get(&record.id) {
+            Some(kept) if kept.updated_at >= record.updated_at => {}
+            _ => {
+                by_id.insert(record.id, record);
+            }
+        }
+    }
+    by_id.into_values().collect()
 }
