@@ -222,3 +222,167 @@ fn a_deleted_check_in_does_not_come_back_from_an_older_export() {
         "the deletion travels with the export"
     );
 }
+
+/// The ids `nape export` lists, whatever else it says.
+fn exported(diary: &Diary) -> Vec<String> {
+    diary.export_ids()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_refuses_the_save_with_a_message_and_loses_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let before = exported(&diary);
+    let checkins = diary.data().join("checkins");
+    // Root ignores permissions: then run nape as "nobody", owning the diary.
+    let root = rustix::process::getuid().is_root();
+    if root {
+        for path in [diary.dir.path().to_path_buf(), diary.data()]
+            .into_iter()
+            .chain(diary.snapshot().into_iter().map(|(p, _)| p))
+            .chain([
+                checkins.clone(),
+                diary.data().join("backups"),
+                diary.data().join("nape.lock"),
+            ])
+        {
+            std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
+        }
+        for entry in walk_dirs(&diary.data().join("backups")) {
+            std::os::unix::fs::chown(&entry, Some(65534), Some(65534)).unwrap();
+        }
+    }
+    let as_owner = |args: &[&str]| {
+        let mut cmd = diary.command(args);
+        if root {
+            cmd.uid(65534).gid(65534);
+        }
+        cmd.output().unwrap()
+    };
+    std::fs::set_permissions(&checkins, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let out = as_owner(&["log", "--pain", "6"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("checkins") && stderr.contains("ermission"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let check = as_owner(&["check"]);
+    assert!(!String::from_utf8_lossy(&check.stderr).contains("panicked"));
+
+    std::fs::set_permissions(&checkins, std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(exported(&diary), before, "nothing acknowledged was lost");
+    let out = as_owner(&["log", "--pain", "6"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = as_owner(&["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+fn walk_dirs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut all = vec![dir.to_path_buf()];
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().is_dir() {
+            all.extend(walk_dirs(&entry.path()));
+        } else {
+            all.push(entry.path());
+        }
+    }
+    all
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_fails_the_save_cleanly_and_the_month_file_stays_whole() {
+    let diary = Diary::new();
+    for pain in 0..=9 {
+        diary.ok(&[
+            "log",
+            "--pain",
+            &pain.to_string(),
+            "--note",
+            "a note to make the file longer",
+        ]);
+    }
+    let before = diary.snapshot();
+    let ids = exported(&diary);
+    // Any file write past 1 KiB fails, as on a full disk (the signal it would raise is ignored).
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" log --pain 5")
+        .arg(common::BIN)
+        .env("NAPE_DATA_DIR", diary.data())
+        .env("LC_CTYPE", "C.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("could not use"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let after: Vec<_> = diary
+        .snapshot()
+        .into_iter()
+        .filter(|(p, _)| !p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert_eq!(after, before, "the month file is whole and unchanged");
+    assert_eq!(exported(&diary), ids);
+    // The next save clears what the failed one left, and check is clean.
+    diary.ok(&["log", "--pain", "5"]);
+    let check = diary.run(&["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert_eq!(exported(&diary).len(), ids.len() + 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_in_every_position() {
+    use std::os::unix::fs::symlink;
+    // The data folder itself, and a collection folder, linked elsewhere (a synced folder): used.
+    let diary = Diary::new();
+    let real = diary.dir.path().join("real-data");
+    std::fs::create_dir(&real).unwrap();
+    symlink(&real, diary.data()).unwrap();
+    diary.ok(&["log", "--pain", "2"]);
+    let elsewhere = diary.dir.path().join("synced-checkins");
+    std::fs::rename(real.join("checkins"), &elsewhere).unwrap();
+    symlink(&elsewhere, real.join("checkins")).unwrap();
+    diary.ok(&["log", "--pain", "3"]);
+    assert_eq!(exported(&diary).len(), 2);
+    let check = diary.run(&["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+
+    // The lock file linked to a file outside: not written through.
+    let outside = diary.dir.path().join("precious.txt");
+    std::fs::write(&outside, "keep me").unwrap();
+    std::fs::remove_file(real.join("nape.lock")).unwrap();
+    symlink(&outside, real.join("nape.lock")).unwrap();
+    let out = diary.run(&["log", "--pain", "4"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&outside).unwrap(),
+        "keep me",
+        "{stderr}"
+    );
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("nape.lock"), "{stderr}");
+    assert_eq!(exported(&diary).len(), 2, "nothing acknowledged was lost");
+}

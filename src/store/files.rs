@@ -130,8 +130,11 @@ impl Lock {
     pub fn acquire(path: &Path, wait: std::time::Duration) -> Result<Lock, LockError> {
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
+        // Never through a link: the process id written in it would land in the link's target.
         #[cfg(unix)]
-        options.mode(FILE_MODE);
+        options
+            .mode(FILE_MODE)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
         let mut file = options.open(path).map_err(LockError::Io)?;
         let deadline = std::time::Instant::now() + wait;
         loop {

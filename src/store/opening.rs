@@ -17,6 +17,9 @@ impl DiskStore {
         if !root.exists() {
             files::create_private_dir(&root).map_err(StoreError::io(&root))?;
         }
+        // A data folder that is itself a link (to a synced folder) is where the person chose to
+        // keep the diary: it is the linked folder that is made private.
+        let root = fs::canonicalize(&root).unwrap_or(root);
         let mut tighten = |path: PathBuf| -> Result<(), StoreError> {
             if files::tighten(&path).map_err(StoreError::io(&path))? {
                 notices.push(Notice::Tightened(path));
@@ -32,8 +35,8 @@ impl DiskStore {
             .flatten()
         {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let kind = entry.file_type().ok();
-            let is_dir = kind.is_some_and(|t| t.is_dir());
+            // A collection's folder may be a link to a folder elsewhere (synced): still nape's.
+            let is_dir = entry.path().is_dir();
             let collection = is_dir && super::kinds::known(&name).is_some();
             if !(collection || (is_dir && name == BACKUPS) || name == LOCK) {
                 foreign.push(name);
