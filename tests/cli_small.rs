@@ -96,3 +96,25 @@ fn a_backup_that_cannot_be_made_is_reported() {
     assert!(out.status.success(), "the save itself is fine: {stderr}");
     assert!(stderr.contains("backup could not be made"), "{stderr}");
 }
+
+#[test]
+fn a_relative_xdg_data_home_is_ignored_as_the_spec_says() {
+    let diary = Diary::new();
+    let home = diary.dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let out = diary
+        .command(&["log", "--pain", "3"])
+        .env_remove("NAPE_DATA_DIR")
+        .env("XDG_DATA_HOME", "relative/share")
+        .env("HOME", &home)
+        .current_dir(diary.dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!diary.dir.path().join("relative").exists());
+    assert!(home.join(".local/share/nape/checkins").is_dir());
+}
