@@ -136,11 +136,20 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
     ratatui::run(|terminal| {
         read_input(tx);
         let mut dirty = true;
+        // The terminal's size is asked only when it says it changed: asking opens /dev/tty,
+        // which `draw` would do every frame, every second a countdown runs.
+        let mut resized = true;
         // From zero, so a session that ended while nape was closed rings at start too.
         let mut rung = 0;
         loop {
             if dirty {
-                terminal.draw(|frame| ui::view(app, frame))?;
+                if resized {
+                    terminal.autoresize()?;
+                    resized = false;
+                }
+                let mut frame = terminal.get_frame();
+                ui::view(app, &mut frame);
+                terminal.apply_buffer()?;
                 dirty = false;
             }
             if app.bell() != rung {
@@ -164,7 +173,7 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
                         dirty |= app.update(msg, clock.now());
                     }
                 }
-                Ok(Wake::Resize) => dirty = true,
+                Ok(Wake::Resize) => (dirty, resized) = (true, true),
                 Ok(Wake::Data) => {
                     pending.store(false, Ordering::Release);
                     dirty |= app.update(Msg::DataChanged, clock.now());

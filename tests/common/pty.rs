@@ -13,6 +13,8 @@ pub struct Session {
     pub screen: Arc<Mutex<vt100::Parser>>,
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// Kept for resizing; the session's terminal lives as long as it does.
+    master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Session {
@@ -53,13 +55,28 @@ impl Session {
             }
         });
         let writer = pty.master.take_writer().unwrap();
-        // The master must live as long as the session; leak it into the reader's lifetime.
-        std::mem::forget(pty.master);
         Session {
             screen,
             writer,
             child,
+            master: pty.master,
         }
+    }
+
+    /// Resize the terminal, as a person dragging the window would.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.screen.lock().unwrap().screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
     }
 
     pub fn contents(&self) -> String {
