@@ -1,6 +1,7 @@
 //! nape: a terminal self-care coach for neck pain. The modules are public so tests reach them.
 
 pub mod app;
+pub mod ascii;
 pub mod cli;
 pub mod clock;
 pub mod diary;

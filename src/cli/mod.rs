@@ -192,7 +192,7 @@ pub fn plain(text: String) -> String {
     if utf8() {
         text
     } else {
-        crate::ui::ascii_text(&text)
+        crate::ascii::text(&text)
     }
 }
 

@@ -1,7 +1,6 @@
 //! `view`: banner, tabs, the screen, footer. It only reads the model. The banner is drawn here,
 //! around every screen, so no screen can leave it out.
 
-mod ascii;
 mod banner;
 mod checkin_form;
 mod field;
@@ -29,11 +28,9 @@ pub const MIN_HEIGHT: u16 = 10;
 pub fn view(app: &App, frame: &mut Frame) {
     draw(app, frame);
     if app.ascii() {
-        ascii::buffer(frame.buffer_mut());
+        crate::ascii::buffer(frame.buffer_mut());
     }
 }
-
-pub use ascii::text as ascii_text;
 
 fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
