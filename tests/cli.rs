@@ -32,7 +32,7 @@ fn bad_values_exit_2_name_the_field_and_write_nothing() {
         (&["log", "--pain", "2", "--note", "   "], "note is empty"),
         (
             &["log", "--pain", "2", "--at", "yesterday"],
-            "at must be a local time like",
+            "at must be \"now\", \"HH:MM\" (today)",
         ),
         (
             &["log", "--pain", "2", "--at", "2999-01-01 10:00"],

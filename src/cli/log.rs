@@ -1,7 +1,7 @@
 //! `nape log`: a check-in from the shell, validated by the same rules as the Today form.
 
 use chrono::Utc;
-use clap::Args;
+use clap::{ArgGroup, Args};
 
 use super::{Cli, Failure, locale, open_store, warn};
 use crate::clock::Zone;
@@ -10,10 +10,19 @@ use crate::domain::checkin::Draft;
 use crate::store::Record;
 
 #[derive(Args, Debug)]
+#[command(group(ArgGroup::new("pain_given").required(true).multiple(false)))]
 pub struct LogArgs {
-    /// Pain now, 0 (none) to 10 (worst imaginable).
-    #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
-    pain: String,
+    /// Pain now, 0 (none) to 10 (worst imaginable): `nape log 6`.
+    #[arg(value_name = "PAIN", group = "pain_given", allow_hyphen_values = true)]
+    pain_now: Option<String>,
+    /// The same, as an option.
+    #[arg(
+        long,
+        value_name = "0-10",
+        group = "pain_given",
+        allow_hyphen_values = true
+    )]
+    pain: Option<String>,
     /// Worst pain in the last 24 hours, 0-10.
     #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
     worst: Option<String>,
@@ -21,36 +30,41 @@ pub struct LogArgs {
     #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
     stiffness: Option<String>,
     /// Where it hurts (repeatable; ids below).
-    #[arg(long = "where", value_name = "ID")]
+    #[arg(short = 'w', long = "where", value_name = "ID")]
     locations: Vec<String>,
     /// A symptom (repeatable; ids below).
-    #[arg(long = "symptom", value_name = "ID")]
+    #[arg(short, long = "symptom", value_name = "ID")]
     symptoms: Vec<String>,
     /// None of the symptoms: each is absent. Without it or a --symptom, the check-in says
     /// nothing about symptoms (a spasm that has gone is only "gone" when you say so).
     #[arg(long, conflicts_with = "symptoms")]
     no_symptoms: bool,
     /// Something that may have played a part (repeatable; ids below).
-    #[arg(long = "context", value_name = "ID")]
+    #[arg(short, long = "context", value_name = "ID")]
     context: Vec<String>,
     /// Something you did for it (repeatable; ids below).
-    #[arg(long = "treatment", value_name = "ID")]
+    #[arg(short, long = "treatment", value_name = "ID")]
     treatments: Vec<String>,
     /// A medicine taken, by name only (repeatable).
-    #[arg(long = "medicine", value_name = "NAME")]
+    #[arg(short, long = "medicine", value_name = "NAME")]
     medicines: Vec<String>,
     /// A note of any length.
-    #[arg(long, allow_hyphen_values = true)]
+    #[arg(short, long, allow_hyphen_values = true)]
     note: Option<String>,
-    /// Backfill: the local time it describes, "YYYY-MM-DD HH:MM" (default: now).
-    #[arg(long, value_name = "TIME")]
+    /// Backfill: the local time it describes: "HH:MM" (today), "yesterday HH:MM" or
+    /// "YYYY-MM-DD HH:MM" (default: now).
+    #[arg(short, long, value_name = "TIME")]
     at: Option<String>,
 }
 
 impl LogArgs {
     fn draft(&self) -> Draft {
         Draft {
-            pain: self.pain.clone(),
+            pain: self
+                .pain_now
+                .clone()
+                .or(self.pain.clone())
+                .unwrap_or_default(),
             worst: self.worst.clone().unwrap_or_default(),
             stiffness: self.stiffness.clone().unwrap_or_default(),
             at: self.at.clone().unwrap_or_default(),

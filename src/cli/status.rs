@@ -9,14 +9,43 @@ use crate::domain::therapy::{State, clock};
 
 #[derive(Args, Debug)]
 pub struct StatusArgs {
-    /// A template: {timer} {kind} {left} {state} {pain} {flag} {signs}. Default: "{timer} {pain}
-    /// {flag}". {flag} is the most urgent level not yet assessed; {signs} names those signs.
+    /// A template of text and placeholders (default: the timer, today's last pain and the
+    /// warning level, joined by " · "): {timer} the running session ("❄ 12:05"), {kind} cold or
+    /// heat, {left} its time left, {state} "paused", "skin check due" or "done", {pain} today's
+    /// last pain, {flag} the most urgent warning level not yet assessed ("‼ EMERGENCY"), {signs}
+    /// the names of those signs. An unknown placeholder is refused.
     #[arg(long, value_name = "TEMPLATE")]
     format: Option<String>,
 }
 
+const PLACEHOLDERS: [&str; 7] = [
+    "{timer}", "{kind}", "{left}", "{state}", "{pain}", "{flag}", "{signs}",
+];
+
+/// Every "{word}" in `template` must be a placeholder: a typo would otherwise print as is.
+fn check_template(template: &str) -> Result<(), Failure> {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let word = &rest[open..open + close + 1];
+        if !PLACEHOLDERS.contains(&word) {
+            return Err(Failure::BadInput(format!(
+                "unknown placeholder {word} in --format; use {}",
+                PLACEHOLDERS.join(" ")
+            )));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    Ok(())
+}
+
 /// One line for a status bar: the running timer, today's last pain, the active flag level.
 pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
+    if let Some(template) = &args.format {
+        check_template(template)?;
+    }
     let now = Utc::now();
     let diary = open_diary_light(cli, now)?;
     let today = diary.zone().date(now);

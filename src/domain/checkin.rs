@@ -194,7 +194,8 @@ pub fn parse_rating(field: Field, text: &str) -> Result<u8, FieldError> {
     }
 }
 
-/// A local wall-clock time, in `tz`, not after `now`. A time that occurs twice when clocks go
+/// A local wall-clock time, in `tz`, not after `now`: "now", "HH:MM" (today), "yesterday HH:MM"
+/// or "YYYY-MM-DD HH:MM". A time that occurs twice when clocks go
 /// back is the earlier one; a time skipped when clocks go forward does not exist and is refused.
 pub fn parse_local_time<Tz: TimeZone>(
     text: &str,
@@ -206,13 +207,26 @@ pub fn parse_local_time<Tz: TimeZone>(
         message,
     };
     let text = text.trim();
-    let naive = NaiveDateTime::parse_from_str(text, TIME_FORMAT)
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
-        .map_err(|_| {
-            err(format!(
-                "must be a local time like \"2026-03-14 08:30\" (got \"{text}\")"
-            ))
-        })?;
+    let today = now.with_timezone(tz).date_naive();
+    let clock = |t: &str| chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
+    let lower = text.to_lowercase();
+    let naive = if lower == "now" {
+        return Ok(now);
+    } else if let Some(time) = clock(text) {
+        Some(today.and_time(time))
+    } else if let Some(time) = lower.strip_prefix("yesterday").and_then(clock) {
+        today.pred_opt().map(|day| day.and_time(time))
+    } else {
+        NaiveDateTime::parse_from_str(text, TIME_FORMAT)
+            .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
+            .ok()
+    };
+    let naive = naive.ok_or_else(|| {
+        err(format!(
+            "must be \"now\", \"HH:MM\" (today), \"yesterday HH:MM\" or \"YYYY-MM-DD HH:MM\" \
+             (got \"{text}\")"
+        ))
+    })?;
     let at = match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => t,
         // Not every zone source orders the pair, so take the earlier explicitly.
@@ -254,17 +268,21 @@ fn check_symptoms(given: &[String]) -> Result<Vec<String>, FieldError> {
 /// Known ids only, each once, in the order given.
 fn check_ids(field: Field, terms: &[Term], given: &[String]) -> Result<Vec<String>, FieldError> {
     let mut out: Vec<String> = Vec::new();
-    for id in given {
-        let id = id.trim();
-        if vocabulary::label(terms, id).is_none() {
+    for typed in given {
+        let Some(id) = vocabulary::find(terms, typed) else {
+            let typed = typed.trim();
+            let hint = match vocabulary::nearest(terms, typed) {
+                Some(near) => format!("did you mean \"{near}\"? Known"),
+                None => "use one of".into(),
+            };
             return Err(FieldError {
                 field,
                 message: format!(
-                    "\"{id}\" is not known; use one of: {}",
+                    "\"{typed}\" is not known; {hint}: {}",
                     vocabulary::ids(terms)
                 ),
             });
-        }
+        };
         if !out.iter().any(|o| o == id) {
             out.push(id.to_string());
         }

@@ -85,6 +85,26 @@ pub fn label(terms: &[Term], id: &str) -> Option<&'static str> {
     terms.iter().find(|t| t.id == id).map(|t| t.label)
 }
 
+/// The term whose id is `typed` in any case ("Left-Arm" is "left-arm").
+pub fn find(terms: &[Term], typed: &str) -> Option<&'static str> {
+    let typed = typed.trim();
+    terms
+        .iter()
+        .find(|t| t.id.eq_ignore_ascii_case(typed))
+        .map(|t| t.id)
+}
+
+/// The id closest to a typo, if one is close enough to be what was meant.
+pub fn nearest(terms: &[Term], typed: &str) -> Option<&'static str> {
+    let typed = typed.trim().to_lowercase();
+    terms
+        .iter()
+        .map(|t| (strsim::levenshtein(t.id, &typed), t.id))
+        .filter(|(distance, id)| *distance <= 3.min(id.len() / 3 + 1))
+        .min()
+        .map(|(_, id)| id)
+}
+
 pub fn ids(terms: &[Term]) -> String {
     terms.iter().map(|t| t.id).collect::<Vec<_>>().join(", ")
 }
