@@ -356,3 +356,20 @@ fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
         "kept"
     );
 }
+
+#[test]
+fn typing_into_a_prefilled_number_replaces_it() {
+    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "C");
+    assert_eq!(app.settings_form().number.value(), "112");
+    type_text(&mut app, "911");
+    assert_eq!(app.settings_form().number.value(), "911");
+    // Once typed into, it is edited as usual.
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "2");
+    assert_eq!(app.settings_form().number.value(), "912");
+    // Moving to a field and back makes it fresh again.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
+    type_text(&mut app, "000");
+    assert_eq!(app.settings_form().number.value(), "000");
+}

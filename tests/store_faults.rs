@@ -386,3 +386,22 @@ fn symlinks_in_every_position() {
     assert!(stderr.contains("nape.lock"), "{stderr}");
     assert_eq!(exported(&diary).len(), 2, "nothing acknowledged was lost");
 }
+
+#[test]
+fn settings_that_vanish_while_the_app_is_open_never_turn_a_pain_score_into_the_number() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let mut app = Session::start(&diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    // A sync tool or an unmounted drive takes the settings away.
+    std::fs::remove_dir_all(diary.data().join("settings")).unwrap();
+    std::fs::remove_dir_all(diary.data().join("backups")).unwrap();
+    app.send("7\r");
+    app.wait_for("pain 7");
+    assert!(!app.contents().contains("Welcome to nape"));
+    assert!(app.contents().contains("Call 999"), "{}", app.contents());
+    app.send("q");
+    app.wait_exit();
+}

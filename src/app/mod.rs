@@ -57,6 +57,9 @@ pub struct App {
     color: bool,
     /// Only ASCII on screen: the terminal's locale is not UTF-8.
     ascii: bool,
+    /// Settings have existed in this run: the welcome never comes back, even if they vanish
+    /// (a sync tool, an unmounted drive), so keys meant for Today never edit the number.
+    welcomed: bool,
     quit: bool,
 }
 
@@ -87,8 +90,10 @@ impl App {
             bell: 0,
             color: true,
             ascii: false,
+            welcomed: false,
             quit: false,
         };
+        app.welcomed = app.diary.settings().is_some();
         // A session that ran out while nape was closed is closed and reported now.
         app.advance(false);
         app
@@ -178,7 +183,7 @@ impl App {
     }
 
     pub fn welcome(&self) -> bool {
-        self.diary.settings().is_none()
+        !self.welcomed && self.diary.settings().is_none()
     }
 
     /// The number to call. On the welcome, the one being typed once it is a valid number.
@@ -254,6 +259,7 @@ impl App {
         // Nothing is done on part of the history: the first message of any kind reads the rest.
         let older = self.diary.read_older(now);
         let changed = self.advance(msg == Msg::DataChanged) || older;
+        self.welcomed |= self.diary.settings().is_some();
         if matches!(msg, Msg::Tick | Msg::DataChanged | Msg::ReadHistory) {
             return changed;
         }
@@ -325,6 +331,7 @@ impl App {
             }
         };
         self.apply(effects);
+        self.welcomed |= self.diary.settings().is_some();
         true
     }
 

@@ -1,7 +1,7 @@
 //! The first-run welcome and the Settings screen share one small form: the emergency number,
 //! when this episode began and, on the Settings screen, the cold and heat numbers.
 
-use tui_input::Input;
+use tui_input::{Input, InputRequest};
 
 use super::{Ctx, Effect, Follow, Msg};
 use crate::diary::Change;
@@ -69,6 +69,9 @@ pub struct SettingsForm {
     pub editing: bool,
     /// Whether this is the first-run welcome (always open for changes).
     pub welcome: bool,
+    /// The focused field has not been typed into since it was focused: the first character
+    /// typed replaces its value ("911" over a suggested "112", not "112911").
+    fresh: bool,
 }
 
 impl SettingsForm {
@@ -97,6 +100,7 @@ impl SettingsForm {
             error: None,
             editing: false,
             welcome: current.is_none(),
+            fresh: true,
         }
     }
 
@@ -166,12 +170,22 @@ impl SettingsForm {
         let count = self.fields().len();
         let onset = self.focused() == SettingField::Onset;
         match msg {
-            Msg::NextField | Msg::Down => self.focus = (self.focus + 1) % count,
-            Msg::PrevField | Msg::Up => self.focus = (self.focus + count - 1) % count,
+            Msg::NextField | Msg::Down => {
+                self.focus = (self.focus + 1) % count;
+                self.fresh = true;
+            }
+            Msg::PrevField | Msg::Up => {
+                self.focus = (self.focus + count - 1) % count;
+                self.fresh = true;
+            }
             Msg::Left if onset => self.cycle(-1),
             Msg::Right | Msg::Toggle if onset => self.cycle(1),
             Msg::Edit(request) => {
+                let fresh = std::mem::replace(&mut self.fresh, false);
                 if let Some(input) = self.input_mut(self.focused()) {
+                    if fresh && matches!(request, InputRequest::InsertChar(_)) {
+                        *input = Input::default();
+                    }
                     input.handle(request);
                     self.error = None;
                 }
@@ -241,6 +255,7 @@ impl SettingsForm {
             if msg == Msg::Enter {
                 self.editing = true;
                 self.focus = 0;
+                self.fresh = true;
             }
             return Vec::new();
         }
