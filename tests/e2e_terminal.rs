@@ -126,20 +126,3 @@ fn a_third_digit_on_the_fast_path_is_refused_not_taken_as_a_new_rating() {
     assert!(export.contains("\"pain\": 10"), "{export}");
     assert!(!export.contains("\"pain\": 0"), "{export}");
 }
-
-#[test]
-fn a_resized_terminal_is_drawn_at_its_new_size() {
-    let diary = Diary::new();
-    let mut app = Session::start(&diary);
-    app.wait_for("Welcome to nape");
-    app.send("\r");
-    app.wait_for("i Timers  s Stretches");
-    app.resize(12, 40);
-    // The narrow tab row names only the screen shown.
-    app.wait_gone("i Timers  s Stretches");
-    app.wait_for(" t Today  i  s  r");
-    app.resize(24, 80);
-    app.wait_for("i Timers  s Stretches");
-    app.send("q");
-    app.wait_exit();
-}
