@@ -138,6 +138,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Scope::{Anywhere, FormBox, Only, Screens, SettingsChoice, SettingsForm};
     let mut t = vec![
         bind(Anywhere, &[Key::Ctrl('c')], Msg::Quit, "Ctrl-C", None, "quit from anywhere"),
+        bind(Only(Focus::TooSmall), &[c('q')], Msg::Quit, "q", Some("quit"), "quit while the terminal is too small to show nape (nothing else works then)"),
         // Questions
         bind(Only(Alert), &[ENTER, ESC], Msg::Dismiss, "Enter", Some("I have read this"), "close the message about a sign just reported (the banner keeps it)"),
         bind(Only(Confirm), &[c('y'), c('Y')], Msg::Yes, "y", Some("yes"), "yes"),
@@ -248,6 +249,7 @@ pub const SECTIONS: &[(&str, &[Focus])] = &[
         ],
     ),
     ("Questions", &[Focus::Alert, Focus::Confirm]),
+    ("A terminal too small", &[Focus::TooSmall]),
 ];
 
 /// The bindings Help lists under a section, each once: "Everywhere" holds those that apply on

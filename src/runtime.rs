@@ -146,6 +146,9 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
                 if resized {
                     terminal.autoresize()?;
                     resized = false;
+                    // The model knows the size so that keys do nothing unseen on a tiny one.
+                    let area = terminal.get_frame().area();
+                    app.update(Msg::Resized(area.width, area.height), clock.now());
                 }
                 let mut frame = terminal.get_frame();
                 ui::view(app, &mut frame);

@@ -373,3 +373,27 @@ fn typing_into_a_prefilled_number_replaces_it() {
     type_text(&mut app, "000");
     assert_eq!(app.settings_form().number.value(), "000");
 }
+
+#[test]
+fn on_a_terminal_too_small_to_show_anything_only_quit_works() {
+    let mut app = app();
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(stored(&app).len(), 1);
+    app.update(Msg::Resized(20, 5), t0());
+    for key in ['d', 'y', '9', 'a'] {
+        press(&mut app, KeyCode::Char(key));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(stored(&app).len(), 1, "nothing deleted or added unseen");
+    assert_eq!(stored(&app)[0].body.pain, 5);
+    assert!(app.form().is_none());
+    // Big enough again: keys work as before.
+    app.update(Msg::Resized(80, 24), t0());
+    type_text(&mut app, "4");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(stored(&app).len(), 2);
+    app.update(Msg::Resized(20, 5), t0());
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit());
+}

@@ -24,6 +24,12 @@ pub use today::TodayState;
 pub use welcome::{OnsetChoice, SettingField, SettingsForm};
 
 use crate::clock::Zone;
+
+/// Below this the screens do not fit: the banner and a request to enlarge are shown instead,
+/// and only quitting works.
+pub const MIN_WIDTH: u16 = 36;
+pub const MIN_HEIGHT: u16 = 10;
+
 use crate::diary::{Change, Diary};
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::validate_emergency_number;
@@ -60,6 +66,8 @@ pub struct App {
     /// Settings have existed in this run: the welcome never comes back, even if they vanish
     /// (a sync tool, an unmounted drive), so keys meant for Today never edit the number.
     welcomed: bool,
+    /// The terminal's size, once the loop has said it (tests draw at whatever size they like).
+    size: Option<(u16, u16)>,
     quit: bool,
 }
 
@@ -91,6 +99,7 @@ impl App {
             color: true,
             ascii: false,
             welcomed: false,
+            size: None,
             quit: false,
         };
         app.welcomed = app.diary.settings().is_some();
@@ -198,6 +207,12 @@ impl App {
 
     /// What the keyboard talks to now; the key table, the footer and Help go by it.
     pub fn focus(&self) -> Focus {
+        if self
+            .size
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+        {
+            return Focus::TooSmall;
+        }
         if self.alert.is_some() {
             return Focus::Alert;
         }
@@ -260,6 +275,10 @@ impl App {
         let older = self.diary.read_older(now);
         let changed = self.advance(msg == Msg::DataChanged) || older;
         self.welcomed |= self.diary.settings().is_some();
+        if let Msg::Resized(width, height) = msg {
+            self.size = Some((width, height));
+            return true;
+        }
         if matches!(msg, Msg::Tick | Msg::DataChanged | Msg::ReadHistory) {
             return changed;
         }

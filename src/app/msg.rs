@@ -53,6 +53,8 @@ pub enum Msg {
     DataChanged,
     /// The first screen is drawn: read the rest of the history (see `Diary::open_recent`).
     ReadHistory,
+    /// The terminal's size, at start and after each resize.
+    Resized(u16, u16),
     Quit,
     Goto(Screen),
     NextScreen,
@@ -97,6 +99,9 @@ pub enum Msg {
 /// and Help all go by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Focus {
+    /// The terminal is too small to show the screens: only quitting works, so nothing is
+    /// changed unseen.
+    TooSmall,
     /// The message about a warning sign just reported.
     Alert,
     /// A yes/no question.

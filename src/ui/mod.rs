@@ -21,9 +21,7 @@ use crate::app::{App, Screen, Status};
 use crate::keys;
 pub use theme::Theme;
 
-/// Below this the screens do not fit; the banner and a request to enlarge are shown instead.
-pub const MIN_WIDTH: u16 = 36;
-pub const MIN_HEIGHT: u16 = 10;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn view(app: &App, frame: &mut Frame) {
     draw(app, frame);
