@@ -106,3 +106,18 @@ fn a_heat_session_beyond_three_in_a_day_asks_first() {
         diary.ok(&["timer", "stop"]);
     }
 }
+
+#[test]
+fn numb_skin_stops_a_running_session_at_any_time() {
+    let diary = Diary::new();
+    diary.ok(&["timer", "start", "cold", "--anyway"]);
+    // No check is due yet (the first is at 5 minutes): numb still stops it.
+    let out = diary.ok(&["timer", "skin", "numb"]);
+    assert!(out.contains("Stopped"), "{out}");
+    let status = diary.ok(&["timer", "status"]);
+    assert!(status.contains("No session running"), "{status}");
+    // Any other answer with no check due is refused, as before.
+    diary.ok(&["timer", "start", "heat", "--anyway"]);
+    let refused = diary.run(&["timer", "skin", "cold"]);
+    assert!(!refused.status.success());
+}

@@ -113,23 +113,23 @@ fn skin_check_question(mark: u32) -> String {
 fn skin(cli: &Cli, feel: SkinArg, now: DateTime<Utc>) -> Result<(), Failure> {
     let mut diary = open_diary(cli, now)?;
     finish_if_due(&mut diary, now)?;
-    let Some(mark) = diary.skin_check_due(now) else {
+    let numb = feel == SkinArg::Numb;
+    let due = diary.skin_check_due(now);
+    let Some(mut record) = diary.running().cloned().filter(|_| due.is_some() || numb) else {
         return Err(Failure::Other("no skin check is due now.".into()));
     };
-    let mut record = diary
-        .running()
-        .cloned()
-        .expect("a check is due, so one runs");
-    let numb = feel == SkinArg::Numb;
-    record
-        .body
-        .answer_skin_check(mark, numb, now)
-        .map_err(|e| Failure::Other(format!("{e}.")))?;
+    let answered = match due {
+        Some(mark) => record.body.answer_skin_check(mark, numb, now),
+        // Numb skin stops a session whenever it is noticed, check due or not.
+        None => record.body.stop(now, EndReason::Numb),
+    };
+    answered.map_err(|e| Failure::Other(format!("{e}.")))?;
     record.touch(now);
     save(&mut diary, Change::update(record), now)?;
     if numb {
         say!("Stopped: numb skin. Take the pack off and let the skin warm up.")?;
     } else {
+        let mark = due.unwrap_or_default();
         say!("Skin check at {mark} minutes noted. Keep checking as you go.")?;
     }
     Ok(())
