@@ -47,7 +47,11 @@ fn nape_status_says_the_signs_could_not_be_checked_and_timers_ask_first() {
     let cases: [Case; 3] = [
         ("damaged", damaged, "checkins/2026-01.json is damaged"),
         ("newer", newer, "checkins/2026-01.json is from a newer nape"),
-        ("unreadable", unreadable, "data/checkins cannot be read"),
+        (
+            "unreadable",
+            unreadable,
+            "data/checkins is a file, not a folder",
+        ),
     ];
     for (name, make, why) in cases {
         let diary = make();

@@ -352,17 +352,12 @@ fn a_full_disk_fails_the_save_cleanly_and_the_month_file_stays_whole() {
 #[test]
 fn symlinks_in_every_position() {
     use std::os::unix::fs::symlink;
-    // The data folder itself, and a collection folder, linked elsewhere (a synced folder): used.
+    // The data folder itself linked elsewhere (a synced folder): used, and made private.
     let diary = Diary::new();
     let real = diary.dir.path().join("real-data");
     std::fs::create_dir(&real).unwrap();
     symlink(&real, diary.data()).unwrap();
     diary.ok(&["log", "--pain", "2"]);
-    let elsewhere = diary.dir.path().join("synced-checkins");
-    std::fs::rename(real.join("checkins"), &elsewhere).unwrap();
-    symlink(&elsewhere, real.join("checkins")).unwrap();
-    diary.ok(&["log", "--pain", "3"]);
-    assert_eq!(exported(&diary).len(), 2);
     let check = diary.run(&["check"]);
     assert!(
         check.status.success(),
@@ -370,21 +365,79 @@ fn symlinks_in_every_position() {
         String::from_utf8_lossy(&check.stdout)
     );
 
-    // The lock file linked to a file outside: not written through.
+    // Below it nothing is followed: a collection folder, the backups folder and the lock, each
+    // linked to something outside, are reported and never written through.
+    let victim = diary.dir.path().join("victim");
+    std::fs::create_dir(&victim).unwrap();
+    std::fs::write(victim.join("2026-11.json"), "keep me").unwrap();
+    for name in ["therapy", "backups"] {
+        std::fs::remove_dir_all(real.join(name)).ok();
+        symlink(&victim, real.join(name)).unwrap();
+    }
     let outside = diary.dir.path().join("precious.txt");
     std::fs::write(&outside, "keep me").unwrap();
     std::fs::remove_file(real.join("nape.lock")).unwrap();
     symlink(&outside, real.join("nape.lock")).unwrap();
+
+    let check = diary.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(!check.status.success(), "{stdout}");
+    for name in ["therapy", "backups", "nape.lock"] {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.contains(name) && l.contains("symbolic link")),
+            "{name}: {stdout}"
+        );
+    }
     let out = diary.run(&["log", "--pain", "4"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        std::fs::read_to_string(&outside).unwrap(),
-        "keep me",
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("nape.lock") && stderr.contains("symbolic link"),
         "{stderr}"
     );
+    std::fs::remove_file(real.join("nape.lock")).unwrap();
+    let out = diary.run(&["timer", "start", "cold"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{stderr}");
-    assert!(stderr.contains("nape.lock"), "{stderr}");
-    assert_eq!(exported(&diary).len(), 2, "nothing acknowledged was lost");
+    assert!(
+        stderr.contains("therapy") && stderr.contains("symbolic link"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me");
+    let names: Vec<_> = std::fs::read_dir(&victim)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        1,
+        "nothing written into the linked folder: {names:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(victim.join("2026-11.json")).unwrap(),
+        "keep me"
+    );
+    std::fs::remove_file(real.join("therapy")).unwrap();
+    assert_eq!(exported(&diary).len(), 1, "nothing acknowledged was lost");
+}
+
+#[test]
+fn a_file_where_a_collection_folder_belongs_is_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    std::fs::remove_dir_all(diary.data().join("therapy")).ok();
+    let stray = diary.data().join("therapy");
+    std::fs::write(&stray, "mine").unwrap();
+    std::fs::set_permissions(&stray, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = diary.run(&["timer", "start", "cold"]);
+    assert!(!out.status.success());
+    let mode = std::fs::metadata(&stray).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "not chmodded");
+    assert_eq!(std::fs::read_to_string(&stray).unwrap(), "mine");
 }
 
 #[test]

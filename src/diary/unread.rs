@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use crate::domain::settings::Settings;
-use crate::store::{Damage, Kind, Notice, StoreError};
+use crate::store::{Damage, Kind, Notice, ParseError, StoreError};
 
 /// A data file named by its folder and name ("checkins/2026-03.json"), short enough for the banner.
 fn short(path: &Path) -> String {
@@ -32,7 +32,10 @@ pub(super) fn error(e: &StoreError) -> String {
 }
 
 pub(super) fn damage(d: &Damage) -> String {
-    format!("{} is damaged", short(&d.path))
+    match d.reason {
+        ParseError::NotAFile(what) => format!("{} is {what}", short(&d.path)),
+        _ => format!("{} is damaged", short(&d.path)),
+    }
 }
 
 impl super::Diary {

@@ -14,12 +14,17 @@ use super::files;
 /// process may have repaired it meanwhile). Where it went, or `None` if it was not damaged.
 pub fn set_aside(store: &DiskStore, path: &Path) -> Result<Option<PathBuf>, StoreError> {
     let _lock = store.lock()?;
+    // A folder or a link where the file belongs is moved aside too (the link itself, never
+    // what it points at).
+    let odd = super::entries::odd(path, false).is_some();
     let bytes = match fs::read(path) {
+        _ if odd => Vec::new(),
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io(path)(e)),
     };
     match document::parse(&bytes) {
+        _ if odd => {}
         Err(reason) if reason.is_damage() => {}
         _ => return Ok(None),
     }

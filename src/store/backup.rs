@@ -27,6 +27,13 @@ impl Backups {
     /// Store `bytes` as today's copy of `relative` (collection/file). Not fsynced: a torn backup
     /// fails to parse and the next older one is used instead.
     pub fn save(&self, today: NaiveDate, relative: &Path, bytes: &[u8]) -> io::Result<()> {
+        // Backups are never written through a link, nor into a file where their folder belongs.
+        if let Some(what) = super::entries::odd(&self.dir, true) {
+            return Err(io::Error::other(format!(
+                "{} is {what}",
+                self.dir.display()
+            )));
+        }
         let day = self.dir.join(today.to_string());
         let new_day = !day.exists();
         let path = day.join(relative);

@@ -41,7 +41,10 @@ impl DiskStore {
         if is_open_to_others(self.root()) {
             report.open_to_others.push(self.root().to_path_buf());
         }
-        for name in self.collections() {
+        // Only nape's own collections: other folders are not nape's to judge (opening says so).
+        let present = self.collections();
+        let known = kinds::KNOWN.iter().map(|(c, _)| c.name.to_string());
+        for name in known.filter(|n| present.contains(n)) {
             let dir = self.root().join(&name);
             if is_open_to_others(&dir) {
                 report.open_to_others.push(dir.clone());

@@ -80,6 +80,7 @@ impl DiskStore {
 
     pub(super) fn lock(&self) -> Result<Lock, StoreError> {
         let path = self.root.join(LOCK);
+        super::entries::usable(&path, false)?;
         Lock::acquire(&path, self.lock_wait).map_err(|e| match e {
             LockError::Busy(pid) => StoreError::Busy { pid },
             LockError::Io(source) => StoreError::Io { path, source },
@@ -95,6 +96,10 @@ impl DiskStore {
     /// The collection's data files whose month can hold a date in `range`.
     pub fn files(&self, c: Collection, range: DateRange) -> Result<Vec<PathBuf>, StoreError> {
         let dir = self.root.join(c.name);
+        // A link or a file in the folder's place is reported (odd_entries), never read through.
+        if super::entries::odd(&dir, true).is_some() {
+            return Ok(Vec::new());
+        }
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -150,7 +155,7 @@ impl DiskStore {
     /// exists. A missing file is an empty document.
     fn read_locked(&self, path: &Path, notices: &mut Vec<Notice>) -> Result<Document, StoreError> {
         // Read to be changed: a link or a folder in its place is refused, not followed.
-        super::entries::writable(path)?;
+        super::entries::usable(path, false)?;
         let Some(bytes) = self.read(path, notices)? else {
             return Ok(Document::new());
         };
@@ -222,7 +227,7 @@ impl DiskStore {
         notices: &mut Vec<Notice>,
     ) -> Result<(), StoreError> {
         let bytes = doc.to_bytes();
-        super::entries::writable(path)?;
+        super::entries::usable(path, false)?;
         files::write_atomic(path, &bytes, true).map_err(StoreError::io(path))?;
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
         // A failed backup must not fail a save that is already durable, but it is said.
@@ -288,6 +293,8 @@ impl Store for DiskStore {
 
     fn apply(&self, c: Collection, ops: Vec<Op>) -> Result<Applied, StoreError> {
         let dir = self.root.join(c.name);
+        // A link or a file where the collection's folder belongs is refused, not followed.
+        super::entries::usable(&dir, true)?;
         files::ensure_private_dir(&dir).map_err(StoreError::io(&dir))?;
         let _lock = self.lock()?;
         files::remove_stale_temps(&dir).map_err(StoreError::io(&dir))?;

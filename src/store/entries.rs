@@ -6,20 +6,20 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::disk::DiskStore;
-use super::layout::is_data_file;
+use super::layout::{BACKUPS, LOCK, is_data_file};
 use super::{Collection, StoreError, kinds};
 
-/// What an entry is, in words, when it is not the plain file (or folder) nape expects.
-fn odd(path: &Path, want_dir: bool) -> Option<&'static str> {
+/// What an entry is, in words, when it is not the plain file (or folder) nape expects. Links are
+/// never followed below the data folder: what they point at is not nape's to read or change.
+pub fn odd(path: &Path, want_dir: bool) -> Option<&'static str> {
     let kind = fs::symlink_metadata(path).ok()?.file_type();
     Some(match () {
-        _ if kind.is_symlink() && !want_dir => "a symbolic link",
-        _ if kind.is_symlink() => return None, // a linked folder is read and written inside
+        _ if kind.is_symlink() => "a symbolic link",
         _ if kind.is_dir() && want_dir => return None,
         _ if kind.is_file() && !want_dir => return None,
         _ if kind.is_dir() => "a folder",
-        _ if want_dir => "a file, not a folder",
-        _ => "not a plain file",
+        _ if want_dir && kind.is_file() => "a file, not a folder",
+        _ => "a special file (a pipe or a device)",
     })
 }
 
@@ -42,18 +42,23 @@ impl DiskStore {
         found
     }
 
-    /// The odd entries of every collection this build knows.
+    /// The odd entries of every collection this build knows, the backups folder and the lock.
     pub fn all_odd_entries(&self) -> Vec<(PathBuf, &'static str)> {
-        kinds::KNOWN
+        let mut all: Vec<_> = kinds::KNOWN
             .iter()
             .flat_map(|(c, _)| self.odd_entries(*c))
-            .collect()
+            .collect();
+        for (name, want_dir) in [(BACKUPS, true), (LOCK, false)] {
+            let path = self.root().join(name);
+            all.extend(odd(&path, want_dir).map(|what| (path, what)));
+        }
+        all
     }
 }
 
-/// Refuse to write at `path` unless it is a plain file or nothing yet.
-pub fn writable(path: &Path) -> Result<(), StoreError> {
-    match odd(path, false) {
+/// Refuse to write at `path` unless it is a plain file (or, with `dir`, a folder) or nothing yet.
+pub fn usable(path: &Path, dir: bool) -> Result<(), StoreError> {
+    match odd(path, dir) {
         Some(what) => Err(StoreError::NotAFile {
             path: path.to_path_buf(),
             what,

@@ -134,8 +134,8 @@ impl fmt::Display for Damage {
         if let ParseError::NotAFile(what) = &self.reason {
             return write!(
                 f,
-                "{} is {what}, not a plain file, so its entries are not read. Put the file \
-                 itself there, or move it aside.",
+                "{} is {what}, not what nape keeps there, so its entries are not read. Put \
+                 the real file or folder there, or move it aside.",
                 self.path.display()
             );
         }
@@ -211,8 +211,8 @@ pub enum StoreError {
     )]
     Busy { pid: Option<u32> },
     #[error(
-        "{path} is {what}, not a plain file; nape does not write through it or replace it. \
-         Put the file itself there, or move it aside, then try again."
+        "{path} is {what}, not what nape keeps there; nape does not write through it or \
+         replace it. Put the real file or folder there, or move it aside, then try again."
     )]
     NotAFile { path: PathBuf, what: &'static str },
 }
