@@ -112,3 +112,62 @@ fn backfilling_before_1900_is_refused_and_writes_nothing() {
     }
     diary.ok(&["log", "--pain", "3", "--at", "1900-01-01 10:00"]);
 }
+
+#[test]
+fn an_import_with_a_repeated_id_or_a_bad_deletion_is_refused_whole() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let before = diary.snapshot();
+    let file = diary.dir.path().join("import.json");
+    let twice = export_with("").replace(
+        "]}}",
+        &format!(
+            r#",{{"id":"{ID}","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z",
+             "date":"2026-02-01","at":"2026-02-01T09:00:00Z","pain":5}}]}}}}"#
+        ),
+    );
+    let deletion = |date: &str, at: &str| {
+        export_with("").replace(
+            "]}}",
+            &format!(
+                r#"]}},"deleted":{{"checkins":[{{"id":"{ID}","date":"{date}","deleted_at":"{at}"}}]}}}}"#
+            ),
+        )
+    };
+    for (content, expected) in [
+        (twice, "twice"),
+        (deletion("9999-01-01", "2026-01-02T00:00:00Z"), "future"),
+        (deletion("1800-01-01", "2026-01-02T00:00:00Z"), "1900"),
+        (deletion("2026-01-01", "9999-01-02T00:00:00Z"), "future"),
+    ] {
+        std::fs::write(&file, &content).unwrap();
+        let out = diary.run(&["import", file.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{content}\n{stderr}");
+        assert!(stderr.contains(expected) && stderr.contains(ID), "{stderr}");
+        assert_eq!(diary.snapshot(), before);
+    }
+}
+
+#[test]
+fn a_copy_of_a_month_file_under_another_name_is_reported_not_read() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
+    let month = diary.data().join("checkins/2026-01.json");
+    let copy = diary
+        .data()
+        .join("checkins/2026-01.sync-conflict-20260106.json");
+    std::fs::copy(&month, &copy).unwrap();
+    let check = diary.run(&["check"]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert!(!check.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("sync-conflict") && stdout.contains("did not name"),
+        "{stdout}"
+    );
+    let status = diary.run(&["status", "--format", "{flag}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&status.stdout).trim(),
+        "! SIGNS NOT CHECKED"
+    );
+}

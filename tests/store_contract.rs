@@ -122,6 +122,24 @@ fn tombstones(store: &dyn Store) {
     store.apply(kinds::CHECKINS, vec![Op::Bury(tomb)]).unwrap();
     let left = store.load(kinds::CHECKINS, DateRange::ALL).unwrap();
     assert!(left.records.iter().all(|r| r.id != b.id), "b deleted");
+
+    // Moved to another month, then deleted: an old copy in its first month stays deleted.
+    let c = checkin(4, day(5, 10));
+    store.add(&c).unwrap();
+    let mut moved = c.clone();
+    moved.date = day(6, 2);
+    moved.updated_at = c.updated_at + chrono::Duration::minutes(1);
+    store.update(&moved).unwrap();
+    store
+        .delete(&moved, moved.updated_at + chrono::Duration::minutes(1))
+        .unwrap();
+    let merged = store
+        .apply(kinds::CHECKINS, vec![Op::Merge(c.to_raw())])
+        .unwrap();
+    assert_eq!(
+        merged.changed, 0,
+        "the old copy from May does not come back"
+    );
 }
 
 #[test]

@@ -197,7 +197,9 @@ fn a_deleted_check_in_does_not_come_back_from_an_older_export() {
     app.wait_exit();
     assert_eq!(diary.export_ids().len(), 1);
 
-    diary.ok(&["import", old.to_str().unwrap()]);
+    let said = diary.ok(&["import", old.to_str().unwrap()]);
+    assert!(said.contains("Imported 0 new or newer records"), "{said}");
+    assert!(said.contains("(2 skipped"), "{said}");
     assert_eq!(
         diary.export_ids().len(),
         1,

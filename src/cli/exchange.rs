@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{Datelike, Local, NaiveDate, Utc};
 use clap::Args;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -162,6 +162,19 @@ fn write_csv(out: impl Write, records: &[crate::store::Record<CheckIn>]) -> io::
     writer.flush()
 }
 
+/// A deletion's dates, checked as a record's are: from 1900, not in the future (a day's grace).
+fn check_deletion(t: &Tombstone) -> Result<(), String> {
+    let latest = Utc::now() + chrono::Duration::days(1);
+    let earliest = crate::domain::checkin::EARLIEST_YEAR;
+    if t.date.year() < earliest || t.deleted_at.year() < earliest {
+        return Err(format!("is dated before {earliest}"));
+    }
+    if t.date > latest.date_naive() || t.deleted_at > latest {
+        return Err("is dated in the future".into());
+    }
+    Ok(())
+}
+
 /// Items joined with "; ", each ";" and "\\" inside an item escaped with "\\".
 fn join_escaped(items: &[String]) -> String {
     let escaped: Vec<String> = items
@@ -197,7 +210,8 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
         )));
     }
     // Check everything before writing anything, so a bad file changes nothing.
-    let mut batches: Vec<(Collection, Vec<Op>)> = Vec::new();
+    // (collection, operations, whether they are deletions)
+    let mut batches: Vec<(Collection, Vec<Op>, bool)> = Vec::new();
     let mut total = 0;
     for (name, value) in export.collections {
         let (collection, fits) = kinds::known(&name).ok_or_else(|| {
@@ -210,7 +224,14 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
                 "{path}: a {name} record is malformed ({e}); nothing was imported"
             ))
         })?;
+        let mut seen = std::collections::HashSet::new();
         for record in &records {
+            if !seen.insert(record.id) {
+                return Err(Failure::BadInput(format!(
+                    "{path}: {name} record {} appears twice; nothing was imported",
+                    record.id
+                )));
+            }
             fits(record, Some(Utc::now())).map_err(|e| {
                 Failure::BadInput(format!(
                     "{path}: {name} record {} does not fit ({e}); nothing was imported",
@@ -219,7 +240,11 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
             })?;
         }
         total += records.len();
-        batches.push((collection, records.into_iter().map(Op::Merge).collect()));
+        batches.push((
+            collection,
+            records.into_iter().map(Op::Merge).collect(),
+            false,
+        ));
     }
     // Deletions after the records, so an export never brings back what it also deleted.
     for (name, value) in export.deleted {
@@ -232,19 +257,40 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
             kinds::known(&name).ok_or_else(|| bad("unknown collection".into()))?;
         let tombstones: Vec<Tombstone> =
             serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
-        batches.push((collection, tombstones.into_iter().map(Op::Bury).collect()));
+        for t in &tombstones {
+            check_deletion(t).map_err(|e| {
+                Failure::BadInput(format!(
+                    "{path}: the deletion of {name} record {} {e}; nothing was imported",
+                    t.id
+                ))
+            })?;
+        }
+        batches.push((
+            collection,
+            tombstones.into_iter().map(Op::Bury).collect(),
+            true,
+        ));
     }
     let store = open_store(cli)?;
     let store: &dyn Store = &store;
-    let mut changed = 0;
-    for (collection, ops) in batches {
+    let (mut changed, mut deleted) = (0, 0);
+    for (collection, ops, deletions) in batches {
         let applied = store.apply(collection, ops)?;
         warn(&applied.notices);
-        changed += applied.changed;
+        match deletions {
+            true => deleted += applied.changed,
+            false => changed += applied.changed,
+        }
     }
+    let deletions = match deleted {
+        0 => String::new(),
+        1 => ", and 1 deletion".into(),
+        n => format!(", and {n} deletions"),
+    };
     say!(
-        "Imported {changed} new, newer or deleted records from {path} ({} already here).",
-        total.saturating_sub(changed)
+        "Imported {changed} new or newer records{deletions} from {path} ({} skipped: already \
+         here, or deleted here).",
+        total - changed
     )?;
     Ok(())
 }

@@ -12,7 +12,7 @@ use chrono::{Local, NaiveDate, Utc};
 use super::backup::Backups;
 use super::document::{self, Document, ParseError};
 use super::files::{self, Lock, LockError};
-use super::layout::{BACKUPS, LOCK, is_data_file, month_overlaps};
+use super::layout::{BACKUPS, LOCK, is_named_for, month_overlaps};
 use super::op::{Outcome, bury, decide, newest_per_id};
 use super::{Applied, Collection, Damage, DateRange, Loaded, Notice, Op, Store, StoreError};
 
@@ -114,7 +114,7 @@ impl DiskStore {
             .flatten()
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .map(|e| e.path())
-            .filter(|p| is_data_file(p) && month_overlaps(c, p, range))
+            .filter(|p| is_named_for(c, p) && month_overlaps(c, p, range))
             .collect();
         paths.sort();
         Ok(paths)
@@ -321,7 +321,12 @@ impl Store for DiskStore {
             let existing = holder
                 .as_ref()
                 .and_then(|h| open[h].doc.records.iter().find(|r| r.id == id));
-            let buried = open[&target].doc.deleted.iter().find(|t| t.id == id);
+            // Where the record is not found every file was opened: a tombstone in any counts
+            // (a record moved to another month before it was deleted).
+            let buried = open
+                .values()
+                .flat_map(|o| o.doc.deleted.iter())
+                .find(|t| t.id == id);
             let outcome = decide(op, existing, buried)?;
             let mut touch = |path: &PathBuf, open: &mut HashMap<PathBuf, Open>| {
                 open.get_mut(path).expect("opened above").dirty = true;

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::disk::DiskStore;
-use super::layout::{BACKUPS, LOCK, is_data_file};
+use super::layout::{BACKUPS, LOCK, is_data_file, is_named_for};
 use super::{Collection, StoreError, kinds};
 
 /// What an entry is, in words, when it is not the plain file (or folder) nape expects. Links are
@@ -36,7 +36,12 @@ impl DiskStore {
             .flatten()
             .map(|e| e.path())
             .filter(|p| is_data_file(p))
-            .filter_map(|p| odd(&p, false).map(|what| (p, what)))
+            .filter_map(|p| {
+                let what = odd(&p, false).or_else(|| {
+                    (!is_named_for(c, &p)).then_some("a file nape did not name (a sync copy?)")
+                });
+                what.map(|what| (p, what))
+            })
             .collect();
         found.sort();
         found

@@ -16,6 +16,22 @@ pub fn is_data_file(path: &Path) -> bool {
     !name.starts_with('.') && name.ends_with(".json")
 }
 
+/// Whether `path` is named as nape names `c`'s files: "2026-03.json" for a month, "settings.json"
+/// for a single file. Anything else (a sync tool's conflict copy, "2026-03 (copy).json") is
+/// reported, not read: its entries may repeat or contradict the real file's.
+pub fn is_named_for(c: Collection, path: &Path) -> bool {
+    if !is_data_file(path) {
+        return false;
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    match c.split {
+        Split::Single => stem == c.name,
+        Split::Monthly => {
+            stem.len() == 7 && NaiveDate::parse_from_str(&format!("{stem}-01"), "%Y-%m-%d").is_ok()
+        }
+    }
+}
+
 pub fn month_overlaps(c: Collection, path: &Path, range: DateRange) -> bool {
     if c.split != Split::Monthly {
         return true;
