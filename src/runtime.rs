@@ -172,9 +172,9 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
             }
             match rx.recv_timeout(wait) {
                 Ok(Wake::Key(key)) => {
-                    if let Some(msg) = keys::map(app.focus(), key) {
-                        dirty |= app.update(msg, clock.now());
-                    }
+                    // Any key goes to the model: one with no binding still closes a message.
+                    let msg = keys::map(app.focus(), key).unwrap_or(Msg::Other);
+                    dirty |= app.update(msg, clock.now());
                 }
                 Ok(Wake::Resize) => (dirty, resized) = (true, true),
                 Ok(Wake::Data) => {

@@ -56,12 +56,14 @@ fn a_long_message_is_shown_whole_at_every_size() {
 }
 
 #[test]
-fn the_panel_closes_at_the_next_key() {
-    let mut app = app();
-    app.tell(Status::Error(LONG.into()));
-    app.update(Msg::Goto(nape::app::Screen::Help), now());
-    let screen = words_on_screen(&app, 40, 12);
-    assert!(!screen.contains("Repair the file"), "{screen}");
+fn the_panel_closes_at_the_next_key_even_one_with_no_binding() {
+    for key in [Msg::Goto(nape::app::Screen::Help), Msg::Other] {
+        let mut app = app();
+        app.tell(Status::Error(LONG.into()));
+        app.update(key, now());
+        let screen = words_on_screen(&app, 40, 12);
+        assert!(!screen.contains("Repair the file"), "{screen}");
+    }
 }
 
 #[test]
@@ -106,4 +108,7 @@ fn a_standing_problem_never_covers_the_screen() {
     assert!(app.problem().is_some());
     let screen = words_on_screen(&app, 40, 12);
     assert!(screen.contains("Pain now?"), "{screen}");
+    // Two rows at most, ending with where to read all of it.
+    assert!(screen.contains("(all of it: nape check)"), "{screen}");
+    assert!(screen.contains("No check-ins yet today"), "{screen}");
 }

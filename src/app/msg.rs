@@ -55,6 +55,8 @@ pub enum Msg {
     ReadHistory,
     /// The terminal's size, at start and after each resize.
     Resized(u16, u16),
+    /// A key with no binding where it was pressed: it only closes a message.
+    Other,
     Quit,
     Goto(Screen),
     NextScreen,

@@ -44,7 +44,7 @@ fn draw(app: &App, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(ask).wrap(Wrap { trim: true }), rest);
         return;
     }
-    let message = status_line(app, &theme);
+    let message = status_line(app, &theme, area.width as usize);
     let [top, tabs, body, status, footer] = Layout::vertical([
         Constraint::Length(banner::height(app, area)),
         Constraint::Length(1),
@@ -154,7 +154,7 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
 }
 
 /// The question being asked, the last message, or what the store reported.
-fn status_line(app: &App, theme: &Theme) -> Line<'static> {
+fn status_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     match (app.confirm(), app.status()) {
         (Some(confirm), _) => {
             Line::styled(format!("{} y yes · n no", confirm.question), theme.error())
@@ -162,10 +162,23 @@ fn status_line(app: &App, theme: &Theme) -> Line<'static> {
         (None, Some(Status::Error(text))) => Line::styled(text.clone(), theme.error()),
         (None, Some(Status::Info(text))) => Line::styled(text.clone(), theme.ok()),
         (None, None) => match app.problem() {
-            Some(problem) => Line::styled(format!("⚠ {problem}"), theme.error()),
+            Some(problem) => Line::styled(standing(problem, width), theme.error()),
             None => Line::default(),
         },
     }
+}
+
+/// A problem the store reported stays on screen until it is fixed, so it takes two rows at most:
+/// the start of it, and where to read it whole.
+fn standing(problem: &str, width: usize) -> String {
+    let text = format!("⚠ {problem}");
+    if field::wrap(&text, width).len() <= 2 {
+        return text;
+    }
+    let tail = "… (all of it: nape check)";
+    let room = (2 * width).saturating_sub(tail.chars().count() + width / 4);
+    let cut: String = text.chars().take(room).collect();
+    format!("{}{tail}", cut.trim_end())
 }
 
 /// Rows a message needs at this width, so it is never cut: at most a third of the screen (a
