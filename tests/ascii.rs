@@ -85,3 +85,50 @@ fn the_command_line_is_plain_ascii_under_lang_c() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("!! EMERGENCY"));
 }
+
+#[test]
+fn the_ascii_banner_keeps_every_letter() {
+    let at = now() - Duration::minutes(30);
+    let make = |ascii: bool| {
+        let store = MemoryStore::new();
+        let s: &dyn Store = &store;
+        let body = CheckIn {
+            symptoms: vec!["worst-headache".into()],
+            ..CheckIn::new(at, 4)
+        };
+        s.add(&Record::new(body, at.date_naive(), at)).unwrap();
+        let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+        let mut app = App::new(Box::new(store), zone, now(), "C");
+        app.set_ascii(ascii);
+        app.update(Msg::Enter, now());
+        app
+    };
+    let words = |rows: &[String]| -> String {
+        rows[..2]
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let plain = words(&screen(&make(false), 80, 24));
+    let ascii = words(&screen(&make(true), 80, 24));
+    assert_eq!(ascii, nape::ascii::text(&plain));
+}
+
+#[test]
+fn with_no_locale_set_the_command_line_is_ascii() {
+    let diary = common::Diary::new();
+    diary.ok(&["log", "--pain", "4", "--symptom", "injury"]);
+    let out = diary
+        .command(&["status"])
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_CTYPE")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.is_ascii() && stdout.contains("!! EMERGENCY"),
+        "{stdout}"
+    );
+}

@@ -197,13 +197,13 @@ pub fn plain(text: String) -> String {
 }
 
 /// Whether the terminal's character set is UTF-8: the locale's charset (LC_ALL, LC_CTYPE, LANG,
-/// the first set) names it. With none set, UTF-8 is assumed, as every current terminal uses it;
-/// "C" or "POSIX" or another charset means ASCII only.
+/// the first set) names it. With none set the locale is "C", as POSIX says: ASCII only, as for
+/// "C", "POSIX" or another charset.
 pub fn utf8() -> bool {
     ["LC_ALL", "LC_CTYPE", "LANG"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
-        .is_none_or(|locale| {
+        .is_some_and(|locale| {
             let locale = locale.to_ascii_lowercase();
             locale.contains("utf-8") || locale.contains("utf8")
         })

@@ -37,6 +37,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         Some(top) => (active(app, top, number), theme.level(top.def.level)),
     };
+    // Measured as drawn: in ASCII "‼" takes two columns.
+    let variants: Vec<String> = if app.ascii() {
+        variants.iter().map(|v| crate::ascii::text(v)).collect()
+    } else {
+        variants
+    };
     // The fullest wording that fits the space; the last one is short enough for any width.
     // Word wrapping wastes some of each line, so allow for that when there is more than one.
     let (width, rows) = (area.width as usize, area.height as usize);
