@@ -147,7 +147,8 @@ impl Lock {
                 Err(fs::TryLockError::WouldBlock) => {
                     let mut text = String::new();
                     let _ = io::Read::read_to_string(&mut file, &mut text);
-                    return Err(LockError::Busy(text.trim().parse().ok()));
+                    let pid = text.trim().parse().ok().filter(|pid| is_nape(*pid));
+                    return Err(LockError::Busy(pid));
                 }
                 Err(fs::TryLockError::Error(e)) => return Err(LockError::Io(e)),
             }
@@ -159,6 +160,12 @@ impl Lock {
             .and_then(|()| write!(file, "{}", std::process::id()));
         Ok(Lock { file })
     }
+}
+
+/// Whether process `pid` is a running nape. The id in the lock file is the last saver's; the one
+/// holding the lock now may be another program, or that nape may be long gone.
+fn is_nape(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|name| name.trim() == "nape")
 }
 
 impl Drop for Lock {

@@ -204,17 +204,25 @@ pub enum StoreError {
     Duplicate(Uuid),
     #[error("the data directory could not be found: {0}")]
     NoDataDir(String),
-    #[error(
-        "another nape is saving{} and did not finish in time; nothing was changed. Try again in a \
-         moment; if it stays stuck, end that nape.",
-        .pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
-    )]
+    #[error("{}", busy(*.pid))]
     Busy { pid: Option<u32> },
     #[error(
         "{path} is {what}, not what nape keeps there; nape does not write through it or \
          replace it. Put the real file or folder there, or move it aside, then try again."
     )]
     NotAFile { path: PathBuf, what: &'static str },
+}
+
+fn busy(pid: Option<u32>) -> String {
+    match pid {
+        Some(pid) => format!(
+            "another nape (pid {pid}) is saving and did not finish in time; nothing was changed. \
+             Try again in a moment; if it stays stuck, end that nape."
+        ),
+        None => "nape.lock is held by another process and was not let go in time; nothing was \
+                 changed. Try again in a moment."
+            .into(),
+    }
 }
 
 impl StoreError {
