@@ -171,3 +171,54 @@ fn a_copy_of_a_month_file_under_another_name_is_reported_not_read() {
         "! SIGNS NOT CHECKED"
     );
 }
+
+#[test]
+fn an_import_with_unknown_ids_or_an_impossible_session_is_refused() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let before = diary.snapshot();
+    let file = diary.dir.path().join("import.json");
+    let session = |secs: i64| {
+        format!(
+            r#"{{"nape_export":1,"exported_at":"2026-01-01T00:00:00Z","collections":{{"therapy":[
+               {{"id":"{ID}","created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z",
+                 "date":"2026-01-01","kind":"cold","started_at":"2026-01-01T09:00:00Z","planned_secs":{secs}}}]}}}}"#
+        )
+    };
+    for (content, expected) in [
+        (export_with(r#""locations":["neck"]"#), "neck"),
+        (export_with(r#""symptoms":["nosuch"]"#), "nosuch"),
+        (session(99_999_999), "planned"),
+        (session(0), "planned"),
+    ] {
+        std::fs::write(&file, &content).unwrap();
+        let out = diary.run(&["import", file.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{content}\n{stderr}");
+        assert!(stderr.contains(expected) && stderr.contains(ID), "{stderr}");
+        assert_eq!(diary.snapshot(), before);
+    }
+    std::fs::write(&file, session(15 * 60)).unwrap();
+    diary.ok(&["import", file.to_str().unwrap()]);
+}
+
+#[test]
+fn a_csv_export_into_a_closed_pipe_says_nothing() {
+    let diary = Diary::new();
+    for pain in 0..=9 {
+        diary.ok(&["log", &pain.to_string(), "--note", &"x".repeat(2000)]);
+    }
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = diary
+        .command(&["export", "--format", "csv"])
+        .stdout(std::process::Stdio::from(writer))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

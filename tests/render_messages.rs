@@ -112,3 +112,14 @@ fn a_standing_problem_never_covers_the_screen() {
     assert!(screen.contains("(all of it: nape check)"), "{screen}");
     assert!(screen.contains("No check-ins yet today"), "{screen}");
 }
+
+#[test]
+fn the_day_shown_is_named_in_words() {
+    let mut app = app();
+    app.update(Msg::PrevDay, now());
+    let screen = words_on_screen(&app, 80, 24);
+    assert!(screen.contains("(yesterday)"), "{screen}");
+    app.update(Msg::PrevDay, now());
+    let screen = words_on_screen(&app, 80, 24);
+    assert!(screen.contains("(2 days ago)"), "{screen}");
+}

@@ -138,28 +138,38 @@ const CSV_HEADER: [&str; 14] = [
 /// would run as a formula is defused.
 fn write_csv(out: impl Write, records: &[crate::store::Record<CheckIn>]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(CSV_HEADER)?;
+    writer.write_record(CSV_HEADER).map_err(io_error)?;
     let opt = |v: Option<u8>| v.map(|n| n.to_string()).unwrap_or_default();
     for r in records {
         let c = &r.body;
-        writer.write_record([
-            r.id.to_string(),
-            r.date.to_string(),
-            c.at.with_timezone(&Local).format("%H:%M").to_string(),
-            c.pain.to_string(),
-            opt(c.worst),
-            opt(c.stiffness),
-            c.locations.join("; "),
-            c.symptoms.join("; "),
-            c.context.join("; "),
-            c.treatments.join("; "),
-            defuse(&join_escaped(&c.medicines)),
-            defuse(c.note.as_deref().unwrap_or_default()),
-            r.created_at.to_rfc3339(),
-            r.updated_at.to_rfc3339(),
-        ])?;
+        writer
+            .write_record([
+                r.id.to_string(),
+                r.date.to_string(),
+                c.at.with_timezone(&Local).format("%H:%M").to_string(),
+                c.pain.to_string(),
+                opt(c.worst),
+                opt(c.stiffness),
+                c.locations.join("; "),
+                c.symptoms.join("; "),
+                c.context.join("; "),
+                c.treatments.join("; "),
+                defuse(&join_escaped(&c.medicines)),
+                defuse(c.note.as_deref().unwrap_or_default()),
+                r.created_at.to_rfc3339(),
+                r.updated_at.to_rfc3339(),
+            ])
+            .map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// The output's own error inside a CSV one, so a closed pipe is still known as one.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// A deletion's dates, checked as a record's are: from 1900, not in the future (a day's grace).

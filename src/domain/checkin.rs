@@ -88,6 +88,17 @@ impl CheckIn {
                 format!("({w}) cannot be lower than the pain now ({})", self.pain),
             );
         }
+        let lists = [
+            (Field::Where, vocabulary::LOCATIONS, &self.locations),
+            (Field::Symptom, vocabulary::symptom_terms(), &self.symptoms),
+            (Field::Context, vocabulary::CONTEXT, &self.context),
+            (Field::Treatment, vocabulary::TREATMENTS, &self.treatments),
+        ];
+        for (field, terms, ids) in lists {
+            if let Some(id) = ids.iter().find(|id| vocabulary::label(terms, id).is_none()) {
+                error(field, format!("\"{id}\" is not known"));
+            }
+        }
         if self.at.year() < EARLIEST_YEAR {
             error(Field::At, format!("must be from {EARLIEST_YEAR} on"));
         }

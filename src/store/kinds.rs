@@ -30,6 +30,20 @@ pub const THERAPY: Collection = Collection {
 
 impl Kind for Session {
     const COLLECTION: Collection = THERAPY;
+
+    /// A length nape could have set: within the safe bounds, extensions included.
+    fn check(&self) -> Result<(), String> {
+        let range = &crate::domain::therapy::limits::bounds().session_minutes;
+        let (min, max) = (range.min * 60, range.max * 60);
+        if (min..=max).contains(&self.planned_secs) {
+            Ok(())
+        } else {
+            Err(format!(
+                "planned_secs must be from {min} to {max} (got {})",
+                self.planned_secs
+            ))
+        }
+    }
 }
 
 impl Kind for CheckIn {

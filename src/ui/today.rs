@@ -36,10 +36,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let _ = gap;
 
     let shown = state.day;
-    let when = if shown == app.today() {
-        "today".to_string()
-    } else {
-        format!("{} days ago", (app.today() - shown).num_days())
+    let when = match (app.today() - shown).num_days() {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n => format!("{n} days ago"),
     };
     let entries: Vec<_> = app.diary().checkins_on(shown).collect();
     let header = format!(
