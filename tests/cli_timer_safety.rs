@@ -121,3 +121,16 @@ fn numb_skin_stops_a_running_session_at_any_time() {
     let refused = diary.run(&["timer", "skin", "cold"]);
     assert!(!refused.status.success());
 }
+
+#[test]
+fn a_session_started_by_a_fast_clock_counts_from_when_it_is_seen() {
+    let diary = Diary::new();
+    // Started "an hour from now" by a machine whose clock ran fast.
+    cold_started(&diary, -3600);
+    let timer = diary.ok(&["timer", "status"]);
+    assert!(timer.contains("counts from now"), "{timer}");
+    // It now counts down: at most 15 minutes left, not frozen for the extra hour.
+    let again = diary.ok(&["timer", "status"]);
+    assert!(again.contains("left of 15:00"), "{again}");
+    assert!(!again.contains("counts from now"), "moved once: {again}");
+}

@@ -291,3 +291,24 @@ fn the_open_app_clock_keeps_counting_when_the_wall_clock_is_set_back() {
         corrected
     );
 }
+
+#[test]
+fn a_start_in_the_future_is_taken_as_now_so_the_session_never_runs_long() {
+    // Started by a process whose clock was an hour fast.
+    let mut s = Session::new(PackKind::Cold, 5, at(60));
+    assert!(s.start_not_after(at(0)), "moved");
+    assert_eq!(s.started_at, at(0));
+    assert_eq!(
+        s.left(at(5)),
+        Duration::zero(),
+        "5 minutes from when it was seen"
+    );
+    assert!(!s.start_not_after(at(1)), "a start in the past stays");
+    // A minute of difference between clocks is left alone.
+    let mut near = Session::new(PackKind::Cold, 5, at(0) + Duration::seconds(50));
+    assert!(!near.start_not_after(at(0)));
+    // Once paused or ended its anchors are its own: not moved.
+    let mut paused = Session::new(PackKind::Cold, 5, at(60));
+    paused.pause(at(61)).unwrap();
+    assert!(!paused.start_not_after(at(0)));
+}

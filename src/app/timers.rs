@@ -57,6 +57,11 @@ impl TimersState {
             return (Vec::new(), replanned);
         };
         let mut session = record.clone();
+        if session.body.start_not_after(ctx.now) {
+            session.touch(ctx.now);
+            let note = "The session's start was ahead of this clock: it counts from now.";
+            return (vec![Effect::save(Change::update(session), note)], true);
+        }
         if session.body.finish_if_due(ctx.now) {
             let ended = session.body.ended_at.unwrap_or(ctx.now);
             let ago = (ctx.now - ended).num_minutes();

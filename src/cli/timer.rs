@@ -152,6 +152,13 @@ fn describe(s: &Session, now: DateTime<Utc>) -> String {
 /// A session whose time ran out while nothing was watching is closed at its planned end.
 fn finish_if_due(diary: &mut Diary, now: DateTime<Utc>) -> Result<(), Failure> {
     if let Some(mut record) = diary.running().cloned()
+        && record.body.start_not_after(now)
+    {
+        record.touch(now);
+        save(diary, Change::update(record), now)?;
+        say!("The session's start was ahead of this clock: it counts from now.")?;
+    }
+    if let Some(mut record) = diary.running().cloned()
         && record.body.finish_if_due(now)
     {
         record.touch(now);

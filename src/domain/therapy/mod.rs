@@ -256,6 +256,19 @@ impl Session {
         true
     }
 
+    /// A session whose start is more than a minute after `now` was started by a process whose
+    /// clock ran fast: how long it has really run cannot be known, so it is taken to start now
+    /// (rather than freeze at its full length for the difference). Only a session still running
+    /// untouched is moved. Returns whether it was.
+    pub fn start_not_after(&mut self, now: DateTime<Utc>) -> bool {
+        let future = self.started_at - now > Duration::minutes(1);
+        if !future || !self.pauses.is_empty() || self.ended_at.is_some() {
+            return false;
+        }
+        self.started_at = now;
+        true
+    }
+
     /// The first skin check (minute mark) reached but not answered yet, for cold sessions.
     pub fn skin_check_due(&self, marks: &[u32], now: DateTime<Utc>) -> Option<u32> {
         if self.kind != PackKind::Cold || self.state(now) == State::Ended {
