@@ -33,13 +33,11 @@ fn a_session_that_ended_a_minute_ago_says_minute() {
 fn the_newer_file_message_says_newer_once() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
-    let file = diary.data().join("checkins/2026-01.json");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("\"schema_version\": 1", "\"schema_version\": 9"),
-    )
-    .unwrap();
+    diary.edit_file(
+        "checkins/2026-01.json",
+        "\"schema_version\": 1",
+        "\"schema_version\": 9",
+    );
     let out = diary.run(&["log", "--pain", "3", "--at", "2026-01-06 10:00"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
@@ -50,13 +48,11 @@ fn the_newer_file_message_says_newer_once() {
 fn schema_version_0_is_refused_like_any_unknown_version() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
-    let file = diary.data().join("checkins/2026-01.json");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("\"schema_version\": 1", "\"schema_version\": 0"),
-    )
-    .unwrap();
+    diary.edit_file(
+        "checkins/2026-01.json",
+        "\"schema_version\": 1",
+        "\"schema_version\": 0",
+    );
     let out = diary.run(&["check"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success(), "{stdout}");

@@ -88,15 +88,21 @@ fn ends_within(child: &mut Child, limit: Duration) -> bool {
     false
 }
 
-#[test]
-fn a_terminal_gone_without_a_hang_up_signal_ends_nape() {
-    let diary = Diary::new();
+/// The app started on a diary, drawn, and then its terminal closed.
+fn started_then_hung_up(diary: &Diary) -> Child {
     diary.ok(&["log", "--pain", "3"]);
     let (master, slave) = pty();
-    let mut child = start(&diary, &slave);
+    let child = start(diary, &slave);
     drop(slave);
     wait_for(&master, "Welcome to nape");
     drop(master);
+    child
+}
+
+#[test]
+fn a_terminal_gone_without_a_hang_up_signal_ends_nape() {
+    let diary = Diary::new();
+    let mut child = started_then_hung_up(&diary);
     let ended = ends_within(&mut child, Duration::from_secs(10));
     if !ended {
         let _ = child.kill();
@@ -107,12 +113,7 @@ fn a_terminal_gone_without_a_hang_up_signal_ends_nape() {
 #[test]
 fn a_hang_up_ends_nape_without_waiting_out_the_grace_period() {
     let diary = Diary::new();
-    diary.ok(&["log", "--pain", "3"]);
-    let (master, slave) = pty();
-    let mut child = start(&diary, &slave);
-    drop(slave);
-    wait_for(&master, "Welcome to nape");
-    drop(master);
+    let mut child = started_then_hung_up(&diary);
     rustix::process::kill_process(
         rustix::process::Pid::from_child(&child),
         rustix::process::Signal::HUP,

@@ -65,6 +65,27 @@ impl Diary {
         std::fs::write(folder.join("settings.json"), file).expect("settings file");
     }
 
+    /// Replace `from` with `to` in the data file at `relative` (a hand edit).
+    pub fn edit_file(&self, relative: &str, from: &str, to: &str) {
+        let file = self.data().join(relative);
+        let text = std::fs::read_to_string(&file).expect("read the data file");
+        assert!(text.contains(from), "{relative} holds no {from:?}");
+        std::fs::write(&file, text.replace(from, to)).expect("write the data file");
+    }
+
+    /// Import `content` as a file, expecting it refused whole: exit 2 and nothing written.
+    /// Returns what nape said.
+    pub fn refused_import(&self, content: &str) -> String {
+        let before = self.snapshot();
+        let file = self.dir.path().join("import.json");
+        std::fs::write(&file, content).expect("write the import file");
+        let out = self.run(&["import", file.to_str().expect("a UTF-8 path")]);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(2), "{content}\n{stderr}");
+        assert_eq!(self.snapshot(), before, "an import refused wrote nothing");
+        stderr
+    }
+
     /// Every file under the data folder with its bytes, to prove a command wrote nothing. The
     /// lock file is left out: it holds only the id of the last process that saved.
     pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
