@@ -141,7 +141,8 @@ pub enum Focus {
 impl Focus {
     /// Every focus there is: footers are worked out for each, and tests walk the key table
     /// with it. Keep it complete.
-    pub const ALL: [Focus; 20] = [
+    pub const ALL: [Focus; 21] = [
+        Focus::TooSmall,
         Focus::Alert,
         Focus::Confirm,
         Focus::Welcome { text: false },

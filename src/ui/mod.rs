@@ -17,7 +17,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Screen, Status};
+use crate::app::{App, Focus, Screen, Status};
 use crate::keys;
 pub use theme::Theme;
 
@@ -197,12 +197,33 @@ fn status_cap(area: Rect) -> u16 {
 
 /// The keys that work here, from the binding table.
 fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    frame.render_widget(footer_line(app.focus(), area.width, theme), area);
+}
+
+/// The footer for `focus` in `width` columns: whole items in table order (the most useful
+/// first) as many as fit, and "? help" last wherever it works, so it is never the one left out.
+pub fn footer_line(focus: Focus, width: u16, theme: &Theme) -> Line<'static> {
+    let items = keys::footer(focus);
+    let help = items.iter().find(|item| **item == ("?", "help"));
+    let size = |(key, word): &(&str, &str)| key.chars().count() + 1 + word.chars().count();
+    let mut room = (width as usize).saturating_sub(help.map_or(0, size));
+    let mut shown = Vec::new();
+    for item in items.iter().filter(|item| Some(*item) != help) {
+        let needs = size(item) + 2;
+        if needs <= room {
+            room -= needs;
+            shown.push(*item);
+        }
+    }
+    shown.extend(help);
     let mut spans = Vec::new();
-    for &(key, what) in keys::footer(app.focus()) {
+    for (i, (key, word)) in shown.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", theme.dim()));
+        }
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::styled(" ", theme.dim()));
-        spans.push(Span::styled(what, theme.dim()));
-        spans.push(Span::styled("  ", theme.dim()));
+        spans.push(Span::styled(word, theme.dim()));
     }
-    frame.render_widget(Line::from(spans), area);
+    Line::from(spans)
 }

@@ -1,0 +1,39 @@
+//! Every footer fits at 80 and at 40 columns: whole items only, the most useful first, and
+//! "? help" wherever it works.
+
+use nape::app::Focus;
+use nape::keys;
+use nape::ui::{self, Theme};
+
+#[test]
+fn every_footer_fits_with_whole_items_and_help() {
+    for focus in Focus::ALL {
+        let items: Vec<String> = keys::footer(focus)
+            .iter()
+            .map(|(key, word)| format!("{key} {word}"))
+            .collect();
+        for width in [80u16, 40] {
+            let text = ui::footer_line(focus, width, &Theme::new(false)).to_string();
+            let text = text.trim_end();
+            assert!(
+                text.chars().count() <= width as usize,
+                "{focus:?} at {width}: {text:?} is cut"
+            );
+            for chunk in text.split("  ").filter(|c| !c.is_empty()) {
+                assert!(
+                    items.iter().any(|i| i == chunk.trim()),
+                    "{focus:?} at {width}: {chunk:?} is not a whole item of {items:?}"
+                );
+            }
+            if items.iter().any(|i| i == "? help") {
+                assert!(text.ends_with("? help"), "{focus:?} at {width}: {text:?}");
+            }
+            if let Some(first) = items.first() {
+                assert!(
+                    text.starts_with(first.as_str()),
+                    "{focus:?} at {width}: {text:?}"
+                );
+            }
+        }
+    }
+}
