@@ -153,13 +153,14 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Scope::SettingsEdit, &[ENTER], Msg::Enter, "Enter", Some("save"), "save the settings"),
         bind(Scope::SettingsEdit, &[ESC], Msg::Cancel, "Esc", Some("cancel"), "put the values back"),
         // The check-in form
+        bind(Scope::Form, &[Key::Ctrl('s')], Msg::Save, "Ctrl-S", Some("save"), "save the check-in"),
         bind(FormBox, &[c('j')], Msg::NextField, "j", None, "next row, on a box"),
         bind(FormBox, &[c('k')], Msg::PrevField, "k", None, "previous row, on a box"),
         bind(Scope::Form, &[TAB, DOWN], Msg::NextField, "Tab/↑↓", Some("move"), "next row"),
         bind(Scope::Form, &[BACKTAB, UP], Msg::PrevField, "Shift-Tab", None, "previous row"),
         bind(FormBox, &[c(' ')], Msg::Toggle, "Space", Some("tick"), "tick or untick a box"),
-        bind(Scope::Form, &[ENTER], Msg::Enter, "Enter", Some("save"), "save the check-in"),
-        bind(Scope::Form, &[ESC], Msg::Cancel, "Esc", Some("close"), "close without saving"),
+        bind(Scope::Form, &[ENTER], Msg::Enter, "Enter", None, "on a box: tick it; in a field: the next row"),
+        bind(Scope::Form, &[ESC], Msg::Cancel, "Esc", Some("close"), "close without saving (asks first if anything changed)"),
         // Today
         bind(Only(Today), &[Key::Digit], Msg::Digit('0'), "0-10 Enter", Some("check in"), "type your pain now, then Enter saves it"),
         bind(Only(Today), &[c('a')], Msg::NewCheckin, "a", Some("full form"), "a full check-in"),

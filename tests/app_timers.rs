@@ -239,7 +239,7 @@ fn an_unassessed_emergency_locks_the_timers() {
         app.update(Msg::Down, t0());
     }
     app.update(Msg::Toggle, t0());
-    app.update(Msg::Enter, t0());
+    app.update(Msg::Save, t0());
     assert!(app.diary().locked());
     app.update(Msg::Goto(Screen::Timers), t0());
     press(&mut app, KeyCode::Char('c'), t0());
@@ -281,7 +281,7 @@ fn report(app: &mut App, sign: &str, now: DateTime<Utc>) {
         app.update(Msg::Down, now);
     }
     app.update(Msg::Toggle, now);
-    app.update(Msg::Enter, now);
+    app.update(Msg::Save, now);
 }
 
 #[test]

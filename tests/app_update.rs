@@ -31,6 +31,13 @@ fn press(app: &mut App, code: KeyCode) {
     }
 }
 
+/// Ctrl-S: save the check-in form.
+fn save_form(app: &mut App) {
+    let key = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let msg = keys::map(app.focus(), key).expect("Ctrl-S saves the form");
+    app.update(msg, t0());
+}
+
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
@@ -108,7 +115,7 @@ fn the_form_refuses_bad_fields_and_saves_nothing_until_fixed() {
     type_text(&mut app, "a");
     assert!(app.form().is_some());
     type_text(&mut app, "12");
-    press(&mut app, KeyCode::Enter);
+    save_form(&mut app);
     let form = app.form().expect("still open");
     assert!(form.errors[0].to_string().contains("0 to 10"));
     assert!(stored(&app).is_empty());
@@ -122,7 +129,7 @@ fn the_form_refuses_bad_fields_and_saves_nothing_until_fixed() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Char(' '));
-    press(&mut app, KeyCode::Enter);
+    save_form(&mut app);
     assert!(app.form().is_none());
     let saved = &stored(&app)[0].body;
     assert_eq!((saved.pain, saved.worst), (6, Some(8)));
@@ -139,6 +146,7 @@ fn q_types_into_a_text_field_but_quits_elsewhere() {
     type_text(&mut app, "q");
     assert!(!app.quit());
     press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y"); // discard what was typed
     assert!(app.form().is_none() && stored(&app).is_empty());
     type_text(&mut app, "q");
     assert!(app.quit());
@@ -160,7 +168,7 @@ fn edit_keeps_the_id_and_delete_asks_first() {
     assert_eq!(form.pain.value(), "5");
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "3");
-    press(&mut app, KeyCode::Enter);
+    save_form(&mut app);
     let edited = stored(&app)[0].clone();
     assert_eq!(edited.id, original.id);
     assert_eq!(edited.body.pain, 3);
@@ -186,7 +194,7 @@ fn a_missed_day_is_backfilled_and_the_last_entry_copied() {
         press(&mut app, KeyCode::Down); // past 3 text fields, 7 places and "headache", to "spasm"
     }
     press(&mut app, KeyCode::Char(' '));
-    press(&mut app, KeyCode::Enter);
+    save_form(&mut app);
 
     press(&mut app, KeyCode::Left);
     press(&mut app, KeyCode::Left);
@@ -194,7 +202,7 @@ fn a_missed_day_is_backfilled_and_the_last_entry_copied() {
     type_text(&mut app, "b");
     assert_eq!(app.form().unwrap().when.value(), "2026-03-08 12:00");
     type_text(&mut app, "6");
-    press(&mut app, KeyCode::Enter);
+    save_form(&mut app);
     let backfilled = stored(&app).into_iter().find(|r| r.body.pain == 6).unwrap();
     assert_eq!(backfilled.date.to_string(), "2026-03-08");
     assert_eq!(
@@ -207,7 +215,7 @@ fn a_missed_day_is_backfilled_and_the_last_entry_copied() {
     let form = app.form().unwrap();
     assert_eq!(form.pain.value(), "4");
     assert_eq!(form.chosen[1], ["spasm"]);
-    press(&mut app, KeyCode::Enter);
+    save_form(&mut app);
     assert_eq!(stored(&app).len(), 3);
 }
 
@@ -221,7 +229,7 @@ fn an_emergency_answer_locks_until_assessed_and_a_new_one_locks_again() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Char(' '));
-    press(&mut app, KeyCode::Enter);
+    save_form(&mut app);
     assert_eq!(app.diary().flags()[0].def.id, "stroke-signs");
     assert!(app.diary().locked());
     press(&mut app, KeyCode::Enter); // the message about the sign, read
@@ -240,8 +248,13 @@ fn an_emergency_answer_locks_until_assessed_and_a_new_one_locks_again() {
     // The same answer later on locks again.
     let later = t0() + Duration::hours(2);
     app.update(Msg::Goto(Screen::Today), later);
-    app.update(Msg::CopyLast, later);
-    app.update(Msg::Enter, later);
+    app.update(Msg::NewCheckin, later);
+    app.update(Msg::Edit(tui_input::InputRequest::InsertChar('3')), later);
+    for _ in 0..21 {
+        app.update(Msg::Down, later);
+    }
+    app.update(Msg::Toggle, later);
+    app.update(Msg::Save, later);
     assert!(app.diary().locked());
 }
 
@@ -396,4 +409,78 @@ fn on_a_terminal_too_small_to_show_anything_only_quit_works() {
     app.update(Msg::Resized(20, 5), t0());
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit());
+}
+
+#[test]
+fn enter_in_the_form_ticks_or_moves_on_and_never_saves() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    type_text(&mut app, "5");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_some(), "still open");
+    assert!(stored(&app).is_empty(), "nothing saved by Enter");
+    assert_eq!(app.form().unwrap().focus, 1, "moved on to the next row");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+    }
+    // On the first place box now: Enter ticks it.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.form().unwrap().chosen[0], ["base-of-skull"]);
+    assert!(stored(&app).is_empty());
+    save_form(&mut app);
+    assert_eq!(stored(&app).len(), 1);
+}
+
+#[test]
+fn esc_on_a_changed_form_asks_before_throwing_it_away() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.form().is_none(), "unchanged: closed at once");
+    type_text(&mut app, "a");
+    type_text(&mut app, "7");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.confirm().is_some(), "asks first");
+    type_text(&mut app, "n");
+    assert_eq!(app.form().expect("kept").pain.value(), "7");
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "y");
+    assert!(app.form().is_none() && stored(&app).is_empty());
+}
+
+#[test]
+fn a_digit_typed_into_a_prefilled_rating_replaces_it() {
+    let mut app = app();
+    type_text(&mut app, "6");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // edit it
+    type_text(&mut app, "4");
+    assert_eq!(app.form().unwrap().pain.value(), "4", "not 64");
+    save_form(&mut app);
+    assert_eq!(stored(&app)[0].body.pain, 4);
+}
+
+#[test]
+fn copy_last_never_copies_warning_sign_answers() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    type_text(&mut app, "3");
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down); // to "spasm"
+    }
+    press(&mut app, KeyCode::Char(' '));
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Down); // to the first warning sign
+    }
+    press(&mut app, KeyCode::Char(' '));
+    save_form(&mut app);
+    press(&mut app, KeyCode::Enter); // the message about the sign, read
+    type_text(&mut app, "c");
+    let form = app.form().expect("a copy");
+    assert_eq!(form.chosen[1], ["spasm"], "plain symptoms are copied");
+    assert!(
+        form.chosen[2].is_empty(),
+        "warning answers are not: {:?}",
+        form.chosen[2]
+    );
 }

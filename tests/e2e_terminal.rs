@@ -48,7 +48,7 @@ fn an_emergency_answer_in_the_form_raises_the_emergency_banner() {
     // Past the other text fields, the places and the symptoms, to the first warning sign.
     app.send(&DOWN.repeat(21));
     app.wait_for("› [ ] Face drooping");
-    app.send(" \r");
+    app.send(" \x13"); // tick it, Ctrl-S to save
     // A full-width message first, until read; the banner keeps the sign after.
     app.wait_for("‼ EMERGENCY: call 999 now");
     app.wait_for("Why: you reported stroke signs");

@@ -47,6 +47,8 @@ impl Effect {
 pub enum Follow {
     /// The form was saved: close it and show this entry.
     ShowEntry { day: NaiveDate, id: Uuid },
+    /// Close the check-in form without saving (its changes were given up).
+    CloseForm,
     /// A session ended: ask pain after.
     PainAfter { id: Uuid, message: String },
     /// Safety notes read: go on starting this kind.
@@ -125,6 +127,12 @@ impl App {
                         Follow::ShowEntry { day, id } => {
                             self.today_state.show(&ctx, day, id);
                             Vec::new()
+                        }
+                        Follow::CloseForm => {
+                            self.today_state.form = None;
+                            vec![Effect::Say(Status::Info(
+                                "Check-in closed without saving.".into(),
+                            ))]
                         }
                         Follow::SettingsSaved => {
                             self.settings_form.reset(&ctx);

@@ -3,7 +3,7 @@
 use tui_input::{Input, InputRequest};
 
 use super::form_items::{Group, Item, items};
-use super::{Ctx, Effect, Follow, Msg, Status};
+use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::clock::Zone;
 use crate::diary::Change;
 use crate::domain::checkin::{CheckIn, Draft, FieldError, TIME_FORMAT};
@@ -25,6 +25,13 @@ pub struct CheckinForm {
     pub chosen: [Vec<String>; 5],
     pub focus: usize,
     pub errors: Vec<FieldError>,
+    /// What the form held when it opened, so closing it can ask only when something changed.
+    initial: Draft,
+    /// A new check-in copied from the last one (its title says so).
+    pub copied: bool,
+    /// The focused field has not been typed into since it was focused: a digit typed into a
+    /// prefilled rating replaces it ("4" over "6", not "64").
+    fresh: bool,
 }
 
 impl CheckinForm {
@@ -34,13 +41,18 @@ impl CheckinForm {
             when: Input::new(at.unwrap_or_default()),
             ..CheckinForm::default()
         }
+        .opened()
     }
 
-    pub fn copy_of(last: &CheckIn) -> Self {
+    /// A new check-in like `last`, at `when` ("" for now). Warning-sign answers are never
+    /// copied: a sign is reported when it is there, not carried forward by a shortcut.
+    pub fn copy_of(last: &CheckIn, when: Option<String>) -> Self {
         let mut form = CheckinForm::filled(last);
-        form.when = Input::default();
+        form.when = Input::new(when.unwrap_or_default());
         form.note = Input::default();
-        form
+        form.chosen[Group::Warning.index()].clear();
+        form.copied = true;
+        form.opened()
     }
 
     pub fn edit(record: &Record<CheckIn>, zone: Zone) -> Self {
@@ -50,7 +62,19 @@ impl CheckinForm {
         form.original_when = when;
         form.note = Input::new(record.body.note.clone().unwrap_or_default());
         form.original = Some(record.clone());
-        form
+        form.opened()
+    }
+
+    /// Remember what the form opened with.
+    fn opened(mut self) -> Self {
+        self.initial = self.draft();
+        self.fresh = true;
+        self
+    }
+
+    /// Whether anything was changed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.draft() != self.initial
     }
 
     fn filled(c: &CheckIn) -> Self {
@@ -164,23 +188,41 @@ impl CheckinForm {
     /// Handle one message. `None` asks to close the form without saving.
     pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Option<Vec<Effect>> {
         let last = items().len() - 1;
+        let before = self.focus;
         match msg {
             Msg::NextField | Msg::Down => self.focus = (self.focus + 1).min(last),
             Msg::PrevField | Msg::Up => self.focus = self.focus.saturating_sub(1),
-            Msg::Toggle => match self.focused() {
+            // Enter never saves by surprise: it ticks a box, or moves on from a field.
+            Msg::Toggle | Msg::Enter => match self.focused() {
                 Item::Choice(group, index) => self.toggle(group, index),
+                _ if msg == Msg::Enter => self.focus = (self.focus + 1).min(last),
                 item => self.edit_field(item, InputRequest::InsertChar(' ')),
             },
             Msg::Edit(request) => self.edit_field(self.focused(), request),
+            Msg::Cancel if self.changed() => {
+                return Some(vec![Effect::Ask(Confirm {
+                    question: "Discard the changes to this check-in?".into(),
+                    details: Vec::new(),
+                    yes: vec![Effect::Then(Follow::CloseForm)],
+                })]);
+            }
             Msg::Cancel => return None,
-            Msg::Enter => return Some(self.save(ctx)),
+            Msg::Save => return Some(self.save(ctx)),
             _ => {}
+        }
+        if self.focus != before {
+            self.fresh = true;
         }
         Some(Vec::new())
     }
 
     fn edit_field(&mut self, item: Item, request: InputRequest) {
+        let fresh = std::mem::replace(&mut self.fresh, false);
+        let rating = matches!(item, Item::Pain | Item::Worst | Item::Stiffness);
         if let Some(input) = self.input_mut(item) {
+            if fresh && rating && matches!(request, InputRequest::InsertChar(_)) {
+                *input = Input::default();
+            }
             input.handle(request);
             self.errors.retain(|e| Some(e.field) != item.field());
         }

@@ -65,6 +65,8 @@ pub enum Msg {
     Up,
     Down,
     Enter,
+    /// Save the check-in form (its own key, so Enter never saves half a form).
+    Save,
     Cancel,
     /// An edit to the focused text field.
     Edit(InputRequest),

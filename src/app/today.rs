@@ -112,7 +112,11 @@ impl TodayState {
                 self.form = Some(CheckinForm::new(at));
             }
             Msg::CopyLast => match ctx.diary.last_checkin() {
-                Some(last) => self.form = Some(CheckinForm::copy_of(&last.body)),
+                Some(last) => {
+                    // Backfilling a past day: the copy is for the day on screen.
+                    let at = (self.day < ctx.today).then(|| format!("{} 12:00", self.day));
+                    self.form = Some(CheckinForm::copy_of(&last.body, at));
+                }
                 None => {
                     return vec![Effect::Say(Status::Info(
                         "There is no earlier check-in to copy yet.".into(),

@@ -18,6 +18,9 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
             "Edit check-in of {}",
             app.diary().zone().local(r.body.at).format("%Y-%m-%d %H:%M")
         ),
+        None if form.copied => {
+            "New check-in, copied from the last (warning signs not copied)".to_string()
+        }
         None => "New check-in".to_string(),
     };
     let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
