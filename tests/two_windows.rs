@@ -48,14 +48,14 @@ fn the_second_edit_of_the_same_check_in_is_refused_and_shows_the_stored_values()
     // B changes the pain to 3 and saves.
     press(&mut b, KeyCode::Backspace, later);
     press(&mut b, KeyCode::Char('3'), later);
-    press(&mut b, KeyCode::Enter, later);
+    b.update(Msg::Save, later); // Ctrl-S
     assert_eq!(pain(&b), 3);
 
     // A, still on its copy of 5, changes it to 7: refused.
     let after = later + Duration::minutes(1);
     press(&mut a, KeyCode::Backspace, after);
     press(&mut a, KeyCode::Char('7'), after);
-    press(&mut a, KeyCode::Enter, after);
+    a.update(Msg::Save, after); // Ctrl-S
     match a.status() {
         Some(Status::Error(text)) => assert!(text.contains("changed elsewhere"), "{text}"),
         other => panic!("expected a refusal, got {other:?}"),
