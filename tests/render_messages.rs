@@ -123,3 +123,25 @@ fn the_day_shown_is_named_in_words() {
     let screen = words_on_screen(&app, 80, 24);
     assert!(screen.contains("(2 days ago)"), "{screen}");
 }
+
+#[test]
+fn the_when_field_keeps_its_hint_and_its_error_names_it_as_the_form_does() {
+    let mut app = app();
+    app.update(Msg::NewCheckin, now());
+    app.update(Msg::Edit(tui_input::InputRequest::InsertChar('4')), now());
+    for _ in 0..3 {
+        app.update(Msg::NextField, now()); // to When
+    }
+    let screen = words_on_screen(&app, 80, 24);
+    assert!(
+        screen.contains("yesterday HH:MM"),
+        "hint while focused: {screen}"
+    );
+    for c in "tomorrow".chars() {
+        app.update(Msg::Edit(tui_input::InputRequest::InsertChar(c)), now());
+    }
+    app.update(Msg::Save, now());
+    let screen = words_on_screen(&app, 80, 24);
+    assert!(screen.contains("When: must be"), "{screen}");
+    assert!(!screen.contains("at must be"), "{screen}");
+}

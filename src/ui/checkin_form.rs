@@ -87,14 +87,21 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
                         (list_area.width as usize).saturating_sub(21),
                     ));
                 }
-                if text == Item::When && form.when.value().is_empty() && !is_focus {
-                    spans.push(Span::styled("now (or YYYY-MM-DD HH:MM)", theme.dim()));
+                if text == Item::When && form.when.value().is_empty() {
+                    let hint = " now, or HH:MM, yesterday HH:MM, YYYY-MM-DD HH:MM";
+                    spans.push(Span::styled(hint, theme.dim()));
                 }
                 lines.push(Line::from(spans));
             }
         }
         if let Some(error) = form.error_for(item) {
-            lines.push(Line::styled(format!("    {error}"), theme.error()));
+            // Named as the form names the field ("When"), not as the command line does ("at").
+            let name = match item {
+                Item::Choice(group, _) => group.title(),
+                field => field.label(),
+            };
+            let line = format!("    {name}: {}", error.message);
+            lines.push(Line::styled(line, theme.error()));
         }
     }
     let height = list_area.height as usize;
