@@ -88,7 +88,7 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
                     ));
                 }
                 if text == Item::When && form.when.value().is_empty() {
-                    let hint = " now, or HH:MM, yesterday HH:MM, YYYY-MM-DD HH:MM";
+                    let hint = " now, HH:MM or yesterday HH:MM";
                     spans.push(Span::styled(hint, theme.dim()));
                 }
                 lines.push(Line::from(spans));
