@@ -54,5 +54,18 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
         app.tell(Status::Error(text.join(" ")));
     }
     runtime::run(&mut app, Some(&root))
-        .map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))
+        .map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))?;
+    // Closing the app does not stop a session: say so, once the terminal is back.
+    if let Some(running) = app.diary().running() {
+        let session = &running.body;
+        let left = nape::domain::therapy::clock(session.left(Utc::now()));
+        let _ = writeln!(
+            std::io::stdout(),
+            "{} {} session keeps running ({left} left): `nape status` shows it, `nape timer stop` \
+             ends it, and nape tells you when it is over next time it opens.",
+            session.kind.symbol(),
+            session.kind.name()
+        );
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use nape::app::{App, Group, Item, Msg, Screen, TimerPrompt};
+use nape::app::{App, Group, Item, Msg, Screen, Status, TimerPrompt};
 use nape::clock::Zone;
 use nape::domain::therapy::{EndReason, PackKind, State};
 use nape::keys;
@@ -327,4 +327,57 @@ fn a_calmer_answer_does_not_interrupt() {
     let mut app = timers(&store);
     report(&mut app, "arm-symptoms", t0());
     assert!(app.alert().is_none());
+}
+
+fn said(app: &App) -> String {
+    match app.status() {
+        Some(Status::Info(text) | Status::Error(text)) => text.clone(),
+        None => String::new(),
+    }
+}
+
+#[test]
+fn pause_resume_and_stop_say_what_they_did() {
+    let store = Shared::default();
+    let mut app = timers(&store);
+    start_cold(&mut app, t0());
+    press(&mut app, KeyCode::Char('p'), at(2));
+    assert!(said(&app).starts_with("Paused"), "{}", said(&app));
+    press(&mut app, KeyCode::Char('p'), at(3));
+    assert!(said(&app).starts_with("Resumed"), "{}", said(&app));
+    app.update(Msg::Tick, at(7)); // the 5-minute skin check comes up
+    press(&mut app, KeyCode::Char('1'), at(7)); // the skin feels cold
+    assert!(
+        said(&app).starts_with("Skin check at 5 minutes noted"),
+        "{}",
+        said(&app)
+    );
+    press(&mut app, KeyCode::Char('x'), at(7));
+    let Some(TimerPrompt::PainAfter { message, .. }) = &app.timers().prompt else {
+        panic!("asks pain after");
+    };
+    assert!(message.contains("stopped after 6 minutes"), "{message}");
+}
+
+#[test]
+fn esc_on_pain_before_skips_the_rating_and_n_starts_nothing() {
+    let store = Shared::default();
+    let mut app = timers(&store);
+    press(&mut app, KeyCode::Enter, t0());
+    press(&mut app, KeyCode::Char('y'), t0());
+    press(&mut app, KeyCode::Esc, t0());
+    let running = app.diary().running().expect("started, as 'skip' says");
+    assert_eq!(running.body.pain_before, None);
+    press(&mut app, KeyCode::Char('x'), at(1));
+    press(&mut app, KeyCode::Enter, at(1)); // pain after skipped
+    press(&mut app, KeyCode::Char('w'), at(70));
+    press(&mut app, KeyCode::Char('y'), at(70)); // the heat notes, read
+    press(&mut app, KeyCode::Char('y'), at(70)); // heat this early: start anyway
+    assert_eq!(
+        app.timers().prompt,
+        Some(TimerPrompt::PainBefore(PackKind::Heat))
+    );
+    press(&mut app, KeyCode::Char('n'), at(70));
+    assert!(app.diary().running().is_none(), "n starts nothing");
+    assert!(app.timers().prompt.is_none());
 }

@@ -91,3 +91,16 @@ fn a_session_that_ended_while_closed_is_logged_at_its_end() {
     let ended: chrono::DateTime<Utc> = saved["ended_at"].as_str().unwrap().parse().unwrap();
     assert_eq!(ended, started + chrono::Duration::minutes(5));
 }
+
+#[test]
+fn quitting_while_a_timer_runs_says_it_keeps_running() {
+    let diary = Diary::new();
+    welcomed(&diary);
+    diary.ok(&["timer", "start", "cold", "--minutes", "10"]);
+    let mut app = Session::start(&diary);
+    app.wait_for("❄ Cold");
+    app.send("q");
+    assert!(app.wait_exit().0);
+    app.wait_for("keeps running");
+    app.wait_for("nape status");
+}

@@ -145,3 +145,14 @@ fn the_when_field_keeps_its_hint_and_its_error_names_it_as_the_form_does() {
     assert!(screen.contains("When: must be"), "{screen}");
     assert!(!screen.contains("at must be"), "{screen}");
 }
+
+#[test]
+fn the_red_flags_list_reads_as_if_you_have_any_of_these() {
+    let mut app = app();
+    app.update(Msg::Goto(nape::app::Screen::Flags), now());
+    let screen = words_on_screen(&app, 80, 24);
+    assert!(
+        screen.contains("‼ If you have any of these: call 999 now"),
+        "{screen}"
+    );
+}

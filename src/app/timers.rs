@@ -138,16 +138,18 @@ impl TimersState {
         }
         match msg {
             Msg::StartTimer(kind) => self.begin_start(kind, ctx),
-            Msg::PauseResume => change_running(ctx, |s, now| {
-                if s.is_paused() {
-                    s.resume(now)
+            Msg::PauseResume => {
+                let paused = ctx.diary.running().is_some_and(|r| r.body.is_paused());
+                let (verb, change): (_, fn(&mut Session, DateTime<Utc>) -> _) = if paused {
+                    ("Resumed", Session::resume)
                 } else {
-                    s.pause(now)
-                }
-            }),
+                    ("Paused", Session::pause)
+                };
+                change_running(ctx, verb, change)
+            }
             Msg::Extend => {
                 let cap = ctx.diary.limits().max_minutes;
-                change_running(ctx, move |s, _| s.extend(cap))
+                change_running(ctx, "One more minute", move |s, _| s.extend(cap))
             }
             Msg::StopTimer => stop_running(ctx, EndReason::Stopped),
             _ => Vec::new(),
@@ -211,7 +213,10 @@ impl TimersState {
                 if c == '4' {
                     stop_running_with(ctx, EndReason::Numb, |s| s.skin_checks.push(mark))
                 } else {
-                    change_running(ctx, move |s, now| s.answer_skin_check(mark, false, now))
+                    let noted = format!("Skin check at {mark} minutes noted");
+                    change_running(ctx, &noted, move |s, now| {
+                        s.answer_skin_check(mark, false, now)
+                    })
                 }
             }
             (TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }, Msg::Digit(c)) => {
@@ -226,8 +231,13 @@ impl TimersState {
                 self.typed.pop();
                 Vec::new()
             }
+            // Esc skips the rating, as its key says; n starts nothing.
+            (TimerPrompt::PainBefore(kind), Msg::Cancel) => {
+                self.typed.clear();
+                self.start(kind, ctx)
+            }
             (TimerPrompt::PainBefore(kind), Msg::Enter) => self.start(kind, ctx),
-            (TimerPrompt::PainAfter { id, .. }, Msg::Enter | Msg::Cancel) => {
+            (TimerPrompt::PainAfter { id, .. }, Msg::Enter | Msg::Cancel | Msg::No) => {
                 self.record_pain_after(id, ctx)
             }
             (TimerPrompt::SkinCheck(_), Msg::Cancel) => Vec::new(), // cannot be waved away
@@ -284,8 +294,10 @@ impl TimersState {
     }
 }
 
+/// Change the running session and say `done` ("Paused") with the time left.
 fn change_running(
     ctx: &Ctx,
+    done: &str,
     change: impl FnOnce(&mut Session, DateTime<Utc>) -> Result<(), TimerError>,
 ) -> Vec<Effect> {
     let Some(mut record) = ctx.diary.running().cloned() else {
@@ -296,7 +308,8 @@ fn change_running(
     }
     record.touch(ctx.now);
     let left = clock(record.body.left(ctx.now));
-    let done = format!("{} session: {left} left.", record.body.kind.name());
+    let kind = record.body.kind.name().to_lowercase();
+    let done = format!("{done}: the {kind} session has {left} left.");
     vec![Effect::save(Change::update(record), done)]
 }
 
@@ -318,7 +331,14 @@ fn stop_running_with(ctx: &Ctx, reason: EndReason, also: impl FnOnce(&mut Sessio
         EndReason::Numb => {
             "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
         }
-        _ => format!("{} session stopped.", record.body.kind.name()),
+        _ => {
+            let minutes = record.body.elapsed(ctx.now).num_minutes();
+            let unit = if minutes == 1 { "minute" } else { "minutes" };
+            format!(
+                "{} session stopped after {minutes} {unit}.",
+                record.body.kind.name()
+            )
+        }
     };
     let id = record.id;
     vec![

@@ -59,7 +59,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     lines.push(Line::raw(""));
     for level in [Level::Emergency, Level::Urgent, Level::Soon] {
-        let heading = format!("{} {}", level.symbol(), level.heading(number));
+        // The list is of signs a person may or may not have: it reads as a condition.
+        let action = level.heading(number);
+        let mut chars = action.chars();
+        let action: String = chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default();
+        let heading = format!("{} If you have any of these: {action}", level.symbol());
         lines.push(Line::styled(heading, theme.level(level)));
         for def in redflag::catalog().iter().filter(|d| d.level == level) {
             let sources = if def.own_rule {
