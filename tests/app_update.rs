@@ -484,3 +484,26 @@ fn copy_last_never_copies_warning_sign_answers() {
         form.chosen[2]
     );
 }
+
+#[test]
+fn on_a_date_with_no_date_is_refused_never_taken_as_today() {
+    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "en_GB.UTF-8");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // "on a date"
+    press(&mut app, KeyCode::Enter);
+    assert!(app.welcome(), "still on the welcome");
+    let error = app.settings_form().error.clone().expect("says why");
+    assert!(error.contains("date"), "{error}");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2026-13-40");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.welcome());
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-03-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.welcome());
+    let onset = app.diary().settings().unwrap().body.onset;
+    assert_eq!(onset.unwrap().to_string(), "2026-03-01");
+}

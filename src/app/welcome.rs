@@ -207,9 +207,11 @@ impl SettingsForm {
         let (onset, onset_time) = match self.onset {
             OnsetChoice::Today => (Some(today), None),
             OnsetChoice::Ongoing => (None, None),
+            // "On a date" with no date is asked about, never quietly taken as today.
             OnsetChoice::Date => settings::parse_onset(self.date.value(), now)
                 .map_err(|e| format!("Began {e}"))?
-                .map_or((Some(today), None), |(date, time)| (Some(date), time)),
+                .map(|(date, time)| (Some(date), time))
+                .ok_or("Began: type the date it began (YYYY-MM-DD), or choose \"today\"")?,
         };
         let mut out = current
             .cloned()
