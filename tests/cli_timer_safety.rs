@@ -134,3 +134,17 @@ fn a_session_started_by_a_fast_clock_counts_from_when_it_is_seen() {
     assert!(again.contains("left of 15:00"), "{again}");
     assert!(!again.contains("counts from now"), "moved once: {again}");
 }
+
+#[test]
+fn pain_after_the_last_session_can_be_rated_from_the_shell() {
+    let diary = Diary::new();
+    let refused = diary.run(&["timer", "rate", "--pain", "3"]);
+    assert_eq!(refused.status.code(), Some(1), "no session yet");
+    cold_started(&diary, 16 * 60); // a 15-minute session, over a minute ago
+    let out = diary.ok(&["timer", "rate", "--pain", "3"]);
+    assert!(out.contains("Pain after the cold session: 3"), "{out}");
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    assert_eq!(export["collections"]["therapy"][0]["pain_after"], 3);
+    let bad = diary.run(&["timer", "rate", "--pain", "11"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

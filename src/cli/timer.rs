@@ -32,6 +32,12 @@ pub enum TimerCommand {
         #[arg(value_enum)]
         feel: SkinArg,
     },
+    /// Rate your pain after the last session that ended (it replaces a rating given before).
+    Rate {
+        /// Pain now, after the session (0-10).
+        #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
+        pain: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -99,7 +105,32 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
             Ok(())
         }
         TimerCommand::Skin { feel } => skin(cli, *feel, now),
+        TimerCommand::Rate { pain: text } => rate(cli, text, now),
     }
+}
+
+/// Pain after the session that ended last (one running is stopped first with `stop`).
+fn rate(cli: &Cli, text: &str, now: DateTime<Utc>) -> Result<(), Failure> {
+    let after = pain(&Some(text.to_string()))?;
+    let mut diary = open_diary(cli, now)?;
+    finish_if_due(&mut diary, now)?;
+    let last = diary
+        .sessions()
+        .iter()
+        .filter(|r| r.body.ended_at.is_some())
+        .max_by_key(|r| r.body.ended_at)
+        .cloned();
+    let Some(mut record) = last else {
+        return Err(Failure::Other(
+            "no session has ended yet (to end the running one: nape timer stop --pain N)".into(),
+        ));
+    };
+    record.body.pain_after = after;
+    record.touch(now);
+    let kind = record.body.kind.name().to_lowercase();
+    save(&mut diary, Change::update(record), now)?;
+    say!("Pain after the {kind} session: {}.", text.trim())?;
+    Ok(())
 }
 
 /// What `nape timer status` says while a skin check is due.
