@@ -169,6 +169,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(Today), &[DOWN, c('j')], Msg::Down, "↓", None, "next entry"),
         bind(Only(Today), &[ENTER], Msg::Enter, "Enter", Some("edit"), "edit the picked entry (or save the pain typed)"),
         bind(Only(Today), &[c('d'), Key::Code(KeyCode::Delete)], Msg::Delete, "d", Some("delete"), "delete the picked entry (asks first)"),
+        bind(Only(Today), &[c('u')], Msg::Undo, "u", None, "bring back the check-in deleted last (for 10 minutes)"),
         bind(Only(Today), &[LEFT, c('[')], Msg::PrevDay, "←→", Some("day"), "the day before ([ too)"),
         bind(Only(Today), &[RIGHT, c(']')], Msg::NextDay, "→", None, "the day after (] too)"),
         bind(Only(Today), &[c('b')], Msg::Backfill, "b", Some("backfill"), "a check-in for the day shown"),

@@ -507,3 +507,34 @@ fn on_a_date_with_no_date_is_refused_never_taken_as_today() {
     let onset = app.diary().settings().unwrap().body.onset;
     assert_eq!(onset.unwrap().to_string(), "2026-03-01");
 }
+
+#[test]
+fn delete_names_the_entry_and_u_brings_it_back_for_a_while() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    type_text(&mut app, "6");
+    while app.form().unwrap().focused() != nape::app::Item::Note {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "stiff after the drive");
+    save_form(&mut app);
+    let original = stored(&app)[0].clone();
+    type_text(&mut app, "d");
+    let question = app.confirm().expect("asks first").question.clone();
+    assert_eq!(question, "Delete the 09:30 check-in, pain 6, with a note?");
+    type_text(&mut app, "y");
+    assert!(stored(&app).is_empty());
+    type_text(&mut app, "u");
+    let back = stored(&app);
+    assert_eq!(back.len(), 1, "brought back");
+    assert_eq!(back[0].id, original.id);
+    assert_eq!(back[0].body, original.body);
+    // Only for a while: ten minutes later the delete stands.
+    type_text(&mut app, "d");
+    type_text(&mut app, "y");
+    let later = t0() + Duration::minutes(11);
+    if let Some(msg) = keys::map(app.focus(), KeyEvent::from(KeyCode::Char('u'))) {
+        app.update(msg, later);
+    }
+    assert!(stored(&app).is_empty());
+}

@@ -6,8 +6,9 @@ use uuid::Uuid;
 
 use super::{App, Ctx, alert};
 use crate::diary::Change;
+use crate::domain::checkin::CheckIn;
 use crate::domain::therapy::PackKind;
-use crate::store::StoreError;
+use crate::store::{Record, StoreError};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -49,6 +50,8 @@ pub enum Follow {
     ShowEntry { day: NaiveDate, id: Uuid },
     /// Close the check-in form without saving (its changes were given up).
     CloseForm,
+    /// A check-in was deleted: keep it a while so it can be brought back.
+    Deleted(Box<Record<CheckIn>>),
     /// A session ended: ask pain after.
     PainAfter { id: Uuid, message: String },
     /// Safety notes read: go on starting this kind.
@@ -126,6 +129,10 @@ impl App {
                     let more = match follow {
                         Follow::ShowEntry { day, id } => {
                             self.today_state.show(&ctx, day, id);
+                            Vec::new()
+                        }
+                        Follow::Deleted(record) => {
+                            self.today_state.deleted = Some((*record, self.now));
                             Vec::new()
                         }
                         Follow::CloseForm => {

@@ -79,6 +79,8 @@ pub enum Msg {
     Backfill,
     CopyLast,
     Delete,
+    /// Bring back the check-in deleted last.
+    Undo,
     // Forms
     NextField,
     PrevField,

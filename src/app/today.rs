@@ -1,11 +1,11 @@
 //! The Today screen: the fast check-in, browsing, editing and deleting entries by day, and the
 //! full form over it.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::form::CheckinForm;
-use super::{Confirm, Ctx, Effect, Msg, Status};
+use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::diary::Change;
 use crate::domain::checkin::{CheckIn, Draft};
 use crate::store::Record;
@@ -19,7 +19,12 @@ pub struct TodayState {
     pub quick: String,
     /// The full form, open over the screen.
     pub form: Option<CheckinForm>,
+    /// The check-in deleted last and when: `u` brings it back for a while.
+    pub deleted: Option<(Record<CheckIn>, DateTime<Utc>)>,
 }
+
+/// How long a delete can be taken back with `u`.
+const UNDO_MINUTES: i64 = 10;
 
 impl TodayState {
     pub fn new(today: NaiveDate) -> Self {
@@ -28,6 +33,7 @@ impl TodayState {
             selected: 0,
             quick: String::new(),
             form: None,
+            deleted: None,
         }
     }
 
@@ -125,15 +131,44 @@ impl TodayState {
             },
             Msg::Delete => {
                 if let Some(record) = self.selected(ctx) {
+                    let c = &record.body;
+                    let time = ctx.diary.zone().local(c.at).format("%H:%M");
+                    let note = if c.note.is_some() {
+                        ", with a note"
+                    } else {
+                        ""
+                    };
+                    let named = format!("the {time} check-in, pain {}{note}", c.pain);
                     return vec![Effect::Ask(Confirm {
-                        question: "Delete this check-in?".into(),
+                        question: format!("Delete {named}?"),
                         details: Vec::new(),
-                        yes: vec![Effect::save(
-                            Change::delete(record.clone()),
-                            "Check-in deleted.",
-                        )],
+                        yes: vec![
+                            Effect::save(
+                                Change::delete(record.clone()),
+                                format!(
+                                    "Deleted {named}. u brings it back (for {UNDO_MINUTES} minutes)."
+                                ),
+                            ),
+                            Effect::Then(Follow::Deleted(Box::new(record.clone()))),
+                        ],
                     })];
                 }
+            }
+            Msg::Undo => {
+                let recent = self
+                    .deleted
+                    .take()
+                    .filter(|(_, at)| ctx.now - *at <= Duration::minutes(UNDO_MINUTES));
+                let Some((mut record, _)) = recent else {
+                    return vec![Effect::Say(Status::Info("Nothing to bring back.".into()))];
+                };
+                // Changed after its delete, so the deletion never wins over it elsewhere.
+                record.touch(ctx.now);
+                let (day, id) = (record.date, record.id);
+                return vec![
+                    Effect::save(Change::add(record), "Brought back."),
+                    Effect::Then(Follow::ShowEntry { day, id }),
+                ];
             }
             _ => {}
         }
