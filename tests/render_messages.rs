@@ -156,3 +156,18 @@ fn the_red_flags_list_reads_as_if_you_have_any_of_these() {
         "{screen}"
     );
 }
+
+#[test]
+fn todays_prompt_fits_at_40_columns() {
+    let app = app();
+    let screen = words_on_screen(&app, 40, 12);
+    assert!(
+        screen.contains("Pain now? 0-10, Enter · a: full form"),
+        "{screen}"
+    );
+    let wide = words_on_screen(&app, 80, 24);
+    assert!(
+        wide.contains("type 0-10 then Enter · a for the full form"),
+        "{wide}"
+    );
+}

@@ -23,7 +23,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let quick_line = if typed.is_empty() {
         Line::from(vec![
             Span::styled("Pain now? ", theme.heading()),
-            Span::raw("type 0-10 then Enter · a for the full form"),
+            // Whole at any width from the smallest supported one.
+            Span::raw(if area.width >= 52 {
+                "type 0-10 then Enter · a for the full form"
+            } else {
+                "0-10, Enter · a: full form"
+            }),
         ])
     } else {
         Line::from(vec![
