@@ -74,3 +74,61 @@ fn help_lists_every_binding() {
         assert!(text.contains(&line), "Help does not list \"{line}\"");
     }
 }
+
+#[test]
+fn help_explains_the_source_ids_and_lists_the_shell_commands() {
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap();
+    let mut app = App::new(Box::new(MemoryStore::new()), zone, now, "en_GB.UTF-8");
+    app.update(Msg::Enter, now);
+    app.update(Msg::Goto(Screen::Help), now);
+    let mut terminal = Terminal::new(TestBackend::new(160, 300)).unwrap();
+    terminal.draw(|frame| ui::view(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let text: String = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    // Every source id the red-flag catalog cites is explained.
+    for def in nape::domain::redflag::catalog() {
+        for source in &def.sources {
+            assert!(
+                text.contains(&format!("[{source}]")),
+                "{source} not explained"
+            );
+        }
+    }
+    for command in [
+        "nape log",
+        "nape timer start",
+        "nape status",
+        "nape export",
+        "nape check",
+    ] {
+        assert!(text.contains(command), "{command} not listed");
+    }
+}
+
+#[test]
+fn help_stops_scrolling_at_its_end() {
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap();
+    let mut app = App::new(Box::new(MemoryStore::new()), zone, now, "en_GB.UTF-8");
+    app.update(Msg::Enter, now);
+    app.update(Msg::Goto(Screen::Help), now);
+    for _ in 0..2000 {
+        app.update(Msg::Down, now);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| ui::view(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    // The body (below banner and tabs, above the footer) still shows text, not an empty page.
+    let body: String = (3..22)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect();
+    assert!(!body.trim().is_empty(), "scrolled past the end");
+}

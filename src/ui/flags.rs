@@ -82,8 +82,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         "nape does not diagnose. If in doubt, get help.",
         theme.dim(),
     ));
+    let scroll = super::field::scroll_within(&lines, area, app.scroll());
     let paragraph = Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .scroll((app.scroll(), 0));
+        .scroll((scroll, 0));
     frame.render_widget(paragraph, area);
 }

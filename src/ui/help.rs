@@ -5,8 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::field;
 use super::theme::Theme;
 use crate::app::App;
+use crate::domain::sources::sources;
 use crate::domain::therapy::limits::bounds;
 use crate::keys;
 
@@ -36,10 +38,43 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ]));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((app.scroll(), 0)),
-        area,
-    );
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("From the shell", theme.heading()));
+    for (command, what) in SHELL {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {command}"), theme.key()),
+            Span::raw(format!("  {what}")),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Sources: what the ids in brackets refer to",
+        theme.heading(),
+    ));
+    for source in sources() {
+        lines.push(Line::raw(format!("  [{}] {}", source.id, source.title)));
+    }
+    let scroll = field::scroll_within(&lines, area, app.scroll());
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    frame.render_widget(text.scroll((scroll, 0)), area);
 }
+
+/// The subcommands, in a line each (`nape --help` has the rest).
+const SHELL: [(&str, &str); 7] = [
+    (
+        "nape log 6 [-w where] [-s symptom] [-n note]",
+        "a check-in without opening the app",
+    ),
+    (
+        "nape timer start cold|heat",
+        "a session (also pause, resume, stop, status, skin, rate)",
+    ),
+    ("nape status", "one line for a status bar"),
+    (
+        "nape export [--format csv]",
+        "the whole diary, to keep or to share",
+    ),
+    ("nape import FILE", "merge an export back"),
+    ("nape check", "read every file and say what is wrong"),
+    ("nape --help", "every option"),
+];
