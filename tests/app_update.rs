@@ -122,7 +122,7 @@ fn the_form_refuses_bad_fields_and_saves_nothing_until_fixed() {
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "6");
-    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Down);
     type_text(&mut app, "8");
     // Down to the first "where" box and tick it.
     for _ in 0..3 {
@@ -140,10 +140,11 @@ fn the_form_refuses_bad_fields_and_saves_nothing_until_fixed() {
 fn q_types_into_a_text_field_but_quits_elsewhere() {
     let mut app = app();
     type_text(&mut app, "a");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab); // "When"
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down); // "When"
     type_text(&mut app, "q");
+    assert_eq!(app.form().unwrap().when.value(), "q", "typed, not a key");
     assert!(!app.quit());
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "y"); // discard what was typed
@@ -537,4 +538,57 @@ fn delete_names_the_entry_and_u_brings_it_back_for_a_while() {
         app.update(msg, later);
     }
     assert!(stored(&app).is_empty());
+}
+
+#[test]
+fn tab_jumps_between_sections_of_the_form_and_a_typical_check_in_is_quick() {
+    use nape::app::{Group, Item};
+    let mut app = app();
+    let mut keys = 0;
+    let mut key = |app: &mut App, code: KeyCode| {
+        keys += 1;
+        press(app, code);
+    };
+    key(&mut app, KeyCode::Char('a'));
+    key(&mut app, KeyCode::Char('6'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('7'));
+    key(&mut app, KeyCode::Tab); // to "where it hurts"
+    assert_eq!(app.form().unwrap().focused(), Item::Choice(Group::Where, 0));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char(' ')); // left side
+    key(&mut app, KeyCode::Tab); // symptoms
+    key(&mut app, KeyCode::Char(' ')); // headache
+    key(&mut app, KeyCode::Tab); // warning signs: one key away, never hidden
+    assert_eq!(
+        app.form().unwrap().focused(),
+        Item::Choice(Group::Warning, 0)
+    );
+    key(&mut app, KeyCode::Tab); // context
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char(' ')); // screen hours
+    key(&mut app, KeyCode::Tab); // treatments
+    key(&mut app, KeyCode::Char(' ')); // ice
+    key(&mut app, KeyCode::Tab); // medicines
+    assert_eq!(app.form().unwrap().focused(), Item::Medicines);
+    type_text(&mut app, "ibuprofen");
+    key(&mut app, KeyCode::Down); // note
+    type_text(&mut app, "after a long drive");
+    save_form(&mut app);
+    keys += 1;
+    assert!(keys < 25, "{keys} keys besides typing");
+    let saved = &stored(&app)[0].body;
+    assert_eq!((saved.pain, saved.worst), (6, Some(7)));
+    assert_eq!(saved.locations, ["left-side"]);
+    assert_eq!(saved.symptoms, ["headache"]);
+    assert_eq!(saved.context, ["screen-hours"]);
+    assert_eq!(saved.treatments, ["ice"]);
+    assert_eq!(saved.medicines, ["ibuprofen"]);
+    assert_eq!(saved.note.as_deref(), Some("after a long drive"));
+    // Shift-Tab goes back a section.
+    type_text(&mut app, "a");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.form().unwrap().focused(), Item::Choice(Group::Where, 0));
 }

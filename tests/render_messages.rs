@@ -171,3 +171,17 @@ fn todays_prompt_fits_at_40_columns() {
         "{wide}"
     );
 }
+
+#[test]
+fn the_form_says_there_is_more_below_until_the_end() {
+    let mut app = app();
+    app.update(Msg::NewCheckin, now());
+    let screen = words_on_screen(&app, 80, 24);
+    assert!(screen.contains("more below"), "{screen}");
+    for _ in 0..80 {
+        app.update(Msg::Down, now());
+    }
+    let screen = words_on_screen(&app, 80, 24);
+    assert!(!screen.contains("more below"), "{screen}");
+    assert!(screen.contains("Note"), "{screen}");
+}

@@ -34,6 +34,24 @@ pub struct CheckinForm {
     fresh: bool,
 }
 
+/// Which section of the form an item is in: the ratings and time, each group of boxes, then
+/// medicines and the note.
+pub fn section(item: Item) -> usize {
+    match item {
+        Item::Pain | Item::Worst | Item::Stiffness | Item::When => 0,
+        Item::Choice(group, _) => 1 + group.index(),
+        Item::Medicines | Item::Note => 1 + Group::ALL.len(),
+    }
+}
+
+/// The first row of `section`, or the last row if there is no such section.
+fn section_start(wanted: usize) -> usize {
+    let rows = items();
+    rows.iter()
+        .position(|i| section(*i) >= wanted)
+        .unwrap_or(rows.len() - 1)
+}
+
 impl CheckinForm {
     /// A new entry; `at` prefills the time for a backfill ("" means now).
     pub fn new(at: Option<String>) -> Self {
@@ -192,6 +210,10 @@ impl CheckinForm {
         match msg {
             Msg::NextField | Msg::Down => self.focus = (self.focus + 1).min(last),
             Msg::PrevField | Msg::Up => self.focus = self.focus.saturating_sub(1),
+            Msg::NextSection => self.focus = section_start(section(self.focused()) + 1),
+            Msg::PrevSection => {
+                self.focus = section_start(section(self.focused()).saturating_sub(1));
+            }
             // Enter never saves by surprise: it ticks a box, or moves on from a field.
             Msg::Toggle | Msg::Enter => match self.focused() {
                 Item::Choice(group, index) => self.toggle(group, index),

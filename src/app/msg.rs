@@ -64,6 +64,9 @@ pub enum Msg {
     /// Up/down in whatever list has focus.
     Up,
     Down,
+    /// The check-in form's next or previous section (places, symptoms, warning signs, ...).
+    NextSection,
+    PrevSection,
     Enter,
     /// Save the check-in form (its own key, so Enter never saves half a form).
     Save,

@@ -104,11 +104,25 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
             lines.push(Line::styled(line, theme.error()));
         }
     }
-    let height = list_area.height as usize;
-    let scroll = focus_line
-        .saturating_sub(height / 3)
-        .min(lines.len().saturating_sub(height));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list_area);
+    // Rows below the last one shown get a line of their own, so Medicines and the note are
+    // never out of sight without a word.
+    let more_below = |height: usize| {
+        let scroll = focus_line
+            .saturating_sub(height / 3)
+            .min(lines.len().saturating_sub(height));
+        (scroll, scroll + height < lines.len())
+    };
+    let (mut scroll, more) = more_below(list_area.height as usize);
+    let mut list = list_area;
+    if more && list_area.height > 2 {
+        let [rows, hint] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(list_area);
+        scroll = more_below(rows.height as usize).0;
+        list = rows;
+        let text = "↓ more below · Tab: next section · Ctrl-S saves";
+        frame.render_widget(Line::styled(text, theme.dim()), hint);
+    }
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
     if let Some(map) = map_area {
         render_map(form, frame, map, theme);
     }
