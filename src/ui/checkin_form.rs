@@ -119,7 +119,11 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(list_area);
         scroll = more_below(rows.height as usize).0;
         list = rows;
-        let text = "↓ more below · Tab: next section · Ctrl-S saves";
+        let text = if hint.width >= 48 {
+            "↓ more below · Tab: next section · Ctrl-S saves"
+        } else {
+            "↓ more below · Tab: next section"
+        };
         frame.render_widget(Line::styled(text, theme.dim()), hint);
     }
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
