@@ -312,3 +312,19 @@ fn a_start_in_the_future_is_taken_as_now_so_the_session_never_runs_long() {
     paused.pause(at(61)).unwrap();
     assert!(!paused.start_not_after(at(0)));
 }
+
+#[test]
+fn opened_late_only_the_latest_skin_check_is_asked() {
+    let mut s = Session::new(PackKind::Cold, 15, t0());
+    let marks = [5, 10];
+    assert_eq!(s.skin_check_due(&marks, at(4)), None);
+    assert_eq!(s.skin_check_due(&marks, at(5)), Some(5));
+    // Twelve minutes in and nothing answered: the 10-minute check only, not the missed one.
+    assert_eq!(s.skin_check_due(&marks, at(12)), Some(10));
+    s.answer_skin_check(10, false, at(12)).unwrap();
+    assert_eq!(
+        s.skin_check_due(&marks, at(13)),
+        None,
+        "the missed one is not asked after"
+    );
+}

@@ -269,16 +269,20 @@ impl Session {
         true
     }
 
-    /// The first skin check (minute mark) reached but not answered yet, for cold sessions.
+    /// The latest skin check (minute mark) reached, if not answered yet, for cold sessions.
     pub fn skin_check_due(&self, marks: &[u32], now: DateTime<Utc>) -> Option<u32> {
         if self.kind != PackKind::Cold || self.state(now) == State::Ended {
             return None;
         }
+        // Only the latest mark reached: a check missed while nape was closed is not asked
+        // after a later one (the skin now is what matters).
         let minutes = self.elapsed(now).num_minutes();
-        marks
+        let latest = marks
             .iter()
             .copied()
-            .find(|m| i64::from(*m) <= minutes && !self.skin_checks.contains(m))
+            .filter(|m| i64::from(*m) <= minutes)
+            .max()?;
+        (!self.skin_checks.contains(&latest)).then_some(latest)
     }
 
     /// Record the skin check at minute `mark`; numb skin ends the session there and then.
