@@ -185,3 +185,13 @@ fn the_form_says_there_is_more_below_until_the_end() {
     assert!(!screen.contains("more below"), "{screen}");
     assert!(screen.contains("Note"), "{screen}");
 }
+
+#[test]
+fn the_welcome_shows_the_emergency_signs() {
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let app = App::new(Box::new(MemoryStore::new()), zone, now(), "en_GB.UTF-8");
+    assert!(app.welcome());
+    let screen = words_on_screen(&app, 80, 24);
+    assert!(screen.contains("Face drooping"), "{screen}");
+    assert!(screen.contains("call 999 now"), "{screen}");
+}

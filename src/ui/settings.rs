@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::field;
 use super::theme::Theme;
 use crate::app::{App, OnsetChoice, SettingsForm};
+use crate::domain::redflag::{self, Level};
 
 pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines = vec![Line::styled("Welcome to nape", theme.heading())];
@@ -35,6 +36,25 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         "Enter to start. You can change these later in Settings.",
         theme.dim(),
     ));
+    // The emergency signs can be read before anything else is set up, where there is room.
+    let room = (area.height as usize).saturating_sub(lines.len() + 4);
+    if room >= 2 {
+        lines.push(Line::raw(""));
+        let number = app.emergency_number();
+        let level = Level::Emergency;
+        lines.push(Line::styled(
+            format!(
+                "{} If you have any of these: call {number} now",
+                level.symbol()
+            ),
+            theme.level(level),
+        ));
+        let signs = redflag::catalog().iter().filter(|d| d.level == level);
+        for def in signs.take(room) {
+            lines.push(Line::raw(format!("- {}", def.question)));
+        }
+        lines.push(Line::styled("All the signs: f, once set up.", theme.dim()));
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
