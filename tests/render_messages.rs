@@ -195,3 +195,43 @@ fn the_welcome_shows_the_emergency_signs() {
     assert!(screen.contains("Face drooping"), "{screen}");
     assert!(screen.contains("call 999 now"), "{screen}");
 }
+
+#[test]
+fn today_shows_the_picked_check_in_in_full_beside_the_list() {
+    use nape::domain::checkin::CheckIn;
+    use nape::store::{Record, Store};
+    let store = MemoryStore::new();
+    let at = now() - chrono::Duration::minutes(20);
+    let note = "Stiff after the long drive home; turning left hurts more than right, and it eased \
+                a little after the shower. Line two of the note.";
+    let body = CheckIn {
+        locations: vec!["left-side".into(), "upper-shoulders".into()],
+        symptoms: vec!["headache".into()],
+        context: vec!["screen-hours".into()],
+        treatments: vec!["heat".into()],
+        medicines: vec!["ibuprofen".into()],
+        note: Some(note.into()),
+        ..CheckIn::new(at, 5)
+    };
+    let s: &dyn Store = &store;
+    s.add(&Record::new(body, at.date_naive(), at)).unwrap();
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut app = App::new(Box::new(store), zone, now(), "en_GB.UTF-8");
+    app.update(Msg::Enter, now());
+    for (w, h) in [(80, 24), (40, 24)] {
+        let screen = words_on_screen(&app, w, h);
+        // Without spaces and the pane's rule, as lines wrap anywhere.
+        let flat: String = screen.replace(['│', '─'], "").split_whitespace().collect();
+        let want: String = note.split_whitespace().collect();
+        assert!(flat.contains(&want), "{w}x{h}: the whole note: {screen}");
+        for label in [
+            "left side of the neck",
+            "upper shoulders",
+            "headache",
+            "ibuprofen",
+        ] {
+            let label: String = label.split_whitespace().collect();
+            assert!(flat.contains(&label), "{w}x{h}: {label} in {screen}");
+        }
+    }
+}

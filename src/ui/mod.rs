@@ -3,6 +3,7 @@
 
 mod banner;
 mod checkin_form;
+mod detail;
 mod field;
 mod flags;
 mod help;

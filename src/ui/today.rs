@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::detail;
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::checkin::CheckIn;
@@ -77,6 +78,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ))
         })
         .collect();
+    // The picked entry in full: beside the list where there is width, under it otherwise.
+    let picked = entries.get(state.selected).map(|r| {
+        let time = app
+            .diary()
+            .zone()
+            .local(r.body.at)
+            .format("%H:%M")
+            .to_string();
+        detail::lines(&r.body, &time, theme)
+    });
+    let (list, pane) = match picked {
+        Some(_) if list.width >= 70 => {
+            let [left, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Percentage(45)]).areas(list);
+            (left, Some(right))
+        }
+        Some(_) if list.height as usize >= entries.len() + 5 => {
+            let rows = entries.len().min(list.height as usize / 2).max(1) as u16;
+            let [top, bottom] =
+                Layout::vertical([Constraint::Length(rows + 1), Constraint::Fill(1)]).areas(list);
+            (top, Some(bottom))
+        }
+        _ => (list, None),
+    };
     let mut state = ListState::default().with_selected(Some(state.selected));
     frame.render_stateful_widget(
         List::new(items)
@@ -85,6 +110,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         list,
         &mut state,
     );
+    if let (Some(lines), Some(pane)) = (picked, pane) {
+        // A rule between list and pane: on its left beside the list, above it under the list.
+        let rule = if pane.y > list.y {
+            Borders::TOP
+        } else {
+            Borders::LEFT
+        };
+        let text = Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::new().borders(rule));
+        frame.render_widget(text, pane);
+    }
 }
 
 /// One line per entry: time, ratings, then what was ticked and the note's start.
