@@ -381,3 +381,32 @@ fn esc_on_pain_before_skips_the_rating_and_n_starts_nothing() {
     assert!(app.diary().running().is_none(), "n starts nothing");
     assert!(app.timers().prompt.is_none());
 }
+
+#[test]
+fn a_session_the_shell_saw_end_is_still_reported_in_the_app_once() {
+    let store = Shared::default();
+    let mut app = timers(&store);
+    start_cold(&mut app, t0());
+    drop(app);
+    // Ended while the app was closed, and `nape timer status` recorded its end first.
+    let s: &dyn Store = &store;
+    let mut record = s
+        .load_kind::<nape::domain::therapy::Session>(DateRange::ALL)
+        .unwrap()
+        .records
+        .remove(0);
+    assert!(record.body.finish_if_due(at(40)));
+    record.body.pain_after = None;
+    s.update(&record).unwrap();
+
+    let mut app = open(&store, at(41));
+    app.update(Msg::Goto(Screen::Timers), at(41));
+    let Some(TimerPrompt::PainAfter { message, .. }) = app.timers().prompt.clone() else {
+        panic!("asks pain after: {:?}", app.timers().prompt);
+    };
+    assert!(message.contains("ended"), "{message}");
+    press(&mut app, KeyCode::Enter, at(41)); // skipped
+    drop(app);
+    let app = open(&store, at(42));
+    assert_eq!(app.timers().prompt, None, "asked once, not at every start");
+}

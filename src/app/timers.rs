@@ -54,7 +54,7 @@ impl TimersState {
     pub fn tick(&mut self, ctx: &Ctx) -> (Vec<Effect>, bool) {
         let replanned = self.replan(ctx);
         let Some(record) = ctx.diary.running() else {
-            return (Vec::new(), replanned);
+            return (self.ask_after_unreported(ctx), replanned);
         };
         let mut session = record.clone();
         if session.body.start_not_after(ctx.now) {
@@ -95,6 +95,37 @@ impl TimersState {
             State::Running { .. } | State::Due
         );
         (effects, counting || replanned)
+    }
+
+    /// A session that ran out while the app was closed, and whose end another command recorded
+    /// first, is still reported here once: pain after has not been asked.
+    fn ask_after_unreported(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        if self.prompt.is_some() {
+            return Vec::new();
+        }
+        let recent = ctx.now - chrono::Duration::hours(12);
+        let unreported = ctx.diary.sessions().iter().rev().find(|r| {
+            let s = &r.body;
+            s.end_reason == Some(EndReason::Finished)
+                && s.ended_at.is_some_and(|end| end > recent)
+                && s.pain_after.is_none()
+                && !s.after_asked
+        });
+        let Some(record) = unreported else {
+            return Vec::new();
+        };
+        let s = &record.body;
+        let ended = ctx.diary.zone().local(s.ended_at.unwrap_or(ctx.now));
+        let message = format!(
+            "{} session ended at {} while nape was closed.",
+            s.kind.name(),
+            ended.format("%H:%M")
+        );
+        self.prompt = Some(TimerPrompt::PainAfter {
+            id: record.id,
+            message,
+        });
+        vec![Effect::Bell]
     }
 
     /// Work the plan out again if the data or the minute changed. Returns whether it did.
@@ -282,15 +313,19 @@ impl TimersState {
             Err(effects) => return effects,
         };
         self.prompt = None;
-        let (Some(pain), Some(mut record)) = (
-            pain,
-            ctx.diary.sessions().iter().find(|s| s.id == id).cloned(),
-        ) else {
+        let Some(mut record) = ctx.diary.sessions().iter().find(|s| s.id == id).cloned() else {
             return Vec::new();
         };
-        record.body.pain_after = Some(pain);
+        // Asked, answered or not: a skipped rating is not asked again.
+        record.body.after_asked = true;
+        record.body.pain_after = pain.or(record.body.pain_after);
         record.touch(ctx.now);
-        vec![Effect::save(Change::update(record), "Pain after saved.")]
+        let done = if pain.is_some() {
+            "Pain after saved."
+        } else {
+            "No pain rating this time."
+        };
+        vec![Effect::save(Change::update(record), done)]
     }
 }
 

@@ -78,6 +78,9 @@ pub struct Session {
     /// Skin checks answered, by minute mark.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skin_checks: Vec<u32>,
+    /// Pain after was asked (and perhaps skipped): it is not asked again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_asked: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -119,6 +122,7 @@ impl Session {
             pain_before: None,
             pain_after: None,
             skin_checks: Vec::new(),
+            after_asked: false,
             extra: Map::new(),
         }
     }
