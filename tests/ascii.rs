@@ -9,21 +9,13 @@ use nape::clock::Zone;
 use nape::domain::checkin::CheckIn;
 use nape::domain::therapy::PackKind;
 use nape::store::{MemoryStore, Record, Store};
-use nape::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap()
 }
 
 fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
-        .collect()
+    common::draw::rows(app, width, height)
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The banner's words and style follow the state: calm at rest, alarmed for a new sign, asking
 //! about an old unassessed one, never "now" once assessed. Drawn at 80x24, with and without colour.
 
+mod common;
+
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Screen};
 use nape::clock::Zone;
@@ -121,18 +123,8 @@ fn an_assessed_sign_on_the_red_flags_screen_never_says_call_now() {
 
 /// The banner rows of `app` drawn at `width` x `height`.
 fn banner_at(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
     let rows = if height >= 16 { 2 } else { 1 };
-    (0..rows)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    common::draw::rows(app, width, height)[..rows].join(" ")
 }
 
 #[test]

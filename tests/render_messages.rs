@@ -1,13 +1,12 @@
 //! A message longer than the status line is never cut: it wraps, and where even that does not
 //! fit it opens in a panel over the screen until the next key.
 
+mod common;
+
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Status};
 use nape::clock::Zone;
 use nape::store::MemoryStore;
-use nape::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap()
@@ -21,20 +20,8 @@ fn app() -> App {
 }
 
 fn words_on_screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let rows = common::draw::rows(app, width, height).join(" ");
+    rows.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 const LONG: &str = "Not saved: /home/someone/.local/share/nape/checkins/2026-03.json is damaged \
