@@ -244,3 +244,32 @@ fn nape_sessions_count_as_self_care_and_episodes_start_at_the_first_check_in() {
         ),
     ]);
 }
+
+#[test]
+fn a_check_in_from_the_shell_that_raises_a_sign_says_what_to_do() {
+    let diary = common::Diary::new();
+    let out = diary.ok(&["log", "7", "-s", "stroke-signs"]);
+    assert!(out.contains("Saved check-in"), "{out}");
+    assert!(out.contains("EMERGENCY") && out.contains("now"), "{out}");
+    assert!(out.contains("stroke signs"), "{out}");
+    // A sign made of several answers (fever, headache and a stiff neck) too.
+    let diary = common::Diary::new();
+    let out = diary.ok(&[
+        "log",
+        "7",
+        "-s",
+        "fever",
+        "-s",
+        "stiff-neck",
+        "-s",
+        "headache",
+    ]);
+    assert!(out.contains("EMERGENCY"), "{out}");
+    // A check-in that raises nothing says nothing more.
+    let diary = common::Diary::new();
+    let out = diary.ok(&["log", "3"]);
+    assert!(
+        !out.contains("EMERGENCY") && !out.contains("URGENT"),
+        "{out}"
+    );
+}

@@ -96,5 +96,23 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         record.id,
         record.body.pain
     )?;
+    // A check-in that may raise a warning sign is worked out with the whole diary (a sign can be
+    // made of answers given at different times), and the shell says what to do, as the app does.
+    if !record.body.symptoms.is_empty() {
+        let diary = super::open_diary(cli, now)?;
+        let number = diary.emergency_number().to_string();
+        let raised = diary
+            .flags()
+            .iter()
+            .filter(|f| f.locks() && f.assessed_at.is_none() && f.raised_at >= record.body.at);
+        for flag in raised {
+            say!(
+                "{}: {} Why: {}.",
+                flag.def.level.tag(),
+                flag.def.advice(&number),
+                flag.reason
+            )?;
+        }
+    }
     Ok(())
 }
