@@ -592,3 +592,20 @@ fn tab_jumps_between_sections_of_the_form_and_a_typical_check_in_is_quick() {
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.form().unwrap().focused(), Item::Choice(Group::Where, 0));
 }
+
+#[test]
+fn after_deleting_the_last_row_the_new_last_row_is_picked() {
+    let mut app = app();
+    for pain in ["3", "4", "5"] {
+        type_text(&mut app, pain);
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "d");
+    type_text(&mut app, "y");
+    assert_eq!(stored(&app).len(), 2);
+    assert_eq!(app.today_state().selected, 1, "on the new last row");
+    type_text(&mut app, "d");
+    assert!(app.confirm().is_some(), "d works on it at once");
+}

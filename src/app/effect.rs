@@ -133,6 +133,7 @@ impl App {
                         }
                         Follow::Deleted(record) => {
                             self.today_state.deleted = Some((*record, self.now));
+                            self.today_state.clamp(&ctx);
                             Vec::new()
                         }
                         Follow::CloseForm => {
