@@ -126,9 +126,21 @@ fn help_stops_scrolling_at_its_end() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|frame| ui::view(&app, frame)).unwrap();
     let buffer = terminal.backend().buffer();
-    // The body (below banner and tabs, above the footer) still shows text, not an empty page.
+    // The body (below banner and tabs, above the footer) still shows text, not an empty page,
+    // and the very last line can be reached.
     let body: String = (3..22)
         .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect::<String>())
         .collect();
     assert!(!body.trim().is_empty(), "scrolled past the end");
+    assert!(body.contains("[S16]"), "the end is reachable: {body}");
+    let mut small = Terminal::new(TestBackend::new(40, 12)).unwrap();
+    small.draw(|frame| ui::view(&app, frame)).unwrap();
+    let buffer = small.backend().buffer();
+    let body: String = (0..12)
+        .map(|y| (0..40).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect();
+    assert!(
+        body.contains("stroke"),
+        "the end is reachable at 40x12: {body}"
+    );
 }

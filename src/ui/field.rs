@@ -61,16 +61,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// `scroll` limited so the last of `lines` (wrapped to `area`) is at the bottom at most: a long
-/// page stops at its end instead of scrolling on into emptiness.
+/// `scroll` limited so the last line of `text` (as drawn in `area`, wrapped) is at the bottom
+/// at most: a long page stops at its end instead of scrolling on into emptiness.
 pub fn scroll_within(
-    lines: &[ratatui::text::Line],
+    text: &ratatui::widgets::Paragraph,
     area: ratatui::layout::Rect,
     scroll: u16,
 ) -> u16 {
-    let rows: usize = lines
-        .iter()
-        .map(|l| wrap(&l.to_string(), area.width as usize).len().max(1))
-        .sum();
-    scroll.min((rows as u16).saturating_sub(area.height))
+    let rows = text.line_count(area.width) as u16;
+    scroll.min(rows.saturating_sub(area.height))
 }

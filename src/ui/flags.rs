@@ -82,9 +82,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         "nape does not diagnose. If in doubt, get help.",
         theme.dim(),
     ));
-    let scroll = super::field::scroll_within(&lines, area, app.scroll());
-    let paragraph = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
-    frame.render_widget(paragraph, area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let scroll = super::field::scroll_within(&paragraph, area, app.scroll());
+    frame.render_widget(paragraph.scroll((scroll, 0)), area);
 }

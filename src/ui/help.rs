@@ -54,8 +54,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     for source in sources() {
         lines.push(Line::raw(format!("  [{}] {}", source.id, source.title)));
     }
-    let scroll = field::scroll_within(&lines, area, app.scroll());
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let scroll = field::scroll_within(&text, area, app.scroll());
     frame.render_widget(text.scroll((scroll, 0)), area);
 }
 
