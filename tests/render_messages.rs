@@ -222,3 +222,23 @@ fn today_shows_the_picked_check_in_in_full_beside_the_list() {
         }
     }
 }
+
+#[test]
+fn a_field_error_in_the_form_is_shown_whole() {
+    let mut app = app();
+    app.update(Msg::NewCheckin, now());
+    app.update(Msg::Save, now()); // no pain
+    for (w, h) in [(80, 24), (40, 12)] {
+        // The map beside the form at 80 columns: read the form's side of each row only.
+        let rows = common::draw::rows(&app, w, h);
+        let screen: Vec<&str> = rows
+            .iter()
+            .map(|r| r.split('│').next().unwrap_or(""))
+            .collect();
+        let flat: String = screen.join(" ").split_whitespace().collect();
+        assert!(
+            flat.contains("mustbeawholenumberfrom0to10"),
+            "{w}x{h}: {screen:?}"
+        );
+    }
+}

@@ -261,7 +261,7 @@ impl CheckinForm {
                 self.focus = first.unwrap_or(self.focus);
                 self.errors = errors;
                 return vec![Effect::Say(Status::Error(
-                    "Not saved yet: fix the field marked below.".into(),
+                    "Not saved yet: fix the field marked in red in the form.".into(),
                 ))];
             }
         };

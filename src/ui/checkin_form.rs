@@ -100,8 +100,12 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
                 Item::Choice(group, _) => group.title(),
                 field => field.label(),
             };
-            let line = format!("    {name}: {}", error.message);
-            lines.push(Line::styled(line, theme.error()));
+            // Wrapped, never cut: the message says what to type instead.
+            let text = format!("{name}: {}", error.message);
+            let width = (list_area.width as usize).saturating_sub(4);
+            for part in field::wrap(&text, width) {
+                lines.push(Line::styled(format!("    {part}"), theme.error()));
+            }
         }
     }
     // Rows below the last one shown get a line of their own, so Medicines and the note are
