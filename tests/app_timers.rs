@@ -410,3 +410,15 @@ fn a_session_the_shell_saw_end_is_still_reported_in_the_app_once() {
     let app = open(&store, at(42));
     assert_eq!(app.timers().prompt, None, "asked once, not at every start");
 }
+
+#[test]
+fn a_session_stopped_within_a_minute_says_seconds() {
+    let store = Shared::default();
+    let mut app = timers(&store);
+    start_cold(&mut app, t0());
+    press(&mut app, KeyCode::Char('x'), t0() + Duration::seconds(16));
+    let Some(TimerPrompt::PainAfter { message, .. }) = &app.timers().prompt else {
+        panic!("asks pain after");
+    };
+    assert!(message.contains("stopped after 16 seconds"), "{message}");
+}

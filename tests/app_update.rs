@@ -609,3 +609,18 @@ fn after_deleting_the_last_row_the_new_last_row_is_picked() {
     type_text(&mut app, "d");
     assert!(app.confirm().is_some(), "d works on it at once");
 }
+
+#[test]
+fn a_copy_left_as_it_is_closes_without_asking() {
+    let mut app = app();
+    type_text(&mut app, "4");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "c");
+    assert!(app.form().is_some());
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.confirm().is_none(),
+        "nothing was changed, so nothing to ask"
+    );
+    assert!(app.form().is_none());
+}

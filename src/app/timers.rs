@@ -367,12 +367,14 @@ fn stop_running_with(ctx: &Ctx, reason: EndReason, also: impl FnOnce(&mut Sessio
             "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
         }
         _ => {
-            let minutes = record.body.elapsed(ctx.now).num_minutes();
-            let unit = if minutes == 1 { "minute" } else { "minutes" };
-            format!(
-                "{} session stopped after {minutes} {unit}.",
-                record.body.kind.name()
-            )
+            let ran = record.body.elapsed(ctx.now);
+            let (n, unit) = match ran.num_minutes() {
+                0 => (ran.num_seconds(), "second"),
+                m => (m, "minute"),
+            };
+            let plural = if n == 1 { "" } else { "s" };
+            let kind = record.body.kind.name();
+            format!("{kind} session stopped after {n} {unit}{plural}.")
         }
     };
     let id = record.id;

@@ -48,9 +48,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         n => format!("{n} days ago"),
     };
     let entries: Vec<_> = app.diary().checkins_on(shown).collect();
+    // The year goes where the width is short, so the count is never cut.
+    let date = if area.width >= 48 {
+        "%a %-d %b %Y"
+    } else {
+        "%a %-d %b"
+    };
     let header = format!(
         "{} ({when}) · {} check-in{}",
-        shown.format("%a %-d %b %Y"),
+        shown.format(date),
         entries.len(),
         if entries.len() == 1 { "" } else { "s" }
     );
