@@ -109,3 +109,13 @@ fn status_refuses_an_unknown_placeholder_and_documents_each() {
         assert!(help.contains(placeholder), "{placeholder} in {help}");
     }
 }
+
+#[test]
+fn a_status_template_with_nothing_to_say_prints_nothing() {
+    let diary = Diary::new();
+    let out = diary.ok(&["status", "--format", "{timer}|{state}|{flag}"]);
+    assert_eq!(out, "", "{out:?}");
+    diary.ok(&["log", "4"]);
+    let out = diary.ok(&["status", "--format", "{timer}|{pain}"]);
+    assert_eq!(out.trim(), "|4");
+}

@@ -144,3 +144,24 @@ fn help_stops_scrolling_at_its_end() {
         "the end is reachable at 40x12: {body}"
     );
 }
+
+#[test]
+fn help_gives_the_session_numbers_in_force() {
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap();
+    let mut app = App::new(Box::new(MemoryStore::new()), zone, now, "en_GB.UTF-8");
+    app.update(Msg::Enter, now);
+    app.update(Msg::Goto(Screen::Help), now);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    terminal.draw(|frame| ui::view(&app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let text: String = (0..60)
+        .map(|y| {
+            (0..200)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect();
+    let gap = app.diary().limits().gap_minutes;
+    assert!(text.contains(&format!("{gap} minutes apart")), "{text}");
+}

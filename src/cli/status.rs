@@ -83,6 +83,10 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
     };
     let signs: Vec<&str> = open.iter().map(|f| f.def.short.as_str()).collect();
     let line = match &args.format {
+        // Nothing to say in any placeholder: nothing printed, as without a template.
+        Some(_) if [&timer, &pain, &flag].iter().all(|v| v.is_empty()) && signs.is_empty() => {
+            String::new()
+        }
         Some(template) => template
             .replace("{timer}", &timer)
             .replace("{kind}", kind)

@@ -14,6 +14,7 @@ use crate::keys;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = bounds();
+    let limits = app.diary().limits();
     let mut lines = vec![
         Line::styled("nape: a self-care coach for neck pain", theme.heading()),
         Line::raw(
@@ -23,9 +24,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             "The top line lists emergency signs: if you have one, call {} now.",
             app.emergency_number()
         )),
+        // The numbers in force (the person's settings within the safe bounds), as Timers shows.
         Line::raw(format!(
-            "Cold and heat sessions run {} (default {}), at least {} minutes apart; rate your pain before and after, answer the skin checks, and nape rings when time is up, even if it was closed. Every change is saved when you make it.",
-            b.session_minutes, b.session_minutes.default, b.gap_minutes.min
+            "Cold and heat sessions last {} minutes here (settings allow {}), {} minutes apart; rate your pain before and after, answer the skin checks, and nape rings when time is up, even if it was closed. Every change is saved when you make it.",
+            limits.session_minutes, b.session_minutes, limits.gap_minutes
         )),
     ];
     for (title, focuses) in keys::SECTIONS {
