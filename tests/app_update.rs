@@ -114,13 +114,11 @@ fn the_form_refuses_bad_fields_and_saves_nothing_until_fixed() {
     let mut app = app();
     type_text(&mut app, "a");
     assert!(app.form().is_some());
-    type_text(&mut app, "12");
+    // No pain given (a "12" can no longer be typed: see the rating test below).
     save_form(&mut app);
     let form = app.form().expect("still open");
     assert!(form.errors[0].to_string().contains("0 to 10"));
     assert!(stored(&app).is_empty());
-    press(&mut app, KeyCode::Backspace);
-    press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "6");
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "8");
@@ -623,4 +621,20 @@ fn a_copy_left_as_it_is_closes_without_asking() {
         "nothing was changed, so nothing to ask"
     );
     assert!(app.form().is_none());
+}
+
+#[test]
+fn a_rating_field_takes_only_what_can_make_0_to_10() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    type_text(&mut app, "105");
+    assert_eq!(app.form().unwrap().pain.value(), "10", "the 5 is refused");
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "x7");
+    assert_eq!(
+        app.form().unwrap().worst.value(),
+        "7",
+        "a letter is refused"
+    );
+    assert!(!app.form().unwrap().errors.is_empty(), "and says why");
 }

@@ -34,6 +34,11 @@ pub struct CheckinForm {
     fresh: bool,
 }
 
+/// Whether `text` can be no 0-10 rating (true means refuse it).
+fn parse_rating_field(text: &str) -> bool {
+    !matches!(text.parse::<u8>(), Ok(n) if n <= 10 && text.len() <= 2)
+}
+
 /// Which section of the form an item is in: the ratings and time, each group of boxes, then
 /// medicines and the note.
 pub fn section(item: Item) -> usize {
@@ -241,13 +246,27 @@ impl CheckinForm {
     fn edit_field(&mut self, item: Item, request: InputRequest) {
         let fresh = std::mem::replace(&mut self.fresh, false);
         let rating = matches!(item, Item::Pain | Item::Worst | Item::Stiffness);
-        if let Some(input) = self.input_mut(item) {
-            if fresh && rating && matches!(request, InputRequest::InsertChar(_)) {
-                *input = Input::default();
-            }
-            input.handle(request);
-            self.errors.retain(|e| Some(e.field) != item.field());
+        let Some(input) = self.input_mut(item) else {
+            return;
+        };
+        let mut edited = input.clone();
+        if fresh && rating && matches!(request, InputRequest::InsertChar(_)) {
+            edited = Input::default();
         }
+        edited.handle(request);
+        // A rating takes only what can still be 0-10, as the fast path does ("105" stops at 10).
+        let refused = rating && !edited.value().is_empty() && parse_rating_field(edited.value());
+        if refused {
+            let field = item.field().expect("a rating is a field");
+            self.errors.retain(|e| e.field != field);
+            self.errors.push(FieldError {
+                field,
+                message: "must be a whole number from 0 to 10".into(),
+            });
+            return;
+        }
+        *input = edited;
+        self.errors.retain(|e| Some(e.field) != item.field());
     }
 
     fn save(&mut self, ctx: &Ctx) -> Vec<Effect> {
