@@ -442,6 +442,10 @@ fn esc_on_a_changed_form_asks_before_throwing_it_away() {
     assert!(app.confirm().is_some(), "asks first");
     type_text(&mut app, "n");
     assert_eq!(app.form().expect("kept").pain.value(), "7");
+    match app.status() {
+        Some(Status::Info(text)) => assert!(text.starts_with("Still editing"), "{text}"),
+        other => panic!("says what n did: {other:?}"),
+    }
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "y");
     assert!(app.form().is_none() && stored(&app).is_empty());

@@ -69,6 +69,8 @@ pub struct Confirm {
     /// Reasons or details, shown by the screen that asked.
     pub details: Vec<String>,
     pub yes: Vec<Effect>,
+    /// What "no" means here, said when it is answered.
+    pub no: &'static str,
 }
 
 /// A save refused because the record changed since the form opened.

@@ -229,6 +229,7 @@ impl CheckinForm {
             Msg::Cancel if self.changed() => {
                 return Some(vec![Effect::Ask(Confirm {
                     question: "Discard the changes to this check-in?".into(),
+                    no: "Still editing: nothing was thrown away.",
                     details: Vec::new(),
                     yes: vec![Effect::Then(Follow::CloseForm)],
                 })]);

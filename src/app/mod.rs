@@ -306,7 +306,7 @@ impl App {
             match msg {
                 Msg::Yes => confirm.yes,
                 Msg::No | Msg::Cancel => {
-                    vec![Effect::Say(Status::Info("Nothing changed.".into()))]
+                    vec![Effect::Say(Status::Info(confirm.no.into()))]
                 }
                 _ => {
                     self.confirm = Some(confirm); // wait for y or n
@@ -325,6 +325,7 @@ impl App {
                 (msg, Screen::Settings) => self.settings_form.update_settings(msg, &ctx),
                 (Msg::RecordAssessment, Screen::Flags) => vec![Effect::Ask(Confirm {
                     question: "Record that a clinician has assessed you?".into(),
+                    no: "Nothing recorded.",
                     details: Vec::new(),
                     yes: vec![Effect::save(
                         Change::add(Record::new(

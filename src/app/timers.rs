@@ -213,6 +213,7 @@ impl TimersState {
         vec![Effect::Ask(Confirm {
             question: format!("Start {} now anyway?", kind.name().to_lowercase()),
             details: reasons,
+            no: "Nothing started.",
             yes: vec![Effect::Then(Follow::PainBefore(kind))],
         })]
     }

@@ -141,6 +141,7 @@ impl TodayState {
                     let named = format!("the {time} check-in, pain {}{note}", c.pain);
                     return vec![Effect::Ask(Confirm {
                         question: format!("Delete {named}?"),
+                        no: "Nothing deleted.",
                         details: Vec::new(),
                         yes: vec![
                             Effect::save(
