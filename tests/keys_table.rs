@@ -165,3 +165,24 @@ fn help_gives_the_session_numbers_in_force() {
     let gap = app.diary().limits().gap_minutes;
     assert!(text.contains(&format!("{gap} minutes apart")), "{text}");
 }
+
+#[test]
+fn every_arrow_a_label_shows_is_a_key_of_that_binding() {
+    for binding in keys::table() {
+        for (arrow, code) in [
+            ('←', KeyCode::Left),
+            ('→', KeyCode::Right),
+            ('↑', KeyCode::Up),
+            ('↓', KeyCode::Down),
+        ] {
+            if binding.label.contains(arrow) {
+                assert!(
+                    binding.keys.contains(&Key::Code(code)),
+                    "{:?}: label {:?} shows {arrow}, which it does not take",
+                    binding.msg,
+                    binding.label
+                );
+            }
+        }
+    }
+}
