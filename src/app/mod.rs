@@ -3,9 +3,11 @@
 
 mod alert;
 mod effect;
+mod focus;
 mod form;
 mod form_items;
 mod msg;
+mod running;
 mod timers;
 mod today;
 mod welcome;
@@ -205,56 +207,12 @@ impl App {
         self.diary.emergency_number().to_string()
     }
 
-    /// What the keyboard talks to now; the key table, the footer and Help go by it.
-    pub fn focus(&self) -> Focus {
-        if self
-            .size
-            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
-        {
-            return Focus::TooSmall;
-        }
-        if self.alert.is_some() {
-            return Focus::Alert;
-        }
-        if self.confirm.is_some() {
-            return Focus::Confirm;
-        }
-        let text = self.settings_form.text_focus();
-        if self.welcome() {
-            return Focus::Welcome { text };
-        }
-        match self.screen {
-            Screen::Today => match &self.today_state.form {
-                Some(form) => Focus::Form {
-                    text: form.focused().is_text(),
-                },
-                None => Focus::Today,
-            },
-            Screen::Settings if self.settings_form.editing => Focus::SettingsEdit { text },
-            Screen::Settings => Focus::Settings,
-            Screen::Timers => match self.timers.prompt {
-                Some(TimerPrompt::Safety(_)) => Focus::TimerNotes,
-                Some(TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }) => {
-                    Focus::TimerPain
-                }
-                Some(TimerPrompt::SkinCheck(_)) => Focus::TimerSkin,
-                None if self.diary.running().is_some() => Focus::TimersRunning,
-                None if self.diary.locked() => Focus::TimersLocked,
-                None => Focus::TimersIdle,
-            },
-            Screen::Flags => Focus::Flags,
-            Screen::Help => Focus::Help,
-            Screen::Stretches => Focus::Stretches,
-            Screen::Trends => Focus::Trends,
-        }
-    }
-
     /// How long the loop may sleep with nothing to do: to the running countdown's next second,
     /// or to midnight, when the day changes.
     pub fn next_wake(&self, now: DateTime<Utc>) -> std::time::Duration {
         let ctx = self.ctx_at(now);
         let midnight = (self.day.end - now).to_std().unwrap_or_default();
-        match timers::next_second(&ctx) {
+        match running::next_second(&ctx) {
             Some(second) => second.min(midnight),
             None => midnight,
         }

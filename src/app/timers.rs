@@ -4,11 +4,12 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use uuid::Uuid;
 
+use super::running::{change_running, stop_running, stop_running_with};
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::diary::Change;
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::Limits;
-use crate::domain::therapy::{EndReason, PackKind, Session, State, TimerError, clock};
+use crate::domain::therapy::{EndReason, PackKind, Session, State};
 use crate::store::Record;
 
 /// A question the Timers screen is waiting on.
@@ -328,74 +329,4 @@ impl TimersState {
         };
         vec![Effect::save(Change::update(record), done)]
     }
-}
-
-/// Change the running session and say `done` ("Paused") with the time left.
-fn change_running(
-    ctx: &Ctx,
-    done: &str,
-    change: impl FnOnce(&mut Session, DateTime<Utc>) -> Result<(), TimerError>,
-) -> Vec<Effect> {
-    let Some(mut record) = ctx.diary.running().cloned() else {
-        return vec![Effect::Say(Status::Info("No session is running.".into()))];
-    };
-    if let Err(e) = change(&mut record.body, ctx.now) {
-        return vec![Effect::Say(Status::Error(format!("Not changed: {e}.")))];
-    }
-    record.touch(ctx.now);
-    let left = clock(record.body.left(ctx.now));
-    let kind = record.body.kind.name().to_lowercase();
-    let done = format!("{done}: the {kind} session has {left} left.");
-    vec![Effect::save(Change::update(record), done)]
-}
-
-fn stop_running(ctx: &Ctx, reason: EndReason) -> Vec<Effect> {
-    stop_running_with(ctx, reason, |_| {})
-}
-
-/// Stop the running session (after `also` changes it), then ask pain after.
-fn stop_running_with(ctx: &Ctx, reason: EndReason, also: impl FnOnce(&mut Session)) -> Vec<Effect> {
-    let Some(mut record) = ctx.diary.running().cloned() else {
-        return Vec::new();
-    };
-    also(&mut record.body);
-    if record.body.stop(ctx.now, reason).is_err() {
-        return Vec::new();
-    }
-    record.touch(ctx.now);
-    let message = match reason {
-        EndReason::Numb => {
-            "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
-        }
-        _ => {
-            let ran = record.body.elapsed(ctx.now);
-            let (n, unit) = match ran.num_minutes() {
-                0 => (ran.num_seconds(), "second"),
-                m => (m, "minute"),
-            };
-            let plural = if n == 1 { "" } else { "s" };
-            let kind = record.body.kind.name();
-            format!("{kind} session stopped after {n} {unit}{plural}.")
-        }
-    };
-    let id = record.id;
-    vec![
-        Effect::save(Change::update(record), message.clone()),
-        Effect::Then(Follow::PainAfter { id, message }),
-    ]
-}
-
-/// How long the loop may sleep before the countdown's next whole second; `None` when no session
-/// is counting down.
-pub fn next_second(ctx: &Ctx) -> Option<std::time::Duration> {
-    let running = ctx.diary.running()?;
-    if !matches!(running.body.state(ctx.now), State::Running { .. }) {
-        return None;
-    }
-    let left_ms = running
-        .body
-        .left(ctx.now)
-        .num_milliseconds()
-        .rem_euclid(1000);
-    Some(std::time::Duration::from_millis(left_ms as u64 + 5))
 }

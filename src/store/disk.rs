@@ -32,22 +32,6 @@ struct Open {
 }
 
 impl DiskStore {
-    /// The platform's data folder for nape (for example ~/.local/share/nape on Linux).
-    pub fn default_root() -> Result<PathBuf, StoreError> {
-        let dir = directories::ProjectDirs::from("", "", "nape")
-            .map(|dirs| dirs.data_local_dir().to_path_buf())
-            .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))?;
-        // A relative HOME would put the diary wherever nape happens to be started.
-        if dir.is_relative() {
-            return Err(StoreError::NoDataDir(format!(
-                "HOME is not an absolute path (the diary would go to {}); set HOME, or use \
-                 --data-dir",
-                dir.display()
-            )));
-        }
-        Ok(dir)
-    }
-
     /// Open (creating if needed) the store at `root`. Folders and data files readable by others
     /// are tightened, and each one that was is reported.
     pub fn open(root: impl Into<PathBuf>) -> Result<(DiskStore, Vec<Notice>), StoreError> {

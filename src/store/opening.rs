@@ -1,4 +1,5 @@
-//! Opening the store: the folder created or made private, and only nape's own entries in it.
+//! Opening the store: where it lives by default, the folder created or made private, and only
+//! nape's own entries in it.
 
 use std::fs;
 use std::path::PathBuf;
@@ -9,6 +10,22 @@ use super::layout::{BACKUPS, LOCK, is_data_file};
 use super::{Notice, StoreError};
 
 impl DiskStore {
+    /// The platform's data folder for nape (for example ~/.local/share/nape on Linux).
+    pub fn default_root() -> Result<PathBuf, StoreError> {
+        let dir = directories::ProjectDirs::from("", "", "nape")
+            .map(|dirs| dirs.data_local_dir().to_path_buf())
+            .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))?;
+        // A relative HOME would put the diary wherever nape happens to be started.
+        if dir.is_relative() {
+            return Err(StoreError::NoDataDir(format!(
+                "HOME is not an absolute path (the diary would go to {}); set HOME, or use \
+                 --data-dir",
+                dir.display()
+            )));
+        }
+        Ok(dir)
+    }
+
     pub(super) fn open_checking(
         root: PathBuf,
         files_too: bool,
