@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use chrono::{Datelike, Local, NaiveDate, Utc};
+use chrono::{Local, NaiveDate, Utc};
 use clap::Args;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -172,19 +172,6 @@ fn io_error(e: csv::Error) -> io::Error {
     }
 }
 
-/// A deletion's dates, checked as a record's are: from 1900, not in the future (a day's grace).
-fn check_deletion(t: &Tombstone) -> Result<(), String> {
-    let latest = Utc::now() + chrono::Duration::days(1);
-    let earliest = crate::domain::checkin::EARLIEST_YEAR;
-    if t.date.year() < earliest || t.deleted_at.year() < earliest {
-        return Err(format!("is dated before {earliest}"));
-    }
-    if t.date > latest.date_naive() || t.deleted_at > latest {
-        return Err("is dated in the future".into());
-    }
-    Ok(())
-}
-
 /// Items joined with "; ", each ";" and "\\" inside an item escaped with "\\".
 fn join_escaped(items: &[String]) -> String {
     let escaped: Vec<String> = items
@@ -268,9 +255,10 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
         let tombstones: Vec<Tombstone> =
             serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
         for t in &tombstones {
-            check_deletion(t).map_err(|e| {
+            t.check(Utc::now()).map_err(|e| {
                 Failure::BadInput(format!(
-                    "{path}: the deletion of {name} record {} {e}; nothing was imported",
+                    "{path}: the deletion of {name} record {} does not fit ({e}); nothing was \
+                     imported",
                     t.id
                 ))
             })?;

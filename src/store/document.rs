@@ -46,6 +46,14 @@ pub struct Tombstone {
     pub deleted_at: DateTime<Utc>,
 }
 
+impl Tombstone {
+    /// Its dates, checked as a record's are.
+    pub fn check(&self, now: DateTime<Utc>) -> Result<(), String> {
+        super::record::check_date(self.date, Some(now))?;
+        super::record::check_date(self.deleted_at.date_naive(), Some(now))
+    }
+}
+
 /// Why a file's bytes are not a document this build can use.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ParseError {

@@ -60,16 +60,24 @@ impl<T: Kind> Record<T> {
     /// Whether the record can be trusted: its kind's rules, and a date from 1900 and, when `now`
     /// is given, not in the future (a day's grace for clocks and time zones).
     pub fn check(&self, now: Option<DateTime<Utc>>) -> Result<(), String> {
-        if self.date.year() < crate::domain::checkin::EARLIEST_YEAR {
-            return Err(format!("its date {} is before 1900", self.date));
-        }
-        if let Some(now) = now
-            && self.date > (now + chrono::Duration::days(1)).date_naive()
-        {
-            return Err(format!("its date {} is in the future", self.date));
-        }
+        check_date(self.date, now)?;
         self.body.check()
     }
+}
+
+/// A stored date nape could have written: from 1900 and, when `now` is given, not in the future
+/// (a day's grace for clocks and time zones).
+pub fn check_date(date: NaiveDate, now: Option<DateTime<Utc>>) -> Result<(), String> {
+    let earliest = crate::domain::checkin::EARLIEST_YEAR;
+    if date.year() < earliest {
+        return Err(format!("its date {date} is before {earliest}"));
+    }
+    if let Some(now) = now
+        && date > (now + chrono::Duration::days(1)).date_naive()
+    {
+        return Err(format!("its date {date} is in the future"));
+    }
+    Ok(())
 }
 
 impl<T> Record<T> {
