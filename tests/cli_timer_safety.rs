@@ -148,3 +148,14 @@ fn pain_after_the_last_session_can_be_rated_from_the_shell() {
     let bad = diary.run(&["timer", "rate", "--pain", "11"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn stop_from_the_shell_says_how_long_in_the_apps_words() {
+    let diary = Diary::new();
+    cold_started(&diary, 6 * 60 + 10);
+    let out = diary.ok(&["timer", "stop"]);
+    assert!(
+        out.contains("Cold session stopped after 6 minutes."),
+        "{out}"
+    );
+}

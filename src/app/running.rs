@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Ctx, Effect, Follow, Status};
 use crate::diary::Change;
-use crate::domain::therapy::{EndReason, Session, State, TimerError, clock};
+use crate::domain::therapy::{EndReason, Session, State, TimerError, clock, ran};
 
 /// Change the running session and say `done` ("Paused") with the time left.
 pub(super) fn change_running(
@@ -48,16 +48,11 @@ pub(super) fn stop_running_with(
         EndReason::Numb => {
             "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
         }
-        _ => {
-            let ran = record.body.elapsed(ctx.now);
-            let (n, unit) = match ran.num_minutes() {
-                0 => (ran.num_seconds(), "second"),
-                m => (m, "minute"),
-            };
-            let plural = if n == 1 { "" } else { "s" };
-            let kind = record.body.kind.name();
-            format!("{kind} session stopped after {n} {unit}{plural}.")
-        }
+        _ => format!(
+            "{} session stopped after {}.",
+            record.body.kind.name(),
+            ran(record.body.elapsed(ctx.now))
+        ),
     };
     let id = record.id;
     vec![

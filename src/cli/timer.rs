@@ -8,7 +8,7 @@ use crate::diary::{Change, Diary};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::bounds;
 use crate::domain::therapy::protocol;
-use crate::domain::therapy::{EndReason, PackKind, Session, State, clock};
+use crate::domain::therapy::{EndReason, PackKind, Session, State, clock, ran};
 use crate::store::Record;
 
 #[derive(Subcommand, Debug)]
@@ -299,7 +299,7 @@ fn change(cli: &Cli, command: &TimerCommand, now: DateTime<Utc>) -> Result<(), F
             TimerCommand::Stop { .. } => format!(
                 "{} session stopped after {}.",
                 record.body.kind.name(),
-                clock(record.body.elapsed(now))
+                ran(record.body.elapsed(now))
             ),
             _ => describe(&record.body, now),
         }

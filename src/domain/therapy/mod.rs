@@ -313,6 +313,16 @@ impl Session {
     }
 }
 
+/// How long a session ran, in words: "16 seconds", "1 minute", "6 minutes".
+pub fn ran(d: Duration) -> String {
+    let (n, unit) = match d.num_minutes() {
+        0 => (d.num_seconds().max(0), "second"),
+        m => (m, "minute"),
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    format!("{n} {unit}{plural}")
+}
+
 /// "12:05" for a duration, rounded up to the second so a timer never shows 0:00 while running.
 pub fn clock(d: Duration) -> String {
     let secs = (d.num_milliseconds().max(0) + 999) / 1000;
