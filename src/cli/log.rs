@@ -86,8 +86,14 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         let lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
         Failure::BadInput(format!("{}\nNothing was saved.", lines.join("\n")))
     })?;
-    // Only a save: nothing needs reading first.
-    let mut diary = Diary::empty(Box::new(open_store(cli)?), zone, &locale());
+    // With symptoms, a warning sign may be raised, perhaps together with answers given earlier:
+    // the whole diary is read, once, and the save goes through it. Otherwise only a save.
+    let symptoms = !checkin.symptoms.is_empty();
+    let mut diary = if symptoms {
+        super::open_diary(cli, now)?
+    } else {
+        Diary::empty(Box::new(open_store(cli)?), zone, &locale())
+    };
     let record = Record::new(checkin, date, now);
     warn(&diary.save(Change::add(record.clone()), now)?);
     let at = zone.local(record.body.at).format("%Y-%m-%d %H:%M");
@@ -96,23 +102,19 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         record.id,
         record.body.pain
     )?;
-    // A check-in that may raise a warning sign is worked out with the whole diary (a sign can be
-    // made of answers given at different times), and the shell says what to do, as the app does.
-    if !record.body.symptoms.is_empty() {
-        let diary = super::open_diary(cli, now)?;
-        let number = diary.emergency_number().to_string();
-        let raised = diary
-            .flags()
-            .iter()
-            .filter(|f| f.locks() && f.assessed_at.is_none() && f.raised_at >= record.body.at);
-        for flag in raised {
-            say!(
-                "{}: {} Why: {}.",
-                flag.def.level.tag(),
-                flag.def.advice(&number),
-                flag.reason
-            )?;
-        }
+    // What the app would interrupt with, said here too.
+    let number = diary.emergency_number().to_string();
+    let raised = diary
+        .flags()
+        .iter()
+        .filter(|f| f.locks() && f.assessed_at.is_none() && f.raised_at >= record.body.at);
+    for flag in raised {
+        say!(
+            "{}: {} Why: {}.",
+            flag.def.level.tag(),
+            flag.def.advice(&number),
+            flag.reason
+        )?;
     }
     Ok(())
 }
