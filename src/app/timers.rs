@@ -105,7 +105,10 @@ impl TimersState {
             return Vec::new();
         }
         let recent = ctx.now - chrono::Duration::hours(12);
-        let unreported = ctx.diary.sessions().iter().rev().find(|r| {
+        // Sorted by start: only the last day's sessions are looked at, on every message.
+        let since = recent - chrono::Duration::hours(12);
+        let latest = ctx.diary.sessions().iter().rev();
+        let unreported = latest.take_while(|r| r.body.started_at > since).find(|r| {
             let s = &r.body;
             s.end_reason == Some(EndReason::Finished)
                 && s.ended_at.is_some_and(|end| end > recent)
