@@ -74,6 +74,9 @@ fn banner(diary: &Diary, now: DateTime<Utc>) -> String {
     // As the real app opens: recent months first, the rest once the first frame is drawn.
     let recent = nape::diary::Diary::open_recent(Box::new(store), zone, "en_GB.UTF-8", now);
     let mut app = App::with_diary(recent, now, "en_GB.UTF-8");
+    // The loop tells the size before the first frame: that must not read the whole history.
+    app.update(Msg::Resized(80, 24), now);
+    assert!(app.diary().checking(), "the size waits for nothing");
     assert!(
         first_row(&app).contains("Reading your diary"),
         "before the whole history is read the banner says so, not 'at rest'"

@@ -228,15 +228,16 @@ impl App {
 
     /// Handle one message at `now`. Returns whether anything visible may have changed.
     pub fn update(&mut self, msg: Msg, now: DateTime<Utc>) -> bool {
+        // The size comes with the first frame: it must not wait for the rest of the history.
+        if let Msg::Resized(width, height) = msg {
+            self.size = Some((width, height));
+            return true;
+        }
         self.now = now;
         // Nothing is done on part of the history: the first message of any kind reads the rest.
         let older = self.diary.read_older(now);
         let changed = self.advance(msg == Msg::DataChanged) || older;
         self.welcomed |= self.diary.settings().is_some();
-        if let Msg::Resized(width, height) = msg {
-            self.size = Some((width, height));
-            return true;
-        }
         if matches!(msg, Msg::Tick | Msg::DataChanged | Msg::ReadHistory) {
             return changed;
         }
