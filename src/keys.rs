@@ -161,7 +161,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Scope::Form, &[UP], Msg::PrevField, "↑", Some("↓ move"), "the row above"),
         bind(Scope::Form, &[DOWN], Msg::NextField, "↓", None, "the row below"),
         bind(FormBox, &[c(' ')], Msg::Toggle, "Space", Some("tick"), "tick or untick a box"),
-        bind(Scope::Form, &[ENTER], Msg::Enter, "Enter", None, "on a box: tick it; in a field: the next row"),
+        bind(Scope::Form, &[ENTER], Msg::Enter, "Enter", None, "on a box: tick it; in a field: the next row; in the note: a new line"),
         bind(Scope::Form, &[ESC], Msg::Cancel, "Esc", Some("close"), "close without saving (asks first if anything changed)"),
         // Today
         bind(Only(Today), &[Key::Digit], Msg::Digit('0'), "0-10 Enter", Some("check in"), "type your pain now, then Enter saves it"),

@@ -126,3 +126,30 @@ fn a_third_digit_on_the_fast_path_is_refused_not_taken_as_a_new_rating() {
     assert!(export.contains("\"pain\": 10"), "{export}");
     assert!(!export.contains("\"pain\": 0"), "{export}");
 }
+
+#[test]
+fn a_note_typed_over_several_lines_keeps_its_lines() {
+    let diary = Diary::new();
+    let mut app = Session::start(&diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.send("a");
+    app.wait_for("New check-in");
+    app.send("4");
+    // Shift-Tab from the first section goes nowhere; the note is the last row.
+    app.send(&"\t".repeat(7));
+    app.wait_for("Enter: new line");
+    app.send("woke stiff\rbetter after a walk");
+    app.wait_for("better after a walk");
+    app.send("\x13");
+    app.wait_for("Saved: pain 4");
+    app.send("q");
+    let (ok, restored) = app.wait_exit();
+    assert!(ok && restored);
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    assert_eq!(
+        export["collections"]["checkins"][0]["note"],
+        "woke stiff\nbetter after a walk"
+    );
+}

@@ -75,6 +75,19 @@ fn states() -> Vec<(&'static str, App)> {
     let mut form = app(false);
     form.update(Msg::NewCheckin, t0());
     states.push(("form", form));
+    let mut note = app(false);
+    note.update(Msg::NewCheckin, t0());
+    while note.form().unwrap().focused() != nape::app::Item::Note {
+        note.update(Msg::NextSection, t0());
+    }
+    for c in "stiff on waking, eased by noon after a warm shower".chars() {
+        note.update(Msg::Edit(tui_input::InputRequest::InsertChar(c)), t0());
+    }
+    note.update(Msg::Enter, t0());
+    for c in "left side worse".chars() {
+        note.update(Msg::Edit(tui_input::InputRequest::InsertChar(c)), t0());
+    }
+    states.push(("form_note", note));
     let mut flagged = app(true);
     flagged.update(Msg::Goto(Screen::Flags), t0());
     states.push(("flags_active", flagged));

@@ -3,6 +3,7 @@
 use tui_input::{Input, InputRequest};
 
 use super::form_items::{Group, Item, items};
+use super::note::Note;
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::clock::Zone;
 use crate::diary::Change;
@@ -21,7 +22,7 @@ pub struct CheckinForm {
     pub stiffness: Input,
     pub when: Input,
     pub medicines: Input,
-    pub note: Input,
+    pub note: Note,
     pub chosen: [Vec<String>; 5],
     pub focus: usize,
     pub errors: Vec<FieldError>,
@@ -72,7 +73,7 @@ impl CheckinForm {
     pub fn copy_of(last: &CheckIn, when: Option<String>) -> Self {
         let mut form = CheckinForm::filled(last);
         form.when = Input::new(when.unwrap_or_default());
-        form.note = Input::default();
+        form.note = Note::default();
         form.chosen[Group::Warning.index()].clear();
         form.copied = true;
         form.opened()
@@ -83,7 +84,7 @@ impl CheckinForm {
         let when = zone.local(record.body.at).format(TIME_FORMAT).to_string();
         form.when = Input::new(when.clone());
         form.original_when = when;
-        form.note = Input::new(record.body.note.clone().unwrap_or_default());
+        form.note = Note::new(record.body.note.as_deref().unwrap_or_default());
         form.original = Some(record.clone());
         form.opened()
     }
@@ -135,8 +136,7 @@ impl CheckinForm {
             Item::Stiffness => &self.stiffness,
             Item::When => &self.when,
             Item::Medicines => &self.medicines,
-            Item::Note => &self.note,
-            Item::Choice(..) => return None,
+            Item::Choice(..) | Item::Note => return None,
         })
     }
 
@@ -147,8 +147,7 @@ impl CheckinForm {
             Item::Stiffness => &mut self.stiffness,
             Item::When => &mut self.when,
             Item::Medicines => &mut self.medicines,
-            Item::Note => &mut self.note,
-            Item::Choice(..) => return None,
+            Item::Choice(..) | Item::Note => return None,
         })
     }
 
@@ -185,7 +184,7 @@ impl CheckinForm {
 
     pub fn draft(&self) -> Draft {
         let [locations, plain, warnings, context, treatments] = self.chosen.clone();
-        let note = self.note.value();
+        let note = self.note.text();
         Draft {
             pain: self.pain.value().into(),
             worst: self.worst.value().into(),
@@ -202,7 +201,7 @@ impl CheckinForm {
                 .filter(|m| !m.trim().is_empty())
                 .map(str::to_string)
                 .collect(),
-            note: (!note.is_empty()).then(|| note.to_string()),
+            note: (!note.is_empty()).then_some(note),
             // The form shows every symptom, so one left unticked is a "no".
             quick: false,
         }
@@ -212,7 +211,13 @@ impl CheckinForm {
     pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Option<Vec<Effect>> {
         let last = items().len() - 1;
         let before = self.focus;
+        let in_note = self.focused() == Item::Note;
         match msg {
+            // In the note, Up, Down and Enter move and break lines; Up on its first line leaves it.
+            Msg::PrevField | Msg::Up if in_note && self.note.up() => {}
+            Msg::NextField | Msg::Down if in_note => _ = self.note.down(),
+            Msg::Enter if in_note => self.note.newline(),
+            Msg::Edit(request) if in_note => self.note.edit(request),
             Msg::NextField | Msg::Down => self.focus = (self.focus + 1).min(last),
             Msg::PrevField | Msg::Up => self.focus = self.focus.saturating_sub(1),
             Msg::NextSection => self.focus = section_start(section(self.focused()) + 1),

@@ -7,6 +7,7 @@ mod focus;
 mod form;
 mod form_items;
 mod msg;
+mod note;
 mod running;
 mod timers;
 mod today;

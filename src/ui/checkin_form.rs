@@ -37,6 +37,8 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
     let mut lines: Vec<Line> = Vec::new();
     let mut focus_line = 0;
     let mut group_seen: Option<Group> = None;
+    // Where the note's editor goes (first line, rows) when it has the cursor.
+    let mut note_at: Option<(usize, u16)> = None;
     for &item in form_items() {
         if let Item::Choice(group, _) = item
             && group_seen != Some(group)
@@ -72,6 +74,32 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
                         Span::raw("      ")
                     };
                     lines.push(Line::from(vec![lead, Span::styled(part, style)]));
+                }
+            }
+            Item::Note => {
+                let mut head = vec![marker, Span::styled("Note", theme.heading())];
+                if is_focus {
+                    head.push(Span::styled("  Enter: new line", theme.dim()));
+                }
+                lines.push(Line::from(head));
+                let width = (list_area.width as usize).saturating_sub(NOTE_INDENT as usize);
+                if is_focus {
+                    // Room for the editor, drawn over these rows below; one spare row to type into.
+                    let rows = note_rows(form.note.editor().lines(), width);
+                    note_at = Some((lines.len(), rows));
+                    lines.extend((0..rows).map(|_| Line::raw("")));
+                    focus_line = lines.len() - 1;
+                } else {
+                    let note = form.note.text();
+                    for line in note.lines() {
+                        for part in field::wrap(line, width) {
+                            lines.push(Line::raw(format!(
+                                "{:w$}{part}",
+                                "",
+                                w = NOTE_INDENT as usize
+                            )));
+                        }
+                    }
                 }
             }
             text => {
@@ -131,9 +159,28 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
         frame.render_widget(Line::styled(text, theme.dim()), hint);
     }
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
+    if let Some((first, rows)) = note_at {
+        let top = list.y + (first.saturating_sub(scroll) as u16);
+        let editor = Rect {
+            x: list.x + NOTE_INDENT,
+            y: top,
+            width: list.width.saturating_sub(NOTE_INDENT),
+            height: rows.min(list.bottom().saturating_sub(top)),
+        };
+        frame.render_widget(form.note.editor(), editor);
+    }
     if let Some(map) = map_area {
         render_map(form, frame, map, theme);
     }
+}
+
+/// How far the note's lines are set in from the form's left edge.
+const NOTE_INDENT: u16 = 4;
+
+/// Rows for the note's editor at `width`: its lines as wrapped, and one to spare, 3 to 8.
+fn note_rows(text: &[String], width: usize) -> u16 {
+    let wrapped: usize = text.iter().map(|l| field::wrap(l, width).len()).sum();
+    (wrapped + 1).clamp(3, 8) as u16
 }
 
 /// A small map of the neck and shoulders; ticked places are shown reversed.
