@@ -84,6 +84,8 @@ pub enum Msg {
     Delete,
     /// Bring back the check-in deleted last.
     Undo,
+    /// Show or hide the picked check-in in full (for terminals with no room for the pane).
+    Details,
     // Forms
     NextField,
     PrevField,

@@ -19,6 +19,8 @@ pub struct TodayState {
     pub quick: String,
     /// The full form, open over the screen.
     pub form: Option<CheckinForm>,
+    /// The picked check-in is shown in full in place of the list.
+    pub details: bool,
     /// The check-in deleted last and when: `u` brings it back for a while.
     pub deleted: Option<(Record<CheckIn>, DateTime<Utc>)>,
 }
@@ -33,6 +35,7 @@ impl TodayState {
             selected: 0,
             quick: String::new(),
             form: None,
+            details: false,
             deleted: None,
         }
     }
@@ -95,7 +98,9 @@ impl TodayState {
             Msg::Backspace => {
                 self.quick.pop();
             }
+            Msg::Cancel if self.quick.is_empty() => self.details = false,
             Msg::Cancel => self.quick.clear(),
+            Msg::Details => self.details = !self.details && count > 0,
             Msg::Enter if !self.quick.is_empty() => return self.save_quick(ctx),
             Msg::Enter => {
                 if let Some(record) = self.selected(ctx) {

@@ -94,6 +94,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .to_string();
         detail::lines(&r.body, &time, theme)
     });
+    if let (Some(lines), true) = (&picked, state.details) {
+        // In place of the list: the picked entry alone, with where it is among the day's.
+        let title = format!(" {} of {} · v closes ", state.selected + 1, entries.len());
+        let text = Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: false })
+            .block(Block::new().borders(Borders::TOP).title(title));
+        frame.render_widget(text, list);
+        return;
+    }
     let (list, pane) = match picked {
         Some(_) if list.width >= 70 => {
             let [left, right] =
@@ -106,7 +115,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Layout::vertical([Constraint::Length(rows + 1), Constraint::Fill(1)]).areas(list);
             (top, Some(bottom))
         }
-        _ => (list, None),
+        _ => {
+            // No room for the pane: say how to see it, on a spare row if there is one.
+            let rows = entries.len() as u16;
+            if list.height > rows {
+                let [top, _, hint] = Layout::vertical([
+                    Constraint::Length(rows),
+                    Constraint::Fill(1),
+                    Constraint::Length(1),
+                ])
+                .areas(list);
+                let text = Line::styled("v: details of the picked check-in", theme.dim());
+                frame.render_widget(Paragraph::new(text), hint);
+                (top, None)
+            } else {
+                (list, None)
+            }
+        }
     };
     let mut state = ListState::default().with_selected(Some(state.selected));
     frame.render_stateful_widget(
