@@ -304,7 +304,11 @@ impl App {
                     Vec::new()
                 }
                 (Msg::Down, Screen::Flags | Screen::Help) => {
-                    self.scroll = self.scroll.saturating_add(1);
+                    // The page's end depends on how it wraps, which only the view knows.
+                    let end = self
+                        .size
+                        .map_or(u16::MAX, |(w, h)| crate::ui::scroll_limit(self, w, h));
+                    self.scroll = self.scroll.saturating_add(1).min(end);
                     Vec::new()
                 }
                 _ => Vec::new(),

@@ -10,6 +10,13 @@ use crate::app::App;
 use crate::domain::redflag::{self, Level, UNLOCK};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let paragraph = page(app, theme);
+    let scroll = super::field::scroll_within(&paragraph, area, app.scroll());
+    frame.render_widget(paragraph.scroll((scroll, 0)), area);
+}
+
+/// The whole Red flags page, wrapped to whatever width it is drawn at.
+pub fn page(app: &App, theme: &Theme) -> Paragraph<'static> {
     let number = app.emergency_number();
     let number = number.as_str();
     let flags = app.diary().flags();
@@ -82,7 +89,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         "nape does not diagnose. If in doubt, get help.",
         theme.dim(),
     ));
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let scroll = super::field::scroll_within(&paragraph, area, app.scroll());
-    frame.render_widget(paragraph.scroll((scroll, 0)), area);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }

@@ -13,6 +13,13 @@ use crate::domain::therapy::limits::bounds;
 use crate::keys;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = page(app, theme);
+    let scroll = field::scroll_within(&text, area, app.scroll());
+    frame.render_widget(text.scroll((scroll, 0)), area);
+}
+
+/// The whole of Help, wrapped to whatever width it is drawn at.
+pub fn page(app: &App, theme: &Theme) -> Paragraph<'static> {
     let b = bounds();
     let limits = app.diary().limits();
     let mut lines = vec![
@@ -56,9 +63,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     for source in sources() {
         lines.push(Line::raw(format!("  [{}] {}", source.id, source.title)));
     }
-    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let scroll = field::scroll_within(&text, area, app.scroll());
-    frame.render_widget(text.scroll((scroll, 0)), area);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
 /// The subcommands, in a line each (`nape --help` has the rest).

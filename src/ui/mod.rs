@@ -46,14 +46,7 @@ fn draw(app: &App, frame: &mut Frame) {
         return;
     }
     let message = status_line(app, &theme, area.width as usize);
-    let [top, tabs, body, status, footer] = Layout::vertical([
-        Constraint::Length(banner::height(app, area)),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(status_rows(&message, area)),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, tabs, body, status, footer] = rows(app, area, &message);
     // The running timer sits beside the banner wherever there is room for both, or at the end
     // of the tab row on a narrow terminal.
     let long = timers::status(app, false);
@@ -128,6 +121,33 @@ fn draw(app: &App, frame: &mut Frame) {
         };
         frame.render_widget(text, below);
     }
+}
+
+/// Banner, tabs, the screen, the message and the footer, top to bottom.
+fn rows(app: &App, area: Rect, message: &Line) -> [Rect; 5] {
+    Layout::vertical([
+        Constraint::Length(banner::height(app, area)),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(status_rows(message, area)),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// How far the page on screen (Help or Red flags) can scroll in a terminal of `width` x
+/// `height`: `update` stops there, so Up after holding Down moves at once.
+pub fn scroll_limit(app: &App, width: u16, height: u16) -> u16 {
+    let area = Rect::new(0, 0, width, height);
+    let theme = Theme::new(app.color());
+    let message = status_line(app, &theme, width as usize);
+    let [_, _, body, _, _] = rows(app, area, &message);
+    let page = match app.screen() {
+        Screen::Help => help::page(app, &theme),
+        Screen::Flags => flags::page(app, &theme),
+        _ => return 0,
+    };
+    (page.line_count(body.width) as u16).saturating_sub(body.height)
 }
 
 /// Draw the tab row; returns how many columns its labels take.
