@@ -2,7 +2,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use chrono::Utc;
-use clap::Parser;
 use nape::app::{App, Status};
 use nape::cli::{self, Cli};
 use nape::clock::Zone;
@@ -10,7 +9,7 @@ use nape::diary::Diary;
 use nape::runtime;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => open_app(&cli),

@@ -119,3 +119,22 @@ fn a_status_template_with_nothing_to_say_prints_nothing() {
     let out = diary.ok(&["status", "--format", "{timer}|{pain}"]);
     assert_eq!(out.trim(), "|4");
 }
+
+#[test]
+fn a_day_and_time_after_at_need_no_quotes() {
+    let diary = Diary::new();
+    diary.ok(&["log", "4", "--at", "yesterday", "08:30"]);
+    let c = last_checkin(&diary);
+    assert_eq!(c["pain"], 4);
+    let yesterday = chrono::Local::now().date_naive() - chrono::Duration::days(1);
+    assert_eq!(c["date"], yesterday.to_string());
+    diary.ok(&["log", "-a", "2026-01-05", "07:15", "--pain", "2"]);
+    let c = last_checkin(&diary);
+    assert_eq!(
+        (c["pain"].clone(), c["date"].clone()),
+        (2.into(), "2026-01-05".into())
+    );
+    // A time alone is one value: the pain after it stays the pain.
+    diary.ok(&["log", "--at", "00:01", "3"]);
+    assert_eq!(last_checkin(&diary)["pain"], 3);
+}

@@ -138,6 +138,54 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl Cli {
+    /// The command line of this process, parsed (clap exits with its message on a mistake).
+    pub fn from_env() -> Cli {
+        Cli::parse_from(joined_times(std::env::args_os().collect()))
+    }
+}
+
+/// `--at yesterday 08:30` typed without quotes is one time, as the form's When field takes it:
+/// a day word or date after `--at` (or `-a`) is joined with an HH:MM that follows. A pain is
+/// never HH:MM, so nothing else is taken.
+fn joined_times(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let text = |a: &std::ffi::OsString| a.to_str().map(str::to_lowercase);
+    let is_time = |t: &str| {
+        let (h, m) = t.split_once(':').unwrap_or_default();
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    };
+    let is_day = |t: &str| {
+        t == "yesterday" || t == "today" || chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok()
+    };
+    let mut i = 0;
+    while i + 1 < args.len() {
+        let (Some(this), Some(next)) = (text(&args[i]), text(&args[i + 1])) else {
+            i += 1;
+            continue;
+        };
+        // "--at" "yesterday" "08:30", or "--at=yesterday" "08:30"
+        let (day_at, time_at) = match this.strip_prefix("--at=") {
+            Some(day) if is_day(day) => (Some(i), i + 1),
+            _ if (this == "--at" || this == "-a") && is_day(&next) => (Some(i + 1), i + 2),
+            _ => (None, 0),
+        };
+        if let Some(day_at) = day_at
+            && let Some(time) = args.get(time_at).and_then(text)
+            && is_time(&time)
+        {
+            let mut both = args[day_at].clone();
+            both.push(" ");
+            both.push(&args[time_at]);
+            args[day_at] = both;
+            args.remove(time_at);
+        }
+        i += 1;
+    }
+    args
+}
+
 /// Open the diary the command line points at, printing what opening it fixed.
 pub fn open_store(cli: &Cli) -> Result<DiskStore, Failure> {
     let (store, notices) = open_store_quietly(cli)?;
