@@ -4,6 +4,7 @@ pub mod checkin;
 pub mod redflag;
 pub mod settings;
 pub mod sources;
+pub mod stretch;
 pub mod therapy;
 pub mod trends;
 pub mod vocabulary;

@@ -1,0 +1,12 @@
+//! Guided stretches: exercises and routines (built-in and the person's own files), the player
+//! that steps through a routine by the clock, and the record of a routine done.
+
+pub mod library;
+pub mod player;
+pub mod record;
+mod routine;
+
+pub use library::{Library, Problem};
+pub use player::{Cue, Phase, PhaseKind, Player};
+pub use record::{Feeling, RoutineEnd, RoutineSession};
+pub use routine::{Exercise, MAX_HOLD_SECS, MAX_REPS, Routine, Sides, Step, duration_words};

@@ -1,0 +1,334 @@
+//! The routine player: a routine laid out as phases (get ready, hold, rest), played by the wall
+//! clock. Each phase is anchored at the moment it began, so a slow frame or a sleeping laptop
+//! never stretches a hold, and a clock set back never lengthens one. Pure: `now` is an argument.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::routine::Routine;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhaseKind {
+    /// A few seconds to read or hear the cue before the count starts.
+    Ready,
+    Hold,
+    /// Between exercises.
+    Rest,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    pub secs: u32,
+    pub step: usize,
+    /// Index into the step's sides ("Left", "Right"; "" for none).
+    pub side: usize,
+    /// 1-based.
+    pub rep: u32,
+}
+
+/// What the player says at a change, by bell and voice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cue {
+    /// Get ready for a hold: the exercise and side at its first rep, the rep after.
+    Ready {
+        exercise: String,
+        side: &'static str,
+        rep: u32,
+        reps: u32,
+    },
+    Hold,
+    /// The last seconds of a hold.
+    Count(u32),
+    Rest {
+        next: String,
+    },
+    Paused,
+    Resumed,
+    Done,
+}
+
+impl Cue {
+    /// The words spoken for it.
+    pub fn words(&self) -> String {
+        match self {
+            Cue::Ready {
+                exercise,
+                side: "",
+                rep: 1,
+                ..
+            } => format!("{exercise}. Get ready."),
+            Cue::Ready {
+                exercise,
+                side,
+                rep: 1,
+                ..
+            } => {
+                format!("{exercise}, {} side. Get ready.", side.to_lowercase())
+            }
+            Cue::Ready { rep, reps, .. } => format!("Relax. Rep {rep} of {reps}."),
+            Cue::Hold => "Hold.".into(),
+            Cue::Count(n) => n.to_string(),
+            Cue::Rest { next } => format!("Relax. Next: {next}."),
+            Cue::Paused => "Paused.".into(),
+            Cue::Resumed => "Resumed.".into(),
+            Cue::Done => "Routine done. How does your neck feel?".into(),
+        }
+    }
+
+    /// Whether the bell rings for it (every change of phase, not each second counted).
+    pub fn rings(&self) -> bool {
+        !matches!(self, Cue::Count(_))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Player {
+    pub routine: Routine,
+    pub phases: Vec<Phase>,
+    pub index: usize,
+    pub started_at: DateTime<Utc>,
+    /// When the current phase began, moved on by the time spent paused in it.
+    anchor: DateTime<Utc>,
+    pub paused_at: Option<DateTime<Utc>>,
+    /// Every pause, for the record: from, and to once resumed.
+    pub pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
+    /// The latest time seen, so a clock set back can be told from time passing.
+    seen: DateTime<Utc>,
+    /// The last second of the countdown already said in this phase.
+    counted: u32,
+    pub finished: bool,
+}
+
+fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
+    let mut phases = Vec::new();
+    for (step, s) in routine.steps.iter().enumerate() {
+        for side in 0..s.sides.each().len() {
+            for rep in 1..=s.reps {
+                let at = |kind, secs| Phase {
+                    kind,
+                    secs,
+                    step,
+                    side,
+                    rep,
+                };
+                if ready_secs > 0 {
+                    phases.push(at(PhaseKind::Ready, ready_secs));
+                }
+                phases.push(at(PhaseKind::Hold, s.hold_secs));
+            }
+        }
+        if step + 1 < routine.steps.len() && routine.rest_secs > 0 {
+            phases.push(Phase {
+                kind: PhaseKind::Rest,
+                secs: routine.rest_secs,
+                step,
+                side: 0,
+                rep: s.reps,
+            });
+        }
+    }
+    phases
+}
+
+fn secs(d: Duration) -> i64 {
+    d.num_milliseconds().div_euclid(1000)
+}
+
+impl Player {
+    /// Start `routine` at `now`, with `ready_secs` of get-ready before each hold.
+    pub fn start(routine: Routine, ready_secs: u32, now: DateTime<Utc>) -> (Player, Vec<Cue>) {
+        let phases = lay_out(&routine, ready_secs);
+        let mut player = Player {
+            routine,
+            phases,
+            index: 0,
+            started_at: now,
+            anchor: now,
+            paused_at: None,
+            pauses: Vec::new(),
+            seen: now,
+            counted: 0,
+            finished: false,
+        };
+        let cues = player.enter();
+        (player, cues)
+    }
+
+    pub fn phase(&self) -> Option<&Phase> {
+        self.phases.get(self.index).filter(|_| !self.finished)
+    }
+
+    /// Seconds into the current phase at `now` (frozen while paused).
+    fn elapsed(&self, now: DateTime<Utc>) -> i64 {
+        let at = self.paused_at.unwrap_or(now);
+        secs(at - self.anchor).max(0)
+    }
+
+    /// Whole seconds left in the current phase (counting up: 5 at its start, 1 in its last second).
+    pub fn left_in_phase(&self, now: DateTime<Utc>) -> u32 {
+        self.phase().map_or(0, |p| {
+            (i64::from(p.secs) - self.elapsed(now)).clamp(0, i64::from(p.secs)) as u32
+        })
+    }
+
+    /// Seconds left in the whole routine.
+    pub fn left_total(&self, now: DateTime<Utc>) -> u32 {
+        let later: u32 = self
+            .phases
+            .iter()
+            .skip(self.index + 1)
+            .map(|p| p.secs)
+            .sum();
+        later + self.left_in_phase(now)
+    }
+
+    /// The cues of the phase just entered.
+    fn enter(&mut self) -> Vec<Cue> {
+        self.counted = 0;
+        let Some(phase) = self.phases.get(self.index).copied() else {
+            self.finished = true;
+            return vec![Cue::Done];
+        };
+        let step = &self.routine.steps[phase.step];
+        match phase.kind {
+            PhaseKind::Ready => vec![Cue::Ready {
+                exercise: step.exercise.name.clone(),
+                side: step.sides.each()[phase.side],
+                rep: phase.rep,
+                reps: step.reps,
+            }],
+            PhaseKind::Hold => vec![Cue::Hold],
+            PhaseKind::Rest => vec![Cue::Rest {
+                next: self
+                    .routine
+                    .steps
+                    .get(phase.step + 1)
+                    .map_or(String::new(), |s| s.exercise.name.clone()),
+            }],
+        }
+    }
+
+    /// Move on to `now`: every phase whose time is up ends. When several pass at once (a
+    /// laptop woke), only where the routine is now is cued.
+    pub fn advance(&mut self, now: DateTime<Utc>) -> Vec<Cue> {
+        if now < self.seen {
+            // The clock went back: the phase keeps the time it had.
+            let back = self.seen - now;
+            self.anchor -= back;
+            if let Some(at) = self.paused_at.as_mut() {
+                *at -= back;
+            }
+        }
+        self.seen = now;
+        if self.finished || self.paused_at.is_some() {
+            return Vec::new();
+        }
+        let mut cues = Vec::new();
+        while let Some(phase) = self.phase().copied() {
+            let end = self.anchor + Duration::seconds(i64::from(phase.secs));
+            if now < end {
+                break;
+            }
+            self.index += 1;
+            self.anchor = end;
+            cues = self.enter();
+        }
+        if let Some(phase) = self.phase()
+            && phase.kind == PhaseKind::Hold
+            && phase.secs >= 4
+        {
+            let left = self.left_in_phase(now);
+            if (1..=3).contains(&left) && self.counted != left {
+                self.counted = left;
+                cues.push(Cue::Count(left));
+            }
+        }
+        cues
+    }
+
+    pub fn pause(&mut self, now: DateTime<Utc>) -> Vec<Cue> {
+        let mut cues = self.advance(now);
+        if self.paused_at.is_none() && !self.finished {
+            self.paused_at = Some(now);
+            self.pauses.push((now, None));
+            cues.push(Cue::Paused);
+        }
+        cues
+    }
+
+    pub fn resume(&mut self, now: DateTime<Utc>) -> Vec<Cue> {
+        let Some(from) = self.paused_at.take() else {
+            return Vec::new();
+        };
+        self.anchor += (now - from).max(Duration::zero());
+        if let Some(last) = self.pauses.last_mut() {
+            last.1 = Some(now);
+        }
+        vec![Cue::Resumed]
+    }
+
+    /// Jump to the first phase of `step` (or the end), at `now`.
+    fn jump(&mut self, index: usize, now: DateTime<Utc>) -> Vec<Cue> {
+        self.index = index;
+        self.anchor = now;
+        if self.paused_at.is_some() {
+            self.paused_at = Some(now);
+        }
+        self.enter()
+    }
+
+    /// On to the next exercise.
+    pub fn skip(&mut self, now: DateTime<Utc>) -> Vec<Cue> {
+        let Some(step) = self.phase().map(|p| p.step) else {
+            return Vec::new();
+        };
+        let next = self
+            .phases
+            .iter()
+            .position(|p| p.step > step)
+            .unwrap_or(self.phases.len());
+        self.jump(next, now)
+    }
+
+    /// Back to the start of this exercise, or to the one before when already at its start.
+    pub fn back(&mut self, now: DateTime<Utc>) -> Vec<Cue> {
+        let Some(phase) = self.phase().copied() else {
+            return Vec::new();
+        };
+        let first_of = |step| self.phases.iter().position(|p| p.step == step).unwrap_or(0);
+        let start = first_of(phase.step);
+        let at_start = self.index == start && self.elapsed(now) < 2;
+        let to = if (at_start || phase.kind == PhaseKind::Rest) && phase.step > 0 {
+            // From a rest, "back" is the exercise just done.
+            first_of(if phase.kind == PhaseKind::Rest {
+                phase.step
+            } else {
+                phase.step - 1
+            })
+        } else {
+            start
+        };
+        self.jump(to, now)
+    }
+
+    /// Exercises whose every hold was reached.
+    pub fn steps_done(&self) -> u32 {
+        let last_hold = |step| {
+            self.phases
+                .iter()
+                .rposition(|p| p.step == step && p.kind == PhaseKind::Hold)
+        };
+        (0..self.routine.steps.len())
+            .filter(|s| last_hold(*s).is_some_and(|i| self.finished || i < self.index))
+            .count() as u32
+    }
+
+    /// When something next changes on screen or is said: the next whole second of the phase.
+    pub fn next_change(&self) -> Option<DateTime<Utc>> {
+        if self.finished || self.paused_at.is_some() {
+            return None;
+        }
+        let into = (self.seen - self.anchor).num_milliseconds().max(0);
+        Some(self.seen + Duration::milliseconds(1000 - into % 1000))
+    }
+}

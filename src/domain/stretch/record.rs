@@ -1,0 +1,80 @@
+//! A routine played, as stored: which routine, how far it got, pauses, pain before and after,
+//! and how the neck felt. Stored when it starts (so `nape status` can show it) and at its end.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::domain::therapy::Pause;
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Feeling {
+    Better,
+    Same,
+    Worse,
+}
+
+impl Feeling {
+    pub fn word(self) -> &'static str {
+        match self {
+            Feeling::Better => "better",
+            Feeling::Same => "the same",
+            Feeling::Worse => "worse",
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RoutineEnd {
+    Finished,
+    /// Ended early by the person.
+    Stopped,
+    /// Ended with "stop and report": a symptom came on.
+    Reported,
+    /// nape closed while it played.
+    Interrupted,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct RoutineSession {
+    pub routine: String,
+    pub version: u32,
+    pub name: String,
+    pub started_at: DateTime<Utc>,
+    /// Played straight through, in seconds.
+    pub planned_secs: u32,
+    pub steps_total: u32,
+    #[serde(default)]
+    pub steps_done: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<Pause>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<RoutineEnd>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain_after: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feeling: Option<Feeling>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl RoutineSession {
+    /// Seconds from start to end (or to `now` while it plays).
+    pub fn duration_secs(&self, now: DateTime<Utc>) -> i64 {
+        (self.ended_at.unwrap_or(now) - self.started_at)
+            .num_seconds()
+            .max(0)
+    }
+
+    /// Whether it counts as still playing at `now`: not ended, and not past its planned time
+    /// with an hour to spare for pauses (a crash leaves no end).
+    pub fn playing(&self, now: DateTime<Utc>) -> bool {
+        self.ended_at.is_none() && self.duration_secs(now) < i64::from(self.planned_secs) + 3600
+    }
+}

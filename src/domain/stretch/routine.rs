@@ -1,0 +1,133 @@
+//! Exercises and routines as read from their files, and as checked and resolved for playing.
+
+use serde::Deserialize;
+
+/// A limit on holds: long enough for any stretch in CLINICAL.md, short enough to be a typo past it.
+pub const MAX_HOLD_SECS: u32 = 120;
+pub const MAX_REPS: u32 = 30;
+pub const MAX_REST_SECS: u32 = 120;
+
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sides {
+    None,
+    LeftRight,
+}
+
+impl Sides {
+    /// The sides in the order they are done ("" when the move has none).
+    pub fn each(self) -> &'static [&'static str] {
+        match self {
+            Sides::None => &[""],
+            Sides::LeftRight => &["Left", "Right"],
+        }
+    }
+}
+
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    pub id: String,
+    pub name: String,
+    pub cues: Vec<String>,
+    pub hold_secs: u32,
+    pub reps: u32,
+    pub sides: Sides,
+    #[serde(default)]
+    pub cautions: Vec<String>,
+    pub sources: Vec<String>,
+    /// Goes towards the end of the neck's range (left out of routines for a spasm).
+    #[serde(default)]
+    pub end_range: bool,
+    #[serde(default)]
+    pub picture: Vec<String>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ExerciseFile {
+    #[serde(default, rename = "_comment")]
+    _comment: Option<String>,
+    pub exercises: Vec<Exercise>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RoutineFile {
+    pub id: String,
+    pub name: String,
+    #[serde(default = "first_version")]
+    pub version: u32,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_rest")]
+    pub rest_secs: u32,
+    pub steps: Vec<StepFile>,
+    /// The routine's own exercises, beside the built-in ones.
+    #[serde(default)]
+    pub exercises: Vec<Exercise>,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+fn default_rest() -> u32 {
+    10
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StepFile {
+    pub exercise: String,
+    pub hold_secs: Option<u32>,
+    pub reps: Option<u32>,
+    pub sides: Option<Sides>,
+}
+
+/// One exercise as a routine does it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub exercise: Exercise,
+    pub hold_secs: u32,
+    pub reps: u32,
+    pub sides: Sides,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Routine {
+    pub id: String,
+    pub name: String,
+    pub version: u32,
+    pub description: String,
+    pub rest_secs: u32,
+    pub steps: Vec<Step>,
+    /// Where it came from: "built in", or the user file's path.
+    pub origin: String,
+}
+
+impl Routine {
+    /// How long it takes played straight through, with `ready_secs` before each hold.
+    pub fn total_secs(&self, ready_secs: u32) -> u32 {
+        let moving: u32 = self
+            .steps
+            .iter()
+            .map(|s| s.sides.each().len() as u32 * s.reps * (ready_secs + s.hold_secs))
+            .sum();
+        moving + self.rest_secs * (self.steps.len() as u32).saturating_sub(1)
+    }
+
+    /// Whether any step goes towards the end of the neck's range.
+    pub fn end_range(&self) -> bool {
+        self.steps.iter().any(|s| s.exercise.end_range)
+    }
+}
+
+/// "3 min 20 s", "45 s".
+pub fn duration_words(secs: u32) -> String {
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
