@@ -1,0 +1,116 @@
+//! The routine player with pinned time: holds, sides, reps, rests, pause, skip, back, a clock
+//! that jumps, and what it says along the way.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use nape::domain::stretch::{Cue, Library, PhaseKind, Player, Routine};
+
+fn t(secs: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap() + Duration::seconds(secs)
+}
+
+/// Chin tuck 5 s x 2, then a 4 s rest, then rotation 3 s x 1 each side; 2 s to get ready.
+fn routine() -> Routine {
+    let text = r#"{"id": "t", "name": "Test", "rest_secs": 4, "steps": [
+        {"exercise": "chin-tuck", "hold_secs": 5, "reps": 2},
+        {"exercise": "rotation", "hold_secs": 3, "reps": 1}]}"#;
+    Library::built_in().check("t.json", text).unwrap()
+}
+
+fn start() -> Player {
+    Player::start(routine(), 2, t(0)).0
+}
+
+#[test]
+fn the_whole_routine_said_second_by_second() {
+    let (mut player, first) = Player::start(routine(), 2, t(0));
+    assert_eq!(player.left_total(t(0)), routine().total_secs(2));
+    assert_eq!(routine().total_secs(2), 28);
+    let mut said = vec![format!("0: {}", first[0].words())];
+    for s in 1..=30 {
+        for cue in player.advance(t(s)) {
+            said.push(format!("{s}: {}", cue.words()));
+        }
+    }
+    assert!(player.finished);
+    insta::assert_snapshot!(said.join("\n"));
+}
+
+#[test]
+fn sides_and_reps_are_in_order() {
+    let mut player = start();
+    let mut seen = Vec::new();
+    for s in 0..28 {
+        player.advance(t(s));
+        if let Some(p) = player.phase()
+            && p.kind == PhaseKind::Hold
+            && seen.last() != Some(&(p.step, p.side, p.rep))
+        {
+            seen.push((p.step, p.side, p.rep));
+        }
+    }
+    assert_eq!(seen, vec![(0, 0, 1), (0, 0, 2), (1, 0, 1), (1, 1, 1)]);
+    assert_eq!(
+        player.steps_done(),
+        1,
+        "rotation's right side is still to finish"
+    );
+    player.advance(t(28));
+    assert_eq!(player.steps_done(), 2);
+}
+
+#[test]
+fn a_pause_keeps_the_hold_where_it_was() {
+    let mut player = start();
+    player.advance(t(3)); // one second into the first hold
+    assert_eq!(player.left_in_phase(t(3)), 4);
+    assert_eq!(player.pause(t(3)), vec![Cue::Paused]);
+    assert!(player.advance(t(60)).is_empty());
+    assert_eq!(player.left_in_phase(t(60)), 4);
+    assert_eq!(player.resume(t(63)), vec![Cue::Resumed]);
+    assert_eq!(player.left_in_phase(t(63)), 4);
+    assert_eq!(player.left_total(t(63)), 28 - 3);
+    assert_eq!(player.pauses, vec![(t(3), Some(t(63)))]);
+}
+
+#[test]
+fn skip_goes_to_the_next_exercise_and_back_to_the_start_of_this_one_then_the_one_before() {
+    let mut player = start();
+    player.advance(t(3));
+    let cues = player.skip(t(3));
+    assert_eq!(
+        cues,
+        vec![Cue::Ready {
+            exercise: "Rotation".into(),
+            side: "Left",
+            rep: 1,
+            reps: 1
+        }]
+    );
+    player.advance(t(6)); // into the hold
+    player.back(t(6));
+    assert_eq!(player.phase().unwrap().step, 1, "to rotation's start");
+    assert_eq!(player.phase().unwrap().kind, PhaseKind::Ready);
+    player.back(t(6));
+    assert_eq!(
+        player.phase().unwrap().step,
+        0,
+        "at its start: the one before"
+    );
+    // Skipping past the last exercise ends the routine.
+    player.skip(t(7));
+    assert_eq!(player.skip(t(7)), vec![Cue::Done]);
+    assert!(player.finished);
+}
+
+#[test]
+fn a_clock_jump_forward_plays_on_without_stretching_a_hold_and_back_changes_nothing() {
+    let mut player = start();
+    player.advance(t(4));
+    let left = player.left_in_phase(t(4));
+    // Set back two minutes: the hold keeps the time it had.
+    assert!(player.advance(t(-116)).is_empty());
+    assert_eq!(player.left_in_phase(t(-116)), left);
+    // A laptop asleep for an hour: the routine is over, and only that is said.
+    assert_eq!(player.advance(t(3600)), vec![Cue::Done]);
+    assert!(player.finished);
+}
