@@ -47,6 +47,8 @@ impl Scope {
                     | Focus::Settings
                     | Focus::Help
                     | Focus::Stretches
+                    | Focus::StretchesLocked
+                    | Focus::StretchPlaying
                     | Focus::Trends
             ),
             Scope::SettingsChoice => matches!(
@@ -196,6 +198,26 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(TimerSkin), &[c('2')], Msg::Digit('2'), "2", Some("burning"), "the skin feels burning"),
         bind(Only(TimerSkin), &[c('3')], Msg::Digit('3'), "3", Some("aching"), "the skin aches"),
         bind(Only(TimerSkin), &[c('4')], Msg::Digit('4'), "4", Some("numb: stop"), "the skin is numb: the session stops"),
+        // Stretches
+        bind(Only(Stretches), &[ENTER], Msg::Enter, "Enter", Some("start"), "start the picked routine"),
+        bind(Only(Stretches), &[UP, c('k')], Msg::Up, "↑", Some("↓ pick"), "pick the routine above (k too)"),
+        bind(Only(Stretches), &[DOWN, c('j')], Msg::Down, "↓", None, "pick the routine below (j too)"),
+        bind(Only(StretchesLocked), &[UP, c('k')], Msg::Up, "↑", Some("↓ pick"), "pick the routine above (k too)"),
+        bind(Only(StretchesLocked), &[DOWN, c('j')], Msg::Down, "↓", None, "pick the routine below (j too)"),
+        bind(Only(StretchPlaying), &[c('!')], Msg::Report, "!", Some("stop & report"), "stop: sharp pain, dizziness, tingling or double vision came on (opens a check-in)"),
+        bind(Only(StretchPlaying), &[c('p'), c(' ')], Msg::PauseResume, "p", Some("pause"), "pause or resume the routine (Space too)"),
+        bind(Only(StretchPlaying), &[c('n'), RIGHT], Msg::Skip, "n", Some("next"), "skip to the next exercise (→ too)"),
+        bind(Only(StretchPlaying), &[c('b'), LEFT], Msg::Back, "b", Some("back"), "back to the start of this exercise, or the one before (← too)"),
+        bind(Only(StretchPlaying), &[c('x')], Msg::StopTimer, "x", Some("stop"), "end the routine here"),
+        bind(Only(StretchPain), &[Key::Digit], Msg::Digit('0'), "0-10", Some("pain"), "type your pain"),
+        bind(Only(StretchPain), &[ENTER], Msg::Enter, "Enter", Some("save (empty skips)"), "save the rating; with none typed, skip it"),
+        bind(Only(StretchPain), &[BACKSPACE], Msg::Backspace, "Backspace", None, "take back a digit"),
+        bind(Only(StretchPain), &[ESC], Msg::Cancel, "Esc", Some("skip"), "skip the rating (before a routine: start without it)"),
+        bind(Only(StretchPain), &[c('n')], Msg::No, "n", Some("cancel"), "before a routine: start nothing"),
+        bind(Only(StretchFeeling), &[c('1')], Msg::Digit('1'), "1", Some("better"), "after a routine: your neck feels better"),
+        bind(Only(StretchFeeling), &[c('2')], Msg::Digit('2'), "2", Some("same"), "after a routine: about the same"),
+        bind(Only(StretchFeeling), &[c('3')], Msg::Digit('3'), "3", Some("worse"), "after a routine: worse"),
+        bind(Only(StretchFeeling), &[ESC], Msg::Cancel, "Esc", Some("skip"), "after a routine: skip the question"),
         // Red flags, Help, Settings
         bind(Only(Flags), &[c('a'), c('A')], Msg::RecordAssessment, "a", Some("a clinician assessed me"), "record that a clinician has assessed you (asks first)"),
         bind(Only(Flags), &[UP, c('k')], Msg::Up, "↑", Some("↓ scroll"), "scroll up (k too)"),
@@ -240,6 +262,15 @@ pub const SECTIONS: &[(&str, &[Focus])] = &[
             Focus::TimerNotes,
             Focus::TimerPain,
             Focus::TimerSkin,
+        ],
+    ),
+    (
+        "Stretches",
+        &[
+            Focus::Stretches,
+            Focus::StretchPlaying,
+            Focus::StretchPain,
+            Focus::StretchFeeling,
         ],
     ),
     ("Red flags", &[Focus::Flags]),

@@ -8,5 +8,6 @@ pub mod diary;
 pub mod domain;
 pub mod keys;
 pub mod runtime;
+pub mod speech;
 pub mod store;
 pub mod ui;

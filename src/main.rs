@@ -46,6 +46,7 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
     let now = Utc::now();
     let diary = Diary::open_recent(Box::new(store), Zone::Local, &locale, now);
     let mut app = App::with_diary(diary, now, &locale);
+    app.set_library(cli::library(cli));
     app.set_color(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
     app.set_ascii(!cli::utf8());
     if !notices.is_empty() {

@@ -141,6 +141,8 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
         let mut resized = true;
         // From zero, so a session that ended while nape was closed rings at start too.
         let mut rung = 0;
+        let mut chimed = app.chime();
+        let voice = crate::speech::program();
         loop {
             if dirty {
                 if resized {
@@ -158,6 +160,15 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
             if app.bell() != rung {
                 rung = app.bell();
                 alert(terminal)?;
+            }
+            if app.chime() != chimed {
+                chimed = app.chime();
+                ring(terminal)?;
+            }
+            for words in app.take_speech() {
+                if let Some(program) = &voice {
+                    crate::speech::say(program, &words);
+                }
             }
             if app.quit() || stop.load(Ordering::Relaxed) {
                 return Ok(());
@@ -189,6 +200,14 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
             }
         }
     })
+}
+
+/// The terminal bell alone: a routine's cue.
+fn ring(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+    use std::io::Write;
+    let out = terminal.backend_mut();
+    out.write_all(b"\x07")?;
+    out.flush()
 }
 
 /// The terminal bell, and a desktop notification where `notify-send` exists. The notification

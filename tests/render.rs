@@ -116,6 +116,23 @@ fn states() -> Vec<(&'static str, App)> {
     finished.update(Msg::Digit('1'), minutes(10));
     finished.update(Msg::Tick, minutes(16));
     states.push(("timers_finished", finished));
+    let stretching = || {
+        let mut a = app(false);
+        a.update(Msg::Goto(Screen::Stretches), t0());
+        a.update(Msg::Enter, t0()); // the desk reset
+        a
+    };
+    states.push(("stretch_pain_before", stretching()));
+    let playing = || {
+        let mut a = stretching();
+        a.update(Msg::Cancel, t0()); // no rating: start
+        a.update(Msg::Tick, t0() + Duration::seconds(30));
+        a
+    };
+    states.push(("stretch_playing", playing()));
+    let mut done = playing();
+    done.update(Msg::Tick, t0() + Duration::seconds(400));
+    states.push(("stretch_feeling", done));
     let mut elsewhere = running();
     elsewhere.update(Msg::Goto(Screen::Today), minutes(3));
     states.push(("today_with_timer", elsewhere));

@@ -147,3 +147,12 @@ fn a_good_user_routine_loads_beside_a_bad_one_and_can_replace_a_built_in() {
     assert_eq!(mine.steps[0].exercise.name, "Shrug");
     assert_eq!(library.routines.len(), 4, "replaced, not added");
 }
+
+#[test]
+fn every_mistake_in_a_file_is_listed_at_once() {
+    let found = problems(
+        r#"{"id": "Bad Id", "name": "X", "steps": [{"exercise": "chin-tuk", "hold_secs": 0},
+            {"exercise": "rotation", "reps": 40}]}"#,
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
+}

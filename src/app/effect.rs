@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::{App, Ctx, alert};
+use super::{App, CheckinForm, Ctx, Screen, alert};
 use crate::diary::Change;
 use crate::domain::checkin::CheckIn;
+use crate::domain::stretch::Cue;
 use crate::domain::therapy::PackKind;
 use crate::store::{Record, StoreError};
 
@@ -29,6 +30,8 @@ pub enum Effect {
     /// Ask yes or no first.
     Ask(Confirm),
     Bell,
+    /// A routine's cue: the bell or voice, as the settings say.
+    Cue(Cue),
     Quit,
     /// Tell the screen that asked how it went, once the saves before it succeeded.
     Then(Follow),
@@ -60,6 +63,10 @@ pub enum Follow {
     PainBefore(PackKind),
     /// The settings were saved: close the form.
     SettingsSaved,
+    /// Start a routine though the warning signs could not be checked: ask pain before.
+    StretchAnyway,
+    /// A routine was stopped to report a symptom: open a check-in for it.
+    ReportSymptoms,
 }
 
 /// A question waiting for y or n, what it is about, and what yes does.
@@ -121,6 +128,7 @@ impl App {
                 }
                 Effect::Ask(confirm) => self.confirm = Some(confirm),
                 Effect::Bell => self.bell += 1,
+                Effect::Cue(cue) => self.cue(&cue),
                 Effect::Quit => self.quit = true,
                 Effect::Then(follow) => {
                     let ctx = Ctx {
@@ -146,6 +154,15 @@ impl App {
                         }
                         Follow::SettingsSaved => {
                             self.settings_form.reset(&ctx);
+                            Vec::new()
+                        }
+                        Follow::StretchAnyway => {
+                            self.stretches.ask_pain_before();
+                            Vec::new()
+                        }
+                        Follow::ReportSymptoms => {
+                            self.screen = Screen::Today;
+                            self.today_state.form = Some(CheckinForm::reporting());
                             Vec::new()
                         }
                         follow => self.timers.follow(follow, &ctx),

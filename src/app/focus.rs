@@ -1,6 +1,7 @@
 //! Which part of the app the keyboard talks to: worked out here once, for the key table, the
 //! footer and Help.
 
+use super::stretches::Stage;
 use super::{App, Focus, MIN_HEIGHT, MIN_WIDTH, Screen, TimerPrompt};
 
 impl App {
@@ -43,7 +44,13 @@ impl App {
             },
             Screen::Flags => Focus::Flags,
             Screen::Help => Focus::Help,
-            Screen::Stretches => Focus::Stretches,
+            Screen::Stretches => match self.stretches.stage {
+                Stage::List if self.diary.locked() => Focus::StretchesLocked,
+                Stage::List => Focus::Stretches,
+                Stage::PainBefore(_) | Stage::PainAfter { .. } => Focus::StretchPain,
+                Stage::Playing { .. } => Focus::StretchPlaying,
+                Stage::Feeling { .. } => Focus::StretchFeeling,
+            },
             Screen::Trends => Focus::Trends,
         }
     }

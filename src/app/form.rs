@@ -30,6 +30,8 @@ pub struct CheckinForm {
     initial: Draft,
     /// A new check-in copied from the last one (its title says so).
     pub copied: bool,
+    /// Opened by "stop and report" during a routine (its title says so).
+    pub reporting: bool,
     /// The focused field has not been typed into since it was focused: a digit typed into a
     /// prefilled rating replaces it ("4" over "6", not "64").
     fresh: bool,
@@ -66,6 +68,16 @@ impl CheckinForm {
             ..CheckinForm::default()
         }
         .opened()
+    }
+
+    /// A check-in for what came on during a routine: the symptoms in view, ready to tick,
+    /// and stretches ticked as what was done.
+    pub fn reporting() -> Self {
+        let mut form = CheckinForm::new(None);
+        form.chosen[Group::Treatment.index()].push("stretches".into());
+        form.focus = section_start(1 + Group::Symptom.index());
+        form.reporting = true;
+        form.opened()
     }
 
     /// A new check-in like `last`, at `when` ("" for now). Warning-sign answers are never

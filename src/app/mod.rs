@@ -9,6 +9,7 @@ mod form_items;
 mod msg;
 mod note;
 mod running;
+mod stretches;
 mod timers;
 mod today;
 mod welcome;
@@ -22,6 +23,7 @@ pub use effect::{Confirm, Effect, Follow, Status};
 pub use form::CheckinForm;
 pub use form_items::{Group, Item, items as form_items};
 pub use msg::{Focus, Msg, Screen};
+pub use stretches::{Stage, StretchesState};
 pub use timers::{Plan, TimerPrompt, TimersState};
 pub use today::TodayState;
 pub use welcome::{OnsetChoice, SettingField, SettingsForm};
@@ -54,6 +56,11 @@ pub struct App {
     screen: Screen,
     today_state: TodayState,
     timers: TimersState,
+    stretches: StretchesState,
+    /// Counts a routine's cues; the loop rings the bell (only) when it changes.
+    chime: u64,
+    /// Words for the voice to say, taken by the loop.
+    speech: Vec<String>,
     /// First-run welcome, or the Settings screen's editor.
     settings_form: SettingsForm,
     /// Scroll position of the Red flags and Help screens.
@@ -93,6 +100,9 @@ impl App {
             screen: Screen::Today,
             today_state: TodayState::new(today),
             timers: TimersState::default(),
+            stretches: StretchesState::default(),
+            chime: 0,
+            speech: Vec::new(),
             settings_form,
             scroll: 0,
             confirm: None,
@@ -169,6 +179,41 @@ impl App {
         self.bell
     }
 
+    /// Counts a routine's cues that ring (the loop rings the bell alone for these).
+    pub fn chime(&self) -> u64 {
+        self.chime
+    }
+
+    /// Words waiting to be spoken; the loop takes them.
+    pub fn take_speech(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.speech)
+    }
+
+    pub fn stretches(&self) -> &StretchesState {
+        &self.stretches
+    }
+
+    /// The person's own routines (and any bad files among them), beside the built-in ones.
+    pub fn set_library(&mut self, library: crate::domain::stretch::Library) {
+        self.stretches = StretchesState::new(library);
+    }
+
+    /// A cue from the routine: the bell, and the voice, as Settings say.
+    fn cue(&mut self, cue: &crate::domain::stretch::Cue) {
+        let mode = self
+            .diary
+            .settings()
+            .map(|s| s.body.cue_mode())
+            .unwrap_or_default();
+        use crate::domain::settings::CueMode;
+        if mode != CueMode::Off && cue.rings() {
+            self.chime += 1;
+        }
+        if mode == CueMode::Voice {
+            self.speech.push(cue.words());
+        }
+    }
+
     pub fn color(&self) -> bool {
         self.color
     }
@@ -213,10 +258,12 @@ impl App {
     pub fn next_wake(&self, now: DateTime<Utc>) -> std::time::Duration {
         let ctx = self.ctx_at(now);
         let midnight = (self.day.end - now).to_std().unwrap_or_default();
-        match running::next_second(&ctx) {
-            Some(second) => second.min(midnight),
-            None => midnight,
-        }
+        let routine = self.stretches.player().and_then(|p| p.next_change());
+        let routine = routine.and_then(|at| (at - now).to_std().ok());
+        [running::next_second(&ctx), routine]
+            .into_iter()
+            .flatten()
+            .fold(midnight, std::cmp::Ord::min)
     }
 
     fn ctx_at(&self, now: DateTime<Utc>) -> Ctx<'_> {
@@ -246,15 +293,17 @@ impl App {
             // A message stays until the next thing the person does.
             self.status = None;
         }
-        if msg == Msg::Quit {
-            self.quit = true;
-            return true;
-        }
         let ctx = Ctx {
             diary: &self.diary,
             now,
             today: self.today,
         };
+        if msg == Msg::Quit {
+            let effects = self.stretches.quit(&ctx);
+            self.apply(effects);
+            self.quit = true;
+            return true;
+        }
         if self.alert.is_some() {
             // Nothing else until it has been read.
             if msg == Msg::Dismiss {
@@ -282,6 +331,7 @@ impl App {
                 (Msg::PrevScreen, screen) => self.goto(screen.offset(-1)),
                 (msg, Screen::Today) => self.today_state.update(msg, &ctx),
                 (msg, Screen::Timers) => self.timers.update(msg, &ctx),
+                (msg, Screen::Stretches) => self.stretches.update(msg, &ctx),
                 (msg, Screen::Settings) => self.settings_form.update_settings(msg, &ctx),
                 (Msg::RecordAssessment, Screen::Flags) => vec![Effect::Ask(Confirm {
                     question: "Record that a clinician has assessed you?".into(),
@@ -361,7 +411,9 @@ impl App {
             self.today_state.clamp(&ctx);
         }
         let (effects, timer) = self.timers.tick(&ctx);
+        let (cues, playing) = self.stretches.tick(&ctx);
         self.apply(effects);
-        data || new_day || timer
+        self.apply(cues);
+        data || new_day || timer || playing
     }
 }

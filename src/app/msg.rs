@@ -104,6 +104,13 @@ pub enum Msg {
     PauseResume,
     Extend,
     StopTimer,
+    // Stretches
+    /// On to the next exercise.
+    Skip,
+    /// Back to the start of this exercise (or the one before).
+    Back,
+    /// Stop the routine and report what came on.
+    Report,
 }
 
 /// What the keyboard is talking to. Worked out once, in `App::focus`; the key table, the footer
@@ -143,14 +150,22 @@ pub enum Focus {
     Flags,
     Settings,
     Help,
+    /// The list of routines.
     Stretches,
+    /// Stretches closed by an unassessed warning sign.
+    StretchesLocked,
+    StretchPlaying,
+    /// Pain before or after a routine.
+    StretchPain,
+    /// How the neck feels after a routine.
+    StretchFeeling,
     Trends,
 }
 
 impl Focus {
     /// Every focus there is: footers are worked out for each, and tests walk the key table
     /// with it. Keep it complete.
-    pub const ALL: [Focus; 21] = [
+    pub const ALL: [Focus; 25] = [
         Focus::TooSmall,
         Focus::Alert,
         Focus::Confirm,
@@ -171,6 +186,10 @@ impl Focus {
         Focus::Settings,
         Focus::Help,
         Focus::Stretches,
+        Focus::StretchesLocked,
+        Focus::StretchPlaying,
+        Focus::StretchPain,
+        Focus::StretchFeeling,
         Focus::Trends,
     ];
 

@@ -11,6 +11,7 @@ macro_rules! say {
 mod check;
 mod exchange;
 mod log;
+mod routines;
 mod status;
 mod timer;
 
@@ -60,6 +61,9 @@ pub enum Command {
     /// Cold and heat sessions from the shell (the app sees them too).
     #[command(subcommand)]
     Timer(timer::TimerCommand),
+    /// Stretch routines: list them, or check a routine file of your own.
+    #[command(subcommand)]
+    Routines(routines::RoutinesCommand),
     /// One line for a tmux status bar or a shell prompt; prints nothing when there is nothing to say.
     Status(status::StatusArgs),
 }
@@ -186,6 +190,14 @@ fn joined_times(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     args
 }
 
+/// The built-in routines and the person's own, from the config folder.
+pub fn library(cli: &Cli) -> crate::domain::stretch::Library {
+    let files = crate::store::routines::config_root(cli.config_dir.as_deref())
+        .map(|root| crate::store::routines::read(&root))
+        .unwrap_or_default();
+    crate::domain::stretch::Library::with_user(&files)
+}
+
 /// Open the diary the command line points at, printing what opening it fixed.
 pub fn open_store(cli: &Cli) -> Result<DiskStore, Failure> {
     let (store, notices) = open_store_quietly(cli)?;
@@ -272,5 +284,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Check => check::run(cli),
         Command::Timer(command) => timer::run(cli, command),
         Command::Status(args) => status::run(cli, args),
+        Command::Routines(command) => routines::run(cli, command),
     }
 }

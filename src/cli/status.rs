@@ -11,15 +11,22 @@ use crate::domain::therapy::{State, clock};
 pub struct StatusArgs {
     /// A template of text and placeholders (default: the timer, today's last pain and the
     /// warning level, joined by " · "): {timer} the running session ("❄ 12:05"), {kind} cold or
-    /// heat, {left} its time left, {state} "paused", "skin check due" or "done", {pain} today's
+    /// heat, {left} its time left, {routine} a stretch routine playing ("Desk reset ~2:10 left"), {state} "paused", "skin check due" or "done", {pain} today's
     /// last pain, {flag} the most urgent warning level not yet assessed ("‼ EMERGENCY"), {signs}
     /// the names of those signs. An unknown placeholder is refused.
     #[arg(long, value_name = "TEMPLATE")]
     format: Option<String>,
 }
 
-const PLACEHOLDERS: [&str; 7] = [
-    "{timer}", "{kind}", "{left}", "{state}", "{pain}", "{flag}", "{signs}",
+const PLACEHOLDERS: [&str; 8] = [
+    "{timer}",
+    "{kind}",
+    "{left}",
+    "{state}",
+    "{pain}",
+    "{flag}",
+    "{signs}",
+    "{routine}",
 ];
 
 /// Every "{word}" in `template` must be a placeholder: a typo would otherwise print as is.
@@ -70,6 +77,12 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         (kind, "") => format!("{kind} {left}"),
         (kind, state) => format!("{kind} {left} {state}"),
     };
+    // Its pauses are recorded at its end, so the time left while it plays is about.
+    let routine = diary.playing(now).map_or(String::new(), |r| {
+        let left = i64::from(r.body.planned_secs) - r.body.duration_secs(now);
+        let left = clock(chrono::Duration::seconds(left.max(0)));
+        format!("{} ~{left} left", r.body.name)
+    });
     let open: Vec<_> = diary
         .flags()
         .iter()
@@ -84,7 +97,12 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
     let signs: Vec<&str> = open.iter().map(|f| f.def.short.as_str()).collect();
     let line = match &args.format {
         // Nothing to say in any placeholder: nothing printed, as without a template.
-        Some(_) if [&timer, &pain, &flag].iter().all(|v| v.is_empty()) && signs.is_empty() => {
+        Some(_)
+            if [&timer, &pain, &flag, &routine]
+                .iter()
+                .all(|v| v.is_empty())
+                && signs.is_empty() =>
+        {
             String::new()
         }
         Some(template) => template
@@ -94,14 +112,15 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
             .replace("{state}", state)
             .replace("{pain}", &pain)
             .replace("{flag}", &flag)
-            .replace("{signs}", &signs.join(", ")),
+            .replace("{signs}", &signs.join(", "))
+            .replace("{routine}", &routine),
         None => {
             let pain = if pain.is_empty() {
                 String::new()
             } else {
                 format!("pain {pain}")
             };
-            [timer, pain, flag]
+            [timer, routine, pain, flag]
                 .into_iter()
                 .filter(|p| !p.is_empty())
                 .collect::<Vec<_>>()

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
+use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
 use crate::store::{Applied, Collection, Kind, Record, Store, StoreError};
 
@@ -25,6 +26,7 @@ pub enum Action {
 pub enum Entry {
     CheckIn(Record<CheckIn>),
     Session(Record<Session>),
+    Routine(Record<RoutineSession>),
     Assessment(Record<Assessment>),
     Settings(Record<Settings>),
 }
@@ -71,6 +73,7 @@ impl Entry {
         match self {
             Entry::CheckIn(_) => CheckIn::COLLECTION,
             Entry::Session(_) => Session::COLLECTION,
+            Entry::Routine(_) => RoutineSession::COLLECTION,
             Entry::Assessment(_) => Assessment::COLLECTION,
             Entry::Settings(_) => Settings::COLLECTION,
         }
@@ -88,6 +91,12 @@ macro_rules! entry_from {
 }
 
 entry_from!(CheckIn, Session, Assessment, Settings);
+
+impl From<Record<RoutineSession>> for Entry {
+    fn from(record: Record<RoutineSession>) -> Entry {
+        Entry::Routine(record)
+    }
+}
 
 /// Carry out `action` on `record` in the store (a delete is dated `now`).
 pub(super) fn write<T: Kind>(

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use super::Diary;
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::Assessment;
+use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
 use crate::store::{Kind, Record};
 
@@ -26,6 +27,15 @@ impl Kept for CheckIn {
 impl Kept for Session {
     fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
         &mut diary.sessions
+    }
+    fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
+        (r.body.started_at, r.id)
+    }
+}
+
+impl Kept for RoutineSession {
+    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
+        &mut diary.routines
     }
     fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
         (r.body.started_at, r.id)

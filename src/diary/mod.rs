@@ -19,6 +19,7 @@ use crate::clock::Zone;
 use crate::domain::checkin::{CheckIn, Dated};
 use crate::domain::redflag::{self, ActiveFlag, Assessment, Evidence};
 use crate::domain::settings::{self, Settings};
+use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
 use crate::domain::trends::{self, Day};
 use crate::store::{Applied, DateRange, Kind, Notice, Record, Store, StoreError};
@@ -33,6 +34,8 @@ pub struct Diary {
     assessments: Vec<Record<Assessment>>,
     /// Sorted by start, then id.
     sessions: Vec<Record<Session>>,
+    /// Routines played, sorted by start, then id.
+    routines: Vec<Record<RoutineSession>>,
     settings: Option<Record<Settings>>,
     /// Each collection's store stamp when it was last read.
     stamps: HashMap<&'static str, u64>,
@@ -105,6 +108,7 @@ impl Diary {
             checkins: Vec::new(),
             assessments: Vec::new(),
             sessions: Vec::new(),
+            routines: Vec::new(),
             settings: None,
             stamps: HashMap::new(),
             problems: BTreeMap::new(),
@@ -149,6 +153,11 @@ impl Diary {
         if let Some(mut sessions) = self.fresh::<Session>(DateRange::ALL) {
             sessions.sort_by_key(Session::key);
             self.sessions = sessions;
+            read = true;
+        }
+        if let Some(mut routines) = self.fresh::<RoutineSession>(DateRange::ALL) {
+            routines.sort_by_key(RoutineSession::key);
+            self.routines = routines;
             read = true;
         }
         if let Some(settings) = self.fresh::<Settings>(DateRange::ALL) {
@@ -231,6 +240,7 @@ impl Diary {
                 applied
             }
             Entry::Session(r) => self.apply(action, r, now)?,
+            Entry::Routine(r) => self.apply(action, r, now)?,
             Entry::Assessment(r) => self.apply(action, r, now)?,
             Entry::Settings(r) => {
                 let applied = write(self.store.as_ref(), action, &r, now)?;

@@ -6,6 +6,7 @@ use super::Diary;
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::{ActiveFlag, Assessment};
 use crate::domain::settings::Settings;
+use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::limits::{Limits, bounds};
 use crate::domain::therapy::{PackKind, Session, protocol};
 use crate::domain::trends::Day;
@@ -30,6 +31,16 @@ impl Diary {
     /// The latest check-in by time.
     pub fn last_checkin(&self) -> Option<&Record<CheckIn>> {
         self.checkins.last()
+    }
+
+    /// Routines played, oldest first.
+    pub fn routines(&self) -> &[Record<RoutineSession>] {
+        &self.routines
+    }
+
+    /// The routine playing at `now`, if one is (in this app or another).
+    pub fn playing(&self, now: DateTime<Utc>) -> Option<&Record<RoutineSession>> {
+        self.routines.iter().rev().find(|r| r.body.playing(now))
     }
 
     pub fn assessments(&self) -> &[Record<Assessment>] {

@@ -30,11 +30,96 @@ pub struct Settings {
     /// Pack kinds whose safety notes the person has read and acknowledged.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safety_seen: Vec<PackKind>,
+    /// How the stretch player gives its cues: off, bell or voice (default bell).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cues: Option<CueMode>,
+    /// Seconds to get ready before each hold (default 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready_secs: Option<u32>,
+    /// Minutes between desk-break reminders while nape is open; 0 is off (default 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub break_minutes: Option<u32>,
+    /// Local hours with no reminders, from and to (default 22 to 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub night: Option<(u32, u32)>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum CueMode {
+    Off,
+    #[default]
+    Bell,
+    Voice,
+}
+
+impl CueMode {
+    pub fn word(self) -> &'static str {
+        match self {
+            CueMode::Off => "off",
+            CueMode::Bell => "bell",
+            CueMode::Voice => "voice",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<CueMode, String> {
+        match text.trim().to_lowercase().as_str() {
+            "off" => Ok(CueMode::Off),
+            "bell" => Ok(CueMode::Bell),
+            "voice" => Ok(CueMode::Voice),
+            _ => Err("must be off, bell or voice".into()),
+        }
+    }
+}
+
+pub const DEFAULT_READY_SECS: u32 = 3;
+pub const DEFAULT_BREAK_MINUTES: u32 = 50;
+pub const DEFAULT_NIGHT: (u32, u32) = (22, 7);
+
+/// "0" (off) or 15 to 180 minutes.
+pub fn parse_break_minutes(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n == 0 || (15..=180).contains(&n) => Ok(n),
+        _ => Err("must be 0 (off) or 15 to 180 minutes".into()),
+    }
+}
+
+/// "0" to "10" seconds.
+pub fn parse_ready_secs(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n <= 10 => Ok(n),
+        _ => Err("must be 0 to 10 seconds".into()),
+    }
+}
+
+/// "22-7": from and to, whole hours 0-23.
+pub fn parse_night(text: &str) -> Result<(u32, u32), String> {
+    let hours = text
+        .split_once('-')
+        .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
+        .filter(|(a, b): &(u32, u32)| *a < 24 && *b < 24);
+    hours.ok_or_else(|| "must be two hours, as in 22-7".into())
+}
+
 impl Settings {
+    pub fn cue_mode(&self) -> CueMode {
+        self.cues.unwrap_or_default()
+    }
+
+    pub fn ready(&self) -> u32 {
+        self.ready_secs.unwrap_or(DEFAULT_READY_SECS).min(10)
+    }
+
+    pub fn break_every(&self) -> u32 {
+        self.break_minutes.unwrap_or(DEFAULT_BREAK_MINUTES)
+    }
+
+    pub fn night_hours(&self) -> (u32, u32) {
+        self.night.unwrap_or(DEFAULT_NIGHT)
+    }
+
     pub fn new(emergency_number: &str, onset: Option<NaiveDate>) -> Self {
         Settings {
             emergency_number: emergency_number.to_string(),
@@ -44,6 +129,10 @@ impl Settings {
             session_minutes: None,
             gap_minutes: None,
             safety_seen: Vec::new(),
+            cues: None,
+            ready_secs: None,
+            break_minutes: None,
+            night: None,
             extra: Map::new(),
         }
     }

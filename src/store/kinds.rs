@@ -6,6 +6,7 @@ use super::{Collection, Kind, RawRecord, Split};
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
+use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
 
 pub const CHECKINS: Collection = Collection {
@@ -27,6 +28,15 @@ pub const THERAPY: Collection = Collection {
     name: "therapy",
     split: Split::Monthly,
 };
+
+pub const ROUTINES: Collection = Collection {
+    name: "routines",
+    split: Split::Monthly,
+};
+
+impl Kind for RoutineSession {
+    const COLLECTION: Collection = ROUTINES;
+}
 
 impl Kind for Session {
     const COLLECTION: Collection = THERAPY;
@@ -75,6 +85,7 @@ pub const KNOWN: &[(Collection, Fits)] = &[
     (ASSESSMENTS, fits::<Assessment>),
     (SETTINGS, fits::<Settings>),
     (THERAPY, fits::<Session>),
+    (ROUTINES, fits::<RoutineSession>),
 ];
 
 fn fits<T: Kind>(raw: &RawRecord, now: Option<DateTime<Utc>>) -> Result<(), String> {

@@ -14,6 +14,7 @@ mod memory;
 mod op;
 mod opening;
 mod record;
+pub mod routines;
 mod watch;
 
 use std::fmt;

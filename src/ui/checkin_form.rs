@@ -18,6 +18,9 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
             "Edit check-in of {}",
             app.diary().zone().local(r.body.at).format("%Y-%m-%d %H:%M")
         ),
+        None if form.reporting => {
+            "What came on during the stretch? Tick it, rate pain, Ctrl-S".into()
+        }
         None if form.copied => {
             "New check-in, copied from the last (warning signs not copied)".to_string()
         }

@@ -9,6 +9,7 @@ mod flags;
 mod help;
 mod placeholder;
 mod settings;
+mod stretches;
 mod theme;
 mod timers;
 mod today;
@@ -81,7 +82,8 @@ fn draw(app: &App, frame: &mut Frame) {
             Screen::Settings => settings::render(app, frame, body, &theme),
             Screen::Help => help::render(app, frame, body, &theme),
             Screen::Timers => timers::render(app, frame, body, &theme),
-            Screen::Stretches | Screen::Trends => placeholder::render(app, frame, body, &theme),
+            Screen::Stretches => stretches::render(app, frame, body, &theme),
+            Screen::Trends => placeholder::render(app, frame, body, &theme),
         }
     }
     if let Some(alert) = app.alert() {

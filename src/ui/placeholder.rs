@@ -1,4 +1,4 @@
-//! Stretches and Trends until their own work lands: what each will hold, and the lock.
+//! Trends until its own work lands; and the lock message Timers and Stretches share.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,23 +6,12 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::app::{App, Screen};
+use crate::app::App;
 use crate::domain::redflag::UNLOCK;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let plan = match app.screen() {
-        Screen::Stretches => {
-            "Guided stretch routines will play here step by step, with hold countdowns and one key to stop and report. Not built yet."
-        }
-        _ => {
-            "Charts of your pain, what helped, how often you kept to your plan, and a report for a clinician will be here. Not built yet."
-        }
-    };
+    let plan = "Charts of your pain, what helped, how often you kept to your plan, and a report for a clinician will be here. Not built yet.";
     let mut lines = vec![Line::styled(app.screen().title(), theme.heading())];
-    // The lock and how to lift it come before anything else on the screen.
-    if app.screen() == Screen::Stretches {
-        lines.extend(lock_message(app, theme));
-    }
     lines.push(Line::raw(""));
     lines.push(Line::raw(plan));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);

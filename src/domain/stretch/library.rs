@@ -166,6 +166,9 @@ impl Library {
                     "steps[{i}].exercise: no exercise \"{}\"{nearest}",
                     step.exercise
                 ));
+                // Its own numbers are still checked, so one run lists every mistake.
+                let (hold, reps) = (step.hold_secs.unwrap_or(1), step.reps.unwrap_or(1));
+                check_dose(hold, reps, &format!("steps[{i}]"), &mut found);
                 continue;
             };
             let hold_secs = step.hold_secs.unwrap_or(exercise.hold_secs);

@@ -73,8 +73,8 @@ impl RoutineSession {
     }
 
     /// Whether it counts as still playing at `now`: not ended, and not past its planned time
-    /// with an hour to spare for pauses (a crash leaves no end).
+    /// with a quarter of an hour to spare for pauses (a crash leaves no end).
     pub fn playing(&self, now: DateTime<Utc>) -> bool {
-        self.ended_at.is_none() && self.duration_secs(now) < i64::from(self.planned_secs) + 3600
+        self.ended_at.is_none() && self.duration_secs(now) < i64::from(self.planned_secs) + 900
     }
 }

@@ -1,0 +1,335 @@
+//! The Stretches screen's behaviour: pick a routine, rate pain before (or skip), play it, and
+//! say how the neck feels after. Locked like the timers while a warning sign is unassessed.
+
+use uuid::Uuid;
+
+use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
+use crate::diary::Change;
+use crate::domain::checkin::{Field, parse_rating};
+use crate::domain::stretch::{
+    Cue, Feeling, Library, Player, Routine, RoutineEnd, RoutineSession, duration_words,
+};
+use crate::domain::therapy::Pause;
+use crate::store::Record;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stage {
+    /// The list of routines.
+    List,
+    /// Pain before this routine (digits, Enter; Enter alone skips).
+    PainBefore(usize),
+    Playing {
+        player: Box<Player>,
+        id: Uuid,
+    },
+    /// It ended: better, the same or worse?
+    Feeling {
+        id: Uuid,
+    },
+    /// Then pain after (Enter alone skips).
+    PainAfter {
+        id: Uuid,
+        feeling: Option<Feeling>,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct StretchesState {
+    pub library: Library,
+    pub selected: usize,
+    pub stage: Stage,
+    /// Digits typed for a pain prompt.
+    pub typed: String,
+}
+
+impl Default for StretchesState {
+    fn default() -> Self {
+        StretchesState::new(Library::built_in())
+    }
+}
+
+impl StretchesState {
+    pub fn new(library: Library) -> Self {
+        StretchesState {
+            library,
+            selected: 0,
+            stage: Stage::List,
+            typed: String::new(),
+        }
+    }
+
+    pub fn player(&self) -> Option<&Player> {
+        match &self.stage {
+            Stage::Playing { player, .. } => Some(player),
+            _ => None,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
+        match (&mut self.stage, msg) {
+            (Stage::List, Msg::Up) => self.selected = self.selected.saturating_sub(1),
+            (Stage::List, Msg::Down) => {
+                let last = self.library.routines.len().saturating_sub(1);
+                self.selected = (self.selected + 1).min(last);
+            }
+            (Stage::List, Msg::Enter) => return self.begin(ctx),
+            (Stage::PainBefore(_) | Stage::PainAfter { .. }, Msg::Digit(d)) => {
+                let typed = format!("{}{d}", self.typed);
+                if typed.parse::<u8>().is_ok_and(|p| p <= 10) {
+                    self.typed = typed;
+                }
+            }
+            (Stage::PainBefore(_) | Stage::PainAfter { .. }, Msg::Backspace) => {
+                self.typed.pop();
+            }
+            (Stage::PainBefore(i), Msg::Enter | Msg::Cancel) => {
+                let routine = *i;
+                let pain = if msg == Msg::Enter {
+                    self.rating()
+                } else {
+                    None
+                };
+                return self.start(routine, pain, ctx);
+            }
+            (Stage::PainBefore(_), Msg::No) => {
+                self.stage = Stage::List;
+                return vec![say("Nothing started.")];
+            }
+            (Stage::Playing { player, .. }, Msg::PauseResume) => {
+                let cues = if player.paused_at.is_some() {
+                    player.resume(ctx.now)
+                } else {
+                    player.pause(ctx.now)
+                };
+                return cue_effects(cues);
+            }
+            (Stage::Playing { player, .. }, Msg::Skip) => {
+                let cues = player.skip(ctx.now);
+                return self.after_cues(cues, ctx);
+            }
+            (Stage::Playing { player, .. }, Msg::Back) => {
+                let cues = player.back(ctx.now);
+                return cue_effects(cues);
+            }
+            (Stage::Playing { .. }, Msg::StopTimer) => return self.end(RoutineEnd::Stopped, ctx),
+            (Stage::Playing { .. }, Msg::Report) => return self.end(RoutineEnd::Reported, ctx),
+            (Stage::Feeling { id }, Msg::Digit(d)) => {
+                let feeling = match d {
+                    '1' => Feeling::Better,
+                    '2' => Feeling::Same,
+                    '3' => Feeling::Worse,
+                    _ => return Vec::new(),
+                };
+                self.stage = Stage::PainAfter {
+                    id: *id,
+                    feeling: Some(feeling),
+                };
+            }
+            (Stage::Feeling { id }, Msg::Cancel) => {
+                self.stage = Stage::PainAfter {
+                    id: *id,
+                    feeling: None,
+                };
+            }
+            (Stage::PainAfter { id, feeling }, Msg::Enter | Msg::Cancel) => {
+                let (id, feeling) = (*id, *feeling);
+                let pain = if msg == Msg::Enter {
+                    self.rating()
+                } else {
+                    None
+                };
+                self.stage = Stage::List;
+                return self.rate_after(id, feeling, pain, ctx);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn rating(&mut self) -> Option<u8> {
+        let typed = std::mem::take(&mut self.typed);
+        parse_rating(Field::Pain, &typed).ok()
+    }
+
+    /// Enter on a routine: refused while locked, asked first when the signs could not be
+    /// checked, then pain before.
+    fn begin(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        let d = ctx.diary;
+        if self.library.routines.get(self.selected).is_none() {
+            return Vec::new();
+        }
+        if let Some(flag) = d.lock() {
+            let text = format!("Not started: {}", flag.lock_sentence(d.emergency_number()));
+            return vec![Effect::Say(Status::Error(text))];
+        }
+        if let Some(playing) = d.playing(ctx.now) {
+            let text = format!("{} is playing in another nape window.", playing.body.name);
+            return vec![Effect::Say(Status::Error(text))];
+        }
+        if let Some(why) = d.unchecked() {
+            return vec![Effect::Ask(Confirm {
+                question: format!("Warning signs could not be checked ({why}). Start anyway?"),
+                details: Vec::new(),
+                yes: vec![Effect::Then(Follow::StretchAnyway)],
+                no: "Nothing started.",
+            })];
+        }
+        self.ask_pain_before();
+        Vec::new()
+    }
+
+    pub(super) fn ask_pain_before(&mut self) {
+        self.typed.clear();
+        self.stage = Stage::PainBefore(self.selected);
+    }
+
+    fn start(&mut self, index: usize, pain: Option<u8>, ctx: &Ctx) -> Vec<Effect> {
+        let Some(routine) = self.library.routines.get(index).cloned() else {
+            self.stage = Stage::List;
+            return Vec::new();
+        };
+        let ready = ctx.diary.settings().map_or(3, |s| s.body.ready());
+        let session = RoutineSession {
+            routine: routine.id.clone(),
+            version: routine.version,
+            name: routine.name.clone(),
+            started_at: ctx.now,
+            planned_secs: routine.total_secs(ready),
+            steps_total: routine.steps.len() as u32,
+            steps_done: 0,
+            pauses: Vec::new(),
+            ended_at: None,
+            end: None,
+            pain_before: pain,
+            pain_after: None,
+            feeling: None,
+            extra: Default::default(),
+        };
+        let record = Record::new(session, ctx.today, ctx.now);
+        let id = record.id;
+        let name = routine.name.clone();
+        let (player, cues) = Player::start(routine, ready, ctx.now);
+        self.stage = Stage::Playing {
+            player: Box::new(player),
+            id,
+        };
+        let mut effects = vec![Effect::save(
+            Change::add(record),
+            format!("Started: {name}."),
+        )];
+        effects.extend(cue_effects(cues));
+        effects
+    }
+
+    /// What time passing does while a routine plays: its cues, and its end.
+    pub fn tick(&mut self, ctx: &Ctx) -> (Vec<Effect>, bool) {
+        let Stage::Playing { player, .. } = &mut self.stage else {
+            return (Vec::new(), false);
+        };
+        let cues = player.advance(ctx.now);
+        let moving = player.paused_at.is_none();
+        (self.after_cues(cues, ctx), moving)
+    }
+
+    fn after_cues(&mut self, cues: Vec<Cue>, ctx: &Ctx) -> Vec<Effect> {
+        let done = cues.contains(&Cue::Done);
+        let mut effects = cue_effects(cues);
+        if done {
+            effects.extend(self.end(RoutineEnd::Finished, ctx));
+        }
+        effects
+    }
+
+    /// The routine ends: its record is completed, then how the neck feels is asked (or, at a
+    /// report, a check-in opens).
+    fn end(&mut self, how: RoutineEnd, ctx: &Ctx) -> Vec<Effect> {
+        let Stage::Playing { player, id } = std::mem::replace(&mut self.stage, Stage::List) else {
+            return Vec::new();
+        };
+        let Some(mut record) = ctx.diary.routines().iter().find(|r| r.id == id).cloned() else {
+            return vec![say(
+                "This routine's record was not found; nothing was saved.",
+            )];
+        };
+        let s = &mut record.body;
+        s.ended_at = Some(ctx.now);
+        s.end = Some(how);
+        s.steps_done = player.steps_done();
+        s.pauses = player
+            .pauses
+            .iter()
+            .map(|(from, to)| Pause {
+                from: *from,
+                to: Some(to.unwrap_or(ctx.now)),
+            })
+            .collect();
+        let ran = duration_words(s.duration_secs(ctx.now) as u32);
+        let (done, total) = (s.steps_done, s.steps_total);
+        record.touch(ctx.now);
+        let words = match how {
+            RoutineEnd::Finished => format!("{} done in {ran}.", record.body.name),
+            RoutineEnd::Reported => {
+                "Stopped. Tick what came on: a warning sign is checked as soon as it is saved."
+                    .into()
+            }
+            _ => format!("Stopped after {done} of {total} exercises ({ran})."),
+        };
+        let mut effects = vec![Effect::save(Change::update(record), words)];
+        match how {
+            RoutineEnd::Reported => effects.push(Effect::Then(Follow::ReportSymptoms)),
+            _ => {
+                self.typed.clear();
+                self.stage = Stage::Feeling { id };
+            }
+        }
+        effects
+    }
+
+    fn rate_after(
+        &mut self,
+        id: Uuid,
+        feeling: Option<Feeling>,
+        pain: Option<u8>,
+        ctx: &Ctx,
+    ) -> Vec<Effect> {
+        if feeling.is_none() && pain.is_none() {
+            return Vec::new();
+        }
+        let Some(mut record) = ctx.diary.routines().iter().find(|r| r.id == id).cloned() else {
+            return Vec::new();
+        };
+        record.body.feeling = feeling;
+        record.body.pain_after = pain;
+        record.touch(ctx.now);
+        let mut parts = Vec::new();
+        parts.extend(feeling.map(|f| format!("your neck feels {}", f.word())));
+        parts.extend(pain.map(|p| format!("pain {p}")));
+        vec![Effect::save(
+            Change::update(record),
+            format!("Noted: {}.", parts.join(", ")),
+        )]
+    }
+
+    /// nape is closing: a routine playing is recorded as interrupted where it got to.
+    pub fn quit(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        if self.player().is_none() {
+            return Vec::new();
+        }
+        let effects = self.end(RoutineEnd::Interrupted, ctx);
+        self.stage = Stage::List;
+        effects
+    }
+
+    /// The routine selected, if any.
+    pub fn chosen(&self) -> Option<&Routine> {
+        self.library.routines.get(self.selected)
+    }
+}
+
+fn say(text: &str) -> Effect {
+    Effect::Say(Status::Info(text.into()))
+}
+
+fn cue_effects(cues: Vec<Cue>) -> Vec<Effect> {
+    cues.into_iter().map(Effect::Cue).collect()
+}

@@ -1,0 +1,207 @@
+//! Stretches: the routines to choose from (and any file of the person's that could not be
+//! used), the player with its picture, cues and hold countdown, and the questions around it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+
+use super::placeholder::lock_message;
+use super::theme::Theme;
+use crate::app::{App, Stage};
+use crate::domain::redflag::Level;
+use crate::domain::stretch::{PhaseKind, Player, duration_words};
+
+/// Said on every stage of a routine, in every size.
+const STOP: &str = "Stop at sharp pain, dizziness, tingling or double vision.";
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let state = app.stretches();
+    match &state.stage {
+        Stage::Playing { player, .. } => render_player(app, player, frame, area, theme),
+        Stage::List => render_list(app, frame, area, theme),
+        stage => {
+            let name = state.chosen().map_or("the routine", |r| r.name.as_str());
+            let typed = format!(" {:<2} ", state.typed);
+            let question = match stage {
+                Stage::PainBefore(_) => vec![
+                    Line::styled(format!("Before {name}: pain now?"), theme.heading()),
+                    Line::from(vec![
+                        Span::raw("0-10 "),
+                        Span::styled(typed, theme.selected()),
+                        Span::raw(" Enter starts; Enter alone or Esc skips the rating"),
+                    ]),
+                ],
+                Stage::Feeling { .. } => vec![
+                    Line::styled("How does your neck feel now?", theme.heading()),
+                    Line::raw("1 better · 2 about the same · 3 worse · Esc skip"),
+                ],
+                _ => vec![
+                    Line::styled("And pain now?", theme.heading()),
+                    Line::from(vec![
+                        Span::raw("0-10 "),
+                        Span::styled(typed, theme.selected()),
+                        Span::raw(" Enter saves; Enter alone skips"),
+                    ]),
+                ],
+            };
+            let mut lines = question;
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(STOP, theme.level(Level::Urgent)));
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        }
+    }
+}
+
+fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let state = app.stretches();
+    let mut lines = lock_message(app, theme);
+    let name_width = state
+        .library
+        .routines
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let ready = app.diary().settings().map_or(3, |s| s.body.ready());
+    for (i, r) in state.library.routines.iter().enumerate() {
+        let picked = i == state.selected;
+        let mark = if picked { "› " } else { "  " };
+        let mine = if r.origin == "built in" {
+            ""
+        } else {
+            " (yours)"
+        };
+        let text = format!(
+            "{mark}{:<name_width$}  {}{mine}",
+            r.name,
+            duration_words(r.total_secs(ready))
+        );
+        let style = if picked {
+            theme.selected()
+        } else {
+            Default::default()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    lines.push(Line::styled(STOP, theme.level(Level::Urgent)));
+    if let Some(r) = state.chosen() {
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(r.description.clone()));
+        let steps: Vec<String> = r
+            .steps
+            .iter()
+            .map(|s| {
+                let each = if s.sides.each().len() > 1 {
+                    " each side"
+                } else {
+                    ""
+                };
+                format!("{} {} s x {}{each}", s.exercise.name, s.hold_secs, s.reps)
+            })
+            .collect();
+        lines.push(Line::styled(steps.join(" · "), theme.dim()));
+    }
+    for problem in &state.library.problems {
+        lines.push(Line::styled(
+            format!("Not loaded: {problem}"),
+            theme.error(),
+        ));
+    }
+    // Not trimmed: the rows line up under the marker.
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let now = app.now();
+    let Some(phase) = player.phase() else {
+        return;
+    };
+    let step = &player.routine.steps[phase.step];
+    let side = step.sides.each()[phase.side];
+    let side = if side.is_empty() {
+        String::new()
+    } else {
+        format!("{side} - ")
+    };
+    let count = player.routine.steps.len();
+    let head = format!(
+        "{} · {} of {count} · {} left",
+        player.routine.name,
+        phase.step + 1,
+        duration_words(player.left_total(now))
+    );
+    let left = player.left_in_phase(now);
+    let (word, ratio) = match phase.kind {
+        PhaseKind::Ready => ("Get ready", 0.0),
+        PhaseKind::Hold => ("HOLD", 1.0 - f64::from(left) / f64::from(phase.secs.max(1))),
+        PhaseKind::Rest => ("Rest", 0.0),
+    };
+    let paused = if player.paused_at.is_some() {
+        " (paused: p resumes)"
+    } else {
+        ""
+    };
+    let next = match phase.kind {
+        PhaseKind::Rest => player.routine.steps.get(phase.step + 1),
+        _ => None,
+    };
+    let title = match next {
+        Some(n) => format!("Next: {}", n.exercise.name),
+        None => format!(
+            "{}  {side}rep {} of {}",
+            step.exercise.name, phase.rep, step.reps
+        ),
+    };
+    let tall = area.height >= 14;
+    let [head_row, title_row, count_row, gauge_row, body, stop_row] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(u16::from(tall)),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    frame.render_widget(Line::styled(head, theme.dim()), head_row);
+    frame.render_widget(Line::styled(title, theme.heading()), title_row);
+    let count = format!("{word} {left} s{paused}");
+    frame.render_widget(Line::styled(count, theme.timer()), count_row);
+    if tall {
+        let gauge = LineGauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label("")
+            .filled_style(theme.timer())
+            .filled_symbol("█")
+            .unfilled_symbol("░");
+        frame.render_widget(gauge, gauge_row);
+    }
+    // The picture beside the cues where there is width, else the cues alone.
+    let exercise = next.map_or(&step.exercise, |n| &n.exercise);
+    let mut cues: Vec<Line> = exercise.cues.iter().map(|c| Line::raw(c.clone())).collect();
+    cues.extend(
+        exercise
+            .cautions
+            .iter()
+            .map(|c| Line::styled(format!("! {c}"), theme.dim())),
+    );
+    if body.width >= 60 && !exercise.picture.is_empty() {
+        let [picture, words] =
+            Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(body);
+        let art: Vec<Line> = exercise
+            .picture
+            .iter()
+            .map(|l| Line::raw(l.clone()))
+            .collect();
+        frame.render_widget(Paragraph::new(art), picture);
+        frame.render_widget(Paragraph::new(cues).wrap(Wrap { trim: true }), words);
+    } else {
+        frame.render_widget(Paragraph::new(cues).wrap(Wrap { trim: true }), body);
+    }
+    let stop = Line::from(vec![
+        Span::styled(STOP, theme.level(Level::Urgent)),
+        Span::raw(" "),
+        Span::styled("! stops and reports", theme.key()),
+    ]);
+    frame.render_widget(Paragraph::new(stop).wrap(Wrap { trim: true }), stop_row);
+}
