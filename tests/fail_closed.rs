@@ -95,3 +95,26 @@ fn the_banner_says_the_signs_could_not_be_checked() {
         "‼ EMERGENCY"
     );
 }
+
+#[test]
+fn a_stretch_routine_asks_first_when_the_signs_could_not_be_checked() {
+    let diary = damaged();
+    diary.write_settings(r#""emergency_number": "999", "onset": null"#);
+    let mut app = Session::start(&diary);
+    app.wait_for("Warning signs not checked");
+    app.send("s");
+    app.wait_for("Desk reset");
+    app.send("\r");
+    app.wait_for("anyway? y yes · n no");
+    app.send("n");
+    app.wait_for("Nothing started.");
+    app.send("\r");
+    app.wait_for("anyway? y yes");
+    app.send("y");
+    app.wait_for("Before Desk reset: pain now?");
+    app.send("n");
+    app.wait_for("Nothing started.");
+    app.send("q");
+    let (ok, restored) = app.wait_exit();
+    assert!(ok && restored);
+}

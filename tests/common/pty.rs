@@ -23,6 +23,11 @@ impl Session {
     }
 
     pub fn start_sized(diary: &Diary, rows: u16, cols: u16) -> Session {
+        Session::start_with(diary, rows, cols, &[])
+    }
+
+    /// As `start_sized`, with more environment variables.
+    pub fn start_with(diary: &Diary, rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -36,6 +41,9 @@ impl Session {
         cmd.env("NAPE_CONFIG_DIR", diary.dir.path().join("config"));
         cmd.env("LANG", "en_GB.UTF-8");
         cmd.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn nape");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(

@@ -1,0 +1,132 @@
+//! The Stretches screen through the key table with pinned time: start, pain before, play to
+//! the end, feeling and pain after, stored; stop and report; the lock; quitting mid-routine.
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use nape::app::{App, Msg, Screen, Stage};
+use nape::clock::Zone;
+use nape::domain::stretch::{Feeling, RoutineEnd};
+use nape::keys;
+use nape::store::MemoryStore;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn t(secs: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap() + Duration::seconds(secs)
+}
+
+fn app() -> App {
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut app = App::new(Box::new(MemoryStore::new()), zone, t(0), "en_GB.UTF-8");
+    app.update(Msg::Enter, t(0)); // the welcome
+    app.update(Msg::Goto(Screen::Stretches), t(0));
+    app
+}
+
+fn press(app: &mut App, code: KeyCode, at: i64) {
+    if let Some(msg) = keys::map(app.focus(), KeyEvent::from(code)) {
+        app.update(msg, t(at));
+    }
+}
+
+fn playing(app: &App) -> bool {
+    matches!(app.stretches().stage, Stage::Playing { .. })
+}
+
+#[test]
+fn a_routine_played_to_the_end_is_stored_with_pain_before_and_after_and_how_it_felt() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, 0); // desk reset
+    press(&mut app, KeyCode::Char('6'), 0);
+    press(&mut app, KeyCode::Enter, 0);
+    assert!(playing(&app));
+    let stored = app.diary().routines()[0].body.clone();
+    assert_eq!(
+        (stored.routine.as_str(), stored.pain_before),
+        ("desk-reset", Some(6))
+    );
+    assert!(stored.ended_at.is_none(), "stored from its start");
+    // Ticks each second to the end, with a pause of a minute in the middle.
+    for s in 1..=60 {
+        app.update(Msg::Tick, t(s));
+    }
+    press(&mut app, KeyCode::Char(' '), 60);
+    press(&mut app, KeyCode::Char(' '), 120);
+    let total = i64::from(stored.planned_secs);
+    for s in 121..=total + 61 {
+        app.update(Msg::Tick, t(s));
+    }
+    assert!(matches!(app.stretches().stage, Stage::Feeling { .. }));
+    press(&mut app, KeyCode::Char('1'), total + 61);
+    press(&mut app, KeyCode::Char('3'), total + 61);
+    press(&mut app, KeyCode::Enter, total + 61);
+    let done = &app.diary().routines()[0].body;
+    assert_eq!(done.end, Some(RoutineEnd::Finished));
+    assert_eq!(done.steps_done, done.steps_total);
+    assert_eq!(
+        done.duration_secs(t(0)),
+        total + 60,
+        "the pause is not a hold"
+    );
+    assert_eq!(done.pauses.len(), 1);
+    assert_eq!(
+        (done.feeling, done.pain_after),
+        (Some(Feeling::Better), Some(3))
+    );
+}
+
+#[test]
+fn stop_and_report_ends_the_routine_and_opens_a_check_in_whose_sign_then_locks() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, 0);
+    press(&mut app, KeyCode::Esc, 0); // no rating
+    app.update(Msg::Tick, t(10));
+    press(&mut app, KeyCode::Char('!'), 10);
+    assert_eq!(
+        app.diary().routines()[0].body.end,
+        Some(RoutineEnd::Reported)
+    );
+    assert_eq!(app.screen(), Screen::Today);
+    let form = app.form().expect("a check-in opens");
+    assert!(form.reporting);
+    assert!(matches!(
+        form.focused(),
+        nape::app::Item::Choice(nape::app::Group::Symptom, 0)
+    ));
+    // Pain, then down to dizziness... the first warning sign is further on: tick it and save.
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down, 11);
+    }
+    assert!(matches!(
+        app.form().unwrap().focused(),
+        nape::app::Item::Choice(nape::app::Group::Warning, _)
+    ));
+    press(&mut app, KeyCode::Char(' '), 11);
+    press(&mut app, KeyCode::BackTab, 11);
+    press(&mut app, KeyCode::BackTab, 11);
+    press(&mut app, KeyCode::BackTab, 11);
+    press(&mut app, KeyCode::Char('4'), 11);
+    let key = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let msg = keys::map(app.focus(), key).unwrap();
+    app.update(msg, t(11));
+    assert!(app.diary().locked(), "the reported sign locks as usual");
+    // And a new routine cannot start.
+    press(&mut app, KeyCode::Enter, 12); // the message about the sign, read
+    app.update(Msg::Goto(Screen::Stretches), t(12));
+    press(&mut app, KeyCode::Enter, 12);
+    assert!(!playing(&app));
+    assert!(matches!(app.stretches().stage, Stage::List));
+    assert_eq!(app.diary().routines().len(), 1);
+}
+
+#[test]
+fn quitting_mid_routine_records_it_as_interrupted() {
+    let mut app = app();
+    press(&mut app, KeyCode::Down, 0);
+    press(&mut app, KeyCode::Enter, 0);
+    press(&mut app, KeyCode::Enter, 0);
+    app.update(Msg::Tick, t(40));
+    press(&mut app, KeyCode::Char('q'), 40);
+    let r = &app.diary().routines()[0].body;
+    assert_eq!(r.routine, "morning-mobility");
+    assert_eq!(r.end, Some(RoutineEnd::Interrupted));
+    assert_eq!(r.ended_at, Some(t(40)));
+}
