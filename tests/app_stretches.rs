@@ -130,3 +130,44 @@ fn quitting_mid_routine_records_it_as_interrupted() {
     assert_eq!(r.end, Some(RoutineEnd::Interrupted));
     assert_eq!(r.ended_at, Some(t(40)));
 }
+
+#[test]
+fn voice_is_chosen_in_settings_and_the_routine_then_speaks_a_bad_choice_is_refused() {
+    use nape::app::SettingField;
+    let mut app = app();
+    app.update(Msg::Goto(Screen::Settings), t(0));
+    press(&mut app, KeyCode::Enter, 0);
+    while app.settings_form().focused() != SettingField::Cues {
+        press(&mut app, KeyCode::Tab, 0);
+    }
+    let clear = |app: &mut App| {
+        for _ in 0..6 {
+            press(app, KeyCode::Backspace, 0);
+        }
+    };
+    clear(&mut app);
+    for c in "loud".chars() {
+        press(&mut app, KeyCode::Char(c), 0);
+    }
+    press(&mut app, KeyCode::Enter, 0);
+    let error = app.settings_form().error.clone().unwrap_or_default();
+    assert_eq!(error, "Stretch cues must be off, bell or voice");
+    clear(&mut app);
+    for c in "voice".chars() {
+        press(&mut app, KeyCode::Char(c), 0);
+    }
+    press(&mut app, KeyCode::Enter, 0);
+    assert_eq!(
+        app.diary().settings().unwrap().body.cue_mode(),
+        nape::domain::settings::CueMode::Voice
+    );
+    app.update(Msg::Goto(Screen::Stretches), t(0));
+    let chimes = app.chime();
+    press(&mut app, KeyCode::Enter, 0);
+    press(&mut app, KeyCode::Esc, 0);
+    assert_eq!(
+        app.take_speech(),
+        vec!["Shoulder rolls. Get ready.".to_string()]
+    );
+    assert_eq!(app.chime(), chimes + 1);
+}

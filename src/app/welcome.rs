@@ -36,6 +36,10 @@ pub enum SettingField {
     ColdHours,
     SessionMinutes,
     GapMinutes,
+    Cues,
+    ReadySecs,
+    BreakMinutes,
+    Night,
 }
 
 impl SettingField {
@@ -50,6 +54,10 @@ impl SettingField {
             SettingField::GapMinutes => {
                 format!("Gap between sessions ({}+ minutes): ", b.gap_minutes.min)
             }
+            SettingField::Cues => "Stretch cues (off, bell, voice): ".into(),
+            SettingField::ReadySecs => "Get ready before a hold (0-10 s): ".into(),
+            SettingField::BreakMinutes => "Desk break every (minutes, 0 off): ".into(),
+            SettingField::Night => "No break reminders (hours, 22-7): ".into(),
         }
     }
 }
@@ -62,6 +70,10 @@ pub struct SettingsForm {
     pub cold_hours: Input,
     pub session_minutes: Input,
     pub gap_minutes: Input,
+    pub cues: Input,
+    pub ready_secs: Input,
+    pub break_minutes: Input,
+    pub night: Input,
     /// Index into `fields()`.
     pub focus: usize,
     pub error: Option<String>,
@@ -89,6 +101,9 @@ impl SettingsForm {
             None => (OnsetChoice::Today, String::new()),
         };
         let limits = current.map_or(Limits::new(None, None, None), Settings::limits);
+        let fresh = Settings::new("", None);
+        let stored = current.unwrap_or(&fresh);
+        let (from, to) = stored.night_hours();
         SettingsForm {
             number: Input::new(number.to_string()),
             onset,
@@ -96,6 +111,10 @@ impl SettingsForm {
             cold_hours: Input::new(limits.cold_hours.to_string()),
             session_minutes: Input::new(limits.session_minutes.to_string()),
             gap_minutes: Input::new(limits.gap_minutes.to_string()),
+            cues: Input::new(stored.cue_mode().word().to_string()),
+            ready_secs: Input::new(stored.ready().to_string()),
+            break_minutes: Input::new(stored.break_every().to_string()),
+            night: Input::new(format!("{from}-{to}")),
             focus: 0,
             error: None,
             editing: false,
@@ -116,6 +135,10 @@ impl SettingsForm {
                 SettingField::ColdHours,
                 SettingField::SessionMinutes,
                 SettingField::GapMinutes,
+                SettingField::Cues,
+                SettingField::ReadySecs,
+                SettingField::BreakMinutes,
+                SettingField::Night,
             ]);
         }
         fields
@@ -133,6 +156,10 @@ impl SettingsForm {
             SettingField::ColdHours => &self.cold_hours,
             SettingField::SessionMinutes => &self.session_minutes,
             SettingField::GapMinutes => &self.gap_minutes,
+            SettingField::Cues => &self.cues,
+            SettingField::ReadySecs => &self.ready_secs,
+            SettingField::BreakMinutes => &self.break_minutes,
+            SettingField::Night => &self.night,
             SettingField::Onset => return None,
         })
     }
@@ -144,6 +171,10 @@ impl SettingsForm {
             SettingField::ColdHours => &mut self.cold_hours,
             SettingField::SessionMinutes => &mut self.session_minutes,
             SettingField::GapMinutes => &mut self.gap_minutes,
+            SettingField::Cues => &mut self.cues,
+            SettingField::ReadySecs => &mut self.ready_secs,
+            SettingField::BreakMinutes => &mut self.break_minutes,
+            SettingField::Night => &mut self.night,
             SettingField::Onset => return None,
         })
     }
@@ -232,6 +263,19 @@ impl SettingsForm {
             out.gap_minutes = Some(
                 b.gap_minutes
                     .check("Gap between sessions", self.gap_minutes.value())?,
+            );
+            let named = |name: &'static str| move |e: String| format!("{name} {e}");
+            out.cues =
+                Some(settings::CueMode::parse(self.cues.value()).map_err(named("Stretch cues"))?);
+            out.ready_secs = Some(
+                settings::parse_ready_secs(self.ready_secs.value()).map_err(named("Get ready"))?,
+            );
+            out.break_minutes = Some(
+                settings::parse_break_minutes(self.break_minutes.value())
+                    .map_err(named("Desk break every"))?,
+            );
+            out.night = Some(
+                settings::parse_night(self.night.value()).map_err(named("No break reminders"))?,
             );
         }
         Ok(out)
