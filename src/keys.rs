@@ -241,6 +241,8 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         };
         t.push(bind(Screens, &[c(screen_key(screen))], Msg::Goto(screen), label, None, screen.title()));
     }
+    t.push(bind(Screens, &[c('z')], Msg::Snooze, "z", None, "a desk-break reminder: again in 10 minutes"));
+    t.push(bind(Screens, &[c('Z')], Msg::DismissBreak, "Z", None, "a desk-break reminder: skip this one"));
     t.push(bind(Screens, &[c('?')], Msg::Goto(Screen::Help), "?", Some("help"), "this help"));
     t.push(bind(Screens, &[c('q')], Msg::Quit, "q", Some("quit"), "quit (your entries are already saved)"));
     t

@@ -171,3 +171,48 @@ fn voice_is_chosen_in_settings_and_the_routine_then_speaks_a_bad_choice_is_refus
     );
     assert_eq!(app.chime(), chimes + 1);
 }
+
+#[test]
+fn a_desk_break_is_suggested_after_the_interval_snoozed_dismissed_and_not_at_night() {
+    let mut app = app(); // opened at 09:30
+    app.update(Msg::Tick, t(49 * 60));
+    assert!(!app.break_due());
+    let chimes = app.chime();
+    app.update(Msg::Tick, t(50 * 60));
+    assert!(app.break_due(), "50 minutes after opening");
+    assert_eq!(app.chime(), chimes + 1, "with the bell");
+    let screen = common_rows(&app);
+    assert!(
+        screen.contains("Desk break? s, Enter: the desk reset"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Char('z'), 50 * 60);
+    assert!(!app.break_due());
+    app.update(Msg::Tick, t(59 * 60));
+    assert!(!app.break_due(), "snoozed ten minutes");
+    app.update(Msg::Tick, t(60 * 60));
+    assert!(app.break_due());
+    press(&mut app, KeyCode::Char('Z'), 60 * 60);
+    assert_eq!(
+        app.diary().settings().unwrap().body.break_at,
+        Some(t(60 * 60))
+    );
+    // At night, none: 22:00 is 12.5 hours after 09:30.
+    app.update(Msg::Tick, t(12 * 3600 + 30 * 60 + 60));
+    assert!(!app.break_due(), "night hours");
+}
+
+fn common_rows(app: &App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| nape::ui::view(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..24u16)
+        .map(|y| {
+            (0..80u16)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -2,6 +2,7 @@
 //! changes. Screens say what should happen as effects; `apply` carries them out in one place.
 
 mod alert;
+mod breaks;
 mod effect;
 mod focus;
 mod form;
@@ -57,6 +58,7 @@ pub struct App {
     today_state: TodayState,
     timers: TimersState,
     stretches: StretchesState,
+    breaks: breaks::Breaks,
     /// Counts a routine's cues; the loop rings the bell (only) when it changes.
     chime: u64,
     /// Words for the voice to say, taken by the loop.
@@ -101,6 +103,7 @@ impl App {
             today_state: TodayState::new(today),
             timers: TimersState::default(),
             stretches: StretchesState::default(),
+            breaks: breaks::Breaks::new(now),
             chime: 0,
             speech: Vec::new(),
             settings_form,
@@ -189,6 +192,11 @@ impl App {
         std::mem::take(&mut self.speech)
     }
 
+    /// Whether a desk-break reminder is showing.
+    pub fn break_due(&self) -> bool {
+        self.breaks.due
+    }
+
     pub fn stretches(&self) -> &StretchesState {
         &self.stretches
     }
@@ -260,7 +268,12 @@ impl App {
         let midnight = (self.day.end - now).to_std().unwrap_or_default();
         let routine = self.stretches.player().and_then(|p| p.next_change());
         let routine = routine.and_then(|at| (at - now).to_std().ok());
-        [running::next_second(&ctx), routine]
+        // A reminder due now or past waits for the next thing that can end it.
+        let reminder = (!self.breaks.due)
+            .then(|| self.breaks.next(&ctx))
+            .flatten()
+            .map(|at| (at - now).to_std().unwrap_or_default());
+        [running::next_second(&ctx), routine, reminder]
             .into_iter()
             .flatten()
             .fold(midnight, std::cmp::Ord::min)
@@ -327,6 +340,8 @@ impl App {
         } else {
             match (msg, self.screen) {
                 (Msg::Goto(screen), _) => self.goto(screen),
+                (Msg::Snooze, _) => self.breaks.snooze(&ctx),
+                (Msg::DismissBreak, _) => self.breaks.dismiss(&ctx),
                 (Msg::NextScreen, screen) => self.goto(screen.offset(1)),
                 (Msg::PrevScreen, screen) => self.goto(screen.offset(-1)),
                 (msg, Screen::Today) => self.today_state.update(msg, &ctx),
@@ -365,6 +380,9 @@ impl App {
             }
         };
         self.apply(effects);
+        if self.stretches.player().is_some() {
+            self.breaks.taken();
+        }
         self.welcomed |= self.diary.settings().is_some();
         true
     }
@@ -412,8 +430,12 @@ impl App {
         }
         let (effects, timer) = self.timers.tick(&ctx);
         let (cues, playing) = self.stretches.tick(&ctx);
+        let busy = self.diary.running().is_some() || self.stretches.player().is_some();
+        let reminder = self.breaks.tick(&ctx, busy);
+        let reminded = !reminder.is_empty();
         self.apply(effects);
         self.apply(cues);
-        data || new_day || timer || playing
+        self.apply(reminder);
+        data || new_day || timer || playing || reminded
     }
 }

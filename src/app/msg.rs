@@ -111,6 +111,10 @@ pub enum Msg {
     Back,
     /// Stop the routine and report what came on.
     Report,
+    /// Put the desk-break reminder off ten minutes.
+    Snooze,
+    /// Dismiss the desk-break reminder.
+    DismissBreak,
 }
 
 /// What the keyboard is talking to. Worked out once, in `App::focus`; the key table, the footer

@@ -42,6 +42,9 @@ pub struct Settings {
     /// Local hours with no reminders, from and to (default 22 to 7).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub night: Option<(u32, u32)>,
+    /// The last desk-break reminder dismissed: the next is measured from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub break_at: Option<chrono::DateTime<chrono::Utc>>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -133,6 +136,7 @@ impl Settings {
             ready_secs: None,
             break_minutes: None,
             night: None,
+            break_at: None,
             extra: Map::new(),
         }
     }

@@ -186,6 +186,10 @@ fn status_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         (None, Some(Status::Info(text))) => Line::styled(text.clone(), theme.ok()),
         (None, None) => match app.problem() {
             Some(problem) => Line::styled(standing(problem, width), theme.error()),
+            None if app.break_due() => Line::styled(
+                "Desk break? s, Enter: the desk reset · z: in 10 min · Z: skip",
+                theme.ok(),
+            ),
             None => Line::default(),
         },
     }

@@ -1,6 +1,7 @@
 //! Guided stretches: exercises and routines (built-in and the person's own files), the player
 //! that steps through a routine by the clock, and the record of a routine done.
 
+pub mod breaks;
 pub mod library;
 pub mod player;
 pub mod record;

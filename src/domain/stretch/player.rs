@@ -45,6 +45,8 @@ pub enum Cue {
     Paused,
     Resumed,
     Done,
+    /// A desk break is due.
+    Break,
 }
 
 impl Cue {
@@ -72,6 +74,7 @@ impl Cue {
             Cue::Paused => "Paused.".into(),
             Cue::Resumed => "Resumed.".into(),
             Cue::Done => "Routine done. How does your neck feel?".into(),
+            Cue::Break => "Time for a desk break: the desk reset takes about three minutes.".into(),
         }
     }
 
