@@ -156,3 +156,22 @@ fn every_mistake_in_a_file_is_listed_at_once() {
     );
     assert_eq!(found.len(), 4, "{found:#?}");
 }
+
+#[test]
+fn the_readme_example_routine_is_valid() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let after = readme
+        .split("#### Your own routines")
+        .nth(1)
+        .expect("the section");
+    let json = after
+        .split("```json\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let routine = Library::built_in().check("README.md", json).unwrap();
+    assert_eq!(routine.steps.len(), 4);
+    assert_eq!(routine.steps[3].exercise.name, "Wall angel");
+}

@@ -165,7 +165,12 @@ fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, them
     .areas(area);
     frame.render_widget(Line::styled(head, theme.dim()), head_row);
     frame.render_widget(Line::styled(title, theme.heading()), title_row);
-    let count = format!("{word} {left} s{paused}");
+    // What comes after this exercise, always in view.
+    let then = match player.routine.steps.get(phase.step + 1) {
+        Some(n) if next.is_none() => format!(" · next: {}", n.exercise.name),
+        _ => String::new(),
+    };
+    let count = format!("{word} {left} s{paused}{then}");
     frame.render_widget(Line::styled(count, theme.timer()), count_row);
     if tall {
         let gauge = LineGauge::default()
