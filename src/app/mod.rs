@@ -9,6 +9,7 @@ mod form;
 mod form_items;
 mod msg;
 mod note;
+mod passing;
 mod running;
 mod stretches;
 mod timers;
@@ -261,24 +262,6 @@ impl App {
         self.diary.emergency_number().to_string()
     }
 
-    /// How long the loop may sleep with nothing to do: to the running countdown's next second,
-    /// or to midnight, when the day changes.
-    pub fn next_wake(&self, now: DateTime<Utc>) -> std::time::Duration {
-        let ctx = self.ctx_at(now);
-        let midnight = (self.day.end - now).to_std().unwrap_or_default();
-        let routine = self.stretches.player().and_then(|p| p.next_change());
-        let routine = routine.and_then(|at| (at - now).to_std().ok());
-        // A reminder due now or past waits for the next thing that can end it.
-        let reminder = (!self.breaks.due)
-            .then(|| self.breaks.next(&ctx))
-            .flatten()
-            .map(|at| (at - now).to_std().unwrap_or_default());
-        [running::next_second(&ctx), routine, reminder]
-            .into_iter()
-            .flatten()
-            .fold(midnight, std::cmp::Ord::min)
-    }
-
     fn ctx_at(&self, now: DateTime<Utc>) -> Ctx<'_> {
         Ctx {
             diary: &self.diary,
@@ -392,50 +375,5 @@ impl App {
         self.scroll = 0;
         self.settings_form.editing = false;
         Vec::new()
-    }
-
-    /// What time passing does: a new day, changes from other processes (when `look` says the
-    /// store may have changed), a session running out.
-    fn advance(&mut self, look: bool) -> bool {
-        // Within today's span the date is known: a running countdown's tick need not ask the
-        // time zone (which reads the system's zone file) every second.
-        let known = !look && self.day.contains(&self.now);
-        let today = if known {
-            self.today
-        } else {
-            self.diary.zone().date(self.now)
-        };
-        let new_day = today != self.today;
-        if new_day && self.today_state.day == self.today {
-            self.today_state.day = today; // follow the person into the new day
-        }
-        if !known {
-            self.today = today;
-            self.day = self.diary.zone().day_span(today, self.now);
-        }
-        let data = if look {
-            self.diary.refresh(self.now)
-        } else if known {
-            false
-        } else {
-            self.diary.roll_day(self.now)
-        };
-        let ctx = Ctx {
-            diary: &self.diary,
-            now: self.now,
-            today,
-        };
-        if data {
-            self.today_state.clamp(&ctx);
-        }
-        let (effects, timer) = self.timers.tick(&ctx);
-        let (cues, playing) = self.stretches.tick(&ctx);
-        let busy = self.diary.running().is_some() || self.stretches.player().is_some();
-        let reminder = self.breaks.tick(&ctx, busy);
-        let reminded = !reminder.is_empty();
-        self.apply(effects);
-        self.apply(cues);
-        self.apply(reminder);
-        data || new_day || timer || playing || reminded
     }
 }

@@ -91,3 +91,18 @@ pub fn page(app: &App, theme: &Theme) -> Paragraph<'static> {
     ));
     Paragraph::new(lines).wrap(Wrap { trim: false })
 }
+
+/// Why timers and stretches are closed, and how to open them again.
+pub fn lock_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(flag) = app.diary().lock() else {
+        return Vec::new();
+    };
+    vec![
+        Line::styled(flag.locked_title(), theme.level(flag.def.level)),
+        Line::raw(format!(
+            "Why: {}. {} {UNLOCK}",
+            flag.reason,
+            flag.def.advice(&app.emergency_number())
+        )),
+    ]
+}

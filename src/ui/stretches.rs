@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::placeholder::lock_message;
+use super::flags::lock_message;
 use super::theme::Theme;
 use crate::app::{App, Stage};
 use crate::domain::redflag::Level;
@@ -173,13 +173,7 @@ fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, them
     let count = format!("{word} {left} s{paused}{then}");
     frame.render_widget(Line::styled(count, theme.timer()), count_row);
     if tall {
-        let gauge = LineGauge::default()
-            .ratio(ratio.clamp(0.0, 1.0))
-            .label("")
-            .filled_style(theme.timer())
-            .filled_symbol("█")
-            .unfilled_symbol("░");
-        frame.render_widget(gauge, gauge_row);
+        frame.render_widget(super::timers::gauge(ratio, theme), gauge_row);
     }
     // The picture beside the cues where there is width, else the cues alone.
     let exercise = next.map_or(&step.exercise, |n| &n.exercise);

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::LineGauge;
 
 use super::field;
-use super::placeholder::lock_message;
+use super::flags::lock_message;
 use super::theme::Theme;
 use crate::app::{App, TimerPrompt};
 use crate::domain::therapy::protocol;
@@ -90,12 +90,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     {
         let ratio =
             s.elapsed(app.now()).num_seconds() as f64 / s.planned().num_seconds().max(1) as f64;
-        let gauge = LineGauge::default()
-            .ratio(ratio.clamp(0.0, 1.0))
-            .label("")
-            .filled_style(theme.timer())
-            .filled_symbol("█")
-            .unfilled_symbol("░");
+        let gauge = gauge(ratio, theme);
         let row = Rect {
             y: area.y + gauge_row as u16,
             height: 1,
@@ -226,4 +221,14 @@ fn prompt_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// A countdown's bar, for the timers and the stretch player alike.
+pub fn gauge(ratio: f64, theme: &Theme) -> LineGauge<'static> {
+    LineGauge::default()
+        .ratio(ratio.clamp(0.0, 1.0))
+        .label("")
+        .filled_style(theme.timer())
+        .filled_symbol("█")
+        .unfilled_symbol("░")
 }

@@ -3,6 +3,7 @@
 //! the others still load.
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use serde::de::DeserializeOwned;
 
@@ -54,14 +55,13 @@ pub struct Library {
 }
 
 impl Library {
-    /// nape's own exercises and routines.
+    /// nape's own exercises and routines, parsed once per process.
     pub fn built_in() -> Library {
-        Library::with_user(&[])
+        static BUILT_IN: LazyLock<Library> = LazyLock::new(Library::parse_built_in);
+        BUILT_IN.clone()
     }
 
-    /// The built-in library, then each user file (its path and text, or why it could not be
-    /// read): a user routine with a built-in id takes its place.
-    pub fn with_user(files: &[(String, Result<String, String>)]) -> Library {
+    fn parse_built_in() -> Library {
         let mut library = Library::default();
         match parse::<ExerciseFile>("exercises.json", EXERCISES) {
             Ok(file) => {
@@ -77,6 +77,13 @@ impl Library {
         for (name, text) in ROUTINES {
             library.add(name, Ok((*text).to_string()), "built in");
         }
+        library
+    }
+
+    /// The built-in library, then each user file (its path and text, or why it could not be
+    /// read): a user routine with a built-in id takes its place.
+    pub fn with_user(files: &[(String, Result<String, String>)]) -> Library {
+        let mut library = Library::built_in();
         for (path, text) in files {
             library.add(path, text.clone(), path);
         }
