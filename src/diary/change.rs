@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::checkin::CheckIn;
+use crate::domain::function::FunctionRating;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
 use crate::domain::stretch::RoutineSession;
@@ -27,6 +28,7 @@ pub enum Entry {
     CheckIn(Record<CheckIn>),
     Session(Record<Session>),
     Routine(Record<RoutineSession>),
+    Function(Record<FunctionRating>),
     Assessment(Record<Assessment>),
     Settings(Record<Settings>),
 }
@@ -74,6 +76,7 @@ impl Entry {
             Entry::CheckIn(_) => CheckIn::COLLECTION,
             Entry::Session(_) => Session::COLLECTION,
             Entry::Routine(_) => RoutineSession::COLLECTION,
+            Entry::Function(_) => FunctionRating::COLLECTION,
             Entry::Assessment(_) => Assessment::COLLECTION,
             Entry::Settings(_) => Settings::COLLECTION,
         }
@@ -91,6 +94,12 @@ macro_rules! entry_from {
 }
 
 entry_from!(CheckIn, Session, Assessment, Settings);
+
+impl From<Record<FunctionRating>> for Entry {
+    fn from(record: Record<FunctionRating>) -> Entry {
+        Entry::Function(record)
+    }
+}
 
 impl From<Record<RoutineSession>> for Entry {
     fn from(record: Record<RoutineSession>) -> Entry {

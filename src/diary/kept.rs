@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::Diary;
 use crate::domain::checkin::CheckIn;
+use crate::domain::function::FunctionRating;
 use crate::domain::redflag::Assessment;
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
@@ -45,6 +46,15 @@ impl Kept for RoutineSession {
 impl Kept for Assessment {
     fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
         &mut diary.assessments
+    }
+    fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
+        (r.body.at, r.id)
+    }
+}
+
+impl Kept for FunctionRating {
+    fn list(diary: &mut Diary) -> &mut Vec<Record<Self>> {
+        &mut diary.function
     }
     fn key(r: &Record<Self>) -> (DateTime<Utc>, uuid::Uuid) {
         (r.body.at, r.id)

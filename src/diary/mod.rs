@@ -17,6 +17,7 @@ use kept::Kept;
 
 use crate::clock::Zone;
 use crate::domain::checkin::{CheckIn, Dated};
+use crate::domain::function::FunctionRating;
 use crate::domain::redflag::{self, ActiveFlag, Assessment, Evidence};
 use crate::domain::settings::{self, Settings};
 use crate::domain::stretch::RoutineSession;
@@ -36,6 +37,8 @@ pub struct Diary {
     sessions: Vec<Record<Session>>,
     /// Routines played, sorted by start, then id.
     routines: Vec<Record<RoutineSession>>,
+    /// Functional scale ratings, sorted by time, then id.
+    function: Vec<Record<FunctionRating>>,
     settings: Option<Record<Settings>>,
     /// Each collection's store stamp when it was last read.
     stamps: HashMap<&'static str, u64>,
@@ -109,6 +112,7 @@ impl Diary {
             assessments: Vec::new(),
             sessions: Vec::new(),
             routines: Vec::new(),
+            function: Vec::new(),
             settings: None,
             stamps: HashMap::new(),
             problems: BTreeMap::new(),
@@ -158,6 +162,11 @@ impl Diary {
         if let Some(mut routines) = self.fresh::<RoutineSession>(DateRange::ALL) {
             routines.sort_by_key(RoutineSession::key);
             self.routines = routines;
+            read = true;
+        }
+        if let Some(mut function) = self.fresh::<FunctionRating>(DateRange::ALL) {
+            function.sort_by_key(FunctionRating::key);
+            self.function = function;
             read = true;
         }
         if let Some(settings) = self.fresh::<Settings>(DateRange::ALL) {
@@ -241,6 +250,7 @@ impl Diary {
             }
             Entry::Session(r) => self.apply(action, r, now)?,
             Entry::Routine(r) => self.apply(action, r, now)?,
+            Entry::Function(r) => self.apply(action, r, now)?,
             Entry::Assessment(r) => self.apply(action, r, now)?,
             Entry::Settings(r) => {
                 let applied = write(self.store.as_ref(), action, &r, now)?;

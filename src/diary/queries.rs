@@ -4,12 +4,14 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::Diary;
 use crate::domain::checkin::CheckIn;
+use crate::domain::function::{self, FunctionRating};
 use crate::domain::redflag::{ActiveFlag, Assessment};
 use crate::domain::settings::Settings;
+use crate::domain::settings::TrendsView;
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::limits::{Limits, bounds};
 use crate::domain::therapy::{PackKind, Session, protocol};
-use crate::domain::trends::Day;
+use crate::domain::trends::{Day, Facts};
 use crate::store::Record;
 
 impl Diary {
@@ -41,6 +43,48 @@ impl Diary {
     /// The routine playing at `now`, if one is (in this app or another).
     pub fn playing(&self, now: DateTime<Utc>) -> Option<&Record<RoutineSession>> {
         self.routines.iter().rev().find(|r| r.body.playing(now))
+    }
+
+    /// Functional scale ratings, oldest first.
+    pub fn function(&self) -> &[Record<FunctionRating>] {
+        &self.function
+    }
+
+    /// The activities the person named for the functional scale.
+    pub fn activities(&self) -> &[String] {
+        self.settings.as_ref().map_or(&[], |s| &s.body.activities)
+    }
+
+    /// Whether this week's functional rating is due (a gentle prompt, never a block).
+    pub fn function_due(&self, today: NaiveDate) -> bool {
+        let last = self.function.last().map(|r| r.date);
+        function::due(self.activities(), last, today)
+    }
+
+    /// The Trends screen's span and section as last left.
+    pub fn trends_view(&self) -> TrendsView {
+        (self.settings.as_ref())
+            .and_then(|s| s.body.trends_view)
+            .unwrap_or_default()
+    }
+
+    /// Everything the trends are worked out from, each with its local date.
+    pub fn facts(&self) -> Facts<'_> {
+        Facts {
+            days: &self.days,
+            checkins: self.history(),
+            packs: (self.sessions.iter())
+                .map(|s| (self.zone.date(s.body.started_at), &s.body))
+                .collect(),
+            routines: (self.routines.iter())
+                .map(|r| (self.zone.date(r.body.started_at), &r.body))
+                .collect(),
+            assessments: (self.assessments.iter())
+                .map(|a| self.zone.date(a.body.at))
+                .collect(),
+            onset: self.settings.as_ref().and_then(|s| s.body.onset),
+            function: self.function.iter().map(|r| (r.date, &r.body)).collect(),
+        }
     }
 
     pub fn assessments(&self) -> &[Record<Assessment>] {

@@ -1,6 +1,7 @@
 //! The pure core: no terminal, no files, no clock. Time is always an argument.
 
 pub mod checkin;
+pub mod function;
 pub mod redflag;
 pub mod settings;
 pub mod sources;

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::therapy::PackKind;
 use super::therapy::limits::Limits;
+use super::trends::Span;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -45,8 +46,62 @@ pub struct Settings {
     /// The last desk-break reminder dismissed: the next is measured from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub break_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The activities the neck makes hard, for the functional scale (up to 5).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
+    /// What the Trends screen showed last: its span and section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trends_view: Option<TrendsView>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// The Trends screen's span and section, kept across restarts.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TrendsView {
+    #[serde(default)]
+    pub span: Span,
+    #[serde(default)]
+    pub section: Section,
+}
+
+/// The parts of the Trends screen, one in view at a time.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    #[default]
+    Chart,
+    Calendar,
+    Progress,
+    Helps,
+    Function,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Chart,
+        Section::Calendar,
+        Section::Progress,
+        Section::Helps,
+        Section::Function,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Chart => "Pain chart",
+            Section::Calendar => "Calendar",
+            Section::Progress => "Progress",
+            Section::Helps => "What helps",
+            Section::Function => "Activities",
+        }
+    }
+
+    /// The next section, wrapping round; `back` for the one before.
+    pub fn step(self, back: bool) -> Section {
+        let n = Section::ALL.len();
+        let i = Section::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Section::ALL[if back { (i + n - 1) % n } else { (i + 1) % n }]
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -137,6 +192,8 @@ impl Settings {
             break_minutes: None,
             night: None,
             break_at: None,
+            activities: Vec::new(),
+            trends_view: None,
             extra: Map::new(),
         }
     }

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Collection, Kind, RawRecord, Split};
 use crate::domain::checkin::CheckIn;
+use crate::domain::function::FunctionRating;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
 use crate::domain::stretch::RoutineSession;
@@ -33,6 +34,19 @@ pub const ROUTINES: Collection = Collection {
     name: "routines",
     split: Split::Monthly,
 };
+
+pub const FUNCTION: Collection = Collection {
+    name: "function",
+    split: Split::Monthly,
+};
+
+impl Kind for FunctionRating {
+    const COLLECTION: Collection = FUNCTION;
+
+    fn check(&self) -> Result<(), String> {
+        FunctionRating::check(self)
+    }
+}
 
 impl Kind for RoutineSession {
     const COLLECTION: Collection = ROUTINES;
@@ -86,6 +100,7 @@ pub const KNOWN: &[(Collection, Fits)] = &[
     (SETTINGS, fits::<Settings>),
     (THERAPY, fits::<Session>),
     (ROUTINES, fits::<RoutineSession>),
+    (FUNCTION, fits::<FunctionRating>),
 ];
 
 fn fits<T: Kind>(raw: &RawRecord, now: Option<DateTime<Utc>>) -> Result<(), String> {

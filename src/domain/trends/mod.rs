@@ -1,9 +1,66 @@
-//! Pain over time: the daily series the red-flag rules read and the Trends screen will chart.
-//! Pure: the history comes in as an argument.
+//! Pain over time: the daily series the red-flag rules read, and what the Trends screen and the
+//! report show of it. Pure: the history and `today` come in as arguments.
+
+mod adherence;
+mod calendar;
+mod chart;
+mod helps;
+mod span;
+mod standing;
+mod summary;
+
+pub use adherence::{Week, streak, weeks};
+pub use calendar::{Month, month};
+pub use chart::{Chart, Marks};
+pub use helps::{Association, Effect, MIN_COUNT, associations, effects};
+pub use span::Span;
+pub use standing::{Change, Standing, change};
+pub use summary::Summary;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::checkin::{CheckIn, Dated};
+use super::function::FunctionRating;
+use super::stretch::RoutineSession;
+use super::therapy::Session;
+
+/// Everything the statistics read, each with the local date it belongs to. The diary builds it.
+pub struct Facts<'a> {
+    /// Each day with check-ins (see `daily`).
+    pub days: &'a [Day],
+    /// Check-ins in time order.
+    pub checkins: Vec<Dated<'a>>,
+    /// Cold and heat sessions, by start.
+    pub packs: Vec<(NaiveDate, &'a Session)>,
+    /// Routines played, by start.
+    pub routines: Vec<(NaiveDate, &'a RoutineSession)>,
+    /// Days a clinician assessed the person.
+    pub assessments: Vec<NaiveDate>,
+    /// The first day of this episode, when the person gave one.
+    pub onset: Option<NaiveDate>,
+    /// Functional scale ratings, in time order.
+    pub function: Vec<(NaiveDate, &'a FunctionRating)>,
+}
+
+impl Facts<'_> {
+    /// The first day anything was recorded, if anything was.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        let firsts = [
+            self.days.first().map(|d| d.date),
+            self.packs.iter().map(|p| p.0).min(),
+            self.routines.iter().map(|r| r.0).min(),
+            self.function.iter().map(|f| f.0).min(),
+        ];
+        firsts.into_iter().flatten().min()
+    }
+
+    /// The daily figures from `from` to `to`, both included.
+    pub fn days_in(&self, from: NaiveDate, to: NaiveDate) -> &[Day] {
+        let start = self.days.partition_point(|d| d.date < from);
+        let end = self.days.partition_point(|d| d.date <= to);
+        &self.days[start..end.max(start)]
+    }
+}
 
 /// One day with check-ins: the mean and the worst "pain now", and the time of its last entry.
 #[derive(Clone, Copy, Debug, PartialEq)]

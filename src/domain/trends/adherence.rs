@@ -1,0 +1,79 @@
+//! Keeping to the plan: cold, heat and stretch sessions per week, and the run of days with a
+//! check-in.
+
+use chrono::{Days, NaiveDate};
+
+use super::Facts;
+use crate::domain::therapy::PackKind;
+
+/// Seven days ending `to`, with what was done in them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Week {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub cold: usize,
+    pub heat: usize,
+    /// Routines with at least one step done.
+    pub stretch: usize,
+    /// Days with at least one check-in.
+    pub checkin_days: usize,
+}
+
+/// The last `count` weeks, oldest first; the newest ends `today`.
+pub fn weeks(facts: &Facts, today: NaiveDate, count: usize) -> Vec<Week> {
+    let mut out: Vec<Week> = (0..count as u64)
+        .rev()
+        .filter_map(|i| {
+            let to = today.checked_sub_days(Days::new(7 * i))?;
+            let from = to.checked_sub_days(Days::new(6))?;
+            Some(Week {
+                from,
+                to,
+                checkin_days: facts.days_in(from, to).len(),
+                ..Week::default()
+            })
+        })
+        .collect();
+    // Week i (from the newest) holds the days 7i to 7i+6 before today.
+    let slot = |out: &mut Vec<Week>, date: NaiveDate| {
+        let back = (today - date).num_days();
+        let i = usize::try_from(back / 7).ok()?;
+        (back >= 0 && i < out.len()).then(|| out.len() - 1 - i)
+    };
+    for (date, s) in &facts.packs {
+        if let Some(i) = slot(&mut out, *date) {
+            match s.kind {
+                PackKind::Cold => out[i].cold += 1,
+                PackKind::Heat => out[i].heat += 1,
+            }
+        }
+    }
+    for (date, r) in &facts.routines {
+        if let Some(i) = slot(&mut out, *date).filter(|_| r.steps_done > 0) {
+            out[i].stretch += 1;
+        }
+    }
+    out
+}
+
+/// Days in a row with a check-in, ending today, or yesterday while today has none yet (the run
+/// is not broken before the day is over).
+pub fn streak(facts: &Facts, today: NaiveDate) -> usize {
+    let days = facts.days_in(NaiveDate::MIN, today);
+    let mut expect = match days.last() {
+        Some(d) if d.date == today || d.date.succ_opt() == Some(today) => d.date,
+        _ => return 0,
+    };
+    let mut count = 0;
+    for d in days.iter().rev() {
+        if d.date != expect {
+            break;
+        }
+        count += 1;
+        match expect.pred_opt() {
+            Some(p) => expect = p,
+            None => break,
+        }
+    }
+    count
+}
