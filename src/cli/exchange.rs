@@ -4,19 +4,25 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use clap::Args;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::spreadsheet::{self, CsvKind, Table};
 use super::{Cli, Failure, Format, open_store, warn};
 use crate::domain::checkin::CheckIn;
+use crate::domain::stretch::RoutineSession;
+use crate::domain::therapy::Session;
 use crate::store::{Collection, DateRange, Kind, Op, RawRecord, Store, Tombstone, kinds};
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    /// With --format csv: which table (check-ins by default; all puts every kind in one).
+    #[arg(long, value_enum)]
+    kind: Option<CsvKind>,
     /// First date to include, YYYY-MM-DD.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     since: Option<NaiveDate>,
@@ -61,6 +67,11 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
             "--since ({s}) is after --until ({u})"
         )));
     }
+    if args.kind.is_some() && args.format != Format::Csv {
+        return Err(Failure::BadInput(
+            "--kind chooses a CSV table: use it with --format csv".into(),
+        ));
+    }
     let store = open_store(cli)?;
     let store: &dyn Store = &store;
     let mut damaged = Vec::new();
@@ -93,10 +104,35 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
             write_json(out, &export)
         }
         Format::Csv => {
-            let loaded = store.load_kind::<CheckIn>(range)?;
-            warn(&loaded.notices);
-            damaged.extend(loaded.damage);
-            write_csv(out, &loaded.records)
+            let mut tables = Vec::new();
+            let kind = args.kind.unwrap_or(CsvKind::Checkins);
+            let now = Utc::now();
+            if matches!(kind, CsvKind::Checkins | CsvKind::All) {
+                let loaded = store.load_kind::<CheckIn>(range)?;
+                warn(&loaded.notices);
+                damaged.extend(loaded.damage);
+                tables.push(("checkin", spreadsheet::checkins(&loaded.records)));
+            }
+            if matches!(kind, CsvKind::Sessions | CsvKind::All) {
+                let mut loaded = store.load_kind::<Session>(range)?;
+                warn(&loaded.notices);
+                damaged.extend(loaded.damage);
+                loaded.records.sort_by_key(|r| (r.body.started_at, r.id));
+                tables.push(("session", spreadsheet::sessions(&loaded.records, now)));
+            }
+            if matches!(kind, CsvKind::Routines | CsvKind::All) {
+                let mut loaded = store.load_kind::<RoutineSession>(range)?;
+                warn(&loaded.notices);
+                damaged.extend(loaded.damage);
+                loaded.records.sort_by_key(|r| (r.body.started_at, r.id));
+                tables.push(("routine", spreadsheet::routines(&loaded.records, now)));
+            }
+            // One kind is its own table; all of them, one table with a `kind` column.
+            let table = match (kind, tables.len()) {
+                (CsvKind::All, _) | (_, 0) => Table::joined(tables),
+                _ => tables.swap_remove(0).1,
+            };
+            table.write(out)
         }
     };
     written.map_err(Failure::output)?;
@@ -113,82 +149,6 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
 fn write_json(mut out: impl Write, export: &Export) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut out, export)?;
     writeln!(out)
-}
-
-const CSV_HEADER: [&str; 14] = [
-    "id",
-    "date",
-    "time",
-    "pain",
-    "worst",
-    "stiffness",
-    "where",
-    "symptoms",
-    "context",
-    "treatments",
-    "medicines",
-    "note",
-    "created_at",
-    "updated_at",
-];
-
-/// One row per check-in. Lists are joined with "; " (a ";" or "\\" inside a medicine's name
-/// is escaped with "\\", so the list splits back exactly); the csv crate quotes commas, quotes
-/// and newlines as RFC 4180 says, so notes come through whole. Free text that a spreadsheet
-/// would run as a formula is defused.
-fn write_csv(out: impl Write, records: &[crate::store::Record<CheckIn>]) -> io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(CSV_HEADER).map_err(io_error)?;
-    let opt = |v: Option<u8>| v.map(|n| n.to_string()).unwrap_or_default();
-    for r in records {
-        let c = &r.body;
-        writer
-            .write_record([
-                r.id.to_string(),
-                r.date.to_string(),
-                c.at.with_timezone(&Local).format("%H:%M").to_string(),
-                c.pain.to_string(),
-                opt(c.worst),
-                opt(c.stiffness),
-                c.locations.join("; "),
-                c.symptoms.join("; "),
-                c.context.join("; "),
-                c.treatments.join("; "),
-                defuse(&join_escaped(&c.medicines)),
-                defuse(c.note.as_deref().unwrap_or_default()),
-                r.created_at.to_rfc3339(),
-                r.updated_at.to_rfc3339(),
-            ])
-            .map_err(io_error)?;
-    }
-    writer.flush()
-}
-
-/// The output's own error inside a CSV one, so a closed pipe is still known as one.
-fn io_error(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
-}
-
-/// Items joined with "; ", each ";" and "\\" inside an item escaped with "\\".
-fn join_escaped(items: &[String]) -> String {
-    let escaped: Vec<String> = items
-        .iter()
-        .map(|item| item.replace('\\', "\\\\").replace(';', "\\;"))
-        .collect();
-    escaped.join("; ")
-}
-
-/// A cell starting with = + - @ (or a tab or carriage return) runs as a formula when opened in a
-/// spreadsheet: a leading apostrophe keeps it text, as OWASP advises for CSV exports.
-fn defuse(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
 }
 
 pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {

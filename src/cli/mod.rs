@@ -12,6 +12,7 @@ mod check;
 mod exchange;
 mod log;
 mod routines;
+mod spreadsheet;
 mod status;
 mod timer;
 
