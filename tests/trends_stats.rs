@@ -258,7 +258,9 @@ fn adherence_counts_sessions_per_week_and_the_streak() {
         .pack("2026-11-14", PackKind::Heat, None, None)
         .routine("2026-11-22", "Desk reset", 4, 3);
     let today = date("2026-11-22");
-    let w = h.check(|f| weeks(f, today, 2));
+    let w = h.check(|f| weeks(f, date("2026-11-09"), today));
+    assert_eq!(w.len(), 2);
+    assert_eq!(w[0].from, date("2026-11-09"), "cut short at the start");
     assert_eq!((w[1].from, w[1].to), (date("2026-11-16"), today));
     assert_eq!(
         (w[1].cold, w[1].heat, w[1].stretch, w[1].checkin_days),

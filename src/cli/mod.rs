@@ -11,6 +11,7 @@ macro_rules! say {
 mod check;
 mod exchange;
 mod log;
+mod report;
 mod routines;
 mod spreadsheet;
 mod status;
@@ -65,6 +66,8 @@ pub enum Command {
     /// Stretch routines: list them, or check a routine file of your own.
     #[command(subcommand)]
     Routines(routines::RoutinesCommand),
+    /// A summary to hand a clinician (Markdown or a self-contained HTML page).
+    Report(report::ReportArgs),
     /// One line for a tmux status bar or a shell prompt; prints nothing when there is nothing to say.
     Status(status::StatusArgs),
 }
@@ -286,5 +289,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Timer(command) => timer::run(cli, command),
         Command::Status(args) => status::run(cli, args),
         Command::Routines(command) => routines::run(cli, command),
+        Command::Report(args) => report::run(cli, args),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod draw;
 pub mod flags;
+pub mod history;
 pub mod pty;
 
 use std::path::{Path, PathBuf};

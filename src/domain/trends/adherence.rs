@@ -19,13 +19,15 @@ pub struct Week {
     pub checkin_days: usize,
 }
 
-/// The last `count` weeks, oldest first; the newest ends `today`.
-pub fn weeks(facts: &Facts, today: NaiveDate, count: usize) -> Vec<Week> {
-    let mut out: Vec<Week> = (0..count as u64)
+/// Weeks from `start` to `today`, oldest first: the newest ends `today`, and the oldest is cut
+/// short to begin at `start` rather than reach before it.
+pub fn weeks(facts: &Facts, start: NaiveDate, today: NaiveDate) -> Vec<Week> {
+    let count = ((today - start).num_days().max(0) as u64 + 1).div_ceil(7);
+    let mut out: Vec<Week> = (0..count)
         .rev()
         .filter_map(|i| {
             let to = today.checked_sub_days(Days::new(7 * i))?;
-            let from = to.checked_sub_days(Days::new(6))?;
+            let from = to.checked_sub_days(Days::new(6))?.max(start);
             Some(Week {
                 from,
                 to,
@@ -37,6 +39,9 @@ pub fn weeks(facts: &Facts, today: NaiveDate, count: usize) -> Vec<Week> {
     // Week i (from the newest) holds the days 7i to 7i+6 before today.
     let slot = |out: &mut Vec<Week>, date: NaiveDate| {
         let back = (today - date).num_days();
+        if date < start {
+            return None;
+        }
         let i = usize::try_from(back / 7).ok()?;
         (back >= 0 && i < out.len()).then(|| out.len() - 1 - i)
     };

@@ -37,14 +37,13 @@ impl Summary {
     /// The figures from `from` to `today` (the report's `--days`).
     pub fn between(facts: &Facts, span: Span, from: NaiveDate, today: NaiveDate) -> Summary {
         let days = facts.days_in(from, today);
-        let length = (today - from).num_days().max(0) as usize + 1;
         Summary {
             span,
             today,
             from,
             chart: Chart::new(facts, from, today),
             standing: Standing::new(facts, today),
-            weeks: weeks(facts, today, length.div_ceil(7)),
+            weeks: weeks(facts, from, today),
             streak: streak(facts, today),
             effects: effects(facts, from, today),
             associations: associations(facts, from, today),

@@ -1,0 +1,121 @@
+//! `nape report` on a fixed history with a pinned last day: golden files in Markdown and HTML
+//! (insta snapshots), a page with no external reference, notes left out on request, a private
+//! file, a DST day, and bad values refused.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::Diary;
+use nape::store::{DiskStore, Store};
+
+const UNTIL: &str = "2026-11-22";
+
+fn diary_with_history(days: i64) -> Diary {
+    let diary = Diary::new();
+    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let today = NaiveDate::parse_from_str(UNTIL, "%Y-%m-%d").unwrap();
+    common::history::fill(&store as &dyn Store, today, days);
+    diary
+}
+
+#[test]
+fn the_markdown_report_matches_its_golden_file() {
+    let diary = diary_with_history(30);
+    let md = diary.ok(&["report", "--until", UNTIL, "--days", "30"]);
+    insta::assert_snapshot!("report_md", md);
+}
+
+#[test]
+fn the_html_report_matches_its_golden_file_and_refers_to_nothing_outside() {
+    let diary = diary_with_history(30);
+    let html = diary.ok(&["report", "--until", UNTIL, "--format", "html"]);
+    insta::assert_snapshot!("report_html", html);
+    let lower = html.to_lowercase();
+    for outside in [
+        "http:", "https:", "//", "src=", "href=", "<link", "<script", "url(", "@import",
+    ] {
+        assert!(!lower.contains(outside), "the page holds {outside:?}");
+    }
+    assert!(lower.contains("<svg"), "the chart is inline");
+    assert!(lower.contains("@media print") && lower.contains("break-inside: avoid"));
+    // Markup in a note is shown as text, never run.
+    assert!(html.contains("&lt;b&gt;not&lt;/b&gt;") && !html.contains("<b>not</b>"));
+}
+
+#[test]
+fn notes_can_be_left_out() {
+    let diary = diary_with_history(30);
+    let with = diary.ok(&["report", "--until", UNTIL]);
+    let without = diary.ok(&["report", "--until", UNTIL, "--no-notes"]);
+    assert!(with.contains("turning left"));
+    assert!(!without.contains("turning left"));
+    assert!(without.contains("Left out at the person's request."));
+}
+
+#[test]
+fn a_report_file_is_private_and_its_place_is_said() {
+    let diary = diary_with_history(10);
+    let path = diary.dir.path().join("for-my-physio.html");
+    let out = diary.ok(&[
+        "report",
+        "--until",
+        UNTIL,
+        "--format",
+        "html",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.contains("for-my-physio.html"), "{out}");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn a_dst_day_is_one_day_in_the_report() {
+    let diary = Diary::new();
+    let london = "GMT0BST,M3.5.0/1,M10.5.0";
+    for (pain, when) in [
+        ("4", "2026-03-29 00:30"),
+        ("6", "2026-03-29 03:30"),
+        ("2", "2026-03-30 00:30"),
+    ] {
+        let out = diary
+            .command(&["log", pain, "--at", when])
+            .env("TZ", london)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let md = diary
+        .command(&["report", "--until", "2026-03-30", "--days", "2"])
+        .env("TZ", london)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("3 check-ins on 2 of 2 days."), "{md}");
+    assert!(md.contains("| 29 Mar to 30 Mar | 3.5 | 6 | 2 |"), "{md}");
+}
+
+#[test]
+fn bad_values_are_refused_and_write_nothing() {
+    let diary = Diary::new();
+    for args in [
+        &["report", "--days", "0"][..],
+        &["report", "--days", "many"],
+        &["report", "--format", "pdf"],
+        &["report", "--until", "22/11/2026"],
+    ] {
+        let out = diary.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = diary.run(&["report", "--output", "/nonexistent/dir/r.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not write /nonexistent/dir/r.md"));
+}
