@@ -301,7 +301,7 @@ fn counted(
         })
         .filter(|(n, _)| *n > 0)
         .collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     let total = checkins.len().max(1);
     (counts.into_iter())
         .map(|(n, label)| vec![label.to_string(), format!("{n} ({}%)", n * 100 / total)])
