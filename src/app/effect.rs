@@ -33,6 +33,8 @@ pub enum Effect {
     /// A routine's cue: the bell or voice, as the settings say.
     Cue(Cue),
     Quit,
+    /// Write the report for a clinician over this span, and say where.
+    WriteReport(crate::domain::trends::Span),
     /// Tell the screen that asked how it went, once the saves before it succeeded.
     Then(Follow),
 }
@@ -92,6 +94,7 @@ impl App {
                 Effect::Save { change, done } => {
                     let before = alert::locking(&self.diary);
                     match self.diary.save(*change, self.now) {
+                        Ok(_) if done.is_empty() => {}
                         Ok(_) => self.status = Some(Status::Info(done)),
                         Err(StoreError::Changed(id)) => {
                             self.diary.reread(self.now);
@@ -130,6 +133,7 @@ impl App {
                 Effect::Bell => self.bell += 1,
                 Effect::Cue(cue) => self.cue(&cue),
                 Effect::Quit => self.quit = true,
+                Effect::WriteReport(span) => self.status = Some(self.write_report(span)),
                 Effect::Then(follow) => {
                     let ctx = Ctx {
                         diary: &self.diary,

@@ -51,7 +51,11 @@ impl App {
                 Stage::Playing { .. } => Focus::StretchPlaying,
                 Stage::Feeling { .. } => Focus::StretchFeeling,
             },
-            Screen::Trends => Focus::Trends,
+            Screen::Trends => match self.trends().prompt {
+                None => Focus::Trends,
+                Some(super::Prompt::Rate { .. }) => Focus::TrendsRate,
+                Some(super::Prompt::Name { .. }) => Focus::TrendsName,
+            },
         }
     }
 }

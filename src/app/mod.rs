@@ -14,6 +14,7 @@ mod running;
 mod stretches;
 mod timers;
 mod today;
+mod trends;
 mod welcome;
 
 use std::ops::Range;
@@ -28,6 +29,7 @@ pub use msg::{Focus, Msg, Screen};
 pub use stretches::{Stage, StretchesState};
 pub use timers::{Plan, TimerPrompt, TimersState};
 pub use today::TodayState;
+pub use trends::{Prompt, TrendsState};
 pub use welcome::{OnsetChoice, SettingField, SettingsForm};
 
 use crate::clock::Zone;
@@ -59,6 +61,7 @@ pub struct App {
     today_state: TodayState,
     timers: TimersState,
     stretches: StretchesState,
+    trends: TrendsState,
     breaks: breaks::Breaks,
     /// Counts a routine's cues; the loop rings the bell (only) when it changes.
     chime: u64,
@@ -104,6 +107,7 @@ impl App {
             today_state: TodayState::new(today),
             timers: TimersState::default(),
             stretches: StretchesState::default(),
+            trends: TrendsState::default(),
             breaks: breaks::Breaks::new(now),
             chime: 0,
             speech: Vec::new(),
@@ -198,6 +202,10 @@ impl App {
         self.breaks.due
     }
 
+    pub fn trends(&self) -> &TrendsState {
+        &self.trends
+    }
+
     pub fn stretches(&self) -> &StretchesState {
         &self.stretches
     }
@@ -283,6 +291,7 @@ impl App {
         let changed = self.advance(msg == Msg::DataChanged) || older;
         self.welcomed |= self.diary.settings().is_some();
         if matches!(msg, Msg::Tick | Msg::DataChanged | Msg::ReadHistory) {
+            self.derive();
             return changed;
         }
         if !matches!(msg, Msg::Edit(_)) {
@@ -327,7 +336,12 @@ impl App {
                 (Msg::DismissBreak, _) => self.breaks.dismiss(&ctx),
                 (Msg::NextScreen, screen) => self.goto(screen.offset(1)),
                 (Msg::PrevScreen, screen) => self.goto(screen.offset(-1)),
+                (Msg::RateActivities, _) => {
+                    self.screen = Screen::Trends;
+                    self.trends.start_rating(&ctx)
+                }
                 (msg, Screen::Today) => self.today_state.update(msg, &ctx),
+                (msg, Screen::Trends) => self.trends.update(msg, &ctx),
                 (msg, Screen::Timers) => self.timers.update(msg, &ctx),
                 (msg, Screen::Stretches) => self.stretches.update(msg, &ctx),
                 (msg, Screen::Settings) => self.settings_form.update_settings(msg, &ctx),
@@ -367,7 +381,16 @@ impl App {
             self.breaks.taken();
         }
         self.welcomed |= self.diary.settings().is_some();
+        self.derive();
         true
+    }
+
+    /// Trends' figures, worked out only while that screen shows and only when what they come
+    /// from changed: other screens, and the first frame, never wait for them.
+    fn derive(&mut self) {
+        if self.screen == Screen::Trends && !self.welcome() {
+            self.trends.derive(&self.diary, self.today);
+        }
     }
 
     fn goto(&mut self, screen: Screen) -> Vec<Effect> {

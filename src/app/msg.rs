@@ -115,6 +115,13 @@ pub enum Msg {
     Snooze,
     /// Dismiss the desk-break reminder.
     DismissBreak,
+    // Trends
+    /// Name (or rename) the activities of the functional scale.
+    NameActivities,
+    /// Rate the activities now.
+    RateActivities,
+    /// Write the report for a clinician to a file.
+    WriteReport,
 }
 
 /// What the keyboard is talking to. Worked out once, in `App::focus`; the key table, the footer
@@ -164,12 +171,16 @@ pub enum Focus {
     /// How the neck feels after a routine.
     StretchFeeling,
     Trends,
+    /// Rating an activity 0-10.
+    TrendsRate,
+    /// Naming an activity (a text field).
+    TrendsName,
 }
 
 impl Focus {
     /// Every focus there is: footers are worked out for each, and tests walk the key table
     /// with it. Keep it complete.
-    pub const ALL: [Focus; 25] = [
+    pub const ALL: [Focus; 27] = [
         Focus::TooSmall,
         Focus::Alert,
         Focus::Confirm,
@@ -195,6 +206,8 @@ impl Focus {
         Focus::StretchPain,
         Focus::StretchFeeling,
         Focus::Trends,
+        Focus::TrendsRate,
+        Focus::TrendsName,
     ];
 
     /// Whether typed characters go into a text field (so letters are not keys).
@@ -204,6 +217,7 @@ impl Focus {
             Focus::Welcome { text: true }
                 | Focus::SettingsEdit { text: true }
                 | Focus::Form { text: true }
+                | Focus::TrendsName
         )
     }
 }

@@ -130,6 +130,11 @@ impl Diary {
         self.zone
     }
 
+    /// Keep a report in the store's reports folder; where it went.
+    pub fn write_report(&self, name: &str, bytes: &[u8]) -> Result<std::path::PathBuf, StoreError> {
+        self.store.write_report(name, bytes)
+    }
+
     pub fn version(&self) -> u64 {
         self.version
     }

@@ -12,7 +12,7 @@ use chrono::{Local, NaiveDate, Utc};
 use super::backup::Backups;
 use super::document::{self, Document, ParseError};
 use super::files::{self, Lock, LockError};
-use super::layout::{BACKUPS, LOCK, is_named_for, month_overlaps};
+use super::layout::{BACKUPS, LOCK, REPORTS, is_named_for, month_overlaps};
 use super::op::{Outcome, bury, decide, newest_per_id};
 use super::{Applied, Collection, Damage, DateRange, Loaded, Notice, Op, Store, StoreError};
 
@@ -112,7 +112,7 @@ impl DiskStore {
             .flatten()
             .filter(|e| e.path().is_dir())
             .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-            .filter(|n| n != BACKUPS)
+            .filter(|n| n != BACKUPS && n != REPORTS)
             .collect();
         names.sort();
         names
@@ -378,6 +378,14 @@ impl Store for DiskStore {
 
     fn set_aside(&self, c: Collection, date: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
         super::aside::set_aside(self, &self.path(c, date))
+    }
+
+    fn write_report(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        let dir = self.root().join(REPORTS);
+        files::ensure_private_dir(&dir).map_err(StoreError::io(&dir))?;
+        let path = dir.join(name);
+        files::write_atomic(&path, bytes, true).map_err(StoreError::io(&path))?;
+        Ok(path)
     }
 }
 

@@ -9,6 +9,8 @@ use super::{Collection, DateRange, Split};
 /// The folder of dated backups and the lock file, beside the collections' folders.
 pub const BACKUPS: &str = "backups";
 pub const LOCK: &str = "nape.lock";
+/// Reports written from the Trends screen.
+pub const REPORTS: &str = "reports";
 
 /// A data file's name: `name.json`, not a hidden temp file, not a quarantined `.corrupt-` copy.
 pub fn is_data_file(path: &Path) -> bool {

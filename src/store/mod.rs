@@ -255,6 +255,12 @@ pub trait Store {
     ) -> Result<Option<PathBuf>, StoreError> {
         Ok(None)
     }
+    /// Keep a report (private, like the diary) in the store's `reports` folder; where it went.
+    fn write_report(&self, name: &str, _bytes: &[u8]) -> Result<PathBuf, StoreError> {
+        Err(StoreError::NoDataDir(format!(
+            "{name}: this diary is kept in memory, with no folder to write to"
+        )))
+    }
 }
 
 /// Typed records of one kind, and the problems met while reading them.

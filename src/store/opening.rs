@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::disk::DiskStore;
 use super::files;
-use super::layout::{BACKUPS, LOCK, is_data_file};
+use super::layout::{BACKUPS, LOCK, REPORTS, is_data_file};
 use super::{Notice, StoreError};
 
 impl DiskStore {
@@ -55,7 +55,8 @@ impl DiskStore {
             // A collection's folder may be a link to a folder elsewhere (synced): still nape's.
             let is_dir = entry.path().is_dir();
             let collection = is_dir && super::kinds::known(&name).is_some();
-            if !(collection || (is_dir && name == BACKUPS) || name == LOCK) {
+            let own = is_dir && (name == BACKUPS || name == REPORTS);
+            if !(collection || own || name == LOCK) {
                 foreign.push(name);
                 continue;
             }

@@ -1,0 +1,251 @@
+//! The Trends screen's state: the span and section in view (kept in the settings, so they
+//! survive a restart), the statistics worked out when the data, the day or the span changes
+//! (never per frame), and the activities prompts of the functional scale.
+
+use chrono::NaiveDate;
+use tui_input::Input;
+
+use super::{Ctx, Effect, Msg, Status};
+use crate::diary::{Change, Diary};
+use crate::domain::function::{self, FunctionRating, MAX_ACTIVITIES, Score};
+use crate::domain::settings::{Section, TrendsView};
+use crate::domain::trends::{Span, Summary};
+use crate::store::Record;
+
+/// A question the Activities section is asking.
+#[derive(Clone, Debug)]
+pub enum Prompt {
+    /// Rating activity `index` (0-10); `scores` holds those rated so far.
+    Rate {
+        index: usize,
+        typed: String,
+        scores: Vec<u8>,
+    },
+    /// Naming activity `index`; `names` holds those named so far.
+    Name {
+        index: usize,
+        input: Input,
+        names: Vec<String>,
+    },
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct TrendsState {
+    /// `None` until the settings have been read: then the stored view.
+    view: Option<TrendsView>,
+    /// The figures, and what they were worked out from (diary version, today, span).
+    summary: Option<((u64, NaiveDate, Span), Summary)>,
+    pub prompt: Option<Prompt>,
+}
+
+impl TrendsState {
+    pub fn view(&self, diary: &Diary) -> TrendsView {
+        self.view.unwrap_or_else(|| diary.trends_view())
+    }
+
+    pub fn summary(&self) -> Option<&Summary> {
+        self.summary.as_ref().map(|(_, s)| s)
+    }
+
+    /// Work the figures out again if the data, the day or the span changed since.
+    pub fn derive(&mut self, diary: &Diary, today: NaiveDate) {
+        let span = self.view(diary).span;
+        let key = (diary.version(), today, span);
+        if self.summary.as_ref().is_none_or(|(k, _)| *k != key) {
+            let summary = Summary::new(&diary.facts(), span, today);
+            self.summary = Some((key, summary));
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
+        if self.prompt.is_some() {
+            return self.answer(msg, ctx);
+        }
+        let mut view = self.view(ctx.diary);
+        match msg {
+            Msg::Left => view.span = view.span.shorter(),
+            Msg::Right => view.span = view.span.longer(),
+            Msg::Up => view.section = view.section.step(true),
+            Msg::Down => view.section = view.section.step(false),
+            Msg::NameActivities => return self.start_naming(ctx),
+            Msg::RateActivities => return self.start_rating(ctx),
+            Msg::WriteReport => return vec![Effect::WriteReport(view.span)],
+            _ => return Vec::new(),
+        }
+        self.keep(view, ctx)
+    }
+
+    /// Show `view` and keep it in the settings, quietly.
+    fn keep(&mut self, view: TrendsView, ctx: &Ctx) -> Vec<Effect> {
+        if self.view(ctx.diary) == view {
+            return Vec::new();
+        }
+        self.view = Some(view);
+        let Some(mut record) = ctx.diary.settings().cloned() else {
+            return Vec::new();
+        };
+        record.body.trends_view = Some(view);
+        record.touch(ctx.now);
+        vec![Effect::save(Change::update(record), "")]
+    }
+
+    pub fn start_rating(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        let mut view = self.view(ctx.diary);
+        view.section = Section::Function;
+        let mut effects = self.keep(view, ctx);
+        if ctx.diary.activities().is_empty() {
+            effects.extend(self.start_naming(ctx));
+            return effects;
+        }
+        self.prompt = Some(Prompt::Rate {
+            index: 0,
+            typed: String::new(),
+            scores: Vec::new(),
+        });
+        effects
+    }
+
+    pub fn start_naming(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        let names = ctx.diary.activities().to_vec();
+        self.prompt = Some(Prompt::Name {
+            index: 0,
+            input: Input::new(names.first().cloned().unwrap_or_default()),
+            names,
+        });
+        Vec::new()
+    }
+
+    fn answer(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
+        let activities = ctx.diary.activities();
+        match (self.prompt.as_mut(), msg) {
+            (_, Msg::Cancel) => {
+                self.prompt = None;
+                vec![Effect::Say(Status::Info("Nothing changed.".into()))]
+            }
+            (Some(Prompt::Rate { typed, .. }), Msg::Digit(d)) => {
+                let more = format!("{typed}{d}");
+                // A digit after a whole rating starts again ("7" then "4" is 4, "1" "0" is 10).
+                *typed = match more.parse::<u8>() {
+                    Ok(n) if n <= 10 => more,
+                    _ => d.to_string(),
+                };
+                Vec::new()
+            }
+            (Some(Prompt::Rate { typed, .. }), Msg::Backspace) => {
+                typed.pop();
+                Vec::new()
+            }
+            (Some(Prompt::Rate { typed, .. }), Msg::Enter) if typed.is_empty() => {
+                vec![Effect::Say(Status::Error(
+                    "Type a number from 0 (unable) to 10 (as before), then Enter; Esc stops."
+                        .into(),
+                ))]
+            }
+            (
+                Some(Prompt::Rate {
+                    index,
+                    typed,
+                    scores,
+                }),
+                Msg::Enter,
+            ) => {
+                scores.push(typed.parse().unwrap_or(0));
+                typed.clear();
+                *index += 1;
+                if *index < activities.len() {
+                    return Vec::new();
+                }
+                let scores = (activities.iter().zip(scores.iter()))
+                    .map(|(a, s)| Score {
+                        activity: a.clone(),
+                        score: *s,
+                    })
+                    .collect();
+                self.prompt = None;
+                let rating = FunctionRating {
+                    at: ctx.now,
+                    scores,
+                    extra: Default::default(),
+                };
+                let words = format!("Activities rated: score {:.1} of 10.", rating.mean());
+                vec![Effect::save(
+                    Change::add(Record::new(rating, ctx.today, ctx.now)),
+                    words,
+                )]
+            }
+            (Some(Prompt::Name { input, .. }), Msg::Edit(request)) => {
+                input.handle(request);
+                Vec::new()
+            }
+            (
+                Some(Prompt::Name {
+                    index,
+                    input,
+                    names,
+                }),
+                Msg::Enter,
+            ) => {
+                let typed = input.value().trim().to_string();
+                if !typed.is_empty()
+                    && let Err(why) = function::check_name(&typed)
+                {
+                    return vec![Effect::Say(Status::Error(format!("{why}.")))];
+                }
+                // Typed over, or emptied to end the list here.
+                names.truncate(*index);
+                if !typed.is_empty() {
+                    names.push(typed.clone());
+                }
+                *index += 1;
+                if !typed.is_empty() && *index < MAX_ACTIVITIES {
+                    let next = ctx.diary.activities().get(*index).cloned();
+                    *input = Input::new(next.unwrap_or_default());
+                    return Vec::new();
+                }
+                let names = std::mem::take(names);
+                self.prompt = None;
+                self.save_names(names, ctx)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn save_names(&mut self, names: Vec<String>, ctx: &Ctx) -> Vec<Effect> {
+        let Some(mut record) = ctx.diary.settings().cloned() else {
+            return Vec::new();
+        };
+        let done = match names.len() {
+            0 => "No activities: the weekly rating is off.".to_string(),
+            n => format!("{n} activities kept. p rates them."),
+        };
+        record.body.activities = names;
+        record.touch(ctx.now);
+        vec![Effect::save(Change::update(record), done)]
+    }
+}
+
+impl super::App {
+    /// The report over `span` (everything recorded, for "all"), as HTML in the data folder's
+    /// reports, named by its last day.
+    pub(super) fn write_report(&self, span: Span) -> Status {
+        let diary = self.diary();
+        let first = diary.facts().first_day();
+        let from = span.from(self.today(), first);
+        let request = crate::report::Request {
+            to: self.today(),
+            days: u32::try_from((self.today() - from).num_days() + 1).unwrap_or(1),
+            notes: true,
+        };
+        let html = crate::report::html(&crate::report::build(diary, request));
+        let name = format!("nape-report-{}.html", self.today());
+        match diary.write_report(&name, html.as_bytes()) {
+            Ok(path) => Status::Info(format!(
+                "Report for a clinician ({}) written to {}. Open it in a browser to read or \
+                 print it.",
+                span.label(),
+                path.display()
+            )),
+            Err(e) => Status::Error(format!("The report was not written: {e}")),
+        }
+    }
+}
