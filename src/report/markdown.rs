@@ -1,11 +1,10 @@
 //! The report as Markdown: readable as plain text, and tidy when rendered.
 
 use super::{Block, Report};
-use crate::domain::trends::Chart;
+use crate::domain::trends::{Chart, spark};
 
 /// Widest sparkline, in characters: longer periods put several days in one mark.
 const SPARK_WIDTH: usize = 60;
-const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 pub fn markdown(report: &Report) -> String {
     let mut out = format!("# {}\n\n{}\n", report.title, report.period);
@@ -56,49 +55,20 @@ fn row(cells: &[String]) -> String {
 /// Daily mean pain as a sparkline, with the days of cold (c), heat (h), stretches (s) and
 /// assessments (A) marked beneath.
 fn chart(chart: &Chart) -> String {
-    let days = chart.len().max(1) as usize;
-    let per = days.div_ceil(SPARK_WIDTH).max(1);
-    let width = days.div_ceil(per);
-    let mut sums = vec![(0.0, 0usize); width];
-    for &(x, y) in chart.mean.iter().flatten() {
-        let slot = &mut sums[(x as usize / per).min(width - 1)];
-        *slot = (slot.0 + y, slot.1 + 1);
-    }
-    let line: String = (sums.iter())
-        .map(|(sum, n)| match n {
-            0 => '·',
-            n => LEVELS[((sum / *n as f64) / 10.0 * 7.0).round().clamp(0.0, 7.0) as usize],
+    let width = (chart.len().max(1) as usize).min(SPARK_WIDTH);
+    let line: String = (chart.columns(width).into_iter())
+        .map(|mean| match mean {
+            None => '·',
+            Some(v) => spark(v),
         })
         .collect();
-    let mut marks = vec![' '; width];
-    for (date, m) in &chart.marks {
-        let slot =
-            &mut marks[((*date - chart.from).num_days().max(0) as usize / per).min(width - 1)];
-        let glyph = if m.assessed {
-            'A'
-        } else if [m.cold, m.heat, m.stretch].iter().filter(|b| **b).count() > 1 {
-            '+'
-        } else if m.cold {
-            'c'
-        } else if m.heat {
-            'h'
-        } else {
-            's'
-        };
-        *slot = if *slot == ' ' || glyph == 'A' {
-            glyph
-        } else {
-            '+'
-        };
-    }
-    let unit = match per {
-        1 => "one mark per day".to_string(),
-        n => format!("one mark per {n} days"),
-    };
-    let marks: String = marks.iter().collect();
-    let marks = match marks.trim_end() {
+    let marks = match chart.mark_letters(width).trim_end() {
         "" => String::new(),
         marks => format!("{marks}\n"),
+    };
+    let unit = match width as i64 == chart.len() {
+        true => "one mark per day".to_string(),
+        false => format!("{width} marks over {} days", chart.len()),
     };
     format!(
         "```text\n{line}\n{marks}```\n\nMean pain, {unit}, from {} to {}: ▁ is 0, █ is 10, · no \

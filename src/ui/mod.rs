@@ -7,12 +7,12 @@ mod detail;
 mod field;
 mod flags;
 mod help;
-mod placeholder;
 mod settings;
 mod stretches;
 mod theme;
 mod timers;
 mod today;
+mod trends;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -83,7 +83,7 @@ fn draw(app: &App, frame: &mut Frame) {
             Screen::Help => help::render(app, frame, body, &theme),
             Screen::Timers => timers::render(app, frame, body, &theme),
             Screen::Stretches => stretches::render(app, frame, body, &theme),
-            Screen::Trends => placeholder::render(app, frame, body, &theme),
+            Screen::Trends => trends::render(app, frame, body, &theme),
         }
     }
     if let Some(alert) = app.alert() {

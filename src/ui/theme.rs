@@ -82,4 +82,20 @@ impl Theme {
             Style::new().add_modifier(Modifier::BOLD),
         )
     }
+
+    /// A chart line by its part: the daily mean, the worst, the 7-day mean, the activities score.
+    pub fn series(&self, part: usize) -> Style {
+        let color = [Color::Cyan, Color::Red, Color::Yellow, Color::Green];
+        self.pick(Style::new().fg(color[part % color.len()]), Style::new())
+    }
+
+    /// A calendar day by its mean pain: calm, middling or high (the number is always shown).
+    pub fn pain(&self, mean: f64) -> Style {
+        let color = match mean {
+            m if m < 3.5 => Color::Green,
+            m if m < 6.5 => Color::Yellow,
+            _ => Color::Red,
+        };
+        self.pick(Style::new().fg(color), Style::new())
+    }
 }

@@ -44,6 +44,18 @@ pub struct Chart {
     pub function: Vec<(f64, f64)>,
     /// Days with something to mark, in date order.
     pub marks: Vec<(NaiveDate, Marks)>,
+    /// Days in each point: 1, or more over long spans, where each point is their mean (and
+    /// the worst their worst) and the rolling mean is left out.
+    pub bin: usize,
+}
+
+/// Most points a line holds; longer spans put several days in one point.
+pub const MAX_POINTS: i64 = 200;
+
+/// A 0-10 value as one of eight rising blocks, for sparklines.
+pub fn spark(value: f64) -> char {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    LEVELS[(value / 10.0 * 7.0).round().clamp(0.0, 7.0) as usize]
 }
 
 /// The window of the rolling mean, in days.
@@ -52,20 +64,29 @@ pub const ROLLING_DAYS: i64 = 7;
 impl Chart {
     pub fn new(facts: &Facts, from: NaiveDate, to: NaiveDate) -> Chart {
         let x = |date: NaiveDate| (date - from).num_days() as f64;
+        let length = (to - from).num_days() + 1;
+        let bin = ((length + MAX_POINTS - 1) / MAX_POINTS).max(1);
         let days = facts.days_in(from, to);
+        let binned;
+        let days = if bin > 1 {
+            binned = bins(days, from, bin);
+            &binned[..]
+        } else {
+            days
+        };
         let mut chart = Chart {
             from,
             to,
-            mean: runs(days, |d| (x(d.date), d.mean)),
-            worst: runs(days, |d| (x(d.date), f64::from(d.max))),
+            mean: runs(days, bin, |d| (x(d.date), d.mean)),
+            worst: runs(days, bin, |d| (x(d.date), f64::from(d.max))),
             rolling: Vec::new(),
-            function: (facts.function.iter())
-                .filter(|(date, _)| (from..=to).contains(date))
-                .map(|(date, r)| (x(*date), r.mean()))
-                .collect(),
+            function: function_points(facts, from, to, bin),
             marks: Vec::new(),
+            bin: bin as usize,
         };
-        chart.rolling = runs(days, |d| (x(d.date), rolling_mean(facts.days, d.date)));
+        if bin == 1 {
+            chart.rolling = runs(days, 1, |d| (x(d.date), rolling_mean(facts.days, d.date)));
+        }
         chart.marks = marks(facts, from, to);
         chart
     }
@@ -78,14 +99,100 @@ impl Chart {
     pub fn is_empty(&self) -> bool {
         self.mean.is_empty() && self.function.is_empty()
     }
+
+    /// The column of day `day` (from the first) when `width` columns show the whole span,
+    /// first day in the first column and last in the last, as a chart spreads its x axis.
+    fn column(&self, day: i64, width: usize) -> usize {
+        let last = (self.len() - 1).max(1) as f64;
+        let at = (day.max(0) as f64 * (width.max(1) - 1) as f64 / last).round() as usize;
+        at.min(width.max(1) - 1)
+    }
+
+    /// The mean pain in each of `width` columns (`None` with no check-in), for a sparkline.
+    pub fn columns(&self, width: usize) -> Vec<Option<f64>> {
+        let mut sums = vec![(0.0, 0usize); width.max(1)];
+        for &(x, y) in self.mean.iter().flatten() {
+            let slot = &mut sums[self.column(x as i64, width)];
+            *slot = (slot.0 + y, slot.1 + 1);
+        }
+        (sums.into_iter())
+            .map(|(sum, n)| (n > 0).then(|| sum / n as f64))
+            .collect()
+    }
+
+    /// One letter in each of `width` columns for what was done on its days: c cold, h heat,
+    /// s stretches, + more than one, A assessed (which wins), a space for nothing.
+    pub fn mark_letters(&self, width: usize) -> String {
+        let mut columns = vec![Marks::default(); width.max(1)];
+        for (date, m) in &self.marks {
+            let i = self.column((*date - self.from).num_days(), width);
+            columns[i] = columns[i].or(*m);
+        }
+        (columns.iter())
+            .map(|m| {
+                let kinds = [m.cold, m.heat, m.stretch].iter().filter(|b| **b).count();
+                match () {
+                    _ if m.assessed => 'A',
+                    _ if kinds > 1 => '+',
+                    _ if m.cold => 'c',
+                    _ if m.heat => 'h',
+                    _ if m.stretch => 's',
+                    _ => ' ',
+                }
+            })
+            .collect()
+    }
 }
 
-/// Points from consecutive days joined in a run; a missing day starts a new one.
-fn runs(days: &[Day], point: impl Fn(&Day) -> (f64, f64)) -> Runs {
+/// The activities score at each rating; over long spans, the mean of each bin's ratings.
+fn function_points(facts: &Facts, from: NaiveDate, to: NaiveDate, bin: i64) -> Vec<(f64, f64)> {
+    let mut out: Vec<(i64, f64, usize)> = Vec::new();
+    for (date, r) in facts
+        .function
+        .iter()
+        .filter(|(d, _)| (from..=to).contains(d))
+    {
+        let i = (*date - from).num_days() / bin;
+        match out.last_mut() {
+            Some((j, sum, n)) if *j == i => (*sum, *n) = (*sum + r.mean(), *n + 1),
+            _ => out.push((i, r.mean(), 1)),
+        }
+    }
+    let middle = |i: i64| if bin == 1 { i } else { i * bin + (bin - 1) / 2 };
+    (out.into_iter())
+        .map(|(i, sum, n)| (middle(i) as f64, sum / n as f64))
+        .collect()
+}
+
+/// Days `bin` at a time from `from`: each the mean of its days' means and the worst of their
+/// worst, dated at its middle. Bins with no check-in are left out (gaps).
+fn bins(days: &[Day], from: NaiveDate, bin: i64) -> Vec<Day> {
+    let mut out: Vec<(i64, Vec<&Day>)> = Vec::new();
+    for d in days {
+        let i = (d.date - from).num_days() / bin;
+        match out.last_mut() {
+            Some((j, group)) if *j == i => group.push(d),
+            _ => out.push((i, vec![d])),
+        }
+    }
+    (out.into_iter())
+        .map(|(i, group)| Day {
+            date: from + chrono::Duration::days(i * bin + (bin - 1) / 2),
+            mean: group.iter().map(|d| d.mean).sum::<f64>() / group.len() as f64,
+            max: group.iter().map(|d| d.max).max().unwrap_or(0),
+            count: group.iter().map(|d| d.count).sum(),
+            last_at: group.iter().map(|d| d.last_at).max().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Points from consecutive days (or bins of `bin` days) joined in a run; a missing one starts a
+/// new run.
+fn runs(days: &[Day], bin: i64, point: impl Fn(&Day) -> (f64, f64)) -> Runs {
     let mut out: Runs = Vec::new();
     let mut last: Option<NaiveDate> = None;
     for d in days {
-        let follows = last.is_some_and(|l| l.succ_opt() == Some(d.date));
+        let follows = last.is_some_and(|l| (d.date - l).num_days() == bin);
         match out.last_mut() {
             Some(run) if follows => run.push(point(d)),
             _ => out.push(vec![point(d)]),

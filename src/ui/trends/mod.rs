@@ -1,0 +1,64 @@
+//! Trends: one section at a time under a line naming it and the span, each drawn from the
+//! summary the model worked out (nothing is counted here).
+
+mod calendar;
+mod chart;
+mod sections;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::domain::settings::Section;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let view = app.trends().view(app.diary());
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        header(view.section, view.span.label(), head.width, theme),
+        head,
+    );
+    let Some(summary) = app.trends().summary() else {
+        return;
+    };
+    // A question about the activities shows whatever section is in view.
+    if app.trends().prompt.is_some() || view.section == Section::Function {
+        return sections::activities(app, summary, frame, body, theme);
+    }
+    match view.section {
+        Section::Chart => chart::render(summary, frame, body, theme),
+        Section::Calendar => calendar::render(summary, frame, body, theme),
+        Section::Progress => sections::progress(summary, frame, body, theme),
+        Section::Helps => sections::helps(summary, frame, body, theme),
+        Section::Function => {}
+    }
+}
+
+/// "Pain chart · 30 days" with the sections listed, the one in view in brackets, where they fit.
+fn header(section: Section, span: &str, width: u16, theme: &Theme) -> Line<'static> {
+    let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0) + 1;
+    let mut all = Vec::new();
+    for s in Section::ALL {
+        let text = match s == section {
+            true => format!("[{}]", s.title()),
+            false => s.title().to_string(),
+        };
+        let style = match s == section {
+            true => theme.heading(),
+            false => theme.dim(),
+        };
+        all.push(Span::styled(text, style));
+        all.push(Span::raw(" "));
+    }
+    all.push(Span::raw(format!("· {span}")));
+    let line = Line::from(all);
+    if line.width() <= width as usize {
+        return line;
+    }
+    Line::from(vec![
+        Span::styled(section.title(), theme.heading()),
+        Span::raw(format!(" {index}/{} · {span}", Section::ALL.len())),
+    ])
+}

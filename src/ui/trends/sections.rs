@@ -1,0 +1,190 @@
+//! The sections that are words: where the episode stands with adherence, what helps, and the
+//! activities of the functional scale with their questions.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, Prompt};
+use crate::domain::function::PROMPT_DAYS;
+use crate::domain::trends::{MIN_COUNT, Summary};
+use crate::ui::theme::Theme;
+
+fn show(lines: Vec<Line<'static>>, frame: &mut Frame, area: Rect) {
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+pub fn progress(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let s = &summary.standing;
+    let mut lines = Vec::new();
+    match (s.since, s.days) {
+        (Some(since), Some(days)) => {
+            let what = if s.onset_given {
+                "began"
+            } else {
+                "first check-in"
+            };
+            lines.push(Line::raw(format!(
+                "Day {} of this episode ({what} {}).",
+                days + 1,
+                since.format("%-d %b %Y")
+            )));
+        }
+        _ => lines.push(Line::raw("No episode yet: give its onset in Settings (e).")),
+    }
+    match (s.first_week, s.this_week, s.change) {
+        (Some(first), Some(now), Some(change)) => lines.push(Line::raw(format!(
+            "This week {now:.1}, first week {first:.1}: {}.",
+            change.words()
+        ))),
+        (_, Some(now), None) => lines.push(Line::raw(format!(
+            "This week {now:.1}; a week from the start it can be set beside the first week."
+        ))),
+        _ => {}
+    }
+    if let Some(course) = s.course() {
+        lines.push(Line::styled(course, theme.dim()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("Kept up · check-in streak {} days", summary.streak),
+        theme.heading(),
+    ));
+    lines.push(Line::styled(
+        "Week ending   cold heat stretch days",
+        theme.dim(),
+    ));
+    for w in summary.weeks.iter().rev().take(6) {
+        lines.push(Line::raw(format!(
+            "{:<12} {:>5} {:>4} {:>7} {:>4}",
+            w.to.format("%a %-d %b"),
+            w.cold,
+            w.heat,
+            w.stretch,
+            w.checkin_days
+        )));
+    }
+    show(lines, frame, area);
+}
+
+pub fn helps(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut lines = vec![Line::styled("Pain after, against before", theme.heading())];
+    let (enough, waiting): (Vec<_>, Vec<_>) = summary
+        .effects
+        .iter()
+        .filter(|e| e.sessions > 0)
+        .partition(|e| e.enough());
+    for e in &enough {
+        lines.push(Line::raw(format!("{}: {}", e.name, e.words())));
+    }
+    for e in &waiting {
+        lines.push(Line::styled(
+            format!(
+                "{}: {} rated so far; {MIN_COUNT} are needed",
+                e.name, e.rated
+            ),
+            theme.dim(),
+        ));
+    }
+    if enough.is_empty() && waiting.is_empty() {
+        lines.push(Line::styled(
+            "Rate your pain before and after cold, heat or a routine to see what helps.",
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Days with and without (associations, not causes)",
+        theme.heading(),
+    ));
+    let shown: Vec<_> = summary.associations.iter().filter(|a| a.enough()).collect();
+    for a in &shown {
+        lines.push(Line::raw(a.words()));
+    }
+    if shown.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "Tick what applied (sleep, stress, screens ...) in full check-ins: each factor \
+                 shows once it has {MIN_COUNT} days with it and {MIN_COUNT} without."
+            ),
+            theme.dim(),
+        ));
+    }
+    show(lines, frame, area);
+}
+
+pub fn activities(app: &App, summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let diary = app.diary();
+    let named = diary.activities();
+    let mut lines = Vec::new();
+    match &app.trends().prompt {
+        Some(Prompt::Rate { index, typed, .. }) => {
+            let activity = named.get(*index).map_or("", String::as_str);
+            lines.push(Line::styled(
+                format!("Activity {} of {}", index + 1, named.len()),
+                theme.heading(),
+            ));
+            lines.push(Line::raw(format!("How well can you manage: {activity}?")));
+            lines.push(Line::from(vec![
+                Span::raw("0 unable ... 10 as before the pain: "),
+                Span::styled(format!(" {typed:<2} "), theme.selected()),
+            ]));
+            lines.push(Line::styled("Enter keeps it · Esc stops", theme.dim()));
+        }
+        Some(Prompt::Name { index, input, .. }) => {
+            lines.push(Line::styled(
+                format!(
+                    "Activity {} of up to 5 that your neck makes hard",
+                    index + 1
+                ),
+                theme.heading(),
+            ));
+            lines.push(Line::from(vec![
+                Span::raw("> "),
+                Span::styled(format!("{} ", input.value()), theme.selected()),
+            ]));
+            lines.push(Line::styled(
+                "Such as: turning to reverse the car, reading, sleeping. Enter keeps it and asks \
+                 the next; an empty line ends the list; Esc leaves them as they were.",
+                theme.dim(),
+            ));
+        }
+        None if named.is_empty() => {
+            lines.push(Line::raw(
+                "Name up to five activities your neck makes hard, and rate each once a week \
+                 from 0 (unable) to 10 (as before). A rise of 2 points is a meaningful gain.",
+            ));
+            lines.push(Line::from(vec![
+                Span::styled("a", theme.key()),
+                Span::raw(" names them."),
+            ]));
+        }
+        None => {
+            lines.push(Line::styled("Your activities", theme.heading()));
+            let last = diary.function().last();
+            for (i, name) in named.iter().enumerate() {
+                let score = last
+                    .and_then(|r| r.body.scores.iter().find(|s| &s.activity == name))
+                    .map_or("-".to_string(), |s| s.score.to_string());
+                lines.push(Line::raw(format!("{}. {name}: {score}", i + 1)));
+            }
+            if let Some(words) = summary.function_words() {
+                lines.push(Line::raw(format!("Score {words}.")));
+            }
+            let due = match last {
+                _ if diary.function_due(app.today()) => {
+                    "A rating is due: p rates them now.".to_string()
+                }
+                Some(r) => format!(
+                    "Rated {}; next in {} days (p rates them now). a changes the list.",
+                    r.date.format("%-d %b"),
+                    PROMPT_DAYS - (app.today() - r.date).num_days()
+                ),
+                None => "p rates them now.".to_string(),
+            };
+            lines.push(Line::styled(due, theme.dim()));
+        }
+    }
+    show(lines, frame, area);
+}
