@@ -137,7 +137,7 @@ fn activities_are_named_then_changed() {
     // Rating with none named asks for the names first.
     app.update(Msg::RateActivities, now());
     assert_eq!(app.focus(), Focus::TrendsName);
-    let mut type_in = |app: &mut App, text: &str| {
+    let type_in = |app: &mut App, text: &str| {
         for ch in text.chars() {
             app.update(Msg::Edit(InputRequest::InsertChar(ch)), now());
         }

@@ -50,7 +50,7 @@ pub struct Chart {
 }
 
 /// Most points a line holds; longer spans put several days in one point.
-pub const MAX_POINTS: i64 = 200;
+pub const MAX_POINTS: i64 = 120;
 
 /// A 0-10 value as one of eight rising blocks, for sparklines.
 pub fn spark(value: f64) -> char {
@@ -88,6 +88,19 @@ impl Chart {
             chart.rolling = runs(days, 1, |d| (x(d.date), rolling_mean(facts.days, d.date)));
         }
         chart.marks = marks(facts, from, to);
+        if bin > 1 {
+            // A bin's marks together, at its middle: a long span draws no more than its points.
+            let mut binned: Vec<(NaiveDate, Marks)> = Vec::new();
+            for (date, m) in chart.marks.drain(..) {
+                let i = (date - from).num_days() / bin;
+                let middle = from + chrono::Duration::days(i * bin + (bin - 1) / 2);
+                match binned.last_mut() {
+                    Some((d, all)) if *d == middle => *all = all.or(m),
+                    _ => binned.push((middle, m)),
+                }
+            }
+            chart.marks = binned;
+        }
         chart
     }
 
