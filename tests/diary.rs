@@ -162,3 +162,24 @@ fn heat_waits_48_hours_from_the_end_of_the_onset_day_unless_a_time_was_given() {
         assert_eq!(diary.recommend(before).0, PackKind::Cold);
     }
 }
+
+#[test]
+fn open_recent_leaves_old_sessions_for_after_the_first_frame() {
+    // Ten years of sessions would otherwise be read before the first screen is drawn.
+    use nape::domain::therapy::{PackKind, Session};
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    let store = MemoryStore::new();
+    for days in [400, 200, 3] {
+        let at = now - Duration::days(days);
+        let mut s = Session::new(PackKind::Heat, 15, at);
+        s.ended_at = Some(at + Duration::minutes(15));
+        (&store as &dyn Store)
+            .add(&Record::new(s, at.date_naive(), at))
+            .unwrap();
+    }
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut diary = Diary::open_recent(Box::new(store), zone, "C", now);
+    assert_eq!(diary.sessions().len(), 1, "only the recent months at first");
+    assert!(diary.read_older(now));
+    assert_eq!(diary.sessions().len(), 3, "then all of them");
+}

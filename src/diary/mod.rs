@@ -25,6 +25,15 @@ use crate::domain::therapy::Session;
 use crate::domain::trends::{self, Day};
 use crate::store::{Applied, DateRange, Kind, Notice, Record, Store, StoreError};
 
+/// The collections `open_recent` reads only this month and last month of at first: they grow with
+/// every day used, and the first screen needs only the newest of them.
+const RECENT_FIRST: [&str; 4] = [
+    CheckIn::COLLECTION.name,
+    Session::COLLECTION.name,
+    RoutineSession::COLLECTION.name,
+    FunctionRating::COLLECTION.name,
+];
+
 pub struct Diary {
     store: Box<dyn Store>,
     zone: Zone,
@@ -56,7 +65,8 @@ pub struct Diary {
     version: u64,
     /// Whether the settings' emergency number is one (see `check_number`).
     number_ok: bool,
-    /// Set by `open_recent`: only check-ins from this day on are read so far, and the flags
+    /// Set by `open_recent`: only check-ins, sessions, routines and ratings from this day on are
+    /// read so far, and the flags
     /// are not known until `read_older` has read the rest.
     recent_since: Option<NaiveDate>,
 }
@@ -70,8 +80,9 @@ impl Diary {
         diary
     }
 
-    /// The settings, sessions and assessments, and only this month's and last month's check-ins:
-    /// enough to draw the first screen at once however long the history. The warning signs need
+    /// The settings and assessments, and only this month's and last month's check-ins, sessions,
+    /// routines and activities ratings: enough to draw the first screen at once however long
+    /// the history. The warning signs need
     /// every check-in, so until `read_older` runs, `checking` is true and no flag is known.
     pub fn open_recent(
         store: Box<dyn Store>,
@@ -91,8 +102,10 @@ impl Diary {
         if self.recent_since.take().is_none() {
             return false;
         }
-        // Forget the stamp, so the whole collection is read whatever happened meanwhile.
-        self.stamps.remove(CheckIn::COLLECTION.name);
+        // Forget the stamps, so the whole collections are read whatever happened meanwhile.
+        for name in RECENT_FIRST {
+            self.stamps.remove(name);
+        }
         self.refresh(now);
         true
     }
@@ -159,17 +172,17 @@ impl Diary {
             self.assessments = assessments;
             read = true;
         }
-        if let Some(mut sessions) = self.fresh::<Session>(DateRange::ALL) {
+        if let Some(mut sessions) = self.fresh::<Session>(recent) {
             sessions.sort_by_key(Session::key);
             self.sessions = sessions;
             read = true;
         }
-        if let Some(mut routines) = self.fresh::<RoutineSession>(DateRange::ALL) {
+        if let Some(mut routines) = self.fresh::<RoutineSession>(recent) {
             routines.sort_by_key(RoutineSession::key);
             self.routines = routines;
             read = true;
         }
-        if let Some(mut function) = self.fresh::<FunctionRating>(DateRange::ALL) {
+        if let Some(mut function) = self.fresh::<FunctionRating>(recent) {
             function.sort_by_key(FunctionRating::key);
             self.function = function;
             read = true;
