@@ -123,15 +123,20 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
     watch_hangup();
     // One wake-up per burst of changes: the flag is set until the loop has looked.
     let pending = Arc::new(AtomicBool::new(false));
-    let watch = data.and_then(|root| {
-        let (tx, pending) = (tx.clone(), Arc::clone(&pending));
-        store::watch(root, move || {
-            if !pending.swap(true, Ordering::AcqRel) {
-                let _ = tx.send(Wake::Data);
-            }
+    let (for_watch, pending_watch) = (tx.clone(), Arc::clone(&pending));
+    let start_watching = move || {
+        data.and_then(|root| {
+            let (tx, pending) = (for_watch.clone(), Arc::clone(&pending_watch));
+            store::watch(root, move || {
+                if !pending.swap(true, Ordering::AcqRel) {
+                    let _ = tx.send(Wake::Data);
+                }
+            })
         })
-    });
-    let poll = watch.is_none();
+    };
+    // Set up after the first frame: watching walks every folder and file of the diary, which a
+    // long history makes slow. Anything saved meanwhile is read with the rest of the history.
+    let (mut watch, mut poll, mut watching) = (None, false, false);
     let mut clock = Steady::new();
     ratatui::run(|terminal| {
         read_input(tx);
@@ -172,6 +177,11 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
             }
             if app.quit() || stop.load(Ordering::Relaxed) {
                 return Ok(());
+            }
+            if !watching {
+                watching = true;
+                watch = start_watching();
+                poll = watch.is_none();
             }
             if app.diary().checking() {
                 dirty |= app.update(Msg::ReadHistory, clock.now());
