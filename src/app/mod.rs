@@ -385,14 +385,6 @@ impl App {
         true
     }
 
-    /// Trends' figures, worked out only while that screen shows and only when what they come
-    /// from changed: other screens, and the first frame, never wait for them.
-    fn derive(&mut self) {
-        if self.screen == Screen::Trends && !self.welcome() {
-            self.trends.derive(&self.diary, self.today);
-        }
-    }
-
     fn goto(&mut self, screen: Screen) -> Vec<Effect> {
         self.screen = screen;
         self.scroll = 0;

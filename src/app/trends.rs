@@ -225,6 +225,14 @@ impl TrendsState {
 }
 
 impl super::App {
+    /// Trends' figures, worked out only while that screen shows and only when what they come
+    /// from changed: other screens, and the first frame, never wait for them.
+    pub(super) fn derive(&mut self) {
+        if self.screen == super::Screen::Trends && !self.welcome() {
+            self.trends.derive(&self.diary, self.today);
+        }
+    }
+
     /// The report over `span` (everything recorded, for "all"), as HTML in the data folder's
     /// reports, named by its last day.
     pub(super) fn write_report(&self, span: Span) -> Status {
