@@ -172,3 +172,55 @@ fn a_report_asked_for_over_a_memory_store_says_it_was_not_written() {
     let said = format!("{:?}", app.status());
     assert!(said.contains("The report was not written"), "{said}");
 }
+
+#[test]
+fn activities_from_a_hand_edited_file_are_kept_to_five_valid_names() {
+    let store = MemoryStore::new();
+    let mut settings = Settings::new("112", None);
+    settings.activities = [
+        "reading", "", "driving", "  ", "sleeping", "lifting", "typing", "cooking",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    (&store as &dyn Store)
+        .add(&Record::new(settings, today(), now()))
+        .unwrap();
+    let mut app = open(Box::new(store), now());
+    assert_eq!(
+        app.diary().activities(),
+        ["reading", "driving", "sleeping", "lifting", "typing"]
+    );
+    app.update(Msg::RateActivities, now());
+    for _ in 0..5 {
+        app.update(Msg::Digit('6'), now());
+        app.update(Msg::Enter, now());
+    }
+    assert_eq!(
+        app.diary().function().len(),
+        1,
+        "the rating is saved, not refused"
+    );
+}
+
+#[test]
+fn esc_says_nothing_was_saved_and_a_name_twice_is_refused() {
+    let mut app = with_history(30);
+    app.update(Msg::Goto(Screen::Trends), now());
+    app.update(Msg::RateActivities, now());
+    app.update(Msg::Digit('5'), now());
+    app.update(Msg::Enter, now());
+    app.update(Msg::Cancel, now());
+    assert!(format!("{:?}", app.status()).contains("no rating saved"));
+    app.update(Msg::NameActivities, now());
+    app.update(Msg::Enter, now()); // keeps "turning to reverse the car"
+    for _ in 0.."reading".len() {
+        app.update(Msg::Edit(InputRequest::DeletePrevChar), now());
+    }
+    for ch in "Turning To Reverse The Car".chars() {
+        app.update(Msg::Edit(InputRequest::InsertChar(ch)), now());
+    }
+    app.update(Msg::Enter, now());
+    assert!(format!("{:?}", app.status()).contains("already in the list"));
+    assert_eq!(app.focus(), Focus::TrendsName, "still asking");
+}

@@ -142,6 +142,10 @@ fn everything_in_one_table_parses_back_to_the_same_values() {
     diary.ok(&["timer", "stop"]);
     import_routine(&diary);
     let csv = diary.ok(&["export", "--format", "csv", "--kind", "all"]);
+    assert!(
+        csv.starts_with("kind,id,") && csv.contains("\r\n"),
+        "RFC 4180: CRLF"
+    );
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();

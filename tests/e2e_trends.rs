@@ -24,7 +24,9 @@ fn w_writes_the_report_and_the_span_survives_a_restart() {
     let files: Vec<_> = std::fs::read_dir(&reports).unwrap().flatten().collect();
     assert_eq!(files.len(), 1);
     let html = std::fs::read_to_string(files[0].path()).unwrap();
-    assert!(html.contains("stiff after the drive") && html.contains("(90 days)"));
+    assert!(html.contains("stiff after the drive"));
+    let name = files[0].file_name().to_string_lossy().into_owned();
+    assert!(name.ends_with("-90days.html"), "named by its span: {name}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

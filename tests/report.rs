@@ -99,7 +99,10 @@ fn a_dst_day_is_one_day_in_the_report() {
         .unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.contains("3 check-ins on 2 of 2 days."), "{md}");
-    assert!(md.contains("| 29 Mar to 30 Mar | 3.5 | 6 | 2 |"), "{md}");
+    assert!(
+        md.contains("| 29 Mar to 30 Mar 2026 | 3.5 | 6 | 2 |"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -118,4 +121,116 @@ fn bad_values_are_refused_and_write_nothing() {
     let out = diary.run(&["report", "--output", "/nonexistent/dir/r.md"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not write /nonexistent/dir/r.md"));
+}
+
+#[test]
+fn warning_signs_worked_out_from_the_pattern_are_in_the_report() {
+    // Three days running at 8 or more is a sign nape works out; no answer was ticked.
+    let diary = Diary::new();
+    let today = chrono::Utc::now().date_naive();
+    for back in [3, 2, 1] {
+        let day = today - chrono::Duration::days(back);
+        diary.ok(&["log", "9", "--at", &format!("{day} 09:00")]);
+    }
+    let md = diary.ok(&["report", "--days", "7"]);
+    assert!(md.contains("No warning-sign answers were ticked"), "{md}");
+    assert!(
+        md.contains("Warning signs in force as this report is written:"),
+        "{md}"
+    );
+    assert!(!md.contains("No warning signs were reported"));
+}
+
+#[test]
+fn an_existing_output_file_is_made_private() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let path = diary.dir.path().join("old.md");
+    std::fs::write(&path, "old").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        diary.ok(&["report", "--output", path.to_str().unwrap()]);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn a_year_far_ahead_is_refused_or_reported_never_a_panic() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    for until in ["9999-12-31", "+262142-12-31"] {
+        let out = diary.run(&["report", "--until", until, "--days", "365"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{until}: {err}");
+        assert!(matches!(out.status.code(), Some(0 | 2)), "{until}: {err}");
+    }
+}
+
+#[test]
+fn the_output_name_picks_the_format_and_a_dash_is_standard_output() {
+    let diary = diary_with_history(10);
+    let path = diary.dir.path().join("for-the-physio.HTML");
+    diary.ok(&["report", "--until", UNTIL, "-o", path.to_str().unwrap()]);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let out = diary.ok(&["report", "--until", UNTIL, "-o", "-"]);
+    assert!(out.starts_with("# Neck pain diary"));
+    assert!(!diary.dir.path().join("-").exists());
+}
+
+#[test]
+fn days_not_yet_come_and_before_1900_are_refused() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let tomorrow = chrono::Local::now().date_naive() + chrono::Duration::days(1);
+    for until in [tomorrow.to_string(), "1800-01-01".to_string()] {
+        let out = diary.run(&["report", "--until", &until]);
+        assert_eq!(out.status.code(), Some(2), "{until}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_long_period_starts_at_the_first_entry_with_years_on_its_weeks() {
+    let diary = diary_with_history(10);
+    let md = diary.ok(&["report", "--until", UNTIL, "--days", "36500"]);
+    assert!(
+        md.contains("13 November 2026 to 22 November 2026 (10 days)"),
+        "{md}"
+    );
+    assert!(md.contains("to 22 Nov 2026 |"), "{md}");
+}
+
+#[test]
+fn links_and_code_in_notes_stay_text_in_markdown() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "3",
+        "--note",
+        "see [this](http://x) ![img](https://y) `code`",
+    ]);
+    let md = diary.ok(&["report"]);
+    assert!(
+        md.contains(r"see \[this\](http://x) \!\[img\](https://y) \`code\`"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_report_over_a_damaged_file_says_what_it_leaves_out() {
+    let diary = diary_with_history(10);
+    // No backup to restore it from.
+    std::fs::remove_dir_all(diary.data().join("backups")).unwrap();
+    let month = diary.data().join("function/2026-11.json");
+    std::fs::write(&month, "{ not json").unwrap();
+    let md = diary.ok(&["report", "--until", UNTIL]);
+    assert!(md.contains("Part of the diary could not be read"), "{md}");
+    assert!(md.contains("function/2026-11.json"), "{md}");
 }

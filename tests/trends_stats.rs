@@ -218,6 +218,25 @@ fn a_year_with_a_missing_month_has_one_gap_there() {
 }
 
 #[test]
+fn a_long_span_keeps_its_last_day_on_the_chart() {
+    // 365 days in bins of 4: the last bin holds today alone and is drawn on today, not past it.
+    let mut h = History::new();
+    for d in ["2026-11-20", "2026-11-21", "2026-11-22"] {
+        h = h.pain(d, 9, 3, &[]).rate(d, &[4, 5]);
+    }
+    let chart = h.check(|f| Chart::new(f, date("2025-11-23"), date("2026-11-22")));
+    assert!(chart.bin > 1);
+    let last_x = (chart.len() - 1) as f64;
+    let xs: Vec<f64> = chart.mean.iter().flatten().map(|p| p.0).collect();
+    assert_eq!(xs.last(), Some(&last_x), "{xs:?}");
+    assert!(chart.worst.iter().flatten().all(|p| p.0 <= last_x));
+    assert!(chart.function.iter().all(|p| p.0 <= last_x));
+    // Each rating still counts on its own for the words.
+    let s = h.check(|f| Summary::new(f, Span::Year, date("2026-11-22")));
+    assert_eq!(s.function.len(), 3);
+}
+
+#[test]
 fn change_words_respect_what_is_meaningful() {
     assert_eq!(change(6.0, 4.0), Change::Better(2.0));
     assert_eq!(
@@ -228,6 +247,11 @@ fn change_words_respect_what_is_meaningful() {
     assert_eq!(change(6.0, 4.5), Change::Same, "1.5 of 6 is 25%");
     assert_eq!(change(4.0, 6.0), Change::Worse(2.0));
     assert_eq!(change(0.0, 0.5), Change::Same);
+    // A rise is measured against where it started: 3 to 4.2 is 40% more.
+    assert_eq!(change(3.0, 4.2), Change::Worse(4.2 - 3.0));
+    // 40% of very little is less than a point: not meaningful either way.
+    assert_eq!(change(1.0, 0.6), Change::Same);
+    assert_eq!(change(0.6, 1.0), Change::Same);
     assert!(Change::Same.words().contains("about the same"));
 }
 
@@ -241,6 +265,11 @@ fn standing_compares_this_week_with_the_first() {
     for d in 16..=22 {
         h = h.pain(&format!("2026-11-{d:02}"), 9, 3, &[]);
     }
+    // Until the last 7 days stop overlapping the first 7, there is no comparison.
+    let early = h.check(|f| Standing::new(f, date("2026-11-13")));
+    assert_eq!((early.days, early.change), (Some(12), None));
+    let later = h.check(|f| Standing::new(f, date("2026-11-16")));
+    assert!(later.change.is_some());
     let s = h.check(|f| Standing::new(f, date("2026-11-22")));
     assert_eq!(s.days, Some(21));
     assert_eq!((s.first_week, s.this_week), (Some(6.0), Some(3.0)));

@@ -119,8 +119,11 @@ impl TrendsState {
         let activities = ctx.diary.activities();
         match (self.prompt.as_mut(), msg) {
             (_, Msg::Cancel) => {
-                self.prompt = None;
-                vec![Effect::Say(Status::Info("Nothing changed.".into()))]
+                let what = match self.prompt.take() {
+                    Some(Prompt::Rate { .. }) => "Stopped: no rating saved.",
+                    _ => "Stopped: the activities are as they were.",
+                };
+                vec![Effect::Say(Status::Info(what.into()))]
             }
             (Some(Prompt::Rate { typed, .. }), Msg::Digit(d)) => {
                 let more = format!("{typed}{d}");
@@ -191,6 +194,12 @@ impl TrendsState {
                 {
                     return vec![Effect::Say(Status::Error(format!("{why}.")))];
                 }
+                let before = &names[..(*index).min(names.len())];
+                if before.iter().any(|n| n.eq_ignore_ascii_case(&typed)) {
+                    return vec![Effect::Say(Status::Error(format!(
+                        "\"{typed}\" is already in the list; name another, or an empty line ends it."
+                    )))];
+                }
                 // Typed over, or emptied to end the list here.
                 names.truncate(*index);
                 if !typed.is_empty() {
@@ -245,7 +254,11 @@ impl super::App {
             notes: true,
         };
         let html = crate::report::html(&crate::report::build(diary, request));
-        let name = format!("nape-report-{}.html", self.today());
+        let name = format!(
+            "nape-report-{}-{}.html",
+            self.today(),
+            span.label().replace(' ', "")
+        );
         match diary.write_report(&name, html.as_bytes()) {
             Ok(path) => Status::Info(format!(
                 "Report for a clinician ({}) written to {}. Open it in a browser to read or \

@@ -4,10 +4,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{Datelike, Local, NaiveDate, Utc};
 use clap::{Args, ValueEnum};
 
 use super::{Cli, Failure, open_diary};
+use crate::domain::checkin::EARLIEST_YEAR;
 use crate::report::{self, Request};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -21,9 +22,11 @@ pub struct ReportArgs {
     /// How many days to cover, ending today (1-36500).
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=36500))]
     days: u32,
-    #[arg(long, value_enum, default_value = "md")]
-    format: ReportFormat,
-    /// Write to this file (readable by you alone) instead of standard output.
+    /// md or html (default: html for an --output ending in .html or .htm, otherwise md).
+    #[arg(long, value_enum)]
+    format: Option<ReportFormat>,
+    /// Write to this file (readable by you alone) instead of standard output ("-" is standard
+    /// output).
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Leave your notes out.
@@ -41,20 +44,38 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<(), Failure> {
     let now = Utc::now();
+    let today = now.with_timezone(&Local).date_naive();
+    let to = args.until.unwrap_or(today);
+    if to > today {
+        return Err(Failure::BadInput(format!(
+            "--until {to} is in the future; a report covers days that have happened"
+        )));
+    }
+    if to.year() < EARLIEST_YEAR {
+        return Err(Failure::BadInput(format!(
+            "--until must be from {EARLIEST_YEAR} on (got {to})"
+        )));
+    }
+    let output = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let html_name = output
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let format = args.format.unwrap_or(match html_name {
+        true => ReportFormat::Html,
+        false => ReportFormat::Md,
+    });
     let diary = open_diary(cli, now)?;
     let request = Request {
-        to: args
-            .until
-            .unwrap_or_else(|| now.with_timezone(&Local).date_naive()),
+        to,
         days: args.days,
         notes: !args.no_notes,
     };
     let built = report::build(&diary, request);
-    let text = match args.format {
+    let text = match format {
         ReportFormat::Md => report::markdown(&built),
         ReportFormat::Html => report::html(&built),
     };
-    match &args.output {
+    match output {
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
@@ -76,6 +97,9 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     let mut file = options.open(path)?;
+    // An existing file keeps its mode when opened: make it private before the report goes in.
+    #[cfg(unix)]
+    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
     file.write_all(bytes)?;
     file.sync_all()
 }

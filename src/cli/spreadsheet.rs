@@ -57,7 +57,10 @@ impl Table {
     }
 
     pub fn write(&self, out: impl Write) -> io::Result<()> {
-        let mut writer = csv::Writer::from_writer(out);
+        // RFC 4180 ends each record with CRLF.
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
         writer.write_record(&self.header).map_err(io_error)?;
         for row in &self.rows {
             writer.write_record(row).map_err(io_error)?;

@@ -380,6 +380,11 @@ impl Diary {
             .map(String::as_str)
     }
 
+    /// Every file that could not be read, in a few words, whatever its collection.
+    pub fn unread(&self) -> impl Iterator<Item = &String> {
+        self.unread.values().flatten()
+    }
+
     /// The first thing the store reported that the person should know.
     pub fn problem(&self) -> Option<&String> {
         self.problems.values().flatten().next()

@@ -50,15 +50,25 @@ impl Diary {
         &self.function
     }
 
-    /// The activities the person named for the functional scale.
-    pub fn activities(&self) -> &[String] {
-        self.settings.as_ref().map_or(&[], |s| &s.body.activities)
+    /// The activities the person named for the functional scale: at most five, each a valid
+    /// name (a hand-edited settings file may hold anything; a rating of such a list would be
+    /// refused at the end).
+    pub fn activities(&self) -> Vec<String> {
+        let named = self
+            .settings
+            .as_ref()
+            .map_or(&[][..], |s| &s.body.activities);
+        (named.iter())
+            .filter(|n| function::check_name(n).is_ok())
+            .take(function::MAX_ACTIVITIES)
+            .cloned()
+            .collect()
     }
 
     /// Whether this week's functional rating is due (a gentle prompt, never a block).
     pub fn function_due(&self, today: NaiveDate) -> bool {
         let last = self.function.last().map(|r| r.date);
-        function::due(self.activities(), last, today)
+        function::due(&self.activities(), last, today)
     }
 
     /// The Trends screen's span and section as last left.

@@ -1,4 +1,4 @@
-//! The Patient-Specific Functional Scale (S11): up to five activities the neck makes hard, each
+//! The Patient-Specific Functional Scale (S12): up to five activities the neck makes hard, each
 //! rated 0 (unable) to 10 (as before the pain). The score is their mean; 2 points is a meaningful
 //! change. Ratings keep the activities' names, so renaming one later does not rewrite history.
 
@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 pub const MAX_ACTIVITIES: usize = 5;
 /// Longest activity name, in characters.
 pub const MAX_NAME: usize = 60;
-/// A change in the score that matters (S11).
+/// A change in the score that matters (S12).
 pub const MEANINGFUL: f64 = 2.0;
 /// Days between the gentle prompts to rate.
 pub const PROMPT_DAYS: i64 = 7;

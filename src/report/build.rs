@@ -14,7 +14,7 @@ use crate::store::Record;
 
 const ABOUT: &str = "Kept by the person with nape, a self-care diary for neck pain. It is their \
     own record, not a diagnosis. Pain is rated 0 (none) to 10 (worst imaginable); a change of 2 \
-    points or 30% is taken as meaningful.";
+    points or 30% is taken as meaningful [S11].";
 
 pub fn build(diary: &Diary, request: Request) -> Report {
     let to = request.to;
@@ -22,6 +22,10 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         .checked_sub_days(Days::new(u64::from(request.days.max(1)) - 1))
         .unwrap_or(to);
     let facts = diary.facts();
+    // Never before the first thing recorded: a hundred years asked for is not 5,000 empty weeks.
+    let from = facts
+        .first_day()
+        .map_or(from, |first| from.max(first).min(to));
     let summary = Summary::between(&facts, Span::All, from, to);
     let zone = diary.zone();
     let checkins: Vec<&Record<CheckIn>> = (diary.checkins().iter())
@@ -31,6 +35,13 @@ pub fn build(diary: &Diary, request: Request) -> Report {
 
     let mut about = Section::new("About this report");
     about.text(ABOUT);
+    let unread: Vec<String> = diary.unread().cloned().collect();
+    if !unread.is_empty() {
+        about.text(format!(
+            "Part of the diary could not be read, so this report leaves out what it holds: {}.",
+            unread.join("; ")
+        ));
+    }
 
     let mut episode = Section::new("Episode");
     let standing = &summary.standing;
@@ -90,7 +101,7 @@ pub fn build(diary: &Diary, request: Request) -> Report {
             let means: Vec<f64> = in_week.iter().map(|d| d.mean).collect();
             let worst = in_week.iter().map(|d| d.max).max();
             vec![
-                format!("{} to {}", short(w.from), short(w.to)),
+                week(w.from, w.to),
                 figure((!means.is_empty()).then(|| crate::domain::trends::mean(&means))),
                 worst.map_or("-".into(), |w| w.to_string()),
                 in_week.len().to_string(),
@@ -123,10 +134,32 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         }
     }
     if answers.is_empty() {
-        signs.text("No warning signs were reported in this period.");
+        signs.text("No warning-sign answers were ticked in this period.");
     } else {
-        signs.text("Warning signs reported:");
+        signs.text("Warning-sign answers ticked:");
         signs.list(answers);
+    }
+    // Signs nape works out from the pattern (severe days running, no improvement, ...) as well
+    // as from answers, as the app's banner shows them now.
+    let now: Vec<String> = (diary.flags().iter())
+        .map(|f| {
+            let state = match f.assessed_at {
+                Some(at) => format!("assessed {}", zone.date(at)),
+                None => "not yet assessed".to_string(),
+            };
+            format!(
+                "{} {}: {} ({state})",
+                f.def.level.word(),
+                f.def.short,
+                f.reason
+            )
+        })
+        .collect();
+    if now.is_empty() {
+        signs.text("No warning sign is in force as this report is written.");
+    } else {
+        signs.text("Warning signs in force as this report is written:");
+        signs.list(now);
     }
     let assessed: Vec<String> = (diary.assessments().iter())
         .filter(|a| (from..=to).contains(&zone.date(a.body.at)))
@@ -141,7 +174,7 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         signs.list(assessed);
     }
 
-    let mut treatments = Section::new("Treatments and their measured effect");
+    let mut treatments = Section::new("Pain before and after each treatment");
     let effects: Vec<Vec<String>> = (summary.effects.iter())
         .filter(|e| e.sessions > 0)
         .map(|e| {
@@ -191,7 +224,7 @@ pub fn build(diary: &Diary, request: Request) -> Report {
     let rows = (summary.weeks.iter())
         .map(|w| {
             vec![
-                format!("{} to {}", short(w.from), short(w.to)),
+                week(w.from, w.to),
                 w.cold.to_string(),
                 w.heat.to_string(),
                 w.stretch.to_string(),
@@ -227,7 +260,7 @@ pub fn build(diary: &Diary, request: Request) -> Report {
     } else {
         function.text(
             "Each activity the neck makes hard, rated 0 (unable) to 10 (as before); the score \
-             is their mean, and 2 points is a meaningful change.",
+             is their mean, and 2 points is a meaningful change [S12].",
         );
         let rows = (ratings.iter())
             .map(|(d, r)| {
@@ -273,12 +306,7 @@ pub fn build(diary: &Diary, request: Request) -> Report {
 
     Report {
         title: "Neck pain diary: a summary for a clinician".into(),
-        period: format!(
-            "{} to {} ({} days)",
-            long(from),
-            long(to),
-            (to - from).num_days() + 1
-        ),
+        period: format!("{} to {} ({})", long(from), long(to), days_words(from, to)),
         chart: summary.chart.clone(),
         sections: vec![
             about, episode, pain, places, signs, treatments, adherence, function, context, notes,
@@ -308,6 +336,13 @@ fn counted(
         .collect()
 }
 
+fn days_words(from: NaiveDate, to: NaiveDate) -> String {
+    match (to - from).num_days() + 1 {
+        1 => "1 day".into(),
+        n => format!("{n} days"),
+    }
+}
+
 fn figure(value: Option<f64>) -> String {
     value.map_or("-".into(), |v| format!("{v:.1}"))
 }
@@ -316,6 +351,11 @@ fn long(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
+/// "24 Oct to 30 Oct 2026".
+fn week(from: NaiveDate, to: NaiveDate) -> String {
+    format!("{} to {}", from.format("%-d %b"), short(to))
+}
+
 fn short(date: NaiveDate) -> String {
-    date.format("%-d %b").to_string()
+    date.format("%-d %b %Y").to_string()
 }

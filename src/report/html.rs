@@ -121,14 +121,23 @@ fn svg(chart: &Chart) -> String {
         );
     }
     let lines = [
-        (&chart.rolling, "stroke=\"#9ab8d8\" stroke-width=\"5\""),
+        (
+            &chart.rolling,
+            "stroke=\"#9ab8d8\" stroke-width=\"5\"",
+            "#9ab8d8",
+        ),
         (
             &chart.worst,
             "stroke=\"#b03a2e\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"",
+            "#b03a2e",
         ),
-        (&chart.mean, "stroke=\"#1f4e79\" stroke-width=\"2\""),
+        (
+            &chart.mean,
+            "stroke=\"#1f4e79\" stroke-width=\"2\"",
+            "#1f4e79",
+        ),
     ];
-    for (runs, style) in lines {
+    for (runs, style, dot) in lines {
         for run in runs {
             let points: Vec<String> = (run.iter())
                 .map(|(dx, v)| format!("{:.1},{:.1}", x(*dx), y(*v)))
@@ -141,7 +150,7 @@ fn svg(chart: &Chart) -> String {
             if run.len() == 1 {
                 let _ = writeln!(
                     out,
-                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.5\" fill=\"#1f4e79\"/>",
+                    "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.5\" fill=\"{dot}\"/>",
                     x(run[0].0),
                     y(run[0].1)
                 );
@@ -182,11 +191,17 @@ fn svg(chart: &Chart) -> String {
          <text x=\"{RIGHT}\" y=\"240\" font-size=\"11\" text-anchor=\"end\">{}</text>\n</svg>\n",
         chart.from, chart.to
     );
-    out.push_str(
-        "<figcaption>Pain 0-10 by day: solid line, the day's mean; dashed, the day's worst; \
-         thick pale line, the 7-day rolling mean; dotted, the activities score (0 unable, 10 as \
-         before). Breaks in a line are days with no check-in. Letters beneath: c cold, h heat, \
-         s stretches, A assessed by a clinician.</figcaption>\n</figure>\n",
+    let lines = match chart.bin {
+        1 => "solid line, the day's mean; dashed, the day's worst; thick pale line, the 7-day \
+              rolling mean"
+            .to_string(),
+        n => format!("each point covers {n} days: solid line, their mean; dashed, their worst"),
+    };
+    let _ = write!(
+        out,
+        "<figcaption>Pain 0-10: {lines}; dotted, the activities score (0 unable, 10 as before). \
+         Breaks in a line are days with no check-in. Letters beneath: c cold, h heat, s \
+         stretches, A assessed by a clinician.</figcaption>\n</figure>\n",
     );
     out
 }

@@ -13,7 +13,11 @@ pub fn markdown(report: &Report) -> String {
         for block in &section.blocks {
             out.push('\n');
             match block {
-                Block::Paragraph(text) => out.push_str(&format!("{}\n", one_line(text))),
+                // Our own sentences: only a "<" could start raw HTML there.
+                Block::Paragraph(text) => {
+                    let text = text.replace('<', "\\<").replace('\n', " ");
+                    out.push_str(&format!("{text}\n"));
+                }
                 Block::List(items) => {
                     for item in items {
                         // A note's own lines stay inside its item.
@@ -41,7 +45,15 @@ fn one_line(text: &str) -> String {
 /// The person's text shown as typed: a "<" would otherwise open raw HTML where the Markdown is
 /// rendered.
 fn safe(text: &str) -> String {
-    text.replace('<', "\\<")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        // Raw HTML, links, images and code spans would otherwise come alive.
+        if matches!(c, '<' | '[' | ']' | '`' | '!') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn row(cells: &[String]) -> String {

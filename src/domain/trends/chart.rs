@@ -69,7 +69,7 @@ impl Chart {
         let days = facts.days_in(from, to);
         let binned;
         let days = if bin > 1 {
-            binned = bins(days, from, bin);
+            binned = bins(days, from, to, bin);
             &binned[..]
         } else {
             days
@@ -93,7 +93,7 @@ impl Chart {
             let mut binned: Vec<(NaiveDate, Marks)> = Vec::new();
             for (date, m) in chart.marks.drain(..) {
                 let i = (date - from).num_days() / bin;
-                let middle = from + chrono::Duration::days(i * bin + (bin - 1) / 2);
+                let middle = middle(from, to, i, bin);
                 match binned.last_mut() {
                     Some((d, all)) if *d == middle => *all = all.or(m),
                     _ => binned.push((middle, m)),
@@ -171,15 +171,28 @@ fn function_points(facts: &Facts, from: NaiveDate, to: NaiveDate, bin: i64) -> V
             _ => out.push((i, r.mean(), 1)),
         }
     }
-    let middle = |i: i64| if bin == 1 { i } else { i * bin + (bin - 1) / 2 };
     (out.into_iter())
-        .map(|(i, sum, n)| (middle(i) as f64, sum / n as f64))
+        .map(|(i, sum, n)| {
+            (
+                (middle(from, to, i, bin) - from).num_days() as f64,
+                sum / n as f64,
+            )
+        })
         .collect()
+}
+
+/// The day a bin is drawn at: its middle, or the span's last day for a last bin cut short.
+fn middle(from: NaiveDate, to: NaiveDate, i: i64, bin: i64) -> NaiveDate {
+    let offset = if bin == 1 { i } else { i * bin + (bin - 1) / 2 };
+    u64::try_from(offset)
+        .ok()
+        .and_then(|days| from.checked_add_days(chrono::Days::new(days)))
+        .map_or(to, |day| day.min(to))
 }
 
 /// Days `bin` at a time from `from`: each the mean of its days' means and the worst of their
 /// worst, dated at its middle. Bins with no check-in are left out (gaps).
-fn bins(days: &[Day], from: NaiveDate, bin: i64) -> Vec<Day> {
+fn bins(days: &[Day], from: NaiveDate, to: NaiveDate, bin: i64) -> Vec<Day> {
     let mut out: Vec<(i64, Vec<&Day>)> = Vec::new();
     for d in days {
         let i = (d.date - from).num_days() / bin;
@@ -190,7 +203,7 @@ fn bins(days: &[Day], from: NaiveDate, bin: i64) -> Vec<Day> {
     }
     (out.into_iter())
         .map(|(i, group)| Day {
-            date: from + chrono::Duration::days(i * bin + (bin - 1) / 2),
+            date: middle(from, to, i, bin),
             mean: group.iter().map(|d| d.mean).sum::<f64>() / group.len() as f64,
             max: group.iter().map(|d| d.max).max().unwrap_or(0),
             count: group.iter().map(|d| d.count).sum(),
@@ -205,7 +218,8 @@ fn runs(days: &[Day], bin: i64, point: impl Fn(&Day) -> (f64, f64)) -> Runs {
     let mut out: Runs = Vec::new();
     let mut last: Option<NaiveDate> = None;
     for d in days {
-        let follows = last.is_some_and(|l| (d.date - l).num_days() == bin);
+        // A last bin cut short sits nearer its neighbour than `bin` days.
+        let follows = last.is_some_and(|l| (1..=bin).contains(&(d.date - l).num_days()));
         match out.last_mut() {
             Some(run) if follows => run.push(point(d)),
             _ => out.push(vec![point(d)]),

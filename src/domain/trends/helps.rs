@@ -111,15 +111,13 @@ impl Association {
         self.with_days >= MIN_COUNT && self.without_days >= MIN_COUNT
     }
 
-    /// In words that claim no cause.
+    /// In words that claim no cause, and no difference smaller than a meaningful change.
     pub fn words(&self) -> String {
         let diff = self.with_mean - self.without_mean;
-        let how = if diff >= 0.05 {
-            format!("associated with {diff:.1} points more pain")
-        } else if diff <= -0.05 {
-            format!("associated with {:.1} points less pain", -diff)
-        } else {
-            "not associated with a difference in pain".into()
+        let how = match super::change(self.without_mean, self.with_mean) {
+            super::Change::Same => "no meaningful difference in pain".to_string(),
+            _ if diff > 0.0 => format!("associated with {diff:.1} points more pain"),
+            _ => format!("associated with {:.1} points less pain", -diff),
         };
         format!(
             "{}: {how} (mean {:.1} on {} days with it, {:.1} on {} without)",

@@ -26,17 +26,16 @@ impl Change {
     }
 }
 
-/// From `from` to `to` on the 0-10 scale: 2 points or 30% of `from` is meaningful (S11).
+/// From `from` to `to` on the 0-10 scale, either way: 2 points, or 30% of `from` (S11) and at
+/// least a whole point (a move from 1 to 0.6 is 40% of very little; for neck pain the smallest
+/// change that matters is put at 1.3 points).
 pub fn change(from: f64, to: f64) -> Change {
     let by = (from - to).abs();
-    let meaningful = |base: f64| by >= 2.0 || (base > 0.0 && by / base >= 0.3);
-    if to < from && meaningful(from) {
-        Change::Better(by)
-    } else if to > from && meaningful(from.max(to)) && by >= 1.0 {
-        // A rise from 0 to 0.5 is 100% of nothing: ask for a whole point as well.
-        Change::Worse(by)
-    } else {
-        Change::Same
+    let meaningful = by >= 2.0 || (from > 0.0 && by / from >= 0.3 && by >= 1.0);
+    match () {
+        _ if !meaningful => Change::Same,
+        _ if to < from => Change::Better(by),
+        _ => Change::Worse(by),
     }
 }
 
@@ -66,9 +65,9 @@ impl Standing {
             .checked_sub_days(Days::new(6))
             .and_then(|from| week(facts.days_in(from, today)));
         let days = since.map(|s| (today - s).num_days()).filter(|d| *d >= 0);
-        // The first week against itself says nothing: compare once a week has gone by.
+        // Compare only once the last 7 days no longer share a day with the first 7.
         let change = match (first_week, this_week, days) {
-            (Some(a), Some(b), Some(d)) if d >= 7 => Some(change(a, b)),
+            (Some(a), Some(b), Some(d)) if d >= 13 => Some(change(a, b)),
             _ => None,
         };
         Standing {
@@ -81,8 +80,12 @@ impl Standing {
         }
     }
 
-    /// The usual course beside this episode's age, with its sources.
+    /// The usual course beside this episode's age, with its sources; only for an episode whose
+    /// onset the person gave (a first check-in years ago says nothing of this episode's age).
     pub fn course(&self) -> Option<&'static str> {
+        if !self.onset_given {
+            return None;
+        }
         Some(match self.days? {
             0..=20 => {
                 "Most neck pain like this eases within 2-3 weeks and settles over 4-6 weeks. \

@@ -23,6 +23,9 @@ pub struct Summary {
     pub associations: Vec<Association>,
     /// This month and the two before, oldest first.
     pub months: Vec<Month>,
+    /// Each activities rating in the span: its day and score (the chart's points may be means
+    /// of several).
+    pub function: Vec<(NaiveDate, f64)>,
     /// Check-ins in the span, and days with one.
     pub checkins: usize,
     pub checkin_days: usize,
@@ -52,19 +55,23 @@ impl Summary {
                 .filter_map(|back| today.checked_sub_months(Months::new(back)))
                 .map(|day| month(facts, day))
                 .collect(),
+            function: (facts.function.iter())
+                .filter(|(d, _)| (from..=today).contains(d))
+                .map(|(d, r)| (*d, r.mean()))
+                .collect(),
             checkins: days.iter().map(|d| d.count).sum(),
             checkin_days: days.len(),
         }
     }
 
     /// The functional score's first and latest values in the span, and whether the change
-    /// between them is meaningful (2 points, S11). Higher is better on this scale.
+    /// between them is meaningful (2 points, S12). Higher is better on this scale.
     pub fn function_words(&self) -> Option<String> {
-        let points = &self.chart.function;
+        let points = &self.function;
         let (first, last) = (points.first()?, points.last()?);
         let by = last.1 - first.1;
         let how = if points.len() < 2 {
-            return Some(format!("{:.1} of 10 (one rating so far)", last.1));
+            return Some(format!("{:.1} of 10 (one rating in this span)", last.1));
         } else if by >= MEANINGFUL {
             format!("up {by:.1}: a meaningful gain")
         } else if by <= -MEANINGFUL {

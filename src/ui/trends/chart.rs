@@ -124,6 +124,7 @@ fn legend(summary: &Summary, width: u16, sparkline: bool) -> Vec<Line<'static>> 
         "c cold",
         "h heat",
         "s stretch",
+        "+ several",
         "A assessed",
     ];
     if sparkline {

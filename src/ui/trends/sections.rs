@@ -18,28 +18,38 @@ fn show(lines: Vec<Line<'static>>, frame: &mut Frame, area: Rect) {
 pub fn progress(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
     let s = &summary.standing;
     let mut lines = Vec::new();
-    match (s.since, s.days) {
-        (Some(since), Some(days)) => {
-            let what = if s.onset_given {
-                "began"
-            } else {
-                "first check-in"
-            };
+    let first = match (s.since, s.days, s.onset_given) {
+        (Some(since), Some(days), true) => {
             lines.push(Line::raw(format!(
-                "Day {} of this episode ({what} {}).",
+                "Day {} of this episode (began {}).",
                 days + 1,
                 since.format("%-d %b %Y")
             )));
+            "the first week"
         }
-        _ => lines.push(Line::raw("No episode yet: give its onset in Settings (e).")),
-    }
-    match (s.first_week, s.this_week, s.change) {
-        (Some(first), Some(now), Some(change)) => lines.push(Line::raw(format!(
-            "This week {now:.1}, first week {first:.1}: {}.",
+        (Some(since), Some(days), false) => {
+            lines.push(Line::raw(format!(
+                "{days} days since your first check-in ({}). Give this episode's onset in \
+                 Settings (e) to follow it from its start.",
+                since.format("%-d %b %Y")
+            )));
+            "your first week of check-ins"
+        }
+        _ => {
+            lines.push(Line::raw("Nothing recorded yet."));
+            "the first week"
+        }
+    };
+    match (s.first_week, s.this_week, s.change, s.days) {
+        (Some(old), Some(now), Some(change), _) => lines.push(Line::raw(format!(
+            "Mean pain this week {now:.1}, in {first} {old:.1}: {} [S11].",
             change.words()
         ))),
-        (_, Some(now), None) => lines.push(Line::raw(format!(
-            "This week {now:.1}; a week from the start it can be set beside the first week."
+        (_, Some(now), None, Some(days)) if days < 13 => lines.push(Line::raw(format!(
+            "Mean pain this week {now:.1}; from day 14 it is set beside {first}."
+        ))),
+        (None, Some(now), _, _) => lines.push(Line::raw(format!(
+            "Mean pain this week {now:.1}; {first} has no check-ins to compare with."
         ))),
         _ => {}
     }
@@ -130,7 +140,11 @@ pub fn activities(app: &App, summary: &Summary, frame: &mut Frame, area: Rect, t
                 Span::raw("0 unable ... 10 as before the pain: "),
                 Span::styled(format!(" {typed:<2} "), theme.selected()),
             ]));
-            lines.push(Line::styled("Enter keeps it · Esc stops", theme.dim()));
+            lines.push(Line::styled(
+                "Enter keeps it and asks the next; the ratings are saved after the last. Esc \
+                 stops without saving any.",
+                theme.dim(),
+            ));
         }
         Some(Prompt::Name { index, input, .. }) => {
             lines.push(Line::styled(
@@ -153,7 +167,8 @@ pub fn activities(app: &App, summary: &Summary, frame: &mut Frame, area: Rect, t
         None if named.is_empty() => {
             lines.push(Line::raw(
                 "Name up to five activities your neck makes hard, and rate each once a week \
-                 from 0 (unable) to 10 (as before). A rise of 2 points is a meaningful gain.",
+                 from 0 (unable) to 10 (as before). A rise of 2 points is a meaningful gain \
+                 [S12].",
             ));
             lines.push(Line::from(vec![
                 Span::styled("a", theme.key()),
