@@ -93,3 +93,25 @@ fn no_size_panics() {
         app.update(Msg::Down, now());
     }
 }
+
+#[test]
+fn a_short_calendar_keeps_the_latest_weeks() {
+    let mut app = app(30);
+    app.update(Msg::Down, now()); // the calendar
+    // At 40 columns a month fits alone; with 24 rows all its weeks show, with 12 only the last.
+    let tall = common::draw::rows(&app, 40, 30);
+    let short = common::draw::rows(&app, 40, 12);
+    let weeks = |rows: &[String]| -> Vec<String> {
+        let start = rows.iter().position(|r| r.contains("Mo Tu We")).unwrap() + 1;
+        rows[start..]
+            .iter()
+            .take_while(|r| {
+                !r.trim().is_empty() && !r.contains("Each day") && !r.contains("check-in")
+            })
+            .cloned()
+            .collect()
+    };
+    let (all, shown) = (weeks(&tall), weeks(&short));
+    assert!(shown.len() < all.len(), "{shown:?}");
+    assert_eq!(shown.last(), all.last(), "today's week is in view");
+}

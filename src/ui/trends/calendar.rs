@@ -22,7 +22,11 @@ pub fn render(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
         Layout::horizontal(vec![Constraint::Length(MONTH_WIDTH + 2); months.len()]).split(grids);
     for (month, column) in months.iter().zip(columns.iter()) {
         let today = Some(summary.today).filter(|t| t.with_day(1) == Some(month.first));
-        frame.render_widget(Paragraph::new(grid(month, today, theme)), *column);
+        let mut lines = grid(month, today, theme);
+        // Short of rows, the latest weeks (today's among them) matter most: drop the first ones.
+        let spare = lines.len().saturating_sub(column.height as usize);
+        lines.drain(2..(2 + spare).min(lines.len()));
+        frame.render_widget(Paragraph::new(lines), *column);
     }
     let words = "Each day shows its mean pain 0-10; · no check-in; today in reverse.";
     let legend_lines = vec![Line::styled(words, theme.dim())];

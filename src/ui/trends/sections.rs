@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Prompt};
-use crate::domain::function::PROMPT_DAYS;
+use crate::domain::function::{MAX_NAME, PROMPT_DAYS};
 use crate::domain::trends::{MIN_COUNT, Summary};
 use crate::ui::theme::Theme;
 
@@ -154,9 +154,19 @@ pub fn activities(app: &App, summary: &Summary, frame: &mut Frame, area: Rect, t
                 ),
                 theme.heading(),
             ));
+            let typed = input.value().chars().count();
+            let count = format!("  {typed}/{MAX_NAME}");
             lines.push(Line::from(vec![
                 Span::raw("> "),
                 Span::styled(format!("{} ", input.value()), theme.selected()),
+                Span::styled(
+                    count,
+                    if typed > MAX_NAME {
+                        theme.error()
+                    } else {
+                        theme.dim()
+                    },
+                ),
             ]));
             lines.push(Line::styled(
                 "Such as: turning to reverse the car, reading, sleeping. Enter keeps it and asks \
