@@ -115,3 +115,20 @@ fn a_short_calendar_keeps_the_latest_weeks() {
     assert!(shown.len() < all.len(), "{shown:?}");
     assert_eq!(shown.last(), all.last(), "today's week is in view");
 }
+
+#[test]
+fn days_still_to_come_are_blank_in_the_calendar() {
+    let mut app = app(0);
+    app.update(Msg::Down, now()); // the calendar, November alone at 40 columns
+    let rows = common::draw::rows(&app, 40, 30);
+    let start = rows.iter().position(|r| r.contains("Mo Tu We")).unwrap() + 1;
+    let dots: usize = rows[start..]
+        .iter()
+        .take_while(|r| !r.contains("Each day"))
+        .map(|r| r.matches('·').count())
+        .sum();
+    assert_eq!(
+        dots, 22,
+        "1 to 22 November without a check-in; 23 to 30 not yet"
+    );
+}

@@ -1,7 +1,6 @@
 //! Months of daily pain as grids, Monday first: each day its mean pain as a number (colour only
 //! adds to it), "·" with no check-in, as many months side by side as fit.
 
-use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -21,8 +20,7 @@ pub fn render(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
     let columns =
         Layout::horizontal(vec![Constraint::Length(MONTH_WIDTH + 2); months.len()]).split(grids);
     for (month, column) in months.iter().zip(columns.iter()) {
-        let today = Some(summary.today).filter(|t| t.with_day(1) == Some(month.first));
-        let mut lines = grid(month, today, theme);
+        let mut lines = grid(month, summary.today, theme);
         // Short of rows, the latest weeks (today's among them) matter most: drop the first ones.
         let spare = lines.len().saturating_sub(column.height as usize);
         lines.drain(2..(2 + spare).min(lines.len()));
@@ -36,15 +34,18 @@ pub fn render(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-fn grid(month: &Month, today: Option<chrono::NaiveDate>, theme: &Theme) -> Vec<Line<'static>> {
+fn grid(month: &Month, today: chrono::NaiveDate, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::styled(month.title(), theme.heading()),
         Line::styled(" Mo Tu We Th Fr Sa Su", theme.dim()),
     ];
     let mut cells: Vec<Span> = vec![Span::raw("   "); month.lead()];
     for (i, mean) in month.days.iter().enumerate() {
-        let is_today = today.is_some_and(|t| t == month.first + chrono::Duration::days(i as i64));
+        let date = month.first + chrono::Duration::days(i as i64);
+        let is_today = date == today;
         let cell = match (mean, is_today) {
+            // Days still to come are left blank, not shown as days without a check-in.
+            _ if date > today => Span::raw("   "),
             (Some(m), true) => Span::styled(format!("{:>3}", m.round() as u8), theme.selected()),
             (Some(m), false) => Span::styled(format!("{:>3}", m.round() as u8), theme.pain(*m)),
             (None, true) => Span::styled("  ·", theme.selected()),
