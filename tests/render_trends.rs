@@ -132,3 +132,15 @@ fn days_still_to_come_are_blank_in_the_calendar() {
         "1 to 22 November without a check-in; 23 to 30 not yet"
     );
 }
+
+#[test]
+fn a_short_screen_still_shows_the_activities_score_and_what_next() {
+    let mut app = app(30);
+    for _ in 0..4 {
+        app.update(Msg::Down, now()); // the activities
+    }
+    let rows = common::draw::rows(&app, 40, 12).join("\n");
+    assert!(rows.contains("3. sleep: 9"), "{rows}");
+    assert!(rows.contains("Score 4.0 → 8.0"), "{rows}");
+    assert!(rows.contains("(p rates"), "{rows}");
+}

@@ -188,11 +188,20 @@ pub fn activities(app: &App, summary: &Summary, frame: &mut Frame, area: Rect, t
         None => {
             lines.push(Line::styled("Your activities", theme.heading()));
             let last = diary.function().last();
-            for (i, name) in named.iter().enumerate() {
-                let score = last
-                    .and_then(|r| r.body.scores.iter().find(|s| &s.activity == name))
-                    .map_or("-".to_string(), |s| s.score.to_string());
-                lines.push(Line::raw(format!("{}. {name}: {score}", i + 1)));
+            let items: Vec<String> = (named.iter().enumerate())
+                .map(|(i, name)| {
+                    let score = last
+                        .and_then(|r| r.body.scores.iter().find(|s| &s.activity == name))
+                        .map_or("-".to_string(), |s| s.score.to_string());
+                    format!("{}. {name}: {score}", i + 1)
+                })
+                .collect();
+            // Short of rows, the list runs on in one paragraph so the score and the next step
+            // stay in view.
+            if area.height as usize >= items.len() + 5 {
+                lines.extend(items.into_iter().map(Line::raw));
+            } else {
+                lines.push(Line::raw(items.join(" · ")));
             }
             if let Some(words) = summary.function_words() {
                 lines.push(Line::raw(format!("Score {words}.")));
