@@ -139,8 +139,20 @@ fn a_short_screen_still_shows_the_activities_score_and_what_next() {
     for _ in 0..4 {
         app.update(Msg::Down, now()); // the activities
     }
+    // Five named: the three rated, and two more.
+    app.update(Msg::NameActivities, now());
+    for _ in 0..3 {
+        app.update(Msg::Enter, now());
+    }
+    for name in ["driving", "cooking"] {
+        for ch in name.chars() {
+            app.update(Msg::Edit(tui_input::InputRequest::InsertChar(ch)), now());
+        }
+        app.update(Msg::Enter, now());
+    }
+    assert_eq!(app.diary().activities().len(), 5);
     let rows = common::draw::rows(&app, 40, 12).join("\n");
-    assert!(rows.contains("3. sleep: 9"), "{rows}");
+    assert!(rows.contains("5. cooking: -"), "{rows}");
     assert!(rows.contains("Score 4.0 → 8.0"), "{rows}");
     assert!(rows.contains("(p rates"), "{rows}");
 }
