@@ -234,3 +234,15 @@ fn a_report_over_a_damaged_file_says_what_it_leaves_out() {
     assert!(md.contains("Part of the diary could not be read"), "{md}");
     assert!(md.contains("function/2026-11.json"), "{md}");
 }
+
+#[test]
+fn the_report_names_its_sources_and_starts_its_weeks_at_the_onset() {
+    let diary = diary_with_history(30);
+    let md = diary.ok(&["report", "--until", UNTIL]);
+    assert!(md.contains("## Sources"));
+    for id in ["S2:", "S7:", "S11:", "S12:", "S13:"] {
+        assert!(md.contains(&format!("- {id}")), "{id} missing:\n{md}");
+    }
+    // The episode began 24 October: its first week is the first row, 24 to 30 October.
+    assert!(md.contains("| 24 Oct to 30 Oct 2026 |"), "{md}");
+}

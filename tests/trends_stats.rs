@@ -317,12 +317,16 @@ fn effects_need_three_rated_sessions() {
         ("Cold", 3, 2)
     );
     assert!(!cold.enough(), "{MIN_COUNT} rated sessions are needed");
+    // A routine ended before its first step is no session, as adherence counts it.
+    let mut h = h.routine("2026-11-07", "Desk reset", 5, 5);
+    h.routines.last_mut().unwrap().1.steps_done = 0;
     let h = h.pack("2026-11-06", PackKind::Cold, Some(6), Some(3));
     let e = h.check(|f| effects(f, from, to));
     assert!(e[0].enough());
     assert_eq!(e[0].change, -2.0);
     assert!(e[0].words().starts_with("2.0 points less pain after"));
     assert_eq!(e[2].name, "Desk reset");
+    assert_eq!((e[2].sessions, e[2].rated), (1, 1));
     assert!(!e[2].enough());
 }
 
@@ -342,11 +346,17 @@ fn associations_need_three_days_with_and_without_and_skip_quick_days() {
     assert_eq!(a.len(), 1);
     assert_eq!((a[0].with_days, a[0].without_days), (3, 2));
     assert!(!a[0].enough());
+    // Ticked in a pain-only check-in (as `nape log 6 -c poor-sleep` makes): still "with".
+    let mut h = h.quick("2026-11-08", 6);
+    h.checkins.last_mut().unwrap().1.context = vec!["poor-sleep".into()];
     let h = h.pain("2026-11-07", 9, 3, &["exercise"]);
     let a = h.check(|f| associations(f, range.0, range.1));
     let sleep = a.iter().find(|a| a.label == "poor sleep").unwrap();
     assert!(sleep.enough());
-    assert_eq!((sleep.with_mean, sleep.without_mean), (6.0, 3.0));
+    assert_eq!(
+        (sleep.with_days, sleep.with_mean, sleep.without_mean),
+        (4, 6.0, 3.0)
+    );
     let words = sleep.words();
     assert!(
         words.contains("associated with 3.0 points more pain"),

@@ -57,6 +57,9 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         )),
         (None, _) => episode.text("Onset not given, and nothing recorded yet."),
     }
+    if let Some(course) = standing.course() {
+        episode.text(course);
+    }
     if let (Some(first), Some(last)) = (standing.first_week, standing.this_week) {
         let words = standing
             .change
@@ -90,7 +93,8 @@ pub fn build(diary: &Diary, request: Request) -> Report {
             .max();
         if let (Some(low), Some(high)) = (low, high) {
             pain.text(format!(
-                "Lowest rating {low}; highest (pain now or worst since the last) {high}."
+                "Lowest pain rating {low}; highest {high} (counting the answers to \"worst \
+                 since the last check-in\")."
             ));
         }
     }
@@ -108,15 +112,23 @@ pub fn build(diary: &Diary, request: Request) -> Report {
             ]
         })
         .collect();
-    pain.table(&["Week", "Mean", "Worst", "Days with check-ins"], weekly);
+    pain.table(
+        &[
+            "Week",
+            "Mean (of daily means)",
+            "Worst",
+            "Days with check-ins",
+        ],
+        weekly,
+    );
 
     let mut places = Section::new("Where it hurts, and symptoms");
     places.table(
-        &["Where", "Check-ins"],
+        &["Where", &of_all(checkins.len())],
         counted(&checkins, |c| &c.locations, vocabulary::LOCATIONS),
     );
     places.table(
-        &["Symptom", "Check-ins"],
+        &["Symptom", &of_all(checkins.len())],
         counted(&checkins, |c| &c.symptoms, vocabulary::SYMPTOMS),
     );
     if places.blocks.is_empty() {
@@ -201,7 +213,7 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         effects,
     );
     treatments.table(
-        &["Ticked in check-ins", "Check-ins"],
+        &["Ticked in check-ins", &of_all(checkins.len())],
         counted(&checkins, |c| &c.treatments, vocabulary::TREATMENTS),
     );
     let mut medicines: BTreeMap<&str, usize> = BTreeMap::new();
@@ -214,7 +226,13 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         let rows = (medicines.into_iter())
             .map(|(m, n)| vec![m.to_string(), n.to_string()])
             .collect();
-        treatments.table(&["Medicine (names only, no doses)", "Check-ins"], rows);
+        treatments.table(
+            &[
+                "Medicine named (as typed; nape asks for no dose)",
+                "Check-ins",
+            ],
+            rows,
+        );
     }
     if treatments.blocks.is_empty() {
         treatments.text("No treatments were recorded in this period.");
@@ -242,9 +260,14 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         ],
         rows,
     );
+    // The run may end yesterday: today is not over.
+    let last = match facts.days_in(to, to).is_empty() {
+        true => to.pred_opt().unwrap_or(to),
+        false => to,
+    };
     adherence.text(format!(
-        "Days in a row with a check-in, to {}: {}.",
-        long(to),
+        "Days in a row with a check-in, up to {}: {}.",
+        long(last),
         summary.streak
     ));
 
@@ -304,12 +327,22 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         notes.text("Left out at the person's request.");
     }
 
+    let mut sources = Section::new("Sources");
+    let cited = ["S2", "S7", "S11", "S12", "S13"];
+    sources.list(
+        (crate::domain::sources::sources().iter())
+            .filter(|s| cited.contains(&s.id.as_str()))
+            .map(|s| format!("{}: {}", s.id, s.title))
+            .collect(),
+    );
+
     Report {
         title: "Neck pain diary: a summary for a clinician".into(),
         period: format!("{} to {} ({})", long(from), long(to), days_words(from, to)),
         chart: summary.chart.clone(),
         sections: vec![
             about, episode, pain, places, signs, treatments, adherence, function, context, notes,
+            sources,
         ],
     }
 }
@@ -341,6 +374,11 @@ fn days_words(from: NaiveDate, to: NaiveDate) -> String {
         1 => "1 day".into(),
         n => format!("{n} days"),
     }
+}
+
+/// A count column's heading: "Check-ins (of 32)".
+fn of_all(total: usize) -> String {
+    format!("Check-ins (of {total})")
 }
 
 fn figure(value: Option<f64>) -> String {

@@ -19,15 +19,14 @@ pub struct Week {
     pub checkin_days: usize,
 }
 
-/// Weeks from `start` to `today`, oldest first: the newest ends `today`, and the oldest is cut
-/// short to begin at `start` rather than reach before it.
+/// Weeks from `start` to `today`, oldest first: the first begins on `start` (so an episode's
+/// first week is a row of its own), and the newest ends `today`, cut short if need be.
 pub fn weeks(facts: &Facts, start: NaiveDate, today: NaiveDate) -> Vec<Week> {
     let count = ((today - start).num_days().max(0) as u64 + 1).div_ceil(7);
     let mut out: Vec<Week> = (0..count)
-        .rev()
         .filter_map(|i| {
-            let to = today.checked_sub_days(Days::new(7 * i))?;
-            let from = to.checked_sub_days(Days::new(6))?.max(start);
+            let from = start.checked_add_days(Days::new(7 * i))?;
+            let to = from.checked_add_days(Days::new(6))?.min(today);
             Some(Week {
                 from,
                 to,
@@ -36,14 +35,11 @@ pub fn weeks(facts: &Facts, start: NaiveDate, today: NaiveDate) -> Vec<Week> {
             })
         })
         .collect();
-    // Week i (from the newest) holds the days 7i to 7i+6 before today.
+    // Week i holds the days 7i to 7i+6 after `start`.
     let slot = |out: &mut Vec<Week>, date: NaiveDate| {
-        let back = (today - date).num_days();
-        if date < start {
-            return None;
-        }
-        let i = usize::try_from(back / 7).ok()?;
-        (back >= 0 && i < out.len()).then(|| out.len() - 1 - i)
+        let after = (date - start).num_days();
+        let i = usize::try_from(after / 7).ok()?;
+        (after >= 0 && date <= today && i < out.len()).then_some(i)
     };
     for (date, s) in &facts.packs {
         if let Some(i) = slot(&mut out, *date) {

@@ -64,7 +64,8 @@ pub fn effects(facts: &Facts, from: NaiveDate, to: NaiveDate) -> Vec<Effect> {
         ));
     }
     let mut routines: BTreeMap<&str, Vec<Rated>> = BTreeMap::new();
-    for (_, r) in facts.routines.iter().filter(|(d, _)| within(d)) {
+    // As adherence counts them: a routine ended before its first step is not a session.
+    for (_, r) in (facts.routines.iter()).filter(|(d, r)| within(d) && r.steps_done > 0) {
         routines
             .entry(r.name.as_str())
             .or_default()
@@ -142,7 +143,8 @@ fn capitalised(text: &str) -> String {
 /// ticked and on days it was not. Only days with a full check-in count (a quick one asks no
 /// context, so says nothing of it).
 pub fn associations(facts: &Facts, from: NaiveDate, to: NaiveDate) -> Vec<Association> {
-    // Per day: the factors ticked in any full check-in that day.
+    // Per day: the factors ticked that day, if any check-in answered about context: a full one,
+    // or one that ticked something (a pain-only one with nothing ticked says nothing).
     let mut asked: HashMap<NaiveDate, Vec<&str>> = HashMap::new();
     // Every check-in is looked at: dates need not be in time order (entries made travelling).
     for c in facts
@@ -150,7 +152,7 @@ pub fn associations(facts: &Facts, from: NaiveDate, to: NaiveDate) -> Vec<Associ
         .iter()
         .filter(|c| (from..=to).contains(&c.date))
     {
-        if !c.checkin.quick {
+        if !c.checkin.quick || !c.checkin.context.is_empty() {
             let ticked = asked.entry(c.date).or_default();
             ticked.extend(c.checkin.context.iter().map(String::as_str));
         }

@@ -210,11 +210,14 @@ pub fn activities(app: &App, summary: &Summary, frame: &mut Frame, area: Rect, t
                 _ if diary.function_due(app.today()) => {
                     "A rating is due: p rates them now.".to_string()
                 }
-                Some(r) => format!(
-                    "Rated {}; next in {} days (p rates them now). a changes the list.",
-                    r.date.format("%-d %b"),
-                    PROMPT_DAYS - (app.today() - r.date).num_days()
-                ),
+                Some(r) => {
+                    let days = PROMPT_DAYS - (app.today() - r.date).num_days();
+                    let unit = if days == 1 { "day" } else { "days" };
+                    format!(
+                        "Rated {}; next in {days} {unit} (p rates them now). a changes the list.",
+                        r.date.format("%-d %b"),
+                    )
+                }
                 None => "p rates them now.".to_string(),
             };
             lines.push(Line::styled(due, theme.dim()));
