@@ -156,37 +156,22 @@ impl Diary {
     /// process saved), and work the flags out again if anything changed or the day did.
     /// Returns whether anything changed.
     pub fn refresh(&mut self, now: DateTime<Utc>) -> bool {
-        let mut read = false;
         let recent = DateRange {
             since: self.recent_since,
             until: None,
         };
-        if let Some(mut checkins) = self.fresh::<CheckIn>(recent) {
-            checkins.sort_by_key(CheckIn::key);
-            self.checkins = checkins;
+        let checkins = self.reload::<CheckIn>(recent);
+        if checkins {
             self.days = trends::daily(&self.history());
-            read = true;
         }
-        if let Some(mut assessments) = self.fresh::<Assessment>(DateRange::ALL) {
-            assessments.sort_by_key(Assessment::key);
-            self.assessments = assessments;
-            read = true;
-        }
-        if let Some(mut sessions) = self.fresh::<Session>(recent) {
-            sessions.sort_by_key(Session::key);
-            self.sessions = sessions;
-            read = true;
-        }
-        if let Some(mut routines) = self.fresh::<RoutineSession>(recent) {
-            routines.sort_by_key(RoutineSession::key);
-            self.routines = routines;
-            read = true;
-        }
-        if let Some(mut function) = self.fresh::<FunctionRating>(recent) {
-            function.sort_by_key(FunctionRating::key);
-            self.function = function;
-            read = true;
-        }
+        // Each collection is looked at, whatever the others gave.
+        let others = [
+            self.reload::<Assessment>(DateRange::ALL),
+            self.reload::<Session>(recent),
+            self.reload::<RoutineSession>(recent),
+            self.reload::<FunctionRating>(recent),
+        ];
+        let mut read = checkins || others.contains(&true);
         if let Some(settings) = self.fresh::<Settings>(DateRange::ALL) {
             self.settings = settings.into_iter().max_by_key(|r| r.updated_at);
             self.check_number();
@@ -217,6 +202,16 @@ impl Diary {
     }
 
     /// One kind's records, if its collection changed since it was last read.
+    /// Read a kept list again if its collection changed, in its order. Returns whether it did.
+    fn reload<T: Kept>(&mut self, range: DateRange) -> bool {
+        let Some(mut records) = self.fresh::<T>(range) else {
+            return false;
+        };
+        records.sort_by_key(T::key);
+        *T::list(self) = records;
+        true
+    }
+
     fn fresh<T: Kind>(&mut self, range: DateRange) -> Option<Vec<Record<T>>> {
         let name = T::COLLECTION.name;
         // The stamp is read first, so a write made during the read is noticed next time.
@@ -366,33 +361,6 @@ impl Diary {
         });
         self.problems
             .insert("emergency number", problem.into_iter().collect());
-    }
-
-    /// Why the warning signs cannot all be known, if part of what they are worked out from (the
-    /// check-ins, or the settings with the onset) could not be read: nape then cannot say that
-    /// no sign is active, and says so instead.
-    pub fn unchecked(&self) -> Option<&str> {
-        [CheckIn::COLLECTION.name, Settings::COLLECTION.name]
-            .iter()
-            .filter_map(|name| self.unread.get(name))
-            .flatten()
-            .next()
-            .map(String::as_str)
-    }
-
-    /// Every file that could not be read, in a few words, whatever its collection.
-    pub fn unread(&self) -> impl Iterator<Item = &String> {
-        self.unread.values().flatten()
-    }
-
-    /// The first thing the store reported that the person should know.
-    pub fn problem(&self) -> Option<&String> {
-        self.problems.values().flatten().next()
-    }
-
-    /// Everything the store reported, for the command line to print.
-    pub fn problems(&self) -> impl Iterator<Item = &String> {
-        self.problems.values().flatten()
     }
 }
 

@@ -1,10 +1,11 @@
 //! What could not be read, in a few words for the banner ("checkins/2026-03.json is damaged"),
-//! and starting a damaged settings file afresh.
+//! what else the store reported, and starting a damaged settings file afresh.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::checkin::CheckIn;
 use crate::domain::settings::Settings;
 use crate::store::{Damage, Kind, Notice, ParseError, StoreError};
 
@@ -58,5 +59,35 @@ impl super::Diary {
         self.stamps.remove(Settings::COLLECTION.name);
         self.refresh(now);
         Ok(moved)
+    }
+}
+
+/// What the store reported, for the banner and the command line.
+impl super::Diary {
+    /// Why the warning signs cannot all be known, if part of what they are worked out from (the
+    /// check-ins, or the settings with the onset) could not be read: nape then cannot say that
+    /// no sign is active, and says so instead.
+    pub fn unchecked(&self) -> Option<&str> {
+        [CheckIn::COLLECTION.name, Settings::COLLECTION.name]
+            .iter()
+            .filter_map(|name| self.unread.get(name))
+            .flatten()
+            .next()
+            .map(String::as_str)
+    }
+
+    /// Every file that could not be read, in a few words, whatever its collection.
+    pub fn unread(&self) -> impl Iterator<Item = &String> {
+        self.unread.values().flatten()
+    }
+
+    /// The first thing the store reported that the person should know.
+    pub fn problem(&self) -> Option<&String> {
+        self.problems.values().flatten().next()
+    }
+
+    /// Everything the store reported, for the command line to print.
+    pub fn problems(&self) -> impl Iterator<Item = &String> {
+        self.problems.values().flatten()
     }
 }
