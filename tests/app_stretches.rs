@@ -216,3 +216,24 @@ fn common_rows(app: &App) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn a_digit_that_makes_no_rating_starts_the_prompt_again_as_at_every_prompt() {
+    // "7" then "4" is 4 at the stretch prompt, as at the timers' and the activities' prompts;
+    // "1" then "0" is 10.
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, 0);
+    for (key, typed) in [('7', "7"), ('4', "4"), ('1', "1"), ('0', "10"), ('3', "3")] {
+        press(&mut app, KeyCode::Char(key), 0);
+        assert_eq!(app.stretches().typed, typed, "after {key}");
+    }
+    app.update(Msg::Goto(Screen::Timers), t(0));
+    press(&mut app, KeyCode::Char('c'), 0);
+    if app.focus() == nape::app::Focus::TimerNotes {
+        press(&mut app, KeyCode::Char('y'), 0);
+    }
+    for (key, typed) in [('7', "7"), ('4', "4"), ('1', "1"), ('0', "10")] {
+        press(&mut app, KeyCode::Char(key), 0);
+        assert_eq!(app.timers().typed, typed, "timers, after {key}");
+    }
+}

@@ -10,6 +10,7 @@ mod form_items;
 mod msg;
 mod note;
 mod passing;
+mod rating;
 mod running;
 mod stretches;
 mod timers;

@@ -74,10 +74,7 @@ impl StretchesState {
             }
             (Stage::List, Msg::Enter) => return self.begin(ctx),
             (Stage::PainBefore(_) | Stage::PainAfter { .. }, Msg::Digit(d)) => {
-                let typed = format!("{}{d}", self.typed);
-                if typed.parse::<u8>().is_ok_and(|p| p <= 10) {
-                    self.typed = typed;
-                }
+                self.typed = super::rating::prompt_digit(&self.typed, d);
             }
             (Stage::PainBefore(_) | Stage::PainAfter { .. }, Msg::Backspace) => {
                 self.typed.pop();

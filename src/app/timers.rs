@@ -256,11 +256,7 @@ impl TimersState {
                 }
             }
             (TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }, Msg::Digit(c)) => {
-                self.typed = if self.typed == "1" && c == '0' {
-                    "10".into()
-                } else {
-                    c.to_string()
-                };
+                self.typed = super::rating::prompt_digit(&self.typed, c);
                 Vec::new()
             }
             (TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }, Msg::Backspace) => {

@@ -85,14 +85,14 @@ impl TodayState {
             Msg::Digit(c) => {
                 // "1" then "0" makes 10. Any other second digit would make no rating: refuse it
                 // rather than start again, so "100" never becomes a rating of 0.
-                let typed = format!("{}{c}", self.quick);
-                if let Some(pain) = typed.parse::<u8>().ok().filter(|p| *p <= 10) {
-                    self.quick = pain.to_string(); // "05" is 5
-                } else {
-                    return vec![Effect::Say(Status::Error(format!(
-                        "Pain is 0 to 10; {typed} is not a rating. Backspace changes {}.",
-                        self.quick
-                    )))];
+                match super::rating::add_digit(&self.quick, c) {
+                    Some(pain) => self.quick = pain,
+                    None => {
+                        return vec![Effect::Say(Status::Error(format!(
+                            "Pain is 0 to 10; {}{c} is not a rating. Backspace changes {}.",
+                            self.quick, self.quick
+                        )))];
+                    }
                 }
             }
             Msg::Backspace => {

@@ -126,12 +126,7 @@ impl TrendsState {
                 vec![Effect::Say(Status::Info(what.into()))]
             }
             (Some(Prompt::Rate { typed, .. }), Msg::Digit(d)) => {
-                let more = format!("{typed}{d}");
-                // A digit after a whole rating starts again ("7" then "4" is 4, "1" "0" is 10).
-                *typed = match more.parse::<u8>() {
-                    Ok(n) if n <= 10 => more,
-                    _ => d.to_string(),
-                };
+                *typed = super::rating::prompt_digit(typed, d);
                 Vec::new()
             }
             (Some(Prompt::Rate { typed, .. }), Msg::Backspace) => {

@@ -14,7 +14,9 @@ use super::{Cli, Failure, Format, open_store, warn};
 use crate::domain::checkin::CheckIn;
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
-use crate::store::{Collection, DateRange, Kind, Op, RawRecord, Store, Tombstone, kinds};
+use crate::store::{
+    Collection, Damage, DateRange, Kind, Op, RawRecord, Record, Store, Tombstone, kinds,
+};
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
@@ -107,25 +109,25 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
             let mut tables = Vec::new();
             let kind = args.kind.unwrap_or(CsvKind::Checkins);
             let now = Utc::now();
-            if matches!(kind, CsvKind::Checkins | CsvKind::All) {
-                let loaded = store.load_kind::<CheckIn>(range)?;
-                warn(&loaded.notices);
-                damaged.extend(loaded.damage);
-                tables.push(("checkin", spreadsheet::checkins(&loaded.records)));
+            let wants = |k: CsvKind| kind == k || kind == CsvKind::All;
+            if wants(CsvKind::Checkins) {
+                let records = load_sorted(store, range, &mut damaged, |r: &Record<CheckIn>| {
+                    (r.body.at, r.id)
+                })?;
+                tables.push(("checkin", spreadsheet::checkins(&records)));
             }
-            if matches!(kind, CsvKind::Sessions | CsvKind::All) {
-                let mut loaded = store.load_kind::<Session>(range)?;
-                warn(&loaded.notices);
-                damaged.extend(loaded.damage);
-                loaded.records.sort_by_key(|r| (r.body.started_at, r.id));
-                tables.push(("session", spreadsheet::sessions(&loaded.records, now)));
+            if wants(CsvKind::Sessions) {
+                let records = load_sorted(store, range, &mut damaged, |r: &Record<Session>| {
+                    (r.body.started_at, r.id)
+                })?;
+                tables.push(("session", spreadsheet::sessions(&records, now)));
             }
-            if matches!(kind, CsvKind::Routines | CsvKind::All) {
-                let mut loaded = store.load_kind::<RoutineSession>(range)?;
-                warn(&loaded.notices);
-                damaged.extend(loaded.damage);
-                loaded.records.sort_by_key(|r| (r.body.started_at, r.id));
-                tables.push(("routine", spreadsheet::routines(&loaded.records, now)));
+            if wants(CsvKind::Routines) {
+                let records =
+                    load_sorted(store, range, &mut damaged, |r: &Record<RoutineSession>| {
+                        (r.body.started_at, r.id)
+                    })?;
+                tables.push(("routine", spreadsheet::routines(&records, now)));
             }
             // One kind is its own table; all of them, one table with a `kind` column.
             let table = match (kind, tables.len()) {
@@ -144,6 +146,21 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
         "the export is incomplete:\n{}",
         lines.join("\n")
     )))
+}
+
+/// One kind's records in `range`, ordered by `key`; what reading them fixed is printed, and what
+/// could not be read is added to `damaged`.
+fn load_sorted<T: Kind, K: Ord>(
+    store: &dyn Store,
+    range: DateRange,
+    damaged: &mut Vec<Damage>,
+    key: impl FnMut(&Record<T>) -> K,
+) -> Result<Vec<Record<T>>, Failure> {
+    let mut loaded = store.load_kind::<T>(range)?;
+    warn(&loaded.notices);
+    damaged.extend(loaded.damage);
+    loaded.records.sort_by_key(key);
+    Ok(loaded.records)
 }
 
 fn write_json(mut out: impl Write, export: &Export) -> io::Result<()> {
