@@ -19,7 +19,8 @@ pub enum Status {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Save a change and say `done`.
+    /// Save a change and say `done` (an empty `done` says nothing: the Trends view is kept
+    /// quietly on each key).
     Save {
         change: Box<Change>,
         done: String,

@@ -68,7 +68,14 @@ impl Diary {
     /// Whether this week's functional rating is due (a gentle prompt, never a block).
     pub fn function_due(&self, today: NaiveDate) -> bool {
         let last = self.function.last().map(|r| r.date);
-        function::due(&self.activities(), last, today)
+        // Asked on every frame of Today: whether one valid name exists, without a list.
+        let named = (self.settings.as_ref()).is_some_and(|s| {
+            s.body
+                .activities
+                .iter()
+                .any(|n| function::check_name(n).is_ok())
+        });
+        function::due(named, last, today)
     }
 
     /// The Trends screen's span and section as last left.

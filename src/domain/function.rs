@@ -74,6 +74,6 @@ pub fn check_name(name: &str) -> Result<(), String> {
 
 /// Whether to ask gently for this week's rating: activities are named, and the last rating
 /// (by local date) is a week old or there is none.
-pub fn due(activities: &[String], last: Option<NaiveDate>, today: NaiveDate) -> bool {
-    !activities.is_empty() && last.is_none_or(|d| (today - d).num_days() >= PROMPT_DAYS)
+pub fn due(named: bool, last: Option<NaiveDate>, today: NaiveDate) -> bool {
+    named && last.is_none_or(|d| (today - d).num_days() >= PROMPT_DAYS)
 }

@@ -2,14 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::Days;
 
+use super::words::{counted, days_words, figure, long, of_all, short, week};
 use super::{Block, Report, Request, Section};
 use crate::diary::Diary;
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::catalog;
 use crate::domain::trends::{Span, Summary};
-use crate::domain::vocabulary::{self, Term};
+use crate::domain::vocabulary;
 use crate::store::Record;
 
 const ABOUT: &str = "Kept by the person with nape, a self-care diary for neck pain. It is their \
@@ -345,55 +346,4 @@ pub fn build(diary: &Diary, request: Request) -> Report {
             sources,
         ],
     }
-}
-
-/// Each term ticked in the check-ins, most often first, with how often ("12 (40%)").
-fn counted(
-    checkins: &[&Record<CheckIn>],
-    list: impl Fn(&CheckIn) -> &Vec<String>,
-    terms: &[Term],
-) -> Vec<Vec<String>> {
-    let mut counts: Vec<(usize, &str)> = (terms.iter())
-        .map(|t| {
-            let n = checkins
-                .iter()
-                .filter(|r| list(&r.body).iter().any(|id| id == t.id));
-            (n.count(), t.label)
-        })
-        .filter(|(n, _)| *n > 0)
-        .collect();
-    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
-    let total = checkins.len().max(1);
-    (counts.into_iter())
-        .map(|(n, label)| vec![label.to_string(), format!("{n} ({}%)", n * 100 / total)])
-        .collect()
-}
-
-fn days_words(from: NaiveDate, to: NaiveDate) -> String {
-    match (to - from).num_days() + 1 {
-        1 => "1 day".into(),
-        n => format!("{n} days"),
-    }
-}
-
-/// A count column's heading: "Check-ins (of 32)".
-fn of_all(total: usize) -> String {
-    format!("Check-ins (of {total})")
-}
-
-fn figure(value: Option<f64>) -> String {
-    value.map_or("-".into(), |v| format!("{v:.1}"))
-}
-
-fn long(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
-/// "24 Oct to 30 Oct 2026".
-fn week(from: NaiveDate, to: NaiveDate) -> String {
-    format!("{} to {}", from.format("%-d %b"), short(to))
-}
-
-fn short(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
 }

@@ -5,6 +5,7 @@
 mod build;
 mod html;
 mod markdown;
+mod words;
 
 use chrono::NaiveDate;
 

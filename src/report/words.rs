@@ -1,0 +1,59 @@
+//! How the report words its dates and counts: "24 October 2026", "24 Oct to 30 Oct 2026",
+//! "12 (40%)", "1 day".
+
+use chrono::NaiveDate;
+
+use crate::domain::checkin::CheckIn;
+use crate::domain::vocabulary::Term;
+use crate::store::Record;
+
+/// Each term ticked in the check-ins, most often first, with how often ("12 (40%)").
+pub(super) fn counted(
+    checkins: &[&Record<CheckIn>],
+    list: impl Fn(&CheckIn) -> &Vec<String>,
+    terms: &[Term],
+) -> Vec<Vec<String>> {
+    let mut counts: Vec<(usize, &str)> = (terms.iter())
+        .map(|t| {
+            let n = checkins
+                .iter()
+                .filter(|r| list(&r.body).iter().any(|id| id == t.id));
+            (n.count(), t.label)
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let total = checkins.len().max(1);
+    (counts.into_iter())
+        .map(|(n, label)| vec![label.to_string(), format!("{n} ({}%)", n * 100 / total)])
+        .collect()
+}
+
+pub(super) fn days_words(from: NaiveDate, to: NaiveDate) -> String {
+    match (to - from).num_days() + 1 {
+        1 => "1 day".into(),
+        n => format!("{n} days"),
+    }
+}
+
+/// A count column's heading: "Check-ins (of 32)".
+pub(super) fn of_all(total: usize) -> String {
+    format!("Check-ins (of {total})")
+}
+
+pub(super) fn figure(value: Option<f64>) -> String {
+    value.map_or("-".into(), |v| format!("{v:.1}"))
+}
+
+pub(super) fn long(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// "24 Oct to 30 Oct 2026".
+pub(super) fn week(from: NaiveDate, to: NaiveDate) -> String {
+    format!("{} to {}", from.format("%-d %b"), short(to))
+}
+
+pub(super) fn short(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
