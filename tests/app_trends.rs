@@ -34,6 +34,20 @@ fn with_history(days: i64) -> App {
 }
 
 #[test]
+fn leaving_trends_for_another_screen_keeps_the_view_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = || Box::new(DiskStore::open(dir.path()).unwrap().0);
+    common::history::fill(&*store() as &dyn Store, today(), 20);
+    let mut app = open(store(), now());
+    app.update(Msg::Goto(Screen::Trends), now());
+    app.update(Msg::Left, now()); // 30 days -> 7
+    app.update(Msg::Goto(Screen::Today), now());
+    drop(app);
+    let again = open(store(), now());
+    assert_eq!(again.trends().view(again.diary()).span, Span::Week);
+}
+
+#[test]
 fn the_span_and_section_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let store = || Box::new(DiskStore::open(dir.path()).unwrap().0);
@@ -48,6 +62,16 @@ fn the_span_and_section_survive_a_restart() {
         (view.span, view.section),
         (Span::Quarter, Section::Progress)
     );
+    let version = app.diary().version();
+    app.update(Msg::Down, now());
+    app.update(Msg::Up, now());
+    assert_eq!(
+        app.diary().version(),
+        version,
+        "an arrow key writes nothing"
+    );
+    // Kept on leaving, quietly.
+    app.update(Msg::Quit, now());
     assert_eq!(app.status(), None, "keeping the view says nothing");
     drop(app);
     let mut again = open(store(), now() + Duration::hours(1));

@@ -305,7 +305,8 @@ impl App {
             today: self.today,
         };
         if msg == Msg::Quit {
-            let effects = self.stretches.quit(&ctx);
+            let mut effects = self.stretches.quit(&ctx);
+            effects.extend(self.trends.leave(&ctx));
             self.apply(effects);
             self.quit = true;
             return true;
@@ -387,9 +388,18 @@ impl App {
     }
 
     fn goto(&mut self, screen: Screen) -> Vec<Effect> {
+        let ctx = Ctx {
+            diary: &self.diary,
+            now: self.now,
+            today: self.today,
+        };
+        let effects = match self.screen == Screen::Trends && screen != Screen::Trends {
+            true => self.trends.leave(&ctx),
+            false => Vec::new(),
+        };
         self.screen = screen;
         self.scroll = 0;
         self.settings_form.editing = false;
-        Vec::new()
+        effects
     }
 }

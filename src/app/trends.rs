@@ -72,15 +72,19 @@ impl TrendsState {
             Msg::WriteReport => return vec![Effect::WriteReport(view.span)],
             _ => return Vec::new(),
         }
-        self.keep(view, ctx)
+        // Kept in the settings on leaving Trends (`leave`), not on every key: holding an arrow
+        // down writes nothing.
+        self.view = Some(view);
+        Vec::new()
     }
 
     /// Show `view` and keep it in the settings, quietly.
-    fn keep(&mut self, view: TrendsView, ctx: &Ctx) -> Vec<Effect> {
-        if self.view(ctx.diary) == view {
+    /// Leaving Trends (another screen, or quitting): keep the span and section shown, quietly,
+    /// if they are not what is stored.
+    pub fn leave(&mut self, ctx: &Ctx) -> Vec<Effect> {
+        let Some(view) = self.view.filter(|v| *v != ctx.diary.trends_view()) else {
             return Vec::new();
-        }
-        self.view = Some(view);
+        };
         let Some(mut record) = ctx.diary.settings().cloned() else {
             return Vec::new();
         };
@@ -92,7 +96,8 @@ impl TrendsState {
     pub fn start_rating(&mut self, ctx: &Ctx) -> Vec<Effect> {
         let mut view = self.view(ctx.diary);
         view.section = Section::Function;
-        let mut effects = self.keep(view, ctx);
+        self.view = Some(view);
+        let mut effects = Vec::new();
         if ctx.diary.activities().is_empty() {
             effects.extend(self.start_naming(ctx));
             return effects;
