@@ -237,3 +237,58 @@ fn a_digit_that_makes_no_rating_starts_the_prompt_again_as_at_every_prompt() {
         assert_eq!(app.timers().typed, typed, "timers, after {key}");
     }
 }
+
+/// The loop's wait while a desk break is past due but cannot show: never zero (a zero wait
+/// spins a whole core until the reminder can show).
+#[test]
+fn a_break_that_cannot_show_yet_sleeps_until_it_can() {
+    let until = |from: i64, to: i64| std::time::Duration::from_secs((to - from) as u64);
+    let (h, m) = (3600, 60);
+    // Night: opened at 09:30, the break fell due at 10:20 and was never seen; now it is 22:01.
+    let mut a = app();
+    let night = 12 * h + 31 * m;
+    a.update(Msg::Tick, t(night));
+    assert!(!a.break_due(), "night hours");
+    let midnight = 14 * h + 30 * m;
+    assert_eq!(a.next_wake(t(night)), until(night, midnight));
+    // Past midnight it sleeps to 07:00, the end of the night, and shows there.
+    let small_hours = midnight + 30;
+    a.update(Msg::Tick, t(small_hours));
+    let morning = midnight + 7 * h;
+    assert_eq!(a.next_wake(t(small_hours)), until(small_hours, morning));
+    a.update(Msg::Tick, t(morning));
+    assert!(a.break_due(), "shown at 07:00");
+
+    // A paused routine at 10:25, the break due since 10:20: it waits for the routine.
+    let mut a = app();
+    press(&mut a, KeyCode::Enter, 0);
+    press(&mut a, KeyCode::Enter, 0);
+    assert!(playing(&a));
+    press(&mut a, KeyCode::Char('p'), 1);
+    let paused = 55 * m;
+    a.update(Msg::Tick, t(paused));
+    assert!(!a.break_due(), "not during a routine");
+    assert_eq!(a.next_wake(t(paused)), until(paused, midnight));
+    // Playing again, it wakes for the routine's next change, not at once.
+    press(&mut a, KeyCode::Char('p'), paused);
+    let wake = a.next_wake(t(paused));
+    assert!(
+        wake >= std::time::Duration::from_millis(500),
+        "the routine's next second, not {wake:?}"
+    );
+
+    // A paused cold session, the break due: it waits for the session, not at once.
+    let mut a = app();
+    a.update(Msg::Goto(Screen::Timers), t(0));
+    press(&mut a, KeyCode::Char('c'), 0);
+    if a.focus() == nape::app::Focus::TimerNotes {
+        press(&mut a, KeyCode::Char('y'), 0);
+    }
+    press(&mut a, KeyCode::Char('5'), 0);
+    press(&mut a, KeyCode::Enter, 0);
+    assert!(a.diary().running().is_some());
+    press(&mut a, KeyCode::Char('p'), 60);
+    a.update(Msg::Tick, t(paused));
+    assert!(!a.break_due(), "not during a session");
+    assert_eq!(a.next_wake(t(paused)), until(paused, midnight));
+}

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Timelike, Utc};
 use super::{Ctx, Effect, Status};
 use crate::diary::Change;
 use crate::domain::stretch::Cue;
-use crate::domain::stretch::breaks::{is_night, next_reminder};
+use crate::domain::stretch::breaks::{first_daytime, is_night, next_reminder};
 
 const SNOOZE_MINUTES: i64 = 10;
 
@@ -42,6 +42,21 @@ impl Breaks {
             .flatten()
             .max()?;
         next_reminder(last, settings.body.break_every(), self.snoozed_until)
+    }
+
+    /// When the loop must wake for the reminder: its due time, or the end of the night when it
+    /// falls due at night; `None` while it shows or while a timer or routine runs (their own
+    /// ends wake the loop). Never a time already past, so the loop never spins waiting for it.
+    pub fn wake(&self, ctx: &Ctx, busy: bool) -> Option<DateTime<Utc>> {
+        if self.due || busy {
+            return None;
+        }
+        let zone = ctx.diary.zone();
+        let due = self.next(ctx)?.max(ctx.now);
+        let night = ctx.diary.settings()?.body.night_hours();
+        let shown = first_daytime(zone.local(due), night);
+        // A morning hour the clocks skip: ask again in an hour.
+        Some(zone.at(shown).unwrap_or(due + Duration::hours(1)))
     }
 
     /// Raise the reminder when it is due and the time is right. `busy` is a timer or routine.

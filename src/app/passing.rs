@@ -12,15 +12,17 @@ impl App {
         let midnight = (self.day.end - now).to_std().unwrap_or_default();
         let routine = self.stretches.player().and_then(|p| p.next_change());
         let routine = routine.and_then(|at| (at - now).to_std().ok());
-        // A reminder due now or past waits for the next thing that can end it.
-        let reminder = (!self.breaks.due)
-            .then(|| self.breaks.next(&ctx))
-            .flatten()
-            .map(|at| (at - now).to_std().unwrap_or_default());
+        let reminder = self.breaks.wake(&ctx, self.busy());
+        let reminder = reminder.map(|at| (at - now).to_std().unwrap_or_default());
         [running::next_second(&ctx), routine, reminder]
             .into_iter()
             .flatten()
             .fold(midnight, std::cmp::Ord::min)
+    }
+
+    /// A session or routine under way, during which no desk break is suggested.
+    fn busy(&self) -> bool {
+        self.diary.running().is_some() || self.stretches.player().is_some()
     }
 
     /// What time passing does: a new day, changes from other processes (when `look` says the
@@ -59,8 +61,7 @@ impl App {
         }
         let (effects, timer) = self.timers.tick(&ctx);
         let (cues, playing) = self.stretches.tick(&ctx);
-        let busy = self.diary.running().is_some() || self.stretches.player().is_some();
-        let reminder = self.breaks.tick(&ctx, busy);
+        let reminder = self.breaks.tick(&ctx, self.busy());
         let reminded = !reminder.is_empty();
         self.apply(effects);
         self.apply(cues);
