@@ -273,3 +273,23 @@ fn a_check_in_from_the_shell_that_raises_a_sign_says_what_to_do() {
         "{out}"
     );
 }
+
+#[test]
+fn nape_log_says_what_its_save_put_in_force_and_pauses_the_running_session() {
+    // A fever two hours before (urgent on its own), then headache and a stiff neck now: this
+    // check-in completes the meningitis pattern, though the sign is dated from the fever.
+    let diary = Diary::new();
+    diary.ok(&["timer", "start", "cold"]);
+    let early = (Utc::now() - Duration::hours(2)).format("%Y-%m-%d %H:%M");
+    let first = diary.ok(&["log", "3", "-s", "fever", "--at", &early.to_string()]);
+    assert!(first.contains("URGENT: Get medical care today"), "{first}");
+    assert!(
+        first.contains("Your cold session is paused: take the pack off."),
+        "{first}"
+    );
+    let status = diary.ok(&["timer", "status"]);
+    assert!(status.contains("Cold: paused"), "{status}");
+    let out = diary.ok(&["log", "4", "-s", "headache", "-s", "stiff-neck"]);
+    assert!(out.contains("EMERGENCY: Call"), "{out}");
+    assert!(out.contains("fever, headache and a stiff neck"), "{out}");
+}

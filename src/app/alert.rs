@@ -1,11 +1,10 @@
-//! A warning sign just reported: a full-width message over every screen, the bell, and any
-//! running cold or heat session paused, so the person acts on it rather than carries on.
+//! What a change set off, shown: for a warning sign newly in force (whoever saved it) a
+//! full-width message over every screen, the bell, and the running session and routine paused,
+//! so the person acts on it rather than carries on; questions answered elsewhere closed.
 
-use chrono::{DateTime, Utc};
-
-use crate::diary::{Change, Diary};
+use super::{App, Status};
+use crate::diary::Outcome;
 use crate::domain::redflag::{ActiveFlag, Level, UNLOCK};
-use crate::domain::therapy::State;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alert {
@@ -14,34 +13,22 @@ pub struct Alert {
     pub lines: Vec<String>,
 }
 
-/// The emergency and urgent signs in force, each with when it was raised: a sign raised again
-/// by a new answer has a new time, so it counts as reported anew.
-pub fn locking(diary: &Diary) -> Vec<(String, DateTime<Utc>)> {
-    (diary.flags().iter())
-        .filter(|f| f.locks())
-        .map(|f| (f.def.id.clone(), f.raised_at))
-        .collect()
-}
-
-/// After a save: the alert for the most urgent sign that `before` did not hold, if any, with
-/// the running session paused (and the pause recorded). Returns what to say if pausing failed.
-pub fn after_save(
-    before: &[(String, DateTime<Utc>)],
-    diary: &mut Diary,
-    now: DateTime<Utc>,
-) -> Option<(Alert, Option<String>)> {
-    let new = diary
-        .flags()
-        .iter()
-        .find(|f| f.locks() && !before.contains(&(f.def.id.clone(), f.raised_at)))?
-        .clone();
-    let paused = running_paused(diary, now);
-    let alert = alert(&new, diary.emergency_number(), paused.is_some());
-    let problem = match paused {
-        Some(Err(e)) => Some(format!("The running session could not be paused: {e}")),
-        _ => None,
-    };
-    Some((alert, problem))
+impl App {
+    /// React to a change made here or read back from another writer, alike.
+    pub(super) fn react(&mut self, outcome: &Outcome) {
+        self.timers.answered(&outcome.answered);
+        let Some(flag) = outcome.raised.first() else {
+            return;
+        };
+        let paused = (self.diary.running()).is_some_and(|r| r.body.is_paused());
+        self.alert = Some(alert(flag, self.diary.emergency_number(), paused));
+        self.bell += 1;
+        self.stretches.pause(self.now);
+        if let Some(Err(e)) = &outcome.paused {
+            let problem = format!("The running session could not be paused: {e}");
+            self.status = Some(Status::Error(problem));
+        }
+    }
 }
 
 fn alert(flag: &ActiveFlag, number: &str, paused: bool) -> Alert {
@@ -66,22 +53,4 @@ fn alert(flag: &ActiveFlag, number: &str, paused: bool) -> Alert {
         title,
         lines,
     }
-}
-
-/// Pause the running session if it is counting down. `None` when there was nothing to pause.
-fn running_paused(diary: &mut Diary, now: DateTime<Utc>) -> Option<Result<(), String>> {
-    let mut record = diary.running().cloned()?;
-    if !matches!(record.body.state(now), State::Running { .. }) {
-        return None;
-    }
-    let saved = record
-        .body
-        .pause(now)
-        .map_err(|e| e.to_string())
-        .and_then(|()| {
-            record.touch(now);
-            let saved = diary.save(Change::update(record), now);
-            saved.map(|_| ()).map_err(|e| e.to_string())
-        });
-    Some(saved)
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::{App, CheckinForm, Ctx, Screen, alert};
+use super::{App, CheckinForm, Ctx, Screen};
 use crate::diary::Change;
 use crate::domain::checkin::CheckIn;
 use crate::domain::stretch::Cue;
@@ -93,10 +93,8 @@ impl App {
         for effect in effects {
             match effect {
                 Effect::Save { change, done } => {
-                    let before = alert::locking(&self.diary);
-                    match self.diary.save(*change, self.now) {
-                        Ok(_) if done.is_empty() => {}
-                        Ok(_) => self.status = Some(Status::Info(done)),
+                    let outcome = match self.diary.save(*change, self.now) {
+                        Ok(outcome) => outcome,
                         Err(StoreError::Changed(id)) => {
                             self.diary.reread(self.now);
                             let ctx = Ctx {
@@ -112,16 +110,11 @@ impl App {
                             self.status = Some(Status::Error(format!("Not saved: {e}")));
                             return false;
                         }
+                    };
+                    if !done.is_empty() {
+                        self.status = Some(Status::Info(done));
                     }
-                    if let Some((alert, problem)) =
-                        alert::after_save(&before, &mut self.diary, self.now)
-                    {
-                        self.alert = Some(alert);
-                        self.bell += 1;
-                        if let Some(problem) = problem {
-                            self.status = Some(Status::Error(problem));
-                        }
-                    }
+                    self.react(&outcome);
                 }
                 Effect::Say(status) => self.status = Some(status),
                 Effect::SetAsideSettings => {

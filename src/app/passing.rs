@@ -44,13 +44,8 @@ impl App {
             self.today = today;
             self.day = self.diary.zone().day_span(today, self.now);
         }
-        let data = if look {
-            self.diary.refresh(self.now)
-        } else if known {
-            false
-        } else {
-            self.diary.roll_day(self.now)
-        };
+        let outcome = look.then(|| self.diary.refresh(self.now)).flatten();
+        let data = outcome.is_some() || (!look && !known && self.diary.roll_day(self.now));
         let ctx = Ctx {
             diary: &self.diary,
             now: self.now,
@@ -59,6 +54,14 @@ impl App {
         if data {
             self.today_state.clamp(&ctx);
         }
+        if let Some(outcome) = &outcome {
+            self.react(outcome);
+        }
+        let ctx = Ctx {
+            diary: &self.diary,
+            now: self.now,
+            today,
+        };
         let (effects, timer) = self.timers.tick(&ctx);
         let (cues, playing) = self.stretches.tick(&ctx);
         let reminder = self.breaks.tick(&ctx, self.busy());

@@ -1,6 +1,7 @@
 //! The Stretches screen's behaviour: pick a routine, rate pain before (or skip), play it, and
 //! say how the neck feels after. Locked like the timers while a warning sign is unassessed.
 
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
@@ -173,6 +174,15 @@ impl StretchesState {
         }
         self.ask_pain_before();
         Vec::new()
+    }
+
+    /// A warning sign is newly in force: the routine stops moving until the person looks.
+    pub(super) fn pause(&mut self, now: DateTime<Utc>) {
+        if let Stage::Playing { player, .. } = &mut self.stage
+            && player.paused_at.is_none()
+        {
+            player.pause(now);
+        }
     }
 
     pub(super) fn ask_pain_before(&mut self) {

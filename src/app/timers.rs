@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::running::{change_running, stop_running, stop_running_with};
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
-use crate::diary::Change;
+use crate::diary::{Answered, Change};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::Limits;
 use crate::domain::therapy::{EndReason, PackKind, Session, State};
@@ -152,6 +152,20 @@ impl TimersState {
             key,
         };
         true
+    }
+
+    /// Close the question the screen is asking if it needs no answer any more (answered in
+    /// another window or the shell, or its session over).
+    pub(super) fn answered(&mut self, answered: &[Answered]) {
+        let done = match &self.prompt {
+            Some(TimerPrompt::SkinCheck(mark)) => answered.contains(&Answered::SkinCheck(*mark)),
+            Some(TimerPrompt::PainAfter { id, .. }) => answered.contains(&Answered::PainAfter(*id)),
+            _ => false,
+        };
+        if done {
+            self.prompt = None;
+            self.typed.clear();
+        }
     }
 
     pub fn follow(&mut self, follow: Follow, ctx: &Ctx) -> Vec<Effect> {

@@ -95,26 +95,31 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         Diary::empty(Box::new(open_store(cli)?), zone, &locale())
     };
     let record = Record::new(checkin, date, now);
-    warn(&diary.save(Change::add(record.clone()), now)?);
+    let outcome = diary.save(Change::add(record.clone()), now)?;
+    warn(&outcome.notices);
     let at = zone.local(record.body.at).format("%Y-%m-%d %H:%M");
     say!(
         "Saved check-in {}: pain {} at {at}.",
         record.id,
         record.body.pain
     )?;
-    // What the app would interrupt with, said here too.
+    // What the app would interrupt with, said here too: every sign this save put in force.
     let number = diary.emergency_number().to_string();
-    let raised = diary
-        .flags()
-        .iter()
-        .filter(|f| f.locks() && f.assessed_at.is_none() && f.raised_at >= record.body.at);
-    for flag in raised {
+    for flag in &outcome.raised {
         say!(
             "{}: {} Why: {}.",
             flag.def.level.tag(),
             flag.def.advice(&number),
             flag.reason
         )?;
+    }
+    match &outcome.paused {
+        Some(Ok(kind)) => say!(
+            "Your {} session is paused: take the pack off.",
+            kind.name().to_lowercase()
+        )?,
+        Some(Err(e)) => say!("The running session could not be paused: {e}")?,
+        None => {}
     }
     Ok(())
 }

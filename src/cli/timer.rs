@@ -70,8 +70,7 @@ pub struct StartArgs {
 
 /// Save a session through the diary, printing what the store noticed on the way.
 fn save(diary: &mut Diary, change: Change, now: DateTime<Utc>) -> Result<(), Failure> {
-    let notices = diary.save(change, now)?;
-    warn(&notices);
+    warn(&diary.save(change, now)?.notices);
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 mod change;
 mod kept;
+mod outcome;
 mod queries;
 mod unread;
 
@@ -14,6 +15,7 @@ use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use change::write;
 pub use change::{Action, Change, Entry};
 use kept::Kept;
+pub use outcome::{Answered, Outcome};
 
 use crate::clock::Zone;
 use crate::domain::checkin::{CheckIn, Dated};
@@ -76,7 +78,7 @@ impl Diary {
     /// used until the person sets one.
     pub fn open(store: Box<dyn Store>, zone: Zone, locale: &str, now: DateTime<Utc>) -> Diary {
         let mut diary = Diary::empty(store, zone, locale);
-        diary.refresh(now);
+        diary.read(now);
         diary
     }
 
@@ -93,7 +95,7 @@ impl Diary {
         let mut diary = Diary::empty(store, zone, locale);
         let month = zone.date(now).with_day(1).unwrap_or(zone.date(now));
         diary.recent_since = Some(month.checked_sub_months(Months::new(1)).unwrap_or(month));
-        diary.refresh(now);
+        diary.read(now);
         diary
     }
 
@@ -106,7 +108,7 @@ impl Diary {
         for name in RECENT_FIRST {
             self.stamps.remove(name);
         }
-        self.refresh(now);
+        self.read(now);
         true
     }
 
@@ -152,10 +154,18 @@ impl Diary {
         self.version
     }
 
+    /// Read again what another writer (a second window, the shell, another desk) changed, and
+    /// what that set off, as if this diary had saved it. `None` when nothing changed.
+    pub fn refresh(&mut self, now: DateTime<Utc>) -> Option<Outcome> {
+        let before = self.before(now);
+        self.read(now)
+            .then(|| self.outcome(before, Vec::new(), now))
+    }
+
     /// Read again each collection whose store stamp moved since it was last read (another
     /// process saved), and work the flags out again if anything changed or the day did.
     /// Returns whether anything changed.
-    pub fn refresh(&mut self, now: DateTime<Utc>) -> bool {
+    fn read(&mut self, now: DateTime<Utc>) -> bool {
         let recent = DateRange {
             since: self.recent_since,
             until: None,
@@ -189,7 +199,7 @@ impl Diary {
     /// another process changed the record).
     pub fn reread(&mut self, now: DateTime<Utc>) {
         self.stamps.clear();
-        self.refresh(now);
+        self.read(now);
     }
 
     /// Work the flags out again if the day changed since they were. Returns whether it did.
@@ -241,9 +251,16 @@ impl Diary {
         records
     }
 
+    /// Apply a change to the store, then to this copy; what it set off.
+    pub fn save(&mut self, change: Change, now: DateTime<Utc>) -> Result<Outcome, StoreError> {
+        let before = self.before(now);
+        let notices = self.commit(change, now)?;
+        Ok(self.outcome(before, notices, now))
+    }
+
     /// Apply a change to the store, then to this copy. On success, what the store noticed on
     /// the way (a repaired file, say).
-    pub fn save(&mut self, change: Change, now: DateTime<Utc>) -> Result<Vec<Notice>, StoreError> {
+    fn commit(&mut self, change: Change, now: DateTime<Utc>) -> Result<Vec<Notice>, StoreError> {
         let Change { action, entry } = change;
         let collection = entry.collection();
         // Unchanged by others since it was read: then after this save the copy is still whole,

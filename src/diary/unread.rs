@@ -57,7 +57,7 @@ impl super::Diary {
             .store
             .set_aside(Settings::COLLECTION, self.zone.date(now))?;
         self.stamps.remove(Settings::COLLECTION.name);
-        self.refresh(now);
+        self.read(now);
         Ok(moved)
     }
 }

@@ -5,6 +5,7 @@ pub mod draw;
 pub mod flags;
 pub mod history;
 pub mod pty;
+pub mod shared;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

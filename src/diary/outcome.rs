@@ -1,0 +1,134 @@
+//! What a change set off, whoever made it. The diary is looked at before and after the change
+//! (its own save, or another writer's read back), so a pattern this change completed counts
+//! whatever the dates of its parts, and the app and the shell react to any writer alike.
+
+use chrono::{DateTime, Duration, Utc};
+use uuid::Uuid;
+
+use super::{Change, Diary};
+use crate::domain::redflag::ActiveFlag;
+use crate::domain::therapy::{PackKind, State};
+use crate::store::Notice;
+
+/// What one change set off.
+#[derive(Clone, Debug, Default)]
+pub struct Outcome {
+    /// What the store noticed on the way (a repaired file, say).
+    pub notices: Vec<Notice>,
+    /// Emergency and urgent signs newly in force, most urgent first: not held before, or held
+    /// from an earlier report and reported anew.
+    pub raised: Vec<ActiveFlag>,
+    /// The cold or heat session that was counting down, paused because of `raised` (and the
+    /// pause recorded); the error in words if it could not be.
+    pub paused: Option<Result<PackKind, String>>,
+    /// Questions no longer waiting for an answer: answered here or elsewhere, or their session
+    /// over.
+    pub answered: Vec<Answered>,
+}
+
+/// A question nape asks about a session, once it needs no answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answered {
+    /// The running cold session's skin check at this minute mark.
+    SkinCheck(u32),
+    /// Pain after this session: rated, or skipped.
+    PainAfter(Uuid),
+}
+
+/// The diary as the comparison needs it, taken just before a change.
+pub(super) struct Before {
+    /// The locking signs and when each was raised; `None` while the signs are not known (the
+    /// history not yet read), when nothing counts as newly raised.
+    locking: Option<Vec<(String, DateTime<Utc>)>>,
+    skin: Option<u32>,
+    unrated: Vec<Uuid>,
+}
+
+/// How far back an ended session may still be asked pain after.
+const ASK_AFTER_HOURS: i64 = 12;
+
+impl Diary {
+    pub(super) fn before(&self, now: DateTime<Utc>) -> Before {
+        let known = self.evaluated_on.is_some() && !self.checking();
+        Before {
+            locking: known.then(|| {
+                (self.flags.iter())
+                    .filter(|f| f.locks())
+                    .map(|f| (f.def.id.clone(), f.raised_at))
+                    .collect()
+            }),
+            skin: self.skin_check_due(now),
+            unrated: self.unrated(now),
+        }
+    }
+
+    /// Compare with `before`, and pause a running session if a sign was raised.
+    pub(super) fn outcome(
+        &mut self,
+        before: Before,
+        notices: Vec<Notice>,
+        now: DateTime<Utc>,
+    ) -> Outcome {
+        let raised: Vec<ActiveFlag> = match &before.locking {
+            None => Vec::new(),
+            Some(held) => (self.flags.iter())
+                .filter(|f| f.locks() && !held.contains(&(f.def.id.clone(), f.raised_at)))
+                .cloned()
+                .collect(),
+        };
+        let paused = if raised.is_empty() {
+            None
+        } else {
+            self.pause_running(now)
+        };
+        let skin = self.skin_check_due(now);
+        let unrated = self.unrated(now);
+        let answered = (before.skin.filter(|mark| skin != Some(*mark)))
+            .map(Answered::SkinCheck)
+            .into_iter()
+            .chain(
+                (before.unrated.into_iter())
+                    .filter(|id| !unrated.contains(id))
+                    .map(Answered::PainAfter),
+            )
+            .collect();
+        Outcome {
+            notices,
+            raised,
+            paused,
+            answered,
+        }
+    }
+
+    /// Pause the session counting down, and record the pause. `None` when none was counting.
+    fn pause_running(&mut self, now: DateTime<Utc>) -> Option<Result<PackKind, String>> {
+        let mut record = self.running().cloned()?;
+        if !matches!(record.body.state(now), State::Running { .. }) {
+            return None;
+        }
+        let kind = record.body.kind;
+        let paused = (record.body.pause(now).map_err(|e| e.to_string())).and_then(|()| {
+            record.touch(now);
+            let saved = self.commit(Change::update(record), now);
+            saved.map(|_| kind).map_err(|e| e.to_string())
+        });
+        Some(paused)
+    }
+
+    /// Sessions ended lately that still wait for pain after (neither rated nor skipped).
+    fn unrated(&self, now: DateTime<Utc>) -> Vec<Uuid> {
+        let recent = now - Duration::hours(ASK_AFTER_HOURS);
+        // Sorted by start: only the last day's sessions are looked at.
+        let since = recent - Duration::hours(ASK_AFTER_HOURS);
+        (self.sessions.iter().rev())
+            .take_while(|r| r.body.started_at > since)
+            .filter(|r| {
+                let s = &r.body;
+                s.ended_at.is_some_and(|end| end > recent)
+                    && s.pain_after.is_none()
+                    && !s.after_asked
+            })
+            .map(|r| r.id)
+            .collect()
+    }
+}
