@@ -1,0 +1,140 @@
+//! The shell as people type it: pain as a plain number, short options, the same time words as
+//! the form, ids in any case, a suggestion for a typo, and status templates checked.
+
+use crate::common;
+
+use common::Diary;
+
+fn last_checkin(diary: &Diary) -> serde_json::Value {
+    let json: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let all = json["collections"]["checkins"].as_array().unwrap().clone();
+    all.into_iter()
+        .max_by_key(|c| c["created_at"].as_str().unwrap().to_string())
+        .unwrap()
+}
+
+#[test]
+fn pain_as_a_plain_number_and_short_options() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "6",
+        "-w",
+        "left-side",
+        "-s",
+        "headache",
+        "-n",
+        "after work",
+    ]);
+    let c = last_checkin(&diary);
+    assert_eq!(c["pain"], 6);
+    assert_eq!(c["locations"][0], "left-side");
+    assert_eq!(c["symptoms"][0], "headache");
+    assert_eq!(c["note"], "after work");
+    // Both ways at once is one too many.
+    let out = diary.run(&["log", "6", "--pain", "5"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = diary.run(&["log"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pain"));
+}
+
+#[test]
+fn at_takes_the_same_words_as_the_form() {
+    let diary = Diary::new();
+    let now = chrono::Utc::now();
+    diary.ok(&["log", "3", "--at", "now"]);
+    assert_eq!(
+        last_checkin(&diary)["date"],
+        now.format("%Y-%m-%d").to_string()
+    );
+    diary.ok(&["log", "3", "--at", "yesterday 08:30"]);
+    let yesterday = (now - chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let c = last_checkin(&diary);
+    assert_eq!(c["date"], yesterday);
+    assert!(c["at"].as_str().unwrap().contains("08:30"), "{c}");
+    diary.ok(&["log", "3", "--at", "00:00"]);
+    assert_eq!(
+        last_checkin(&diary)["date"],
+        now.format("%Y-%m-%d").to_string()
+    );
+    let out = diary.run(&["log", "3", "--at", "tomorrow"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("HH:MM"));
+}
+
+#[test]
+fn ids_in_any_case_and_a_typo_gets_a_suggestion() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "4",
+        "--symptom",
+        "Pins-And-Needles",
+        "--where",
+        "LEFT-ARM",
+    ]);
+    let c = last_checkin(&diary);
+    assert_eq!(c["symptoms"][0], "pins-and-needles");
+    assert_eq!(c["locations"][0], "left-arm");
+    let out = diary.run(&["log", "4", "--symptom", "pins-and-needle"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("did you mean \"pins-and-needles\""),
+        "{stderr}"
+    );
+    let out = diary.run(&["exprot"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'export'"));
+}
+
+#[test]
+fn status_refuses_an_unknown_placeholder_and_documents_each() {
+    let diary = Diary::new();
+    diary.ok(&["log", "4"]);
+    let out = diary.run(&["status", "--format", "{pain} {colour}"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("{colour}"), "{stderr}");
+    assert_eq!(
+        diary.ok(&["status", "--format", "pain={pain}"]).trim(),
+        "pain=4"
+    );
+    let help = diary.ok(&["status", "--help"]);
+    for placeholder in [
+        "{timer}", "{kind}", "{left}", "{state}", "{pain}", "{flag}", "{signs}",
+    ] {
+        assert!(help.contains(placeholder), "{placeholder} in {help}");
+    }
+}
+
+#[test]
+fn a_status_template_with_nothing_to_say_prints_nothing() {
+    let diary = Diary::new();
+    let out = diary.ok(&["status", "--format", "{timer}|{state}|{flag}"]);
+    assert_eq!(out, "", "{out:?}");
+    diary.ok(&["log", "4"]);
+    let out = diary.ok(&["status", "--format", "{timer}|{pain}"]);
+    assert_eq!(out.trim(), "|4");
+}
+
+#[test]
+fn a_day_and_time_after_at_need_no_quotes() {
+    let diary = Diary::new();
+    diary.ok(&["log", "4", "--at", "yesterday", "08:30"]);
+    let c = last_checkin(&diary);
+    assert_eq!(c["pain"], 4);
+    let yesterday = chrono::Local::now().date_naive() - chrono::Duration::days(1);
+    assert_eq!(c["date"], yesterday.to_string());
+    diary.ok(&["log", "-a", "2026-01-05", "07:15", "--pain", "2"]);
+    let c = last_checkin(&diary);
+    assert_eq!(
+        (c["pain"].clone(), c["date"].clone()),
+        (2.into(), "2026-01-05".into())
+    );
+    // A time alone is one value: the pain after it stays the pain.
+    diary.ok(&["log", "--at", "00:01", "3"]);
+    assert_eq!(last_checkin(&diary)["pain"], 3);
+}

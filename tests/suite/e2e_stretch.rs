@@ -1,0 +1,77 @@
+//! A short routine of one's own played in the real binary, by eye and by ear (a fake speech
+//! program records what it was asked to say), ending with its session in `nape export`.
+
+use crate::common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::time::{Duration, Instant};
+
+use common::Diary;
+use common::pty::Session;
+
+#[test]
+fn a_short_routine_plays_speaks_and_is_exported() {
+    let diary = Diary::new();
+    diary.write_settings(
+        r#""emergency_number": "999", "onset": null, "cues": "voice", "ready_secs": 1"#,
+    );
+    let root = diary.data().parent().unwrap().to_path_buf();
+    let routines = root.join("config/routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    std::fs::write(
+        routines.join("quick.json"),
+        r#"{"id": "quick", "name": "Quick one", "steps": [{"exercise": "chin-tuck", "hold_secs": 2, "reps": 1}]}"#,
+    )
+    .unwrap();
+    let said = root.join("said.txt");
+    let speaker = root.join("speak.sh");
+    std::fs::write(
+        &speaker,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", said.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&speaker, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let mut app = Session::start_with(
+        &diary,
+        24,
+        80,
+        &[("NAPE_SPEECH", speaker.to_str().unwrap())],
+    );
+    app.wait_for("Today");
+    app.send("s");
+    app.wait_for("Quick one");
+    // The routines are in order: the four built in, then this one.
+    app.send("jjjj\r");
+    app.wait_for("Before Quick one: pain now?");
+    app.send("4\r");
+    app.wait_for("Chin tuck  rep 1 of 1");
+    app.wait_for("How does your neck feel now?");
+    app.send("1");
+    app.wait_for("And pain now?");
+    app.send("2\r");
+    app.wait_for("Noted: your neck feels better, pain 2.");
+    app.send("q");
+    let (ok, restored) = app.wait_exit();
+    assert!(ok && restored);
+
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let session = &export["collections"]["routines"][0];
+    assert_eq!(session["routine"], "quick");
+    assert_eq!(session["end"], "finished");
+    assert_eq!(session["pain_before"], 4);
+    assert_eq!(session["pain_after"], 2);
+    assert_eq!(session["feeling"], "better");
+
+    // The voice is started without waiting for it: wait for its last words with a deadline.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let expected = "Chin tuck. Get ready.\nHold.\nRoutine done. How does your neck feel?\n";
+    loop {
+        let text = std::fs::read_to_string(&said).unwrap_or_default();
+        if text == expected || Instant::now() > deadline {
+            assert_eq!(text, expected);
+            break;
+        }
+        std::thread::yield_now();
+    }
+}

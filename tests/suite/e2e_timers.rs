@@ -1,0 +1,106 @@
+//! Timers with the real binary: the shell and the app see the same session, and time passes
+//! correctly while nape is closed or killed.
+
+use crate::common;
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use common::Diary;
+use common::pty::Session;
+use nape::domain::therapy::{PackKind, Session as Pack};
+use nape::store::{DiskStore, Record, Store};
+
+/// Settings as the welcome would store them, so the app opens on Today.
+fn welcomed(diary: &Diary) {
+    let mut app = Session::start(diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.send("q");
+    assert!(app.wait_exit().0);
+}
+
+#[test]
+fn a_session_started_from_the_shell_shows_the_right_time_in_the_app() {
+    let diary = Diary::new();
+    welcomed(&diary);
+    let out = diary.ok(&["timer", "start", "cold", "--minutes", "10"]);
+    assert!(out.contains("Cold session started: 10 minutes"), "{out}");
+    let mut app = Session::start(&diary);
+    // 10:00 just started, so 9:5x or 10:00 left, beside the banner on every screen.
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        let screen = app.contents();
+        if screen.contains("❄ Cold 9:5") || screen.contains("❄ Cold 10:00") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no countdown within 2 s:\n{screen}"
+        );
+        std::thread::yield_now();
+    }
+    // And the reverse: paused in the app, seen from the shell.
+    app.send("ip");
+    app.wait_for("(paused)");
+    let status = diary.ok(&["timer", "status"]);
+    assert!(status.contains("paused"), "{status}");
+    // A stop from the shell shows in the open app within 2 s.
+    let started = Instant::now();
+    diary.ok(&["timer", "stop", "--pain", "3"]);
+    app.wait_gone("left of");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    app.send("\x03");
+    assert!(app.wait_exit().0);
+}
+
+#[test]
+fn killed_mid_session_the_next_start_shows_the_time_left() {
+    let diary = Diary::new();
+    welcomed(&diary);
+    diary.ok(&["timer", "start", "cold", "--minutes", "10"]);
+    let mut first = Session::start(&diary);
+    first.wait_for("❄ Cold");
+    first.child.kill().unwrap(); // SIGKILL: no chance to save anything on the way out
+    first.child.wait().unwrap();
+    let mut second = Session::start(&diary);
+    second.wait_for("❄ Cold 9:");
+    second.send("q");
+    assert!(second.wait_exit().0);
+}
+
+#[test]
+fn a_session_that_ended_while_closed_is_logged_at_its_end() {
+    let diary = Diary::new();
+    welcomed(&diary);
+    // A 5-minute session that began 30 minutes ago, as if nape had been closed since.
+    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let started = Utc::now() - chrono::Duration::minutes(30);
+    let session = Pack::new(PackKind::Cold, 5, started);
+    let record = Record::new(session, started.date_naive(), started);
+    (&store as &dyn Store).add(&record).unwrap();
+
+    let mut app = Session::start(&diary);
+    app.wait_for("Cold session ended 25 minutes ago.");
+    app.send("q");
+    assert!(app.wait_exit().0);
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let saved = &export["collections"]["therapy"][0];
+    assert_eq!(saved["end_reason"], "finished");
+    let ended: chrono::DateTime<Utc> = saved["ended_at"].as_str().unwrap().parse().unwrap();
+    assert_eq!(ended, started + chrono::Duration::minutes(5));
+}
+
+#[test]
+fn quitting_while_a_timer_runs_says_it_keeps_running() {
+    let diary = Diary::new();
+    welcomed(&diary);
+    diary.ok(&["timer", "start", "cold", "--minutes", "10"]);
+    let mut app = Session::start(&diary);
+    app.wait_for("❄ Cold");
+    app.send("q");
+    assert!(app.wait_exit().0);
+    app.wait_for("keeps running");
+    app.wait_for("nape status");
+}

@@ -1,0 +1,51 @@
+//! nape's integration tests, one crate: the CLI, the app through its key table, storage under
+//! faults, and the real binary in a pseudo-terminal. One link instead of one per file.
+
+mod common;
+
+mod agreement;
+mod app_stretches;
+mod app_timers;
+mod app_trends;
+mod app_update;
+mod ascii;
+mod banner_wording;
+mod checkin_validation;
+mod cli;
+mod cli_csv;
+mod cli_output;
+mod cli_redflags;
+mod cli_routines;
+mod cli_shell;
+mod cli_small;
+mod cli_timer_safety;
+mod cli_values;
+mod diary;
+mod e2e_hangup;
+mod e2e_stretch;
+mod e2e_terminal;
+mod e2e_timers;
+mod e2e_trends;
+mod fail_closed;
+mod footers;
+mod keys_table;
+mod redflag_rules;
+mod redflag_safety;
+mod render;
+mod render_messages;
+mod render_trends;
+mod report;
+mod scrolling;
+mod store_contract;
+mod store_damage;
+mod store_faults;
+mod store_permissions;
+mod store_roundtrip;
+mod store_stress;
+mod stretch_data;
+mod stretch_player;
+mod therapy_timer;
+mod today_details;
+mod trends_stats;
+mod two_windows;
+mod writers;

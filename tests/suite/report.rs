@@ -1,0 +1,248 @@
+//! `nape report` on a fixed history with a pinned last day: golden files in Markdown and HTML
+//! (insta snapshots), a page with no external reference, notes left out on request, a private
+//! file, a DST day, and bad values refused.
+
+use crate::common;
+
+use chrono::NaiveDate;
+use common::Diary;
+use nape::store::{DiskStore, Store};
+
+const UNTIL: &str = "2026-11-22";
+
+fn diary_with_history(days: i64) -> Diary {
+    let diary = Diary::new();
+    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let today = NaiveDate::parse_from_str(UNTIL, "%Y-%m-%d").unwrap();
+    common::history::fill(&store as &dyn Store, today, days);
+    diary
+}
+
+#[test]
+fn the_markdown_report_matches_its_golden_file() {
+    let diary = diary_with_history(30);
+    let md = diary.ok(&["report", "--until", UNTIL, "--days", "30"]);
+    insta::assert_snapshot!("report_md", md);
+}
+
+#[test]
+fn the_html_report_matches_its_golden_file_and_refers_to_nothing_outside() {
+    let diary = diary_with_history(30);
+    let html = diary.ok(&["report", "--until", UNTIL, "--format", "html"]);
+    insta::assert_snapshot!("report_html", html);
+    let lower = html.to_lowercase();
+    for outside in [
+        "http:", "https:", "//", "src=", "href=", "<link", "<script", "url(", "@import",
+    ] {
+        assert!(!lower.contains(outside), "the page holds {outside:?}");
+    }
+    assert!(lower.contains("<svg"), "the chart is inline");
+    assert!(lower.contains("@media print") && lower.contains("break-inside: avoid"));
+    // Markup in a note is shown as text, never run.
+    assert!(html.contains("&lt;b&gt;not&lt;/b&gt;") && !html.contains("<b>not</b>"));
+}
+
+#[test]
+fn notes_can_be_left_out() {
+    let diary = diary_with_history(30);
+    let with = diary.ok(&["report", "--until", UNTIL]);
+    let without = diary.ok(&["report", "--until", UNTIL, "--no-notes"]);
+    assert!(with.contains("turning left"));
+    assert!(!without.contains("turning left"));
+    assert!(without.contains("Left out at the person's request."));
+}
+
+#[test]
+fn a_report_file_is_private_and_its_place_is_said() {
+    let diary = diary_with_history(10);
+    let path = diary.dir.path().join("for-my-physio.html");
+    let out = diary.ok(&[
+        "report",
+        "--until",
+        UNTIL,
+        "--format",
+        "html",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert!(out.contains("for-my-physio.html"), "{out}");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn a_dst_day_is_one_day_in_the_report() {
+    let diary = Diary::new();
+    let london = "GMT0BST,M3.5.0/1,M10.5.0";
+    for (pain, when) in [
+        ("4", "2026-03-29 00:30"),
+        ("6", "2026-03-29 03:30"),
+        ("2", "2026-03-30 00:30"),
+    ] {
+        let out = diary
+            .command(&["log", pain, "--at", when])
+            .env("TZ", london)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let md = diary
+        .command(&["report", "--until", "2026-03-30", "--days", "2"])
+        .env("TZ", london)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("3 check-ins on 2 of 2 days."), "{md}");
+    assert!(
+        md.contains("| 29 Mar to 30 Mar 2026 | 3.5 | 6 | 2 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn bad_values_are_refused_and_write_nothing() {
+    let diary = Diary::new();
+    for args in [
+        &["report", "--days", "0"][..],
+        &["report", "--days", "many"],
+        &["report", "--format", "pdf"],
+        &["report", "--until", "22/11/2026"],
+    ] {
+        let out = diary.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = diary.run(&["report", "--output", "/nonexistent/dir/r.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not write /nonexistent/dir/r.md"));
+}
+
+#[test]
+fn warning_signs_worked_out_from_the_pattern_are_in_the_report() {
+    // Three days running at 8 or more is a sign nape works out; no answer was ticked.
+    let diary = Diary::new();
+    let today = chrono::Utc::now().date_naive();
+    for back in [3, 2, 1] {
+        let day = today - chrono::Duration::days(back);
+        diary.ok(&["log", "9", "--at", &format!("{day} 09:00")]);
+    }
+    let md = diary.ok(&["report", "--days", "7"]);
+    assert!(md.contains("No warning-sign answers were ticked"), "{md}");
+    assert!(
+        md.contains("Warning signs in force as this report is written:"),
+        "{md}"
+    );
+    assert!(!md.contains("No warning signs were reported"));
+}
+
+#[test]
+fn an_existing_output_file_is_made_private() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let path = diary.dir.path().join("old.md");
+    std::fs::write(&path, "old").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        diary.ok(&["report", "--output", path.to_str().unwrap()]);
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn a_year_far_ahead_is_refused_or_reported_never_a_panic() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    for until in ["9999-12-31", "+262142-12-31"] {
+        let out = diary.run(&["report", "--until", until, "--days", "365"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{until}: {err}");
+        assert!(matches!(out.status.code(), Some(0 | 2)), "{until}: {err}");
+    }
+}
+
+#[test]
+fn the_output_name_picks_the_format_and_a_dash_is_standard_output() {
+    let diary = diary_with_history(10);
+    let path = diary.dir.path().join("for-the-physio.HTML");
+    diary.ok(&["report", "--until", UNTIL, "-o", path.to_str().unwrap()]);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let out = diary.ok(&["report", "--until", UNTIL, "-o", "-"]);
+    assert!(out.starts_with("# Neck pain diary"));
+    assert!(!diary.dir.path().join("-").exists());
+}
+
+#[test]
+fn days_not_yet_come_and_before_1900_are_refused() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let tomorrow = chrono::Local::now().date_naive() + chrono::Duration::days(1);
+    for until in [tomorrow.to_string(), "1800-01-01".to_string()] {
+        let out = diary.run(&["report", "--until", &until]);
+        assert_eq!(out.status.code(), Some(2), "{until}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_long_period_starts_at_the_first_entry_with_years_on_its_weeks() {
+    let diary = diary_with_history(10);
+    let md = diary.ok(&["report", "--until", UNTIL, "--days", "36500"]);
+    assert!(
+        md.contains("13 November 2026 to 22 November 2026 (10 days)"),
+        "{md}"
+    );
+    assert!(md.contains("to 22 Nov 2026 |"), "{md}");
+}
+
+#[test]
+fn links_and_code_in_notes_stay_text_in_markdown() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "3",
+        "--note",
+        "see [this](http://x) ![img](https://y) `code`",
+    ]);
+    let md = diary.ok(&["report"]);
+    assert!(
+        md.contains(r"see \[this\](http://x) \!\[img\](https://y) \`code\`"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_report_over_a_damaged_file_says_what_it_leaves_out() {
+    let diary = diary_with_history(10);
+    // No backup to restore it from.
+    std::fs::remove_dir_all(diary.data().join("backups")).unwrap();
+    let month = diary.data().join("function/2026-11.json");
+    std::fs::write(&month, "{ not json").unwrap();
+    let md = diary.ok(&["report", "--until", UNTIL]);
+    assert!(md.contains("Part of the diary could not be read"), "{md}");
+    assert!(md.contains("function/2026-11.json"), "{md}");
+}
+
+#[test]
+fn the_report_names_its_sources_and_starts_its_weeks_at_the_onset() {
+    let diary = diary_with_history(30);
+    let md = diary.ok(&["report", "--until", UNTIL]);
+    assert!(md.contains("## Sources"));
+    for id in ["S2:", "S7:", "S11:", "S12:", "S13:"] {
+        assert!(md.contains(&format!("- {id}")), "{id} missing:\n{md}");
+    }
+    // The episode began 24 October: its first week is the first row, 24 to 30 October.
+    assert!(md.contains("| 24 Oct to 30 Oct 2026 |"), "{md}");
+}

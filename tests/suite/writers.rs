@@ -1,0 +1,188 @@
+//! One change, whoever makes it: the app's own save and a second writer over the same data
+//! (another diary opened on it, as a second window or `nape log` is) set off the same things:
+//! the warning signs raised (a pattern this change completed too), the running session paused,
+//! a prompt answered.
+
+use crate::common;
+
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use common::shared::Shared;
+use nape::app::{App, Msg, TimerPrompt};
+use nape::clock::Zone;
+use nape::diary::{Answered, Change, Diary};
+use nape::domain::checkin::CheckIn;
+use nape::domain::redflag::{Assessment, Level};
+use nape::domain::therapy::State;
+use nape::keys;
+use nape::store::Record;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const LOCALE: &str = "en_GB.UTF-8";
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap()
+}
+
+fn zone() -> Zone {
+    Zone::Fixed(FixedOffset::east_opt(0).unwrap())
+}
+
+fn press(app: &mut App, key: KeyEvent, now: DateTime<Utc>) {
+    if let Some(msg) = keys::map(app.focus(), key) {
+        app.update(msg, now);
+    }
+}
+
+fn key(app: &mut App, code: KeyCode, now: DateTime<Utc>) {
+    press(app, KeyEvent::from(code), now);
+}
+
+/// An app over `store` with a cold session running since t0 (10:00), after a fever at 08:00
+/// that a clinician assessed at 09:00.
+fn app_with_cold_running(store: &Shared) -> App {
+    let early = t0() - Duration::hours(2);
+    let fever = CheckIn {
+        symptoms: vec!["fever".into()],
+        ..CheckIn::new(early, 3)
+    };
+    let mut writer = Diary::open(Box::new(store.clone()), zone(), LOCALE, early);
+    let date = early.date_naive();
+    writer
+        .save(Change::add(Record::new(fever, date, early)), early)
+        .unwrap();
+    let seen = t0() - Duration::hours(1);
+    let assessed = Assessment {
+        at: seen,
+        extra: Default::default(),
+    };
+    writer
+        .save(Change::add(Record::new(assessed, date, seen)), seen)
+        .unwrap();
+    assert!(!writer.locked(), "the fever was assessed");
+    let mut app = App::new(Box::new(store.clone()), zone(), t0(), LOCALE);
+    key(&mut app, KeyCode::Enter, t0()); // the welcome
+    key(&mut app, KeyCode::Char('i'), t0());
+    key(&mut app, KeyCode::Enter, t0()); // cold, as on day one
+    key(&mut app, KeyCode::Char('y'), t0()); // the safety notes
+    key(&mut app, KeyCode::Char('6'), t0());
+    key(&mut app, KeyCode::Enter, t0());
+    assert!(app.diary().running().is_some(), "a cold session runs");
+    app
+}
+
+/// Headache and a stiff neck: with the fever two hours before, the meningitis emergency, dated
+/// from the fever (before this check-in) and not settled by the assessment (its parts were not
+/// all entered before it).
+fn completing() -> CheckIn {
+    CheckIn {
+        symptoms: vec!["headache".into(), "stiff-neck".into()],
+        ..CheckIn::new(t0() + Duration::minutes(3), 4)
+    }
+}
+
+/// What the app shows after the change: the alert's level and title, the bell, the session.
+fn seen(app: &App, bells: u64) -> (Option<(Level, String)>, u64, State) {
+    let alert = app.alert().map(|a| (a.level, a.title.clone()));
+    let now = t0() + Duration::minutes(3);
+    let state = app
+        .diary()
+        .running()
+        .expect("still running")
+        .body
+        .state(now);
+    (alert, app.bell() - bells, state)
+}
+
+#[test]
+fn a_sign_completed_by_another_writer_interrupts_and_pauses_as_the_apps_own_save_does() {
+    let now = t0() + Duration::minutes(3);
+    // The app's own save: the full form, headache and stiff neck ticked.
+    let store = Shared::default();
+    let mut app = app_with_cold_running(&store);
+    let bells = app.bell();
+    key(&mut app, KeyCode::Char('t'), now);
+    key(&mut app, KeyCode::Char('a'), now);
+    key(&mut app, KeyCode::Char('4'), now);
+    key(&mut app, KeyCode::Tab, now); // where it hurts
+    key(&mut app, KeyCode::Tab, now); // symptoms
+    key(&mut app, KeyCode::Char(' '), now); // headache
+    for _ in 0..8 {
+        key(&mut app, KeyCode::Down, now);
+    }
+    key(&mut app, KeyCode::Char(' '), now); // stiff neck
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        now,
+    );
+    let saved = &app.diary().last_checkin().unwrap().body.symptoms;
+    assert_eq!(saved, &["headache", "stiff-neck"]);
+    let own = seen(&app, bells);
+
+    // A second writer: another diary over the same store saves the same check-in.
+    let store = Shared::default();
+    let mut app = app_with_cold_running(&store);
+    let bells = app.bell();
+    let mut writer = Diary::open(Box::new(store.clone()), zone(), LOCALE, now);
+    let record = Record::new(completing(), now.date_naive(), now);
+    let outcome = writer.save(Change::add(record), now).unwrap();
+    let raised: Vec<&str> = outcome.raised.iter().map(|f| f.def.id.as_str()).collect();
+    assert_eq!(
+        raised,
+        ["meningitis-signs"],
+        "the pattern this save completed"
+    );
+    assert!(
+        matches!(outcome.paused, Some(Ok(_))),
+        "the writer paused the running session itself"
+    );
+    app.update(Msg::DataChanged, now);
+    let other = seen(&app, bells);
+
+    assert!(matches!(own.2, State::Paused { .. }), "{own:?}");
+    assert_eq!(
+        own.0.as_ref().map(|(level, _)| *level),
+        Some(Level::Emergency),
+        "{own:?}"
+    );
+    assert_eq!(own.1, 1, "the bell once");
+    assert_eq!(own, other, "the same whoever saved");
+}
+
+#[test]
+fn a_sign_from_another_writer_pauses_the_session_the_app_runs_when_the_writer_did_not() {
+    // The writer's diary read nothing about the session (as `nape log` on a quiet diary may
+    // not): the open app pauses it on reading the sign.
+    let store = Shared::default();
+    let mut app = app_with_cold_running(&store);
+    let now = t0() + Duration::minutes(3);
+    let mut writer = Diary::empty(Box::new(store.clone()), zone(), LOCALE);
+    let record = Record::new(completing(), now.date_naive(), now);
+    writer.save(Change::add(record), now).unwrap();
+    app.update(Msg::DataChanged, now);
+    let state = app.diary().running().unwrap().body.state(now);
+    assert!(matches!(state, State::Paused { .. }), "{state:?}");
+    assert_eq!(app.alert().map(|a| a.level), Some(Level::Emergency));
+}
+
+#[test]
+fn a_skin_check_answered_by_another_writer_closes_the_apps_prompt() {
+    let store = Shared::default();
+    let mut app = app_with_cold_running(&store);
+    let due = t0() + Duration::minutes(5);
+    app.update(Msg::Tick, due);
+    assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(5)));
+    // `nape timer skin cold` in the shell.
+    let mut writer = Diary::open(Box::new(store.clone()), zone(), LOCALE, due);
+    let mut record = writer.running().unwrap().clone();
+    record.body.answer_skin_check(5, false, due).unwrap();
+    record.touch(due);
+    let outcome = writer.save(Change::update(record), due).unwrap();
+    assert_eq!(outcome.answered, [Answered::SkinCheck(5)]);
+    app.update(Msg::DataChanged, due);
+    assert_eq!(app.timers().prompt, None, "answered elsewhere");
+    // Nothing left to answer twice: the keys of the old prompt change nothing.
+    key(&mut app, KeyCode::Char('1'), due);
+    let stored = &app.diary().running().unwrap().body.skin_checks;
+    assert_eq!(stored, &[5]);
+}
