@@ -11,9 +11,6 @@ use nape::domain::checkin::CheckIn;
 use nape::domain::redflag::Assessment;
 use nape::domain::settings::Settings;
 use nape::store::{DiskStore, Record, Store};
-use nape::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 struct Case {
     name: &'static str,
@@ -86,12 +83,7 @@ fn banner(diary: &Diary, now: DateTime<Utc>) -> String {
 }
 
 fn first_row(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|frame| ui::view(app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..80)
-        .map(|x| buffer[(x, 0)].symbol().to_string())
-        .collect()
+    common::draw::rows(app, 80, 24).swap_remove(0)
 }
 
 #[test]

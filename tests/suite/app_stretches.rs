@@ -1,9 +1,9 @@
 //! The Stretches screen through the key table with pinned time: start, pain before, play to
 //! the end, feeling and pain after, stored; stop and report; the lock; quitting mid-routine.
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use crate::common;
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use nape::app::{App, Msg, Screen, Stage};
-use nape::clock::Zone;
 use nape::domain::stretch::{Feeling, RoutineEnd};
 use nape::keys;
 use nape::store::MemoryStore;
@@ -14,8 +14,7 @@ fn t(secs: i64) -> DateTime<Utc> {
 }
 
 fn app() -> App {
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(MemoryStore::new()), zone, t(0), "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), t(0));
     app.update(Msg::Enter, t(0)); // the welcome
     app.update(Msg::Goto(Screen::Stretches), t(0));
     app
@@ -203,18 +202,7 @@ fn a_desk_break_is_suggested_after_the_interval_snoozed_dismissed_and_not_at_nig
 }
 
 fn common_rows(app: &App) -> String {
-    use ratatui::{Terminal, backend::TestBackend};
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| nape::ui::view(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..24u16)
-        .map(|y| {
-            (0..80u16)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::common::draw::rows(app, 80, 24).join("\n")
 }
 
 #[test]

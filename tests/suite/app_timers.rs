@@ -1,14 +1,13 @@
 //! The Timers screen through key presses, with a pinned clock; restarts are a new App over the
 //! same store at a later time.
 
-use std::sync::Arc;
-
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use crate::common;
+use crate::common::shared::Shared;
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use nape::app::{App, Group, Item, Msg, Screen, Status, TimerPrompt};
-use nape::clock::Zone;
 use nape::domain::therapy::{EndReason, PackKind, State};
 use nape::keys;
-use nape::store::{Applied, Collection, DateRange, Loaded, MemoryStore, Op, Store, StoreError};
+use nape::store::{DateRange, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn t0() -> DateTime<Utc> {
@@ -19,28 +18,8 @@ fn at(minutes: i64) -> DateTime<Utc> {
     t0() + Duration::minutes(minutes)
 }
 
-/// One store shared by several apps, like two runs of nape over the same folder.
-#[derive(Clone, Default)]
-struct Shared(Arc<MemoryStore>);
-
-impl Store for Shared {
-    fn load(&self, c: Collection, r: DateRange) -> Result<Loaded, StoreError> {
-        self.0.load(c, r)
-    }
-    fn apply(&self, c: Collection, ops: Vec<Op>) -> Result<Applied, StoreError> {
-        self.0.apply(c, ops)
-    }
-    fn stamp(&self, c: Collection) -> u64 {
-        self.0.stamp(c)
-    }
-    fn location(&self) -> String {
-        self.0.location()
-    }
-}
-
 fn open(store: &Shared, now: DateTime<Utc>) -> App {
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    App::new(Box::new(store.clone()), zone, now, "en_GB.UTF-8")
+    common::app::open(store.clone(), now)
 }
 
 fn press(app: &mut App, code: KeyCode, now: DateTime<Utc>) {

@@ -1,5 +1,6 @@
 //! The model driven through key presses with a pinned clock and the in-memory store.
 
+use crate::common;
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Screen, Status};
 use nape::clock::Zone;
@@ -18,7 +19,7 @@ fn zone() -> Zone {
 
 /// An app past its welcome, over a fresh in-memory store.
 fn app() -> App {
-    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), t0());
     assert!(app.welcome());
     press(&mut app, KeyCode::Enter);
     assert!(!app.welcome());
@@ -490,7 +491,7 @@ fn copy_last_never_copies_warning_sign_answers() {
 
 #[test]
 fn on_a_date_with_no_date_is_refused_never_taken_as_today() {
-    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), t0());
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Right); // "on a date"
     press(&mut app, KeyCode::Enter);

@@ -3,9 +3,8 @@
 
 use crate::common;
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use nape::app::{App, Msg, Screen};
-use nape::clock::Zone;
 use nape::domain::checkin::CheckIn;
 use nape::domain::redflag::Assessment;
 use nape::store::{MemoryStore, Record, Store};
@@ -39,8 +38,7 @@ fn app(report: Option<(i64, &str)>, assessed: Option<i64>, color: bool) -> App {
         };
         s.add(&Record::new(body, at.date_naive(), at)).unwrap();
     }
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(store), zone, now(), "en_GB.UTF-8");
+    let mut app = common::app::open(store, now());
     app.update(Msg::Enter, now()); // through the welcome
     app.set_color(color);
     app

@@ -2,8 +2,6 @@
 
 use crate::common;
 
-use std::time::{Duration, Instant};
-
 use common::Diary;
 use common::pty::Session;
 
@@ -77,14 +75,9 @@ fn a_check_in_from_the_shell_shows_in_the_open_app() {
     app.wait_for("Welcome to nape");
     app.send("\r");
     app.wait_for("No check-ins yet today.");
-    let started = Instant::now();
+    // How soon: .ci/bench-app.
     diary.ok(&["log", "--pain", "5", "--note", "from another terminal"]);
     app.wait_for("from another terminal");
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "took {:?}",
-        started.elapsed()
-    );
     app.send("\x03"); // Ctrl-C
     assert!(app.wait_exit().0);
 }

@@ -3,8 +3,6 @@
 
 use crate::common;
 
-use std::time::{Duration, Instant};
-
 use chrono::Utc;
 use common::Diary;
 use common::pty::Session;
@@ -29,28 +27,17 @@ fn a_session_started_from_the_shell_shows_the_right_time_in_the_app() {
     assert!(out.contains("Cold session started: 10 minutes"), "{out}");
     let mut app = Session::start(&diary);
     // 10:00 just started, so 9:5x or 10:00 left, beside the banner on every screen.
-    let deadline = Instant::now() + Duration::from_secs(2);
-    loop {
-        let screen = app.contents();
-        if screen.contains("❄ Cold 9:5") || screen.contains("❄ Cold 10:00") {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no countdown within 2 s:\n{screen}"
-        );
-        std::thread::yield_now();
-    }
+    app.wait_until("the countdown", |screen| {
+        screen.contains("❄ Cold 9:5") || screen.contains("❄ Cold 10:00")
+    });
     // And the reverse: paused in the app, seen from the shell.
     app.send("ip");
     app.wait_for("(paused)");
     let status = diary.ok(&["timer", "status"]);
     assert!(status.contains("paused"), "{status}");
-    // A stop from the shell shows in the open app within 2 s.
-    let started = Instant::now();
+    // A stop from the shell shows in the open app (how soon: .ci/bench-app).
     diary.ok(&["timer", "stop", "--pain", "3"]);
     app.wait_gone("left of");
-    assert!(started.elapsed() < Duration::from_secs(2));
     app.send("\x03");
     assert!(app.wait_exit().0);
 }

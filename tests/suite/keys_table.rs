@@ -1,9 +1,9 @@
 //! The binding table is the one source of keys: every key a footer shows does what the table
 //! says where it is shown, and Help lists every binding.
 
+use crate::common;
 use chrono::{TimeZone, Utc};
-use nape::app::{App, Focus, Msg, Screen};
-use nape::clock::Zone;
+use nape::app::{Focus, Msg, Screen};
 use nape::keys::{self, Key};
 use nape::store::MemoryStore;
 use nape::ui;
@@ -53,22 +53,14 @@ fn every_footer_key_does_what_the_table_says_where_it_is_shown() {
 
 #[test]
 fn help_lists_every_binding() {
-    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap();
-    let mut app = App::new(Box::new(MemoryStore::new()), zone, now, "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), now);
     app.update(Msg::Enter, now); // through the welcome
     app.update(Msg::Goto(Screen::Help), now);
-    let mut terminal = Terminal::new(TestBackend::new(160, 200)).unwrap();
-    terminal.draw(|frame| ui::view(&app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let text: String = (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text = common::draw::rows(&app, 160, 200).join(
+        "
+",
+    );
     for binding in keys::table() {
         let line = format!("{}  {}", binding.label, binding.help);
         assert!(text.contains(&line), "Help does not list \"{line}\"");
@@ -77,22 +69,14 @@ fn help_lists_every_binding() {
 
 #[test]
 fn help_explains_the_source_ids_and_lists_the_shell_commands() {
-    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap();
-    let mut app = App::new(Box::new(MemoryStore::new()), zone, now, "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), now);
     app.update(Msg::Enter, now);
     app.update(Msg::Goto(Screen::Help), now);
-    let mut terminal = Terminal::new(TestBackend::new(160, 300)).unwrap();
-    terminal.draw(|frame| ui::view(&app, frame)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let text: String = (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text = common::draw::rows(&app, 160, 300).join(
+        "
+",
+    );
     // Every source id the red-flag catalog cites is explained.
     for def in nape::domain::redflag::catalog() {
         for source in &def.sources {
@@ -115,9 +99,8 @@ fn help_explains_the_source_ids_and_lists_the_shell_commands() {
 
 #[test]
 fn help_stops_scrolling_at_its_end() {
-    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap();
-    let mut app = App::new(Box::new(MemoryStore::new()), zone, now, "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), now);
     app.update(Msg::Enter, now);
     app.update(Msg::Goto(Screen::Help), now);
     for _ in 0..2000 {
@@ -147,9 +130,8 @@ fn help_stops_scrolling_at_its_end() {
 
 #[test]
 fn help_gives_the_session_numbers_in_force() {
-    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 30, 0).unwrap();
-    let mut app = App::new(Box::new(MemoryStore::new()), zone, now, "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), now);
     app.update(Msg::Enter, now);
     app.update(Msg::Goto(Screen::Help), now);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();

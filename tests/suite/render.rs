@@ -1,6 +1,8 @@
 //! Every screen drawn into a test terminal: snapshots at 80x24 and 40x12, no panic at any size,
 //! the banner always on top, and levels visible without colour.
 
+use crate::common;
+
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Screen};
 use nape::clock::Zone;
@@ -44,8 +46,7 @@ fn app(flagged: bool) -> App {
     if flagged {
         s.add(&checkin(0, 6, &["worst-headache"], None)).unwrap();
     }
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(store), zone, t0(), "en_GB.UTF-8");
+    let mut app = common::app::open(store, t0());
     app.update(Msg::Enter, t0()); // through the welcome, onset today
     app.update(Msg::Down, t0());
     app
@@ -180,9 +181,12 @@ fn every_size_draws_without_panic_and_keeps_the_banner() {
 }
 
 fn sweep(name: &str, app: &App) {
+    // One terminal resized to each size, as a person's would be.
+    let mut terminal = Terminal::new(TestBackend::new(0, 0)).unwrap();
     for height in 0..=60u16 {
         for width in 0..=200u16 {
-            let terminal = draw(app, width, height);
+            terminal.backend_mut().resize(width, height);
+            terminal.draw(|frame| ui::view(app, frame)).unwrap();
             if height >= 2 && width >= 1 {
                 let first = terminal.backend().buffer()[(0, 0)].symbol().to_string();
                 assert!(
@@ -223,23 +227,13 @@ fn a_long_message_wraps_onto_more_rows_instead_of_being_cut() {
         a.update(Msg::Digit(digit), t0());
     }
     for (width, height) in [(80, 24), (40, 12)] {
-        let terminal = draw(&a, width, height);
-        let buffer = terminal.backend().buffer();
-        let text: String = (0..height)
-            .map(|y| {
-                (0..width)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let rows = common::draw::rows(&a, width, height);
+        let text = rows.join("\n");
         assert!(
             text.contains("Backspace changes 10."),
             "the whole message shows at {width}x{height}:\n{text}"
         );
-        let footer: String = (0..width)
-            .map(|x| buffer[(x, height - 1)].symbol())
-            .collect();
+        let footer = &rows[usize::from(height) - 1];
         assert!(footer.contains("check in"), "the footer stays: {footer}");
     }
 }
@@ -249,11 +243,7 @@ fn a_locked_timers_screen_shows_the_whole_lock_and_no_way_to_start() {
     let mut locked = app(true);
     locked.update(Msg::Goto(Screen::Timers), t0());
     for (width, height) in [(80, 24), (40, 12), (36, 14)] {
-        let terminal = draw(&locked, width, height);
-        let buffer = terminal.backend().buffer();
-        let rows: Vec<String> = (0..height)
-            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
-            .collect();
+        let rows = common::draw::rows(&locked, width, height);
         let words = rows
             .join(" ")
             .split_whitespace()

@@ -13,8 +13,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn app() -> App {
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(MemoryStore::new()), zone, now(), "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), now());
     app.update(Msg::Enter, now());
     app
 }
@@ -175,8 +174,7 @@ fn the_form_says_there_is_more_below_until_the_end() {
 
 #[test]
 fn the_welcome_shows_the_emergency_signs() {
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let app = App::new(Box::new(MemoryStore::new()), zone, now(), "en_GB.UTF-8");
+    let app = common::app::open(MemoryStore::new(), now());
     assert!(app.welcome());
     let screen = words_on_screen(&app, 80, 24);
     assert!(screen.contains("Face drooping"), "{screen}");
@@ -202,8 +200,7 @@ fn today_shows_the_picked_check_in_in_full_beside_the_list() {
     };
     let s: &dyn Store = &store;
     s.add(&Record::new(body, at.date_naive(), at)).unwrap();
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(store), zone, now(), "en_GB.UTF-8");
+    let mut app = common::app::open(store, now());
     app.update(Msg::Enter, now());
     for (w, h) in [(80, 24), (40, 24)] {
         let screen = words_on_screen(&app, w, h);

@@ -3,9 +3,8 @@
 
 use crate::common;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use nape::app::{App, Msg, Screen};
-use nape::clock::Zone;
 use nape::domain::settings::Settings;
 use nape::store::{MemoryStore, Record, Store};
 
@@ -27,8 +26,7 @@ fn app(days: i64) -> App {
         let settings = Record::new(Settings::new("112", None), today(), now());
         s.add(&settings).unwrap();
     }
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(store), zone, now(), "en_GB.UTF-8");
+    let mut app = common::app::open(store, now());
     app.set_color(false);
     app.update(Msg::Goto(Screen::Trends), now());
     app

@@ -2,9 +2,8 @@
 
 use crate::common;
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use nape::app::{App, Msg, Screen};
-use nape::clock::Zone;
 use nape::store::MemoryStore;
 
 fn now() -> DateTime<Utc> {
@@ -12,8 +11,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn app_at(width: u16, height: u16) -> App {
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(MemoryStore::new()), zone, now(), "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), now());
     app.update(Msg::Resized(width, height), now());
     app.update(Msg::Enter, now());
     app

@@ -2,9 +2,8 @@
 
 use crate::common;
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use nape::app::{App, Msg};
-use nape::clock::Zone;
 use nape::keys;
 use nape::store::MemoryStore;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -29,8 +28,7 @@ fn screen(app: &App) -> String {
 
 /// Two check-ins, each with a note of two lines, from the full form.
 fn app() -> App {
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(MemoryStore::new()), zone, now(), "en_GB.UTF-8");
+    let mut app = common::app::open(MemoryStore::new(), now());
     app.update(Msg::Enter, now());
     let entries = [
         ('3', "desk all day", "eased by ice"),

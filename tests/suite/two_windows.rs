@@ -1,9 +1,9 @@
 //! Two windows on one diary: an edit based on an older copy of a check-in is refused, not
 //! allowed to silently undo the other window's change, and the form then shows what is stored.
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use crate::common;
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use nape::app::{App, Msg, Status};
-use nape::clock::Zone;
 use nape::keys;
 use nape::store::DiskStore;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -14,8 +14,7 @@ fn t0() -> DateTime<Utc> {
 
 fn window(dir: &std::path::Path, now: DateTime<Utc>) -> App {
     let (store, _) = DiskStore::open(dir).unwrap();
-    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    App::new(Box::new(store), zone, now, "en_GB.UTF-8")
+    common::app::open(store, now)
 }
 
 fn press(app: &mut App, code: KeyCode, now: DateTime<Utc>) {

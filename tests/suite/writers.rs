@@ -5,10 +5,10 @@
 
 use crate::common;
 
-use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use common::app::{LOCALE, utc};
 use common::shared::Shared;
 use nape::app::{App, Msg, TimerPrompt};
-use nape::clock::Zone;
 use nape::diary::{Answered, Change, Diary};
 use nape::domain::checkin::CheckIn;
 use nape::domain::redflag::{Assessment, Level};
@@ -17,14 +17,8 @@ use nape::keys;
 use nape::store::Record;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const LOCALE: &str = "en_GB.UTF-8";
-
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap()
-}
-
-fn zone() -> Zone {
-    Zone::Fixed(FixedOffset::east_opt(0).unwrap())
 }
 
 fn press(app: &mut App, key: KeyEvent, now: DateTime<Utc>) {
@@ -45,7 +39,7 @@ fn app_with_cold_running(store: &Shared) -> App {
         symptoms: vec!["fever".into()],
         ..CheckIn::new(early, 3)
     };
-    let mut writer = Diary::open(Box::new(store.clone()), zone(), LOCALE, early);
+    let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, early);
     let date = early.date_naive();
     writer
         .save(Change::add(Record::new(fever, date, early)), early)
@@ -59,7 +53,7 @@ fn app_with_cold_running(store: &Shared) -> App {
         .save(Change::add(Record::new(assessed, date, seen)), seen)
         .unwrap();
     assert!(!writer.locked(), "the fever was assessed");
-    let mut app = App::new(Box::new(store.clone()), zone(), t0(), LOCALE);
+    let mut app = common::app::open(store.clone(), t0());
     key(&mut app, KeyCode::Enter, t0()); // the welcome
     key(&mut app, KeyCode::Char('i'), t0());
     key(&mut app, KeyCode::Enter, t0()); // cold, as on day one
@@ -123,7 +117,7 @@ fn a_sign_completed_by_another_writer_interrupts_and_pauses_as_the_apps_own_save
     let store = Shared::default();
     let mut app = app_with_cold_running(&store);
     let bells = app.bell();
-    let mut writer = Diary::open(Box::new(store.clone()), zone(), LOCALE, now);
+    let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, now);
     let record = Record::new(completing(), now.date_naive(), now);
     let outcome = writer.save(Change::add(record), now).unwrap();
     let raised: Vec<&str> = outcome.raised.iter().map(|f| f.def.id.as_str()).collect();
@@ -156,7 +150,7 @@ fn a_sign_from_another_writer_pauses_the_session_the_app_runs_when_the_writer_di
     let store = Shared::default();
     let mut app = app_with_cold_running(&store);
     let now = t0() + Duration::minutes(3);
-    let mut writer = Diary::empty(Box::new(store.clone()), zone(), LOCALE);
+    let mut writer = Diary::empty(Box::new(store.clone()), utc(), LOCALE);
     let record = Record::new(completing(), now.date_naive(), now);
     writer.save(Change::add(record), now).unwrap();
     app.update(Msg::DataChanged, now);
@@ -173,7 +167,7 @@ fn a_skin_check_answered_by_another_writer_closes_the_apps_prompt() {
     app.update(Msg::Tick, due);
     assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(5)));
     // `nape timer skin cold` in the shell.
-    let mut writer = Diary::open(Box::new(store.clone()), zone(), LOCALE, due);
+    let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, due);
     let mut record = writer.running().unwrap().clone();
     record.body.answer_skin_check(5, false, due).unwrap();
     record.touch(due);

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: the real binary over a temporary data folder.
 #![allow(dead_code)]
 
+pub mod app;
 pub mod draw;
 pub mod flags;
 pub mod history;

@@ -2,15 +2,26 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 use super::{BIN, Diary};
 
+/// How long any wait may take before the test fails.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// What the reader thread keeps: the emulated screen, and whether the program's side of the
+/// terminal closed (it ended).
+struct Seen {
+    parser: vt100::Parser,
+    closed: bool,
+}
+
 pub struct Session {
-    pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Told each time the reader has fed the screen, so waits block instead of spinning.
+    seen: Arc<(Mutex<Seen>, Condvar)>,
     pub writer: Box<dyn Write + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
     /// Kept for resizing; the session's terminal lives as long as it does.
@@ -46,25 +57,38 @@ impl Session {
         }
         let child = pty.slave.spawn_command(cmd).expect("spawn nape");
         drop(pty.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        let parser = vt100::Parser::new(
             NonZeroU16::new(rows).unwrap(),
             NonZeroU16::new(cols).unwrap(),
             0,
-        )));
+        );
+        let seen = Arc::new((
+            Mutex::new(Seen {
+                parser,
+                closed: false,
+            }),
+            Condvar::new(),
+        ));
         let mut reader = pty.master.try_clone_reader().unwrap();
-        let feed = Arc::clone(&screen);
+        let feed = Arc::clone(&seen);
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
+            loop {
+                let n = reader.read(&mut buf).unwrap_or(0);
+                let (lock, told) = &*feed;
+                let mut seen = lock.lock().unwrap();
                 if n == 0 {
+                    seen.closed = true;
+                    told.notify_all();
                     break;
                 }
-                feed.lock().unwrap().process(&buf[..n]);
+                seen.parser.process(&buf[..n]);
+                told.notify_all();
             }
         });
         let writer = pty.master.take_writer().unwrap();
         Session {
-            screen,
+            seen,
             writer,
             child,
             master: pty.master,
@@ -73,7 +97,7 @@ impl Session {
 
     /// Resize the terminal, as a person dragging the window would.
     pub fn resize(&mut self, rows: u16, cols: u16) {
-        self.screen.lock().unwrap().screen_mut().set_size(
+        self.seen.0.lock().unwrap().parser.screen_mut().set_size(
             NonZeroU16::new(rows).unwrap(),
             NonZeroU16::new(cols).unwrap(),
         );
@@ -88,34 +112,37 @@ impl Session {
     }
 
     pub fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
+        self.seen.0.lock().unwrap().parser.screen().contents()
+    }
+
+    /// Block until `done` holds of what was seen, each time the reader feeds the screen, up to
+    /// a deadline. Whether it came to hold.
+    fn until(&self, done: impl Fn(&Seen) -> bool) -> bool {
+        let (lock, told) = &*self.seen;
+        let seen = lock.lock().unwrap();
+        let (seen, _) = told
+            .wait_timeout_while(seen, PATIENCE, |seen| !done(seen))
+            .unwrap();
+        done(&seen)
+    }
+
+    /// Wait, up to a deadline, until the screen's text passes `test`; that text.
+    pub fn wait_until(&self, what: &str, test: impl Fn(&str) -> bool) -> String {
+        if !self.until(|seen| test(&seen.parser.screen().contents())) {
+            panic!("{what} never came; the screen was:\n{}", self.contents());
+        }
+        self.contents()
     }
 
     /// Wait, up to a deadline, until `text` is on screen.
     pub fn wait_for(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::yield_now();
-        }
-        panic!(
-            "{text:?} never appeared; the screen was:\n{}",
-            self.contents()
-        );
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text));
     }
 
     /// Wait, up to a deadline, until `text` is no longer on screen.
     pub fn wait_gone(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if !self.contents().contains(text) {
-                return;
-            }
-            std::thread::yield_now();
-        }
-        panic!("{text:?} stayed; the screen was:\n{}", self.contents());
+        let what = format!("the end of {text:?}");
+        self.wait_until(&what, |screen| !screen.contains(text));
     }
 
     pub fn send(&mut self, keys: &str) {
@@ -126,28 +153,20 @@ impl Session {
     /// Wait for the process to end, then for its last output to reach the screen. Returns its
     /// exit status and whether it left the alternate screen.
     pub fn wait_exit(&mut self) -> (bool, bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let mut success = None;
-        while Instant::now() < deadline {
-            if success.is_none() {
-                success = self
-                    .child
-                    .try_wait()
-                    .unwrap()
-                    .map(|status| status.success());
-            }
-            let restored = !self.screen.lock().unwrap().screen().alternate_screen();
-            if let Some(ok) = success
-                && restored
-            {
-                return (ok, restored);
-            }
-            std::thread::yield_now();
+        // The reader sees the terminal close once the program has ended and all it wrote is
+        // on the screen.
+        if !self.until(|seen| seen.closed) {
+            panic!("nape did not exit; the screen was:\n{}", self.contents());
         }
-        let restored = !self.screen.lock().unwrap().screen().alternate_screen();
-        match success {
-            Some(ok) => (ok, restored),
-            None => panic!("nape did not exit; the screen was:\n{}", self.contents()),
-        }
+        let ok = self.child.wait().unwrap().success();
+        let restored = !self
+            .seen
+            .0
+            .lock()
+            .unwrap()
+            .parser
+            .screen()
+            .alternate_screen();
+        (ok, restored)
     }
 }
