@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::{App, CheckinForm, Ctx, Screen};
-use crate::diary::Change;
+use crate::diary::{Change, TimerAction};
 use crate::domain::checkin::CheckIn;
 use crate::domain::stretch::Cue;
 use crate::domain::therapy::PackKind;
@@ -26,6 +26,8 @@ pub enum Effect {
         done: String,
     },
     Say(Status),
+    /// Carry out a cold or heat action through the diary, then say how it went.
+    Timer(TimerAction),
     /// Keep a damaged settings file aside so fresh settings can be saved.
     SetAsideSettings,
     /// Ask yes or no first.
@@ -117,6 +119,19 @@ impl App {
                     self.react(&outcome);
                 }
                 Effect::Say(status) => self.status = Some(status),
+                Effect::Timer(action) => {
+                    let done = match self.diary.timer(action, self.now) {
+                        Ok(done) => done,
+                        Err(refused) => {
+                            self.status = Some(super::running::refused(&refused));
+                            return false;
+                        }
+                    };
+                    self.react(&done.outcome);
+                    if !self.apply(super::running::said(action, &done, self.now)) {
+                        return false;
+                    }
+                }
                 Effect::SetAsideSettings => {
                     if let Err(e) = self.diary.set_aside_settings(self.now) {
                         self.status = Some(Status::Error(format!("Not saved: {e}")));

@@ -1,64 +1,89 @@
-//! What the Timers keys do to the running session: pause, resume, one more minute, stop, and
-//! how long the loop may sleep before its countdown's next second.
+//! The running session as the Timers screen tells it: what each action carried out by the
+//! diary says, why one was refused, and how long the loop may sleep before the countdown's
+//! next second.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 
 use super::{Ctx, Effect, Follow, Status};
-use crate::diary::Change;
-use crate::domain::therapy::{EndReason, Session, State, TimerError, clock, ran};
+use crate::diary::{Done, Refused, Settled, TimerAction};
+use crate::domain::therapy::{EndReason, State, clock, ran};
 
-/// Change the running session and say `done` ("Paused") with the time left.
-pub(super) fn change_running(
-    ctx: &Ctx,
-    done: &str,
-    change: impl FnOnce(&mut Session, DateTime<Utc>) -> Result<(), TimerError>,
-) -> Vec<Effect> {
-    let Some(mut record) = ctx.diary.running().cloned() else {
-        return vec![Effect::Say(Status::Info("No session is running.".into()))];
+/// What the screen says after `action` was carried out, and what follows: pain after is asked
+/// once a session has ended.
+pub(super) fn said(action: TimerAction, done: &Done, now: chrono::DateTime<Utc>) -> Vec<Effect> {
+    let record = &done.session;
+    let s = &record.body;
+    let kind = s.kind.name();
+    let left = || {
+        format!(
+            "the {} session has {} left",
+            kind.to_lowercase(),
+            clock(s.left(now))
+        )
     };
-    if let Err(e) = change(&mut record.body, ctx.now) {
-        return vec![Effect::Say(Status::Error(format!("Not changed: {e}.")))];
-    }
-    record.touch(ctx.now);
-    let left = clock(record.body.left(ctx.now));
-    let kind = record.body.kind.name().to_lowercase();
-    let done = format!("{done}: the {kind} session has {left} left.");
-    vec![Effect::save(Change::update(record), done)]
-}
-
-pub(super) fn stop_running(ctx: &Ctx, reason: EndReason) -> Vec<Effect> {
-    stop_running_with(ctx, reason, |_| {})
-}
-
-/// Stop the running session (after `also` changes it), then ask pain after.
-pub(super) fn stop_running_with(
-    ctx: &Ctx,
-    reason: EndReason,
-    also: impl FnOnce(&mut Session),
-) -> Vec<Effect> {
-    let Some(mut record) = ctx.diary.running().cloned() else {
-        return Vec::new();
-    };
-    also(&mut record.body);
-    if record.body.stop(ctx.now, reason).is_err() {
-        return Vec::new();
-    }
-    record.touch(ctx.now);
-    let message = match reason {
-        EndReason::Numb => {
+    let message = match action {
+        TimerAction::Start { .. } => {
+            format!(
+                "{kind} session started: {} minutes.",
+                s.planned().num_minutes()
+            )
+        }
+        TimerAction::Pause => format!("Paused: {}.", left()),
+        TimerAction::Resume => format!("Resumed: {}.", left()),
+        TimerAction::Extend => format!("One more minute: {}.", left()),
+        TimerAction::Skin { .. } if s.end_reason == Some(EndReason::Numb) => {
             "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
         }
-        _ => format!(
-            "{} session stopped after {}.",
-            record.body.kind.name(),
-            ran(record.body.elapsed(ctx.now))
-        ),
+        TimerAction::Skin { .. } => {
+            let mark = done.mark.unwrap_or_default();
+            format!("Skin check at {mark} minutes noted: {}.", left())
+        }
+        TimerAction::Stop { .. } => {
+            format!("{kind} session stopped after {}.", ran(s.elapsed(now)))
+        }
+        TimerAction::Rate { pain: Some(_), .. } => "Pain after saved.".to_string(),
+        TimerAction::Rate { pain: None, .. } => "No pain rating this time.".to_string(),
+        TimerAction::Settle => match done.settled {
+            None => return Vec::new(),
+            Some(Settled::StartMoved) => {
+                "The session's start was ahead of this clock: it counts from now.".to_string()
+            }
+            Some(Settled::Finished) => {
+                let ago = (now - s.ended_at.unwrap_or(now)).num_minutes();
+                if ago >= 1 {
+                    let plural = if ago == 1 { "" } else { "s" };
+                    format!("{kind} session ended {ago} minute{plural} ago.")
+                } else {
+                    format!("{kind} session finished. Take the pack off and look at your skin.")
+                }
+            }
+        },
     };
-    let id = record.id;
-    vec![
-        Effect::save(Change::update(record), message.clone()),
-        Effect::Then(Follow::PainAfter { id, message }),
-    ]
+    let mut effects = vec![Effect::Say(Status::Info(message.clone()))];
+    let ended = s.ended_at.is_some() && !matches!(action, TimerAction::Rate { .. });
+    if ended {
+        if done.settled == Some(Settled::Finished) {
+            effects.push(Effect::Bell);
+        }
+        let id = record.id;
+        effects.push(Effect::Then(Follow::PainAfter { id, message }));
+    }
+    effects
+}
+
+/// Why the diary refused an action, with the key that helps.
+pub(super) fn refused(refusal: &Refused) -> Status {
+    match refusal {
+        Refused::NotRunning => Status::Info("No session is running.".into()),
+        Refused::Locked(sentence) => Status::Error(format!("Not started: {sentence}")),
+        Refused::Cautions(_) => Status::Error(format!("Not started: {refusal}.")),
+        Refused::Running(_) => Status::Error("A session is already running: x stops it.".into()),
+        Refused::Store(e) => Status::Error(format!("Not saved: {e}")),
+        Refused::Timer(e) => Status::Error(format!("Not changed: {e}.")),
+        Refused::NoSkinCheck | Refused::NoneEnded => {
+            Status::Error(format!("Not saved: {refusal}."))
+        }
+    }
 }
 
 /// How long the loop may sleep before the countdown's next whole second; `None` when no session

@@ -1,16 +1,14 @@
 //! The Timers screen's behaviour: starting a cold or heat session safely (notes, cautions, pain
 //! before), pausing, extending, stopping, skin checks, and noticing when a session's time is up.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use uuid::Uuid;
 
-use super::running::{change_running, stop_running, stop_running_with};
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
-use crate::diary::{Answered, Change};
+use crate::diary::{Answered, Change, TimerAction};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::Limits;
-use crate::domain::therapy::{EndReason, PackKind, Session, State};
-use crate::store::Record;
+use crate::domain::therapy::{EndReason, PackKind, State};
 
 /// A question the Timers screen is waiting on.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,32 +55,10 @@ impl TimersState {
         let Some(record) = ctx.diary.running() else {
             return (self.ask_after_unreported(ctx), replanned);
         };
-        let mut session = record.clone();
-        if session.body.start_not_after(ctx.now) {
-            session.touch(ctx.now);
-            let note = "The session's start was ahead of this clock: it counts from now.";
-            return (vec![Effect::save(Change::update(session), note)], true);
-        }
-        if session.body.finish_if_due(ctx.now) {
-            let ended = session.body.ended_at.unwrap_or(ctx.now);
-            let ago = (ctx.now - ended).num_minutes();
-            let kind = session.body.kind.name();
-            let message = if ago >= 1 {
-                format!(
-                    "{kind} session ended {ago} minute{} ago.",
-                    if ago == 1 { "" } else { "s" }
-                )
-            } else {
-                format!("{kind} session finished. Take the pack off and look at your skin.")
-            };
-            session.touch(ctx.now);
-            let id = session.id;
-            let effects = vec![
-                Effect::save(Change::update(session), message.clone()),
-                Effect::Bell,
-                Effect::Then(Follow::PainAfter { id, message }),
-            ];
-            return (effects, true);
+        // Time ran out, or the start is ahead of this clock: the diary settles it.
+        let mut probe = record.body.clone();
+        if probe.start_not_after(ctx.now) || probe.finish_if_due(ctx.now) {
+            return (vec![Effect::Timer(TimerAction::Settle)], true);
         }
         let mut effects = Vec::new();
         if self.prompt.is_none()
@@ -189,18 +165,15 @@ impl TimersState {
             Msg::StartTimer(kind) => self.begin_start(kind, ctx),
             Msg::PauseResume => {
                 let paused = ctx.diary.running().is_some_and(|r| r.body.is_paused());
-                let (verb, change): (_, fn(&mut Session, DateTime<Utc>) -> _) = if paused {
-                    ("Resumed", Session::resume)
+                let action = if paused {
+                    TimerAction::Resume
                 } else {
-                    ("Paused", Session::pause)
+                    TimerAction::Pause
                 };
-                change_running(ctx, verb, change)
+                vec![Effect::Timer(action)]
             }
-            Msg::Extend => {
-                let cap = ctx.diary.limits().max_minutes;
-                change_running(ctx, "One more minute", move |s, _| s.extend(cap))
-            }
-            Msg::StopTimer => stop_running(ctx, EndReason::Stopped),
+            Msg::Extend => vec![Effect::Timer(TimerAction::Extend)],
+            Msg::StopTimer => vec![Effect::Timer(TimerAction::Stop { pain: None })],
             _ => Vec::new(),
         }
     }
@@ -258,16 +231,9 @@ impl TimersState {
                     Effect::Then(Follow::NotesRead(kind)),
                 ]
             }
-            (TimerPrompt::SkinCheck(mark), Msg::Digit(c @ '1'..='4')) => {
+            (TimerPrompt::SkinCheck(_), Msg::Digit(c @ '1'..='4')) => {
                 self.prompt = None;
-                if c == '4' {
-                    stop_running_with(ctx, EndReason::Numb, |s| s.skin_checks.push(mark))
-                } else {
-                    let noted = format!("Skin check at {mark} minutes noted");
-                    change_running(ctx, &noted, move |s, now| {
-                        s.answer_skin_check(mark, false, now)
-                    })
-                }
+                vec![Effect::Timer(TimerAction::Skin { numb: c == '4' })]
             }
             (TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }, Msg::Digit(c)) => {
                 self.typed = super::rating::prompt_digit(&self.typed, c);
@@ -280,11 +246,11 @@ impl TimersState {
             // Esc skips the rating, as its key says; n starts nothing.
             (TimerPrompt::PainBefore(kind), Msg::Cancel) => {
                 self.typed.clear();
-                self.start(kind, ctx)
+                self.start(kind)
             }
-            (TimerPrompt::PainBefore(kind), Msg::Enter) => self.start(kind, ctx),
+            (TimerPrompt::PainBefore(kind), Msg::Enter) => self.start(kind),
             (TimerPrompt::PainAfter { id, .. }, Msg::Enter | Msg::Cancel | Msg::No) => {
-                self.record_pain_after(id, ctx)
+                self.record_pain_after(id)
             }
             (TimerPrompt::SkinCheck(_), Msg::Cancel) => Vec::new(), // cannot be waved away
             (_, Msg::Cancel | Msg::No) => {
@@ -306,40 +272,30 @@ impl TimersState {
             .map_err(|e| vec![Effect::Say(Status::Error(e.to_string()))])
     }
 
-    fn start(&mut self, kind: PackKind, ctx: &Ctx) -> Vec<Effect> {
+    /// Start `kind` with the pain typed; the person has already been asked about any caution.
+    fn start(&mut self, kind: PackKind) -> Vec<Effect> {
         let pain = match self.typed_pain() {
             Ok(pain) => pain,
             Err(effects) => return effects,
         };
         self.prompt = None;
-        let minutes = ctx.diary.limits().session_minutes;
-        let mut session = Session::new(kind, minutes, ctx.now);
-        session.pain_before = pain;
-        let record = Record::new(session, ctx.today, ctx.now);
-        vec![Effect::save(
-            Change::add(record),
-            format!("{} session started: {minutes} minutes.", kind.name()),
-        )]
+        vec![Effect::Timer(TimerAction::Start {
+            kind,
+            minutes: None,
+            pain,
+            anyway: true,
+        })]
     }
 
-    fn record_pain_after(&mut self, id: Uuid, ctx: &Ctx) -> Vec<Effect> {
+    fn record_pain_after(&mut self, id: Uuid) -> Vec<Effect> {
         let pain = match self.typed_pain() {
             Ok(pain) => pain,
             Err(effects) => return effects,
         };
         self.prompt = None;
-        let Some(mut record) = ctx.diary.sessions().iter().find(|s| s.id == id).cloned() else {
-            return Vec::new();
-        };
-        // Asked, answered or not: a skipped rating is not asked again.
-        record.body.after_asked = true;
-        record.body.pain_after = pain.or(record.body.pain_after);
-        record.touch(ctx.now);
-        let done = if pain.is_some() {
-            "Pain after saved."
-        } else {
-            "No pain rating this time."
-        };
-        vec![Effect::save(Change::update(record), done)]
+        vec![Effect::Timer(TimerAction::Rate {
+            session: Some(id),
+            pain,
+        })]
     }
 }

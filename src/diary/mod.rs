@@ -6,6 +6,7 @@ mod change;
 mod kept;
 mod outcome;
 mod queries;
+mod therapy;
 mod unread;
 
 use std::collections::{BTreeMap, HashMap};
@@ -16,6 +17,7 @@ use change::write;
 pub use change::{Action, Change, Entry};
 use kept::Kept;
 pub use outcome::{Answered, Outcome};
+pub use therapy::{Done, Refused, Settled, TimerAction};
 
 use crate::clock::Zone;
 use crate::domain::checkin::{CheckIn, Dated};
