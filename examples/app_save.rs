@@ -7,6 +7,7 @@ use std::time::Instant;
 use chrono::Utc;
 use nape::app::{App, Msg};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::store::DiskStore;
 use nape::ui;
 use ratatui::Terminal;
@@ -14,7 +15,11 @@ use ratatui::backend::TestBackend;
 
 fn open(dir: &str) -> App {
     let (store, _) = DiskStore::open(dir).expect("open the diary");
-    App::new(Box::new(store), Zone::Local, Utc::now(), "en_GB.UTF-8")
+    App::with_diary(
+        Diary::open(Box::new(store), Zone::Local, "en_GB.UTF-8", Utc::now()),
+        Utc::now(),
+        "en_GB.UTF-8",
+    )
 }
 
 /// One quick check-in and the frame after it, in microseconds.

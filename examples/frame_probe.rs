@@ -7,6 +7,7 @@ use std::time::Instant;
 use chrono::{Duration, Utc};
 use nape::app::{App, Msg, Screen};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::domain::therapy::PackKind;
 use nape::store::MemoryStore;
 use nape::ui;
@@ -21,9 +22,13 @@ fn main() {
         .unwrap_or(20_000);
     let per_frame = |start: Instant| start.elapsed().as_nanos() as f64 / frames as f64 / 1000.0;
     let start = Utc::now();
-    let mut app = App::new(
-        Box::new(MemoryStore::new()),
-        Zone::Local,
+    let mut app = App::with_diary(
+        Diary::open(
+            Box::new(MemoryStore::new()),
+            Zone::Local,
+            "en_GB.UTF-8",
+            start,
+        ),
         start,
         "en_GB.UTF-8",
     );

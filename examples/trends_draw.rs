@@ -8,6 +8,7 @@ use std::time::Instant;
 use chrono::Utc;
 use nape::app::{App, Msg, Screen};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::domain::trends::{Span, Summary};
 use nape::store::DiskStore;
 use nape::ui;
@@ -30,7 +31,11 @@ fn main() {
     let draws: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(200);
     let open = || {
         let (store, _) = DiskStore::open(&args[1]).expect("open the diary");
-        App::new(Box::new(store), Zone::Local, Utc::now(), "en_GB.UTF-8")
+        App::with_diary(
+            Diary::open(Box::new(store), Zone::Local, "en_GB.UTF-8", Utc::now()),
+            Utc::now(),
+            "en_GB.UTF-8",
+        )
     };
     let (mut today, mut trends) = (open(), open());
     today.update(Msg::Goto(Screen::Today), Utc::now());

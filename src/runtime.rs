@@ -158,9 +158,15 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
                     app.update(Msg::Resized(area.width, area.height), clock.now());
                 }
                 let mut frame = terminal.get_frame();
+                let area = frame.area();
                 ui::view(app, &mut frame);
                 terminal.apply_buffer()?;
                 dirty = false;
+                // What the view measured goes back to the model, which never calls the view.
+                let end = ui::page_end(app, area.width, area.height);
+                if let Some(end) = end.filter(|end| app.page().end != Some(*end)) {
+                    dirty = app.update(Msg::PageEnd(end), clock.now());
+                }
             }
             if app.bell() != rung {
                 rung = app.bell();

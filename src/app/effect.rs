@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::{App, CheckinForm, Ctx, Screen};
-use crate::diary::{Change, TimerAction};
+use crate::diary::{Change, DiaryError, TimerAction};
 use crate::domain::checkin::CheckIn;
 use crate::domain::stretch::Cue;
 use crate::domain::therapy::PackKind;
-use crate::store::{Record, StoreError};
+use crate::record::Record;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -97,7 +97,7 @@ impl App {
                 Effect::Save { change, done } => {
                     let outcome = match self.diary.save(*change, self.now) {
                         Ok(outcome) => outcome,
-                        Err(StoreError::Changed(id)) => {
+                        Err(DiaryError::Changed(id)) => {
                             self.diary.reread(self.now);
                             let ctx = Ctx {
                                 diary: &self.diary,

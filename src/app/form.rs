@@ -9,7 +9,7 @@ use crate::clock::Zone;
 use crate::diary::Change;
 use crate::domain::checkin::{CheckIn, Draft, FieldError, TIME_FORMAT};
 use crate::domain::redflag;
-use crate::store::Record;
+use crate::record::Record;
 
 #[derive(Clone, Debug, Default)]
 pub struct CheckinForm {

@@ -9,6 +9,7 @@ mod form;
 mod form_items;
 mod msg;
 mod note;
+mod page;
 mod passing;
 mod rating;
 mod running;
@@ -27,23 +28,20 @@ pub use effect::{Confirm, Effect, Follow, Status};
 pub use form::CheckinForm;
 pub use form_items::{Group, Item, items as form_items};
 pub use msg::{Focus, Msg, Screen};
+pub use page::Page;
 pub use stretches::{Stage, StretchesState};
 pub use timers::{Plan, TimerPrompt, TimersState};
 pub use today::TodayState;
 pub use trends::{Prompt, TrendsState};
 pub use welcome::{OnsetChoice, SettingField, SettingsForm};
 
-use crate::clock::Zone;
-
 /// Below this the screens do not fit: the banner and a request to enlarge are shown instead,
 /// and only quitting works.
 pub const MIN_WIDTH: u16 = 36;
 pub const MIN_HEIGHT: u16 = 10;
 
-use crate::diary::{Change, Diary};
-use crate::domain::redflag::Assessment;
+use crate::diary::Diary;
 use crate::domain::settings::validate_emergency_number;
-use crate::store::{Record, Store};
 
 /// What a screen's `update` may read: the diary and the time.
 pub struct Ctx<'a> {
@@ -71,7 +69,8 @@ pub struct App {
     /// First-run welcome, or the Settings screen's editor.
     settings_form: SettingsForm,
     /// Scroll position of the Red flags and Help screens.
-    scroll: u16,
+    /// Help or Red flags, as far as it has been read.
+    page: Page,
     confirm: Option<Confirm>,
     alert: Option<Alert>,
     status: Option<Status>,
@@ -89,12 +88,8 @@ pub struct App {
 }
 
 impl App {
-    /// `locale` suggests the emergency number on first run.
-    pub fn new(store: Box<dyn Store>, zone: Zone, now: DateTime<Utc>, locale: &str) -> App {
-        App::with_diary(Diary::open(store, zone, locale, now), now, locale)
-    }
-
     /// Over a diary already opened (perhaps with `Diary::open_recent`, to draw sooner).
+    /// `locale` suggests the emergency number on first run.
     pub fn with_diary(diary: Diary, now: DateTime<Utc>, locale: &str) -> App {
         let diary_zone = diary.zone();
         let today = diary_zone.date(now);
@@ -113,7 +108,7 @@ impl App {
             chime: 0,
             speech: Vec::new(),
             settings_form,
-            scroll: 0,
+            page: Page::default(),
             confirm: None,
             alert: None,
             status: None,
@@ -162,8 +157,9 @@ impl App {
         &self.settings_form
     }
 
-    pub fn scroll(&self) -> u16 {
-        self.scroll
+    /// Help or Red flags, as far as it has been read.
+    pub fn page(&self) -> Page {
+        self.page
     }
 
     /// A warning sign just reported, shown over every screen until read.
@@ -286,6 +282,9 @@ impl App {
             self.size = Some((width, height));
             return true;
         }
+        if let Msg::PageEnd(end) = msg {
+            return self.page.ends_at(end);
+        }
         self.now = now;
         // Nothing is done on part of the history: the first message of any kind reads the rest.
         let older = self.diary.read_older(now);
@@ -347,35 +346,7 @@ impl App {
                 (msg, Screen::Timers) => self.timers.update(msg, &ctx),
                 (msg, Screen::Stretches) => self.stretches.update(msg, &ctx),
                 (msg, Screen::Settings) => self.settings_form.update_settings(msg, &ctx),
-                (Msg::RecordAssessment, Screen::Flags) => vec![Effect::Ask(Confirm {
-                    question: "Record that a clinician has assessed you?".into(),
-                    no: "Nothing recorded.",
-                    details: Vec::new(),
-                    yes: vec![Effect::save(
-                        Change::add(Record::new(
-                            Assessment {
-                                at: now,
-                                extra: Default::default(),
-                            },
-                            self.today,
-                            now,
-                        )),
-                        "Recorded: a clinician has assessed you.",
-                    )],
-                })],
-                (Msg::Up, Screen::Flags | Screen::Help) => {
-                    self.scroll = self.scroll.saturating_sub(1);
-                    Vec::new()
-                }
-                (Msg::Down, Screen::Flags | Screen::Help) => {
-                    // The page's end depends on how it wraps, which only the view knows.
-                    let end = self
-                        .size
-                        .map_or(u16::MAX, |(w, h)| crate::ui::scroll_limit(self, w, h));
-                    self.scroll = self.scroll.saturating_add(1).min(end);
-                    Vec::new()
-                }
-                _ => Vec::new(),
+                (msg, Screen::Flags | Screen::Help) => self.page.update(msg, &ctx),
             }
         };
         self.apply(effects);
@@ -398,7 +369,7 @@ impl App {
             false => Vec::new(),
         };
         self.screen = screen;
-        self.scroll = 0;
+        self.page = Page::default();
         self.settings_form.editing = false;
         effects
     }

@@ -55,6 +55,9 @@ pub enum Msg {
     ReadHistory,
     /// The terminal's size, at start and after each resize.
     Resized(u16, u16),
+    /// How far the long page on show (Help, Red flags) can scroll at the terminal's size, as
+    /// the view measured it: only the view knows how the page wraps.
+    PageEnd(u16),
     /// A key with no binding where it was pressed: it only closes a message.
     Other,
     Quit,

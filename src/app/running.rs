@@ -78,7 +78,7 @@ pub(super) fn refused(refusal: &Refused) -> Status {
         Refused::Locked(sentence) => Status::Error(format!("Not started: {sentence}")),
         Refused::Cautions(_) => Status::Error(format!("Not started: {refusal}.")),
         Refused::Running(_) => Status::Error("A session is already running: x stops it.".into()),
-        Refused::Store(e) => Status::Error(format!("Not saved: {e}")),
+        Refused::Saving(e) => Status::Error(format!("Not saved: {e}")),
         Refused::Timer(e) => Status::Error(format!("Not changed: {e}.")),
         Refused::NoSkinCheck | Refused::NoneEnded => {
             Status::Error(format!("Not saved: {refusal}."))

@@ -11,7 +11,7 @@ use crate::domain::stretch::{
     Cue, Feeling, Library, Player, Routine, RoutineEnd, RoutineSession, duration_words,
 };
 use crate::domain::therapy::Pause;
-use crate::store::Record;
+use crate::record::Record;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stage {

@@ -8,7 +8,7 @@ use super::form::CheckinForm;
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::diary::Change;
 use crate::domain::checkin::{CheckIn, Draft};
-use crate::store::Record;
+use crate::record::Record;
 
 #[derive(Clone, Debug)]
 pub struct TodayState {

@@ -10,7 +10,7 @@ use crate::diary::{Change, Diary};
 use crate::domain::function::{self, FunctionRating, MAX_ACTIVITIES, Score};
 use crate::domain::settings::{Section, TrendsView};
 use crate::domain::trends::{Span, Summary};
-use crate::store::Record;
+use crate::record::Record;
 
 /// A question the Activities section is asking.
 #[derive(Clone, Debug)]

@@ -7,7 +7,7 @@ use super::{Ctx, Effect, Follow, Msg};
 use crate::diary::Change;
 use crate::domain::settings::{self, Settings};
 use crate::domain::therapy::limits::{Limits, bounds};
-use crate::store::Record;
+use crate::record::Record;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnsetChoice {

@@ -146,6 +146,12 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<crate::diary::DiaryError> for Failure {
+    fn from(e: crate::diary::DiaryError) -> Self {
+        Failure::Other(e.to_string())
+    }
+}
+
 impl Cli {
     /// The command line of this process, parsed (clap exits with its message on a mistake).
     pub fn from_env() -> Cli {

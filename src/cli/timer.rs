@@ -139,7 +139,7 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
 /// Why an action was refused, with the command that helps.
 fn refused(refusal: Refused) -> Failure {
     let text = match refusal {
-        Refused::Store(e) => return Failure::from(e),
+        Refused::Saving(e) => return Failure::from(e),
         Refused::Locked(sentence) => sentence,
         Refused::Running(_) => format!("{refusal}; `nape timer stop` ends it."),
         Refused::Cautions(_) => {

@@ -3,6 +3,7 @@
 //! its lock, onto what is on disk), then to this copy: nothing is read again after a save.
 
 mod change;
+mod error;
 mod kept;
 mod outcome;
 mod queries;
@@ -15,6 +16,7 @@ use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
 use change::write;
 pub use change::{Action, Change, Entry};
+pub use error::DiaryError;
 use kept::Kept;
 pub use outcome::{Answered, Outcome};
 pub use therapy::{Done, Refused, Settled, TimerAction};
@@ -148,8 +150,8 @@ impl Diary {
     }
 
     /// Keep a report in the store's reports folder; where it went.
-    pub fn write_report(&self, name: &str, bytes: &[u8]) -> Result<std::path::PathBuf, StoreError> {
-        self.store.write_report(name, bytes)
+    pub fn write_report(&self, name: &str, bytes: &[u8]) -> Result<std::path::PathBuf, DiaryError> {
+        Ok(self.store.write_report(name, bytes)?)
     }
 
     pub fn version(&self) -> u64 {
@@ -254,7 +256,7 @@ impl Diary {
     }
 
     /// Apply a change to the store, then to this copy; what it set off.
-    pub fn save(&mut self, change: Change, now: DateTime<Utc>) -> Result<Outcome, StoreError> {
+    pub fn save(&mut self, change: Change, now: DateTime<Utc>) -> Result<Outcome, DiaryError> {
         let before = self.before(now);
         let notices = self.commit(change, now)?;
         Ok(self.outcome(before, notices, now))
@@ -262,7 +264,7 @@ impl Diary {
 
     /// Apply a change to the store, then to this copy. On success, what the store noticed on
     /// the way (a repaired file, say).
-    fn commit(&mut self, change: Change, now: DateTime<Utc>) -> Result<Vec<Notice>, StoreError> {
+    fn commit(&mut self, change: Change, now: DateTime<Utc>) -> Result<Vec<Notice>, DiaryError> {
         let Change { action, entry } = change;
         let collection = entry.collection();
         // Unchanged by others since it was read: then after this save the copy is still whole,

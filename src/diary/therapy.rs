@@ -5,9 +5,10 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use super::DiaryError;
 use super::{Change, Diary, Outcome};
 use crate::domain::therapy::{EndReason, PackKind, Session, TimerError};
-use crate::store::{Record, StoreError};
+use crate::record::Record;
 
 /// A change to the cold and heat sessions, from a key or a command.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -63,7 +64,7 @@ pub enum Refused {
     #[error("{0}")]
     Timer(#[from] TimerError),
     #[error("{0}")]
-    Store(#[from] StoreError),
+    Saving(#[from] DiaryError),
 }
 
 /// An action carried out: the session as saved, and what the change set off.

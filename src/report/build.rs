@@ -11,7 +11,7 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::catalog;
 use crate::domain::trends::{Span, Summary};
 use crate::domain::vocabulary;
-use crate::store::Record;
+use crate::record::Record;
 
 const ABOUT: &str = "Kept by the person with nape, a self-care diary for neck pain. It is their \
     own record, not a diagnosis. Pain is rated 0 (none) to 10 (worst imaginable); a change of 2 \

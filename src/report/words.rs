@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::checkin::CheckIn;
 use crate::domain::vocabulary::Term;
-use crate::store::Record;
+use crate::record::Record;
 
 /// Each term ticked in the check-ins, most often first, with how often ("12 (40%)").
 pub(super) fn counted(

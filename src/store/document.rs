@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::record::RawRecord;
+use crate::record::RawRecord;
 
 /// The schema this build writes and fully understands.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -49,8 +49,8 @@ pub struct Tombstone {
 impl Tombstone {
     /// Its dates, checked as a record's are.
     pub fn check(&self, now: DateTime<Utc>) -> Result<(), String> {
-        super::record::check_date(self.date, Some(now))?;
-        super::record::check_date(self.deleted_at.date_naive(), Some(now))
+        crate::record::check_date(self.date, Some(now))?;
+        crate::record::check_date(self.deleted_at.date_naive(), Some(now))
     }
 }
 

@@ -13,7 +13,6 @@ mod layout;
 mod memory;
 mod op;
 mod opening;
-mod record;
 pub mod routines;
 mod watch;
 
@@ -23,11 +22,11 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+pub use crate::record::{Collection, Kind, RawRecord, Record, Split};
 pub use disk::DiskStore;
 pub use document::{ParseError, SCHEMA_VERSION, Tombstone};
 pub use memory::MemoryStore;
 pub use op::Op;
-pub use record::{Collection, Kind, RawRecord, Record, Split};
 pub use watch::{Watch, watch};
 
 /// Inclusive range of record dates; `None` on either side is open.

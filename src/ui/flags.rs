@@ -11,7 +11,7 @@ use crate::domain::redflag::{self, Level, UNLOCK};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let paragraph = page(app, theme);
-    let scroll = super::field::scroll_within(&paragraph, area, app.scroll());
+    let scroll = super::field::scroll_within(&paragraph, area, app.page().scroll);
     frame.render_widget(paragraph.scroll((scroll, 0)), area);
 }
 

@@ -14,7 +14,7 @@ use crate::keys;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = page(app, theme);
-    let scroll = field::scroll_within(&text, area, app.scroll());
+    let scroll = field::scroll_within(&text, area, app.page().scroll);
     frame.render_widget(text.scroll((scroll, 0)), area);
 }
 

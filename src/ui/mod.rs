@@ -138,18 +138,18 @@ fn rows(app: &App, area: Rect, message: &Line) -> [Rect; 5] {
 }
 
 /// How far the page on screen (Help or Red flags) can scroll in a terminal of `width` x
-/// `height`: `update` stops there, so Up after holding Down moves at once.
-pub fn scroll_limit(app: &App, width: u16, height: u16) -> u16 {
-    let area = Rect::new(0, 0, width, height);
+/// `height`, `None` on other screens. The loop tells the model (`Msg::PageEnd`), which stops
+/// there, so Up after holding Down moves at once.
+pub fn page_end(app: &App, width: u16, height: u16) -> Option<u16> {
     let theme = Theme::new(app.color());
-    let message = status_line(app, &theme, width as usize);
-    let [_, _, body, _, _] = rows(app, area, &message);
     let page = match app.screen() {
         Screen::Help => help::page(app, &theme),
         Screen::Flags => flags::page(app, &theme),
-        _ => return 0,
+        _ => return None,
     };
-    (page.line_count(body.width) as u16).saturating_sub(body.height)
+    let message = status_line(app, &theme, width as usize);
+    let [_, _, body, _, _] = rows(app, Rect::new(0, 0, width, height), &message);
+    Some((page.line_count(body.width) as u16).saturating_sub(body.height))
 }
 
 /// Draw the tab row; returns how many columns its labels take.

@@ -6,6 +6,7 @@ use crate::common;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use nape::app::{App, Focus, Msg, Screen};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::domain::settings::{Section, Settings};
 use nape::domain::trends::Span;
 use nape::store::{DiskStore, MemoryStore, Record, Store};
@@ -24,7 +25,11 @@ fn utc() -> Zone {
 }
 
 fn open(store: Box<dyn Store>, at: DateTime<Utc>) -> App {
-    App::new(store, utc(), at, "en_GB.UTF-8")
+    App::with_diary(
+        Diary::open(store, utc(), "en_GB.UTF-8", at),
+        at,
+        "en_GB.UTF-8",
+    )
 }
 
 fn with_history(days: i64) -> App {

@@ -4,6 +4,7 @@ use crate::common;
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Screen, Status};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::domain::checkin::CheckIn;
 use nape::keys;
 use nape::store::{DateRange, DiskStore, MemoryStore, Record, Store};
@@ -51,7 +52,11 @@ fn stored(app: &App) -> Vec<Record<CheckIn>> {
 
 #[test]
 fn first_run_suggests_the_number_from_the_locale_and_stores_the_onset() {
-    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "en_AU.UTF-8");
+    let mut app = App::with_diary(
+        Diary::open(Box::new(MemoryStore::new()), zone(), "en_AU.UTF-8", t0()),
+        t0(),
+        "en_AU.UTF-8",
+    );
     assert_eq!(app.settings_form().number.value(), "000");
     // Onset: "on a date", then type it.
     press(&mut app, KeyCode::Tab);
@@ -66,7 +71,11 @@ fn first_run_suggests_the_number_from_the_locale_and_stores_the_onset() {
 
 #[test]
 fn a_bad_emergency_number_is_refused_inline() {
-    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "C");
+    let mut app = App::with_diary(
+        Diary::open(Box::new(MemoryStore::new()), zone(), "C", t0()),
+        t0(),
+        "C",
+    );
     assert_eq!(app.settings_form().number.value(), "112");
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "x");
@@ -279,7 +288,7 @@ fn a_record_from_another_process_shows_on_the_next_tick() {
     let dir = tempfile::tempdir().unwrap();
     let (mine, _) = DiskStore::open(dir.path()).unwrap();
     let (theirs, _) = DiskStore::open(dir.path()).unwrap();
-    let mut app = App::new(Box::new(mine), zone(), t0(), "C");
+    let mut app = App::with_diary(Diary::open(Box::new(mine), zone(), "C", t0()), t0(), "C");
     assert!(
         !app.update(Msg::DataChanged, t0()),
         "nothing changed, nothing to draw"
@@ -335,7 +344,7 @@ fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
     let mut app = {
         let store = MemoryStore::new();
         (&store as &dyn Store).add(&record).unwrap();
-        App::new(Box::new(store), zone(), t0(), "C")
+        App::with_diary(Diary::open(Box::new(store), zone(), "C", t0()), t0(), "C")
     };
     type_text(&mut app, "e");
     press(&mut app, KeyCode::Enter);
@@ -372,7 +381,11 @@ fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
 
 #[test]
 fn typing_into_a_prefilled_number_replaces_it() {
-    let mut app = App::new(Box::new(MemoryStore::new()), zone(), t0(), "C");
+    let mut app = App::with_diary(
+        Diary::open(Box::new(MemoryStore::new()), zone(), "C", t0()),
+        t0(),
+        "C",
+    );
     assert_eq!(app.settings_form().number.value(), "112");
     type_text(&mut app, "911");
     assert_eq!(app.settings_form().number.value(), "911");

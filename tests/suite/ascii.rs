@@ -6,6 +6,7 @@ use crate::common;
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Screen};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::domain::checkin::CheckIn;
 use nape::domain::therapy::PackKind;
 use nape::store::{MemoryStore, Record, Store};
@@ -30,7 +31,7 @@ fn every_screen_is_plain_ascii_when_asked() {
     };
     s.add(&Record::new(body, at.date_naive(), at)).unwrap();
     let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(Box::new(store), zone, now(), "C");
+    let mut app = App::with_diary(Diary::open(Box::new(store), zone, "C", now()), now(), "C");
     app.set_ascii(true);
     let welcome = screen(&app, 80, 24).join("\n");
     assert!(welcome.is_ascii(), "{welcome}");
@@ -53,7 +54,7 @@ fn every_screen_is_plain_ascii_when_asked() {
         ..CheckIn::new(at, 4)
     };
     s.add(&Record::new(body, at.date_naive(), at)).unwrap();
-    let mut app = App::new(Box::new(store), zone, now(), "C");
+    let mut app = App::with_diary(Diary::open(Box::new(store), zone, "C", now()), now(), "C");
     app.set_ascii(true);
     app.update(Msg::Enter, now());
     let rows = screen(&app, 80, 24);
@@ -90,7 +91,7 @@ fn the_ascii_banner_keeps_every_letter() {
         };
         s.add(&Record::new(body, at.date_naive(), at)).unwrap();
         let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-        let mut app = App::new(Box::new(store), zone, now(), "C");
+        let mut app = App::with_diary(Diary::open(Box::new(store), zone, "C", now()), now(), "C");
         app.set_ascii(ascii);
         app.update(Msg::Enter, now());
         app

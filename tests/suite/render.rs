@@ -6,6 +6,7 @@ use crate::common;
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Screen};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::domain::checkin::CheckIn;
 use nape::domain::therapy::PackKind;
 use nape::store::{MemoryStore, Record, Store};
@@ -61,9 +62,13 @@ fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
 /// Each screen and state worth seeing, by name.
 fn states() -> Vec<(&'static str, App)> {
     let mut states = Vec::new();
-    let welcome = App::new(
-        Box::new(MemoryStore::new()),
-        Zone::Fixed(FixedOffset::east_opt(0).unwrap()),
+    let welcome = App::with_diary(
+        Diary::open(
+            Box::new(MemoryStore::new()),
+            Zone::Fixed(FixedOffset::east_opt(0).unwrap()),
+            "en_US.UTF-8",
+            t0(),
+        ),
         t0(),
         "en_US.UTF-8",
     );

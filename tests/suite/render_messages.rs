@@ -6,6 +6,7 @@ use crate::common;
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use nape::app::{App, Msg, Status};
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::store::MemoryStore;
 
 fn now() -> DateTime<Utc> {
@@ -83,9 +84,13 @@ fn a_standing_problem_never_covers_the_screen() {
         }
     }
     let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
-    let mut app = App::new(
-        Box::new(Broken(MemoryStore::new())),
-        zone,
+    let mut app = App::with_diary(
+        Diary::open(
+            Box::new(Broken(MemoryStore::new())),
+            zone,
+            "en_GB.UTF-8",
+            now(),
+        ),
         now(),
         "en_GB.UTF-8",
     );

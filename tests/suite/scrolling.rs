@@ -23,6 +23,7 @@ fn up_after_scrolling_past_the_end_moves_the_page_at_once() {
         for (width, height) in [(80, 24), (40, 12)] {
             let mut app = app_at(width, height);
             app.update(Msg::Goto(screen), now());
+            common::draw::measure(&mut app, width, height, now());
             for _ in 0..400 {
                 app.update(Msg::Down, now());
             }

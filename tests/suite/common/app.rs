@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use nape::app::App;
 use nape::clock::Zone;
+use nape::diary::Diary;
 use nape::store::Store;
 
 pub const LOCALE: &str = "en_GB.UTF-8";
@@ -13,5 +14,9 @@ pub fn utc() -> Zone {
 
 /// The app over `store` opened at `now`.
 pub fn open(store: impl Store + 'static, now: DateTime<Utc>) -> App {
-    App::new(Box::new(store), utc(), now, LOCALE)
+    App::with_diary(
+        Diary::open(Box::new(store), utc(), LOCALE, now),
+        now,
+        LOCALE,
+    )
 }

@@ -14,3 +14,10 @@ pub fn rows(app: &App, width: u16, height: u16) -> Vec<String> {
         .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
         .collect()
 }
+
+/// What the loop does after each frame: tell the model how far the page on show can scroll.
+pub fn measure(app: &mut App, width: u16, height: u16, now: chrono::DateTime<chrono::Utc>) {
+    if let Some(end) = ui::page_end(app, width, height) {
+        app.update(nape::app::Msg::PageEnd(end), now);
+    }
+}
