@@ -1,15 +1,14 @@
 //! The report's content, from the diary over the period asked for.
 
-use std::collections::BTreeMap;
+use chrono::{Days, NaiveDate};
 
-use chrono::Days;
-
-use super::words::{counted, days_words, figure, long, of_all, short, week};
+use super::care::{adherence, context, function, treatments};
+use super::words::{counted, days_words, figure, long, of_all, week};
 use super::{Block, Report, Request, Section};
 use crate::diary::Diary;
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::catalog;
-use crate::domain::trends::{Span, Summary};
+use crate::domain::trends::{Facts, Span, Summary};
 use crate::domain::vocabulary;
 use crate::record::Record;
 
@@ -28,12 +27,53 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         .first_day()
         .map_or(from, |first| from.max(first).min(to));
     let summary = Summary::between(&facts, Span::All, from, to);
-    let zone = diary.zone();
     let checkins: Vec<&Record<CheckIn>> = (diary.checkins().iter())
         .filter(|r| (from..=to).contains(&r.date))
         .collect();
-    let when = |r: &Record<CheckIn>| zone.local(r.body.at).format("%Y-%m-%d %H:%M").to_string();
+    let p = Period {
+        diary,
+        facts,
+        summary,
+        from,
+        to,
+        checkins,
+        notes: request.notes,
+    };
+    let sections = [
+        about, episode, pain, places, signs, treatments, adherence, function, context, notes,
+        sources,
+    ];
+    Report {
+        title: "Neck pain diary: a summary for a clinician".into(),
+        period: format!("{} to {} ({})", long(from), long(to), days_words(from, to)),
+        chart: p.summary.chart.clone(),
+        sections: sections.iter().map(|section| section(&p)).collect(),
+    }
+}
 
+/// What every section reads: the diary over the period, worked out once.
+pub(super) struct Period<'a> {
+    pub(super) diary: &'a Diary,
+    pub(super) facts: Facts<'a>,
+    pub(super) summary: Summary,
+    pub(super) from: NaiveDate,
+    pub(super) to: NaiveDate,
+    /// The period's check-ins, in time order.
+    pub(super) checkins: Vec<&'a Record<CheckIn>>,
+    /// Whether the person's notes are included.
+    pub(super) notes: bool,
+}
+
+impl Period<'_> {
+    /// When a check-in was made, in local time.
+    pub(super) fn when(&self, r: &Record<CheckIn>) -> String {
+        let local = self.diary.zone().local(r.body.at);
+        local.format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+fn about(p: &Period) -> Section {
+    let diary = p.diary;
     let mut about = Section::new("About this report");
     about.text(ABOUT);
     let unread: Vec<String> = diary.unread().cloned().collect();
@@ -43,7 +83,11 @@ pub fn build(diary: &Diary, request: Request) -> Report {
             unread.join("; ")
         ));
     }
+    about
+}
 
+fn episode(p: &Period) -> Section {
+    let summary = &p.summary;
     let mut episode = Section::new("Episode");
     let standing = &summary.standing;
     match (standing.since, standing.onset_given) {
@@ -70,7 +114,16 @@ pub fn build(diary: &Diary, request: Request) -> Report {
             "Mean pain in the first week {first:.1}, in the last 7 days {last:.1}: {words}."
         ));
     }
+    episode
+}
 
+fn pain(p: &Period) -> Section {
+    let facts = &p.facts;
+    let summary = &p.summary;
+    let from = p.from;
+    let to = p.to;
+    let checkins = &p.checkins;
+    let when = |r: &Record<CheckIn>| p.when(r);
     let mut pain = Section::new("Pain");
     pain.text(format!(
         "{} check-ins on {} of {} days.",
@@ -122,23 +175,36 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         ],
         weekly,
     );
+    pain
+}
 
+fn places(p: &Period) -> Section {
+    let checkins = &p.checkins;
     let mut places = Section::new("Where it hurts, and symptoms");
     places.table(
         &["Where", &of_all(checkins.len())],
-        counted(&checkins, |c| &c.locations, vocabulary::LOCATIONS),
+        counted(checkins, |c| &c.locations, vocabulary::LOCATIONS),
     );
     places.table(
         &["Symptom", &of_all(checkins.len())],
-        counted(&checkins, |c| &c.symptoms, vocabulary::SYMPTOMS),
+        counted(checkins, |c| &c.symptoms, vocabulary::SYMPTOMS),
     );
     if places.blocks.is_empty() {
         places.text("No places or symptoms were ticked in this period.");
     }
+    places
+}
 
+fn signs(p: &Period) -> Section {
+    let diary = p.diary;
+    let from = p.from;
+    let to = p.to;
+    let checkins = &p.checkins;
+    let zone = p.diary.zone();
+    let when = |r: &Record<CheckIn>| p.when(r);
     let mut signs = Section::new("Warning signs and assessments");
     let mut answers = Vec::new();
-    for r in &checkins {
+    for r in checkins {
         for id in &r.body.symptoms {
             if let Some(def) = catalog::raised_by(id).iter().max_by_key(|d| d.level) {
                 let label = vocabulary::label(vocabulary::symptom_terms(), id).unwrap_or(id);
@@ -186,137 +252,14 @@ pub fn build(diary: &Diary, request: Request) -> Report {
     } else {
         signs.list(assessed);
     }
+    signs
+}
 
-    let mut treatments = Section::new("Pain before and after each treatment");
-    let effects: Vec<Vec<String>> = (summary.effects.iter())
-        .filter(|e| e.sessions > 0)
-        .map(|e| {
-            let change = if e.enough() {
-                format!("{:+.1}", e.change)
-            } else {
-                format!("fewer than {} rated", crate::domain::trends::MIN_COUNT)
-            };
-            vec![
-                e.name.clone(),
-                e.sessions.to_string(),
-                e.rated.to_string(),
-                change,
-            ]
-        })
-        .collect();
-    treatments.table(
-        &[
-            "Treatment",
-            "Sessions",
-            "Rated before and after",
-            "Mean change in pain after (- is less)",
-        ],
-        effects,
-    );
-    treatments.table(
-        &["Ticked in check-ins", &of_all(checkins.len())],
-        counted(&checkins, |c| &c.treatments, vocabulary::TREATMENTS),
-    );
-    let mut medicines: BTreeMap<&str, usize> = BTreeMap::new();
-    for r in &checkins {
-        for m in &r.body.medicines {
-            *medicines.entry(m.as_str()).or_default() += 1;
-        }
-    }
-    if !medicines.is_empty() {
-        let rows = (medicines.into_iter())
-            .map(|(m, n)| vec![m.to_string(), n.to_string()])
-            .collect();
-        treatments.table(
-            &[
-                "Medicine named (as typed; nape asks for no dose)",
-                "Check-ins",
-            ],
-            rows,
-        );
-    }
-    if treatments.blocks.is_empty() {
-        treatments.text("No treatments were recorded in this period.");
-    }
-
-    let mut adherence = Section::new("Adherence");
-    let rows = (summary.weeks.iter())
-        .map(|w| {
-            vec![
-                week(w.from, w.to),
-                w.cold.to_string(),
-                w.heat.to_string(),
-                w.stretch.to_string(),
-                w.checkin_days.to_string(),
-            ]
-        })
-        .collect();
-    adherence.table(
-        &[
-            "Week",
-            "Cold",
-            "Heat",
-            "Stretch routines",
-            "Days with check-ins",
-        ],
-        rows,
-    );
-    // The run may end yesterday: today is not over.
-    let last = match facts.days_in(to, to).is_empty() {
-        true => to.pred_opt().unwrap_or(to),
-        false => to,
-    };
-    adherence.text(format!(
-        "Days in a row with a check-in, up to {}: {}.",
-        long(last),
-        summary.streak
-    ));
-
-    let mut function = Section::new("Activities (Patient-Specific Functional Scale)");
-    let ratings: Vec<_> = (facts.function.iter())
-        .filter(|(d, _)| (from..=to).contains(d))
-        .collect();
-    if ratings.is_empty() {
-        function.text(match diary.activities().is_empty() {
-            true => "No activities named.",
-            false => "No ratings in this period.",
-        });
-    } else {
-        function.text(
-            "Each activity the neck makes hard, rated 0 (unable) to 10 (as before); the score \
-             is their mean, and 2 points is a meaningful change [S12].",
-        );
-        let rows = (ratings.iter())
-            .map(|(d, r)| {
-                let each: Vec<String> = (r.scores.iter())
-                    .map(|s| format!("{} {}", s.activity, s.score))
-                    .collect();
-                vec![short(*d), each.join("; "), format!("{:.1}", r.mean())]
-            })
-            .collect();
-        function.table(&["Date", "Activities", "Score"], rows);
-        if let Some(words) = summary.function_words() {
-            function.text(format!("Score: {words}."));
-        }
-    }
-
-    let mut context = Section::new("Context");
-    let associated: Vec<String> = (summary.associations.iter())
-        .filter(|a| a.enough())
-        .map(|a| a.words())
-        .collect();
-    if associated.is_empty() {
-        context.text(
-            "Not enough days yet to set any factor beside the pain (3 days with it and 3 \
-             without are needed).",
-        );
-    } else {
-        context.text("Associations only; they do not show a cause.");
-        context.list(associated);
-    }
-
+fn notes(p: &Period) -> Section {
+    let checkins = &p.checkins;
+    let when = |r: &Record<CheckIn>| p.when(r);
     let mut notes = Section::new("Notes");
-    if request.notes {
+    if p.notes {
         let written: Vec<String> = (checkins.iter())
             .filter_map(|r| Some(format!("{}: {}", when(r), r.body.note.as_deref()?)))
             .collect();
@@ -327,7 +270,10 @@ pub fn build(diary: &Diary, request: Request) -> Report {
     } else {
         notes.text("Left out at the person's request.");
     }
+    notes
+}
 
+fn sources(_: &Period) -> Section {
     let mut sources = Section::new("Sources");
     let cited = ["S2", "S7", "S11", "S12", "S13"];
     sources.list(
@@ -336,14 +282,5 @@ pub fn build(diary: &Diary, request: Request) -> Report {
             .map(|s| format!("{}: {}", s.id, s.title))
             .collect(),
     );
-
-    Report {
-        title: "Neck pain diary: a summary for a clinician".into(),
-        period: format!("{} to {} ({})", long(from), long(to), days_words(from, to)),
-        chart: summary.chart.clone(),
-        sections: vec![
-            about, episode, pain, places, signs, treatments, adherence, function, context, notes,
-            sources,
-        ],
-    }
+    sources
 }

@@ -3,6 +3,7 @@
 //! and the trends summary; it reads, never changes, anything.
 
 mod build;
+mod care;
 mod html;
 mod markdown;
 mod words;
