@@ -63,15 +63,20 @@ fn a_short_routine_plays_speaks_and_is_exported() {
     assert_eq!(session["pain_after"], 2);
     assert_eq!(session["feeling"], "better");
 
-    // The voice is started without waiting for it: wait for its last words with a deadline.
-    let deadline = Instant::now() + Duration::from_secs(10);
+    // The voice is started without waiting for it: wait for its last words with a deadline,
+    // woken by each change to the folder the fake speech program writes in.
     let expected = "Chin tuck. Get ready.\nHold.\nRoutine done. How does your neck feel?\n";
-    loop {
-        let text = std::fs::read_to_string(&said).unwrap_or_default();
-        if text == expected || Instant::now() > deadline {
-            assert_eq!(text, expected);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).unwrap();
+    notify::Watcher::watch(&mut watcher, &root, notify::RecursiveMode::NonRecursive).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut text = std::fs::read_to_string(&said).unwrap_or_default();
+    while text != expected {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if rx.recv_timeout(left).is_err() {
             break;
         }
-        std::thread::yield_now();
+        text = std::fs::read_to_string(&said).unwrap_or_default();
     }
+    assert_eq!(text, expected);
 }
