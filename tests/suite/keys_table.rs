@@ -168,3 +168,71 @@ fn every_arrow_a_label_shows_is_a_key_of_that_binding() {
         }
     }
 }
+
+/// The README's table of keys is written by hand for people; every key of the binding table
+/// must still be in its row, so the two cannot drift apart.
+#[test]
+fn the_readme_names_every_key_of_the_binding_table() {
+    use ratatui::crossterm::event::KeyCode;
+    let readme = include_str!("../../README.md");
+    let row = |start: &str| -> String {
+        (readme.lines())
+            .find(|l| l.starts_with(&format!("| {start} |")))
+            .unwrap_or_else(|| panic!("the README has no keys row for {start}"))
+            .to_string()
+    };
+    let rows = [
+        ("Everywhere", "everywhere"),
+        ("Today", "Today"),
+        ("Check-in form", "check-in form"),
+        ("Timers", "Timers"),
+        ("Stretches", "Stretches"),
+        ("Trends", "Trends"),
+        ("Red flags", "Red flags, Help"),
+        ("Help", "Red flags, Help"),
+        ("Settings and the welcome", "Settings"),
+        ("Questions", "a warning sign just reported"),
+    ];
+    let mut missing = Vec::new();
+    for (section, focuses) in keys::SECTIONS {
+        let Some((_, name)) = rows.iter().find(|(s, _)| s == section) else {
+            continue;
+        };
+        let text = row(name);
+        for binding in keys::section(focuses) {
+            for key in &binding.keys {
+                let written = match key {
+                    Key::Digit => "`0`-`9`".to_string(),
+                    Key::Ctrl(c) => format!("`Ctrl-{}`", c.to_ascii_uppercase()),
+                    Key::Code(KeyCode::Char(' ')) => "`Space`".to_string(),
+                    Key::Code(KeyCode::Char(c)) => format!("`{c}`"),
+                    Key::Code(KeyCode::Up) => "`↑`".to_string(),
+                    Key::Code(KeyCode::Down) => "`↓`".to_string(),
+                    Key::Code(KeyCode::Left) => "`←`".to_string(),
+                    Key::Code(KeyCode::Right) => "`→`".to_string(),
+                    Key::Code(KeyCode::BackTab) => "`Shift-Tab`".to_string(),
+                    Key::Code(KeyCode::Delete) => "`Delete`".to_string(),
+                    Key::Code(code) => format!("`{code}`"),
+                };
+                // An upper-case letter beside its lower case is the same key with Shift.
+                let shifted = matches!(key, Key::Code(KeyCode::Char(c))
+                    if c.is_ascii_uppercase()
+                        && binding.keys.contains(&Key::Code(KeyCode::Char(c.to_ascii_lowercase()))));
+                // A run of digits written "`1`-`4`".
+                let in_run = matches!(key, Key::Code(KeyCode::Char(c)) if c.is_ascii_digit()
+                && (text.match_indices("`-`").any(|(i, _)| {
+                    let (from, to) = (text.as_bytes()[i - 1], text.as_bytes()[i + 3]);
+                    (from..=to).contains(&(*c as u8))
+                })));
+                if !(text.contains(&written) || shifted || in_run) {
+                    missing.push(format!("{name}: {written} ({})", binding.help));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in the README:\n{}",
+        missing.join("\n")
+    );
+}
