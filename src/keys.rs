@@ -9,7 +9,8 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::to_input_request;
 
 use crate::app::{Focus, Msg, Screen};
-use crate::domain::therapy::PackKind;
+use crate::domain::stretch::Feeling;
+use crate::domain::therapy::{PackKind, Skin};
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,10 +196,10 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(TimerPain), &[BACKSPACE], Msg::Backspace, "Backspace", None, "take back a digit"),
         bind(Only(TimerPain), &[ESC], Msg::Cancel, "Esc", Some("skip"), "skip the rating (before a session: start without it)"),
         bind(Only(TimerPain), &[c('n')], Msg::No, "n", Some("cancel"), "before a session: start nothing"),
-        bind(Only(TimerSkin), &[c('1')], Msg::Digit('1'), "1", Some("cold"), "the skin feels cold"),
-        bind(Only(TimerSkin), &[c('2')], Msg::Digit('2'), "2", Some("burning"), "the skin feels burning"),
-        bind(Only(TimerSkin), &[c('3')], Msg::Digit('3'), "3", Some("aching"), "the skin aches"),
-        bind(Only(TimerSkin), &[c('4')], Msg::Digit('4'), "4", Some("numb: stop"), "the skin is numb: the session stops"),
+        bind(Only(TimerSkin), &[c('1')], Msg::Skin(Skin::Cold), "1", Some("cold"), "the skin feels cold"),
+        bind(Only(TimerSkin), &[c('2')], Msg::Skin(Skin::Burning), "2", Some("burning"), "the skin feels burning"),
+        bind(Only(TimerSkin), &[c('3')], Msg::Skin(Skin::Aching), "3", Some("aching"), "the skin aches"),
+        bind(Only(TimerSkin), &[c('4')], Msg::Skin(Skin::Numb), "4", Some("numb: stop"), "the skin is numb: the session stops"),
         // Stretches
         bind(Only(Stretches), &[ENTER], Msg::Enter, "Enter", Some("start"), "start the picked routine"),
         bind(Only(Stretches), &[UP, c('k')], Msg::Up, "↑", Some("↓ pick"), "pick the routine above (k too)"),
@@ -215,9 +216,9 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(StretchPain), &[BACKSPACE], Msg::Backspace, "Backspace", None, "take back a digit"),
         bind(Only(StretchPain), &[ESC], Msg::Cancel, "Esc", Some("skip"), "skip the rating (before a routine: start without it)"),
         bind(Only(StretchPain), &[c('n')], Msg::No, "n", Some("cancel"), "before a routine: start nothing"),
-        bind(Only(StretchFeeling), &[c('1')], Msg::Digit('1'), "1", Some("better"), "after a routine: your neck feels better"),
-        bind(Only(StretchFeeling), &[c('2')], Msg::Digit('2'), "2", Some("same"), "after a routine: about the same"),
-        bind(Only(StretchFeeling), &[c('3')], Msg::Digit('3'), "3", Some("worse"), "after a routine: worse"),
+        bind(Only(StretchFeeling), &[c('1')], Msg::Feeling(Feeling::Better), "1", Some("better"), "after a routine: your neck feels better"),
+        bind(Only(StretchFeeling), &[c('2')], Msg::Feeling(Feeling::Same), "2", Some("same"), "after a routine: about the same"),
+        bind(Only(StretchFeeling), &[c('3')], Msg::Feeling(Feeling::Worse), "3", Some("worse"), "after a routine: worse"),
         bind(Only(StretchFeeling), &[ESC], Msg::Cancel, "Esc", Some("skip"), "after a routine: skip the question"),
         // Trends
         bind(Only(Trends), &[LEFT, c('[')], Msg::Left, "←", Some("→ span"), "a shorter span: 7, 30, 90, 365 days or all ([ too)"),

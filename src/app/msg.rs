@@ -3,7 +3,8 @@
 
 use tui_input::InputRequest;
 
-use crate::domain::therapy::PackKind;
+use crate::domain::stretch::Feeling;
+use crate::domain::therapy::{PackKind, Skin};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -107,6 +108,8 @@ pub enum Msg {
     PauseResume,
     Extend,
     StopTimer,
+    /// How the skin feels, at a skin check.
+    Skin(Skin),
     // Stretches
     /// On to the next exercise.
     Skip,
@@ -114,6 +117,8 @@ pub enum Msg {
     Back,
     /// Stop the routine and report what came on.
     Report,
+    /// How the neck feels after a routine.
+    Feeling(Feeling),
     /// Put the desk-break reminder off ten minutes.
     Snooze,
     /// Dismiss the desk-break reminder.

@@ -31,10 +31,10 @@ pub(super) fn said(action: TimerAction, done: &Done, now: chrono::DateTime<Utc>)
         TimerAction::Pause => format!("Paused: {}.", left()),
         TimerAction::Resume => format!("Resumed: {}.", left()),
         TimerAction::Extend => format!("One more minute: {}.", left()),
-        TimerAction::Skin { .. } if s.end_reason == Some(EndReason::Numb) => {
+        TimerAction::Skin(_) if s.end_reason == Some(EndReason::Numb) => {
             "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
         }
-        TimerAction::Skin { .. } => {
+        TimerAction::Skin(_) => {
             let mark = done.mark.unwrap_or_default();
             format!("Skin check at {mark} minutes noted: {}.", left())
         }

@@ -111,13 +111,7 @@ impl StretchesState {
             }
             (Stage::Playing { .. }, Msg::StopTimer) => return self.end(RoutineEnd::Stopped, ctx),
             (Stage::Playing { .. }, Msg::Report) => return self.end(RoutineEnd::Reported, ctx),
-            (Stage::Feeling { id }, Msg::Digit(d)) => {
-                let feeling = match d {
-                    '1' => Feeling::Better,
-                    '2' => Feeling::Same,
-                    '3' => Feeling::Worse,
-                    _ => return Vec::new(),
-                };
+            (Stage::Feeling { id }, Msg::Feeling(feeling)) => {
                 self.stage = Stage::PainAfter {
                     id: *id,
                     feeling: Some(feeling),

@@ -19,7 +19,7 @@ pub enum TimerPrompt {
     PainBefore(PackKind),
     /// The session ended: what happened, and pain after (Enter alone skips).
     PainAfter { id: Uuid, message: String },
-    /// A cold skin check at this minute mark: 1 cold, 2 burning, 3 aching, 4 numb.
+    /// A cold skin check at this minute mark: how does the skin feel?
     SkinCheck(u32),
 }
 
@@ -231,9 +231,9 @@ impl TimersState {
                     Effect::Then(Follow::NotesRead(kind)),
                 ]
             }
-            (TimerPrompt::SkinCheck(_), Msg::Digit(c @ '1'..='4')) => {
+            (TimerPrompt::SkinCheck(_), Msg::Skin(skin)) => {
                 self.prompt = None;
-                vec![Effect::Timer(TimerAction::Skin { numb: c == '4' })]
+                vec![Effect::Timer(TimerAction::Skin(skin))]
             }
             (TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }, Msg::Digit(c)) => {
                 self.typed = super::rating::prompt_digit(&self.typed, c);

@@ -8,7 +8,7 @@ use crate::diary::{Change, Diary, Done, Refused, Settled, TimerAction};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::bounds;
 use crate::domain::therapy::protocol;
-use crate::domain::therapy::{EndReason, PackKind, Session, State, clock, ran};
+use crate::domain::therapy::{EndReason, PackKind, Session, Skin, State, clock, ran};
 
 #[derive(Subcommand, Debug)]
 pub enum TimerCommand {
@@ -104,9 +104,12 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
         TimerCommand::Resume => TimerAction::Resume,
         TimerCommand::Stop { pain: p } => TimerAction::Stop { pain: pain(p)? },
         TimerCommand::Status => TimerAction::Settle,
-        TimerCommand::Skin { feel } => TimerAction::Skin {
-            numb: *feel == SkinArg::Numb,
-        },
+        TimerCommand::Skin { feel } => TimerAction::Skin(match feel {
+            SkinArg::Cold => Skin::Cold,
+            SkinArg::Burning => Skin::Burning,
+            SkinArg::Aching => Skin::Aching,
+            SkinArg::Numb => Skin::Numb,
+        }),
         TimerCommand::Rate { pain: text } => TimerAction::Rate {
             session: None,
             pain: pain(&Some(text.clone()))?,

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::DiaryError;
 use super::{Change, Diary, Outcome};
-use crate::domain::therapy::{EndReason, PackKind, Session, TimerError};
+use crate::domain::therapy::{EndReason, PackKind, Session, Skin, TimerError};
 use crate::record::Record;
 
 /// A change to the cold and heat sessions, from a key or a command.
@@ -30,9 +30,7 @@ pub enum TimerAction {
         pain: Option<u8>,
     },
     /// Answer the skin check that is due; numb skin stops the session, check due or not.
-    Skin {
-        numb: bool,
-    },
+    Skin(Skin),
     /// Pain after `session` (the last one ended if `None`); `None` pain skips it for good.
     Rate {
         session: Option<Uuid>,
@@ -108,7 +106,7 @@ impl Diary {
                 s.after_asked = pain.is_some();
                 Ok(())
             }),
-            TimerAction::Skin { numb } => self.answer_skin(numb, now),
+            TimerAction::Skin(skin) => self.answer_skin(skin == Skin::Numb, now),
             TimerAction::Rate { session, pain } => self.rate_session(session, pain, now),
             TimerAction::Settle => self.settle(now),
         }

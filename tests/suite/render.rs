@@ -8,7 +8,7 @@ use nape::app::{App, Msg, Screen};
 use nape::clock::Zone;
 use nape::diary::Diary;
 use nape::domain::checkin::CheckIn;
-use nape::domain::therapy::PackKind;
+use nape::domain::therapy::{PackKind, Skin};
 use nape::store::{MemoryStore, Record, Store};
 use nape::ui;
 use ratatui::Terminal;
@@ -117,9 +117,9 @@ fn states() -> Vec<(&'static str, App)> {
     states.push(("timers_paused", paused));
     let mut finished = running();
     finished.update(Msg::Tick, minutes(5));
-    finished.update(Msg::Digit('2'), minutes(5)); // skin check: burning
+    finished.update(Msg::Skin(Skin::Burning), minutes(5)); // skin check
     finished.update(Msg::Tick, minutes(10));
-    finished.update(Msg::Digit('1'), minutes(10));
+    finished.update(Msg::Skin(Skin::Cold), minutes(10));
     finished.update(Msg::Tick, minutes(16));
     states.push(("timers_finished", finished));
     let stretching = || {

@@ -48,6 +48,15 @@ pub struct Pause {
     pub to: Option<DateTime<Utc>>,
 }
 
+/// How the skin under a cold pack feels at a skin check, in the order it goes: at numb, stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Skin {
+    Cold,
+    Burning,
+    Aching,
+    Numb,
+}
+
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum EndReason {
