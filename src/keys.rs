@@ -332,6 +332,12 @@ pub fn applies(binding: &Binding, focus: Focus) -> bool {
     binding.scope.applies(focus)
 }
 
+/// How the key for `msg` is written ("f", "Enter"), for a hint in screen text: from the
+/// table, so a hint cannot name a key that does something else.
+pub fn hint(msg: Msg) -> &'static str {
+    (table().iter().find(|b| b.msg == msg)).map_or("?", |b| b.label)
+}
+
 pub fn table() -> &'static [Binding] {
     &TABLE
 }

@@ -7,8 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Msg, Screen};
 use crate::domain::redflag::{ActiveFlag, Level};
+use crate::keys;
 
 /// How many rows the banner wants: one at rest or when space is short, two when a sign is active.
 pub fn height(app: &App, area: Rect) -> u16 {
@@ -71,18 +72,19 @@ const STALE_DAYS: i64 = 3;
 /// The main emergency signs, as many as fit, and always the number and the key to the full list.
 /// Calm: its own symbol and no alarm style, so an active sign stands out from it.
 fn at_rest(number: &str) -> Vec<String> {
+    let f = flags_key();
     vec![
         format!(
-            "✚ Call {number} now for: face drooping, arm weakness, slurred speech, a sudden severe headache, fever with a stiff neck, sudden dizziness or vision loss · f: all warning signs"
+            "✚ Call {number} now for: face drooping, arm weakness, slurred speech, a sudden severe headache, fever with a stiff neck, sudden dizziness or vision loss · {f}: all warning signs"
         ),
         format!(
-            "✚ Call {number} for: stroke signs, sudden severe headache, fever with stiff neck, sudden dizziness · f: all signs"
+            "✚ Call {number} for: stroke signs, sudden severe headache, fever with stiff neck, sudden dizziness · {f}: all signs"
         ),
         format!(
-            "✚ Call {number} for stroke signs, worst-ever headache, fever + stiff neck · f: signs"
+            "✚ Call {number} for stroke signs, worst-ever headache, fever + stiff neck · {f}: signs"
         ),
-        format!("✚ Emergency signs? Call {number} · f: list"),
-        format!("✚ Emergency: {number} · f"),
+        format!("✚ Emergency signs? Call {number} · {f}: list"),
+        format!("✚ Emergency: {number} · {f}"),
         format!("✚ {number}"),
     ]
 }
@@ -112,9 +114,10 @@ fn unsettled(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
 
 /// Part of the diary could not be read, so nape cannot say that no sign is active.
 fn unchecked(why: &str, number: &str) -> Vec<String> {
+    let f = flags_key();
     vec![
         format!(
-            "! Warning signs could not be checked: {why}. Emergency signs: call {number} · f: list"
+            "! Warning signs could not be checked: {why}. Emergency signs: call {number} · {f}: list"
         ),
         format!("! Warning signs not checked: {why} · call {number} · f"),
         format!("! Signs not checked · call {number} · f"),
@@ -125,8 +128,11 @@ fn unchecked(why: &str, number: &str) -> Vec<String> {
 
 /// For the moment between the first frame and the whole history being read.
 fn checking(number: &str) -> Vec<String> {
+    let f = flags_key();
     vec![
-        format!("✚ Reading your diary for warning signs. Emergency signs: call {number} · f: list"),
+        format!(
+            "✚ Reading your diary for warning signs. Emergency signs: call {number} · {f}: list"
+        ),
         format!("✚ Reading your diary… Emergency: {number}"),
         format!("✚ {number}"),
     ]
@@ -140,13 +146,14 @@ fn more(app: &App) -> String {
 }
 
 fn active(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
+    let f = flags_key();
     let level = top.def.level;
     let (symbol, word) = (level.symbol(), level.word());
     let action = level.action(number);
     let more = more(app);
     let mut variants = vec![
         format!(
-            "{symbol} {word}: {} Why: {}.{more} · f: details",
+            "{symbol} {word}: {} Why: {}.{more} · {f}: details",
             top.def.advice(number),
             top.reason
         ),
@@ -165,6 +172,7 @@ fn active(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
 }
 
 fn assessed(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
+    let f = flags_key();
     let date = top
         .assessed_at
         .map(|at| app.diary().zone().date(at).to_string())
@@ -172,7 +180,7 @@ fn assessed(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
     let more = more(app);
     vec![
         format!(
-            "✓ Assessed {date}: {} ({}). New or worse signs: call {number}.{more} · f: details",
+            "✓ Assessed {date}: {} ({}). New or worse signs: call {number}.{more} · {f}: details",
             top.def.short,
             top.def.level.word().to_lowercase()
         ),
@@ -183,4 +191,9 @@ fn assessed(app: &App, top: &ActiveFlag, number: &str) -> Vec<String> {
         format!("✓ Assessed · new signs: {number}"),
         format!("✓ {number}"),
     ]
+}
+
+/// The key that opens the Red flags screen, as the binding table writes it.
+fn flags_key() -> &'static str {
+    keys::hint(Msg::Goto(Screen::Flags))
 }

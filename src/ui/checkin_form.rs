@@ -10,7 +10,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::field;
 use super::theme::Theme;
 use crate::app::form_items;
-use crate::app::{App, CheckinForm, Group, Item};
+use crate::app::{App, CheckinForm, Group, Item, Msg};
+use crate::keys;
 
 pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, theme: &Theme) {
     let title = match &form.original {
@@ -82,7 +83,8 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
             Item::Note => {
                 let mut head = vec![marker, Span::styled("Note", theme.heading())];
                 if is_focus {
-                    head.push(Span::styled("  Enter: new line", theme.dim()));
+                    let enter = keys::hint(Msg::Enter);
+                    head.push(Span::styled(format!("  {enter}: new line"), theme.dim()));
                 }
                 lines.push(Line::from(head));
                 let width = (list_area.width as usize).saturating_sub(NOTE_INDENT as usize);

@@ -19,7 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Focus, Screen, Status};
+use crate::app::{App, Focus, Msg, Screen, Status};
 use crate::keys;
 pub use theme::Theme;
 
@@ -187,7 +187,13 @@ fn status_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         (None, None) => match app.problem() {
             Some(problem) => Line::styled(standing(problem, width), theme.error()),
             None if app.break_due() => Line::styled(
-                "Desk break? s, Enter: the desk reset · z: in 10 min · Z: skip",
+                format!(
+                    "Desk break? {}, {}: the desk reset · {}: in 10 min · {}: skip",
+                    keys::hint(Msg::Goto(Screen::Stretches)),
+                    keys::hint(Msg::Enter),
+                    keys::hint(Msg::Snooze),
+                    keys::hint(Msg::DismissBreak)
+                ),
                 theme.ok(),
             ),
             None => Line::default(),

@@ -8,9 +8,10 @@ use ratatui::widgets::LineGauge;
 use super::field;
 use super::flags::lock_message;
 use super::theme::Theme;
-use crate::app::{App, TimerPrompt};
+use crate::app::{App, Msg, TimerPrompt};
 use crate::domain::therapy::protocol;
 use crate::domain::therapy::{PackKind, Session, State, clock};
+use crate::keys;
 
 /// One line for beside the banner: the running session, or what it is waiting for. `short`
 /// is the form for the tab row of a narrow terminal.
@@ -187,7 +188,11 @@ fn prompt_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
                     note.sources.join(", ")
                 )));
             }
-            lines.push(Line::styled("y: I have read these", theme.key()));
+            let yes = keys::hint(Msg::Yes);
+            lines.push(Line::styled(
+                format!("{yes}: I have read these"),
+                theme.key(),
+            ));
         }
         Some(TimerPrompt::PainBefore(kind)) => {
             lines.push(Line::styled(

@@ -7,9 +7,10 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use super::detail;
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Msg};
 use crate::domain::checkin::CheckIn;
 use crate::domain::{redflag, vocabulary};
+use crate::keys;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let [quick, gap, day, list] = Layout::vertical([
@@ -25,10 +26,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::from(vec![
             Span::styled("Pain now? ", theme.heading()),
             // Whole at any width from the smallest supported one.
-            Span::raw(if area.width >= 52 {
-                "type 0-10 then Enter · a for the full form"
-            } else {
-                "0-10, Enter · a: full form"
+            Span::raw({
+                let form = keys::hint(Msg::NewCheckin);
+                if area.width >= 52 {
+                    format!("type 0-10 then Enter · {form} for the full form")
+                } else {
+                    format!("0-10, Enter · {form}: full form")
+                }
             }),
         ])
     } else {
@@ -129,7 +133,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     Constraint::Length(1),
                 ])
                 .areas(list);
-                let text = Line::styled("v: details of the picked check-in", theme.dim());
+                let text = Line::styled(
+                    format!(
+                        "{}: details of the picked check-in",
+                        keys::hint(Msg::Details)
+                    ),
+                    theme.dim(),
+                );
                 frame.render_widget(Paragraph::new(text), hint);
                 (top, None)
             } else {
