@@ -20,9 +20,17 @@ impl Diary {
     }
 
     pub fn checkins_on(&self, day: NaiveDate) -> impl Iterator<Item = &Record<CheckIn>> {
-        // Sorted by time, but a record's date is the local date where it was made, so dates need
-        // not be in the same order (entries made while travelling): look at every entry.
-        self.checkins.iter().filter(move |r| r.date == day)
+        // Sorted by time. A record's date is the local date where it was made, which may be a
+        // day either side of the UTC date (zones run from -12 to +14 hours): only the check-ins
+        // from two days before to two days after are looked at, found by halving.
+        let utc = |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc();
+        let from = utc(day - Duration::days(2));
+        let until = utc(day + Duration::days(3));
+        let start = self.checkins.partition_point(|r| r.body.at < from);
+        let end = self.checkins.partition_point(|r| r.body.at < until);
+        self.checkins[start..end.max(start)]
+            .iter()
+            .filter(move |r| r.date == day)
     }
 
     /// Each day with check-ins: its mean and worst pain, in date order.

@@ -18,11 +18,18 @@ fn a_day_lists_its_check_ins_even_when_time_order_and_date_order_disagree() {
         .unwrap();
     s.add(&Record::new(CheckIn::new(second, 6), may(1), second))
         .unwrap();
+    // Days around them, so the day's entries are found among others.
+    for (days, pain) in [(-3, 1), (-1, 2), (2, 3), (4, 5)] {
+        let at = first + Duration::days(days);
+        s.add(&Record::new(CheckIn::new(at, pain), at.date_naive(), at))
+            .unwrap();
+    }
     let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
     let diary = Diary::open(Box::new(store), zone, "C", second);
     let pains = |d| -> Vec<u8> { diary.checkins_on(may(d)).map(|r| r.body.pain).collect() };
-    assert_eq!(pains(1), [6]);
+    assert_eq!(pains(1), [2, 6]);
     assert_eq!(pains(2), [4]);
+    assert_eq!(pains(4), [3]);
 }
 
 #[test]
