@@ -5,6 +5,7 @@
 use super::{App, Status};
 use crate::diary::Outcome;
 use crate::domain::redflag::{ActiveFlag, Level, UNLOCK};
+use crate::domain::therapy::{NOT_PAUSED, PackKind, paused_words};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alert {
@@ -20,18 +21,23 @@ impl App {
         let Some(flag) = outcome.raised.first() else {
             return;
         };
-        let paused = (self.diary.running()).is_some_and(|r| r.body.is_paused());
+        // Paused by this change, or already by the writer that raised the sign.
+        let paused = match &outcome.paused {
+            Some(Ok(kind)) => Some(*kind),
+            _ => (self.diary.running())
+                .filter(|r| r.body.is_paused())
+                .map(|r| r.body.kind),
+        };
         self.alert = Some(alert(flag, self.diary.emergency_number(), paused));
         self.bell += 1;
         self.stretches.pause(self.now);
         if let Some(Err(e)) = &outcome.paused {
-            let problem = format!("The running session could not be paused: {e}");
-            self.status = Some(Status::Error(problem));
+            self.status = Some(Status::Error(format!("{NOT_PAUSED}: {e}")));
         }
     }
 }
 
-fn alert(flag: &ActiveFlag, number: &str, paused: bool) -> Alert {
+fn alert(flag: &ActiveFlag, number: &str, paused: Option<PackKind>) -> Alert {
     let level = flag.def.level;
     let title = match level {
         Level::Emergency => format!("{} EMERGENCY: call {number} now", level.symbol()),
@@ -43,9 +49,7 @@ fn alert(flag: &ActiveFlag, number: &str, paused: bool) -> Alert {
     };
     // What to do now first: a small terminal may show only the first lines.
     let mut lines = vec![flag.def.advice(number)];
-    if paused {
-        lines.push("Your cold or heat session is paused: take the pack off.".into());
-    }
+    lines.extend(paused.map(paused_words));
     lines.push(format!("Why: {}.", flag.reason));
     lines.push(format!("Timers and stretches are locked. {UNLOCK}"));
     Alert {

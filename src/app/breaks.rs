@@ -54,9 +54,16 @@ impl Breaks {
         let zone = ctx.diary.zone();
         let due = self.next(ctx)?.max(ctx.now);
         let night = ctx.diary.settings()?.body.night_hours();
-        let shown = first_daytime(zone.local(due), night);
+        let local = zone.local(due);
+        let shown = first_daytime(local, night);
+        if shown == local {
+            return Some(due); // by day: no round trip through a local time an autumn repeats
+        }
         // A morning hour the clocks skip: ask again in an hour.
-        Some(zone.at(shown).unwrap_or(due + Duration::hours(1)))
+        Some(
+            zone.at(shown)
+                .map_or(due + Duration::hours(1), |at| at.max(due)),
+        )
     }
 
     /// Raise the reminder when it is due and the time is right. `busy` is a timer or routine.

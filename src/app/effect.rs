@@ -98,7 +98,9 @@ impl App {
                     let outcome = match self.diary.save(*change, self.now) {
                         Ok(outcome) => outcome,
                         Err(DiaryError::Changed(id)) => {
-                            self.diary.reread(self.now);
+                            // What the other writer changed sets off what it would have.
+                            let outcome = self.diary.reread(self.now);
+                            self.react(&outcome);
                             let ctx = Ctx {
                                 diary: &self.diary,
                                 now: self.now,

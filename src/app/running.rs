@@ -80,7 +80,7 @@ pub(super) fn refused(refusal: &Refused) -> Status {
         Refused::Running(_) => Status::Error("A session is already running: x stops it.".into()),
         Refused::Saving(e) => Status::Error(format!("Not saved: {e}")),
         Refused::Timer(e) => Status::Error(format!("Not changed: {e}.")),
-        Refused::NoSkinCheck | Refused::NoneEnded => {
+        Refused::NoSkinCheck | Refused::NoneEnded | Refused::Gone => {
             Status::Error(format!("Not saved: {refusal}."))
         }
     }

@@ -61,8 +61,11 @@ impl TimersState {
             return (vec![Effect::Timer(TimerAction::Settle)], true);
         }
         let mut effects = Vec::new();
-        if self.prompt.is_none()
-            && let Some(mark) = ctx.diary.skin_check_due(ctx.now)
+        // A skin check left open moves on to the latest mark reached: the skin now matters.
+        let open = matches!(self.prompt, None | Some(TimerPrompt::SkinCheck(_)));
+        if let Some(mark) = ctx.diary.skin_check_due(ctx.now)
+            && open
+            && self.prompt != Some(TimerPrompt::SkinCheck(mark))
         {
             self.prompt = Some(TimerPrompt::SkinCheck(mark));
             effects.push(Effect::Bell);

@@ -3,11 +3,12 @@
 use chrono::Utc;
 use clap::{ArgGroup, Args};
 
-use super::{Cli, Failure, locale, open_store, warn};
+use super::{Cli, Failure};
 use crate::clock::Zone;
-use crate::diary::{Change, Diary};
+use crate::diary::Change;
 use crate::domain::checkin::Draft;
-use crate::store::Record;
+use crate::domain::therapy::{NOT_PAUSED, paused_words};
+use crate::record::Record;
 
 #[derive(Args, Debug)]
 #[command(group(ArgGroup::new("pain_given").required(true).multiple(false)))]
@@ -86,17 +87,14 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         let lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
         Failure::BadInput(format!("{}\nNothing was saved.", lines.join("\n")))
     })?;
-    // With symptoms, a warning sign may be raised, perhaps together with answers given earlier:
-    // the whole diary is read, once, and the save goes through it. Otherwise only a save.
-    let symptoms = !checkin.symptoms.is_empty();
-    let mut diary = if symptoms {
-        super::open_diary(cli, now)?
-    } else {
-        Diary::empty(Box::new(open_store(cli)?), zone, &locale())
-    };
+    // Any check-in may complete a warning sign with answers given earlier (a manipulation
+    // backdated before a numbness, say): the whole diary is read, once, and the save goes
+    // through it.
+    let mut diary = super::open_diary_quietly(cli, now)?;
     let record = Record::new(checkin, date, now);
     let outcome = diary.save(Change::add(record.clone()), now)?;
-    warn(&outcome.notices);
+    // What could not be read, and what the save itself noticed (a repaired file, say).
+    super::tell_problems(&diary);
     let at = zone.local(record.body.at).format("%Y-%m-%d %H:%M");
     say!(
         "Saved check-in {}: pain {} at {at}.",
@@ -114,11 +112,8 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         )?;
     }
     match &outcome.paused {
-        Some(Ok(kind)) => say!(
-            "Your {} session is paused: take the pack off.",
-            kind.name().to_lowercase()
-        )?,
-        Some(Err(e)) => say!("The running session could not be paused: {e}")?,
+        Some(Ok(kind)) => say!("{}", paused_words(*kind))?,
+        Some(Err(e)) => return Err(Failure::Other(format!("{}: {e}", NOT_PAUSED))),
         None => {}
     }
     Ok(())

@@ -243,10 +243,22 @@ pub fn open_diary_light(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure>
 
 fn diary_over(store: DiskStore, now: DateTime<Utc>) -> Diary {
     let diary = Diary::open(Box::new(store), Zone::Local, &locale(), now);
+    tell_problems(&diary);
+    diary
+}
+
+/// As `open_diary`, saying nothing yet of what could not be read: for a save, whose own
+/// failure says it when it is the same file (`tell_problems` once it succeeded).
+pub fn open_diary_quietly(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
+    let store = open_store(cli)?;
+    Ok(Diary::open(Box::new(store), Zone::Local, &locale(), now))
+}
+
+/// What the diary could not read or had to repair, on standard error.
+pub fn tell_problems(diary: &Diary) {
     for problem in diary.problems() {
         tell(format_args!("{problem}"));
     }
-    diary
 }
 
 /// The person's locale from the environment, which suggests their emergency number.

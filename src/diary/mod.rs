@@ -201,9 +201,11 @@ impl Diary {
 
     /// Read every collection again, whatever the stamps say (after a save was refused because
     /// another process changed the record).
-    pub fn reread(&mut self, now: DateTime<Utc>) {
+    pub fn reread(&mut self, now: DateTime<Utc>) -> Outcome {
+        let before = self.before(now);
         self.stamps.clear();
         self.read(now);
+        self.outcome(before, Vec::new(), now)
     }
 
     /// Work the flags out again if the day changed since they were. Returns whether it did.

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
-use super::{Change, Diary};
+use super::{Change, Diary, DiaryError};
 use crate::domain::redflag::ActiveFlag;
 use crate::domain::therapy::{PackKind, State};
 use crate::store::Notice;
@@ -106,13 +106,18 @@ impl Diary {
         if !matches!(record.body.state(now), State::Running { .. }) {
             return None;
         }
-        let kind = record.body.kind;
-        let paused = (record.body.pause(now).map_err(|e| e.to_string())).and_then(|()| {
-            record.touch(now);
-            let saved = self.commit(Change::update(record), now);
-            saved.map(|_| kind).map_err(|e| e.to_string())
-        });
-        Some(paused)
+        let (kind, base) = (record.body.kind, record.updated_at);
+        if let Err(e) = record.body.pause(now) {
+            return Some(Err(e.to_string()));
+        }
+        record.touch(now);
+        // Refused if another writer changed the session since this copy was read (a stop, a
+        // resume, or the same pause from another window): that change stands, and is read next.
+        match self.commit(Change::edit(record, base), now) {
+            Ok(_) => Some(Ok(kind)),
+            Err(DiaryError::Changed(_)) => None,
+            Err(e) => Some(Err(e.to_string())),
+        }
     }
 
     /// Sessions ended lately that still wait for pain after (neither rated nor skipped).

@@ -59,6 +59,9 @@ pub enum Refused {
     NoSkinCheck,
     #[error("no session has ended yet")]
     NoneEnded,
+    /// The session asked about is no longer in the diary (deleted elsewhere) or not ended.
+    #[error("that session is no longer in the diary")]
+    Gone,
     #[error("{0}")]
     Timer(#[from] TimerError),
     #[error("{0}")]
@@ -174,12 +177,11 @@ impl Diary {
         now: DateTime<Utc>,
     ) -> Result<Done, Refused> {
         self.settle_running(now)?;
-        let ended = self.sessions.iter().filter(|r| r.body.ended_at.is_some());
-        let found = match id {
-            Some(id) => self.sessions.iter().find(|r| r.id == id),
-            None => ended.max_by_key(|r| r.body.ended_at),
+        let mut ended = self.sessions.iter().filter(|r| r.body.ended_at.is_some());
+        let mut record = match id {
+            Some(id) => ended.find(|r| r.id == id).cloned().ok_or(Refused::Gone)?,
+            None => (ended.max_by_key(|r| r.body.ended_at).cloned()).ok_or(Refused::NoneEnded)?,
         };
-        let mut record = found.cloned().ok_or(Refused::NoneEnded)?;
         // Asked, answered or not: a skipped rating is not asked again.
         record.body.after_asked = true;
         record.body.pain_after = pain.or(record.body.pain_after);

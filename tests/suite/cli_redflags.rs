@@ -293,3 +293,22 @@ fn nape_log_says_what_its_save_put_in_force_and_pauses_the_running_session() {
     assert!(out.contains("EMERGENCY: Call"), "{out}");
     assert!(out.contains("fever, headache and a stiff neck"), "{out}");
 }
+
+#[test]
+fn nape_log_without_symptoms_names_the_pattern_its_context_completes() {
+    // Numbness now; then a neck manipulation half an hour before it, logged with no symptom:
+    // that check-in completes the after-manipulation emergency.
+    let diary = Diary::new();
+    diary.ok(&["log", "3", "-s", "numbness"]);
+    let before = (Utc::now() - Duration::minutes(30)).format("%Y-%m-%d %H:%M");
+    let out = diary.ok(&[
+        "log",
+        "2",
+        "-c",
+        "manipulation",
+        "--at",
+        &before.to_string(),
+    ]);
+    assert!(out.contains("EMERGENCY"), "{out}");
+    assert!(out.contains("after neck manipulation"), "{out}");
+}

@@ -180,3 +180,52 @@ fn a_skin_check_answered_by_another_writer_closes_the_apps_prompt() {
     let stored = &app.diary().running().unwrap().body.skin_checks;
     assert_eq!(stored, &[5]);
 }
+
+#[test]
+fn a_save_refused_as_changed_elsewhere_still_reacts_to_what_the_other_writer_raised() {
+    let store = Shared::default();
+    let mut app = app_with_cold_running(&store);
+    let now = t0() + Duration::minutes(3);
+    // The app opens the fever's check-in to edit it.
+    key(&mut app, KeyCode::Char('t'), now);
+    key(&mut app, KeyCode::Enter, now);
+    assert!(app.form().is_some(), "the fever's check-in is open");
+    // Meanwhile another writer completes the pattern and changes that check-in.
+    let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, now);
+    let record = Record::new(completing(), now.date_naive(), now);
+    writer.save(Change::add(record), now).unwrap();
+    let mut fever = writer.checkins()[0].clone();
+    fever.body.pain = 5;
+    fever.touch(now);
+    writer.save(Change::update(fever), now).unwrap();
+    // The app's save is refused as changed elsewhere; the loop then hears the folder change.
+    let bells = app.bell();
+    press(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+        now,
+    );
+    assert!(matches!(app.status(), Some(nape::app::Status::Error(_))));
+    app.update(Msg::DataChanged, now);
+    // What the other writer raised still interrupts and pauses.
+    assert_eq!(app.alert().map(|a| a.level), Some(Level::Emergency));
+    assert_eq!(app.bell() - bells, 1);
+    let state = app.diary().running().unwrap().body.state(now);
+    assert!(matches!(state, State::Paused { .. }), "{state:?}");
+}
+
+#[test]
+fn a_skin_check_left_open_asks_about_the_latest_mark_and_records_the_answer_there() {
+    let store = Shared::default();
+    let mut app = app_with_cold_running(&store);
+    app.update(Msg::Tick, t0() + Duration::minutes(5));
+    assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(5)));
+    // Answered only at 11 minutes, when the 10-minute check is due too.
+    // Left open to 11 minutes: the question moves on to the 10-minute check (the skin now).
+    let late = t0() + Duration::minutes(11);
+    app.update(Msg::Tick, late);
+    assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(10)));
+    key(&mut app, KeyCode::Char('1'), late);
+    let stored = &app.diary().running().unwrap().body.skin_checks;
+    assert_eq!(stored, &[10], "the answer is to the question asked");
+}

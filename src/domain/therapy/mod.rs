@@ -48,6 +48,15 @@ pub struct Pause {
     pub to: Option<DateTime<Utc>>,
 }
 
+/// What to do when a warning sign has paused a running session.
+pub fn paused_words(kind: PackKind) -> String {
+    let kind = kind.name().to_lowercase();
+    format!("Your {kind} session is paused: take the pack off.")
+}
+
+/// The start of what is said when a warning sign could not pause the running session.
+pub const NOT_PAUSED: &str = "The running session could not be paused";
+
 /// How the skin under a cold pack feels at a skin check, in the order it goes: at numb, stop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Skin {
