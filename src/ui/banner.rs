@@ -54,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let text = variants
         .iter()
-        .find(|v| v.chars().count() <= room)
+        .find(|v| super::field::columns(v) <= room)
         .unwrap_or(&variants[variants.len() - 1]);
     let line = Line::styled(text.as_str(), style);
     if rows <= 1 {

@@ -31,34 +31,24 @@ pub fn spans(input: &Input, focused: bool, theme: &Theme, width: usize) -> Vec<S
     ]
 }
 
-/// Break `text` into lines of at most `width` characters at spaces (a longer word is cut).
+/// Break `text` into lines at spaces that each take at most `width` columns on screen (a wider
+/// word is cut), measured as ratatui measures what it draws: one model of width everywhere.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let needed = if line.is_empty() {
-            word.chars().count()
-        } else {
-            line.chars().count() + 1 + word.chars().count()
-        };
-        if needed > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-        while line.chars().count() > width {
-            let head: String = line.chars().take(width).collect();
-            line = line.chars().skip(width).collect();
-            lines.push(head);
-        }
+    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    let lines: Vec<String> = textwrap::wrap(text.trim(), options)
+        .into_iter()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+}
+
+/// The columns `text` takes on screen.
+pub fn columns(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// `scroll` limited so the last line of `text` (as drawn in `area`, wrapped) is at the bottom

@@ -51,7 +51,7 @@ fn draw(app: &App, frame: &mut Frame) {
     // The running timer sits beside the banner wherever there is room for both, or at the end
     // of the tab row on a narrow terminal.
     let long = timers::status(app, false);
-    let slot = long.as_ref().map_or(0, |t| t.chars().count() as u16 + 1);
+    let slot = long.as_ref().map_or(0, |t| field::columns(t) as u16 + 1);
     let short_on_tabs = long.is_some() && area.width < 50 + slot;
     if long.is_some() && !short_on_tabs {
         let [left, right] =
@@ -64,7 +64,7 @@ fn draw(app: &App, frame: &mut Frame) {
     }
     let used = render_tabs(app, frame, tabs, &theme);
     if short_on_tabs && let Some(text) = timers::status(app, true) {
-        let width = text.chars().count() as u16;
+        let width = field::columns(&text) as u16;
         if tabs.width > used + width {
             let [_, right] =
                 Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)]).areas(tabs);
@@ -209,7 +209,7 @@ fn standing(problem: &str, width: usize) -> String {
         return text;
     }
     let tail = "… (all of it: nape check)";
-    let room = (2 * width).saturating_sub(tail.chars().count() + width / 4);
+    let room = (2 * width).saturating_sub(field::columns(tail) + width / 4);
     let cut: String = text.chars().take(room).collect();
     format!("{}{tail}", cut.trim_end())
 }
@@ -238,7 +238,7 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 pub fn footer_line(focus: Focus, width: u16, theme: &Theme) -> Line<'static> {
     let items = keys::footer(focus);
     let help = items.iter().find(|item| **item == ("?", "help"));
-    let size = |(key, word): &(&str, &str)| key.chars().count() + 1 + word.chars().count();
+    let size = |(key, word): &(&str, &str)| field::columns(key) + 1 + field::columns(word);
     let mut room = (width as usize).saturating_sub(help.map_or(0, size));
     let mut shown = Vec::new();
     for item in items.iter().filter(|item| Some(*item) != help) {

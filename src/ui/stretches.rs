@@ -60,7 +60,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .library
         .routines
         .iter()
-        .map(|r| r.name.chars().count())
+        .map(|r| super::field::columns(&r.name))
         .max()
         .unwrap_or(0);
     let ready = app.diary().settings().map_or(3, |s| s.body.ready());
@@ -72,8 +72,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             " (yours)"
         };
+        // Padded by the columns the name takes, so lengths line up whatever its script.
+        let pad = " ".repeat(name_width - super::field::columns(&r.name));
         let text = format!(
-            "{mark}{:<name_width$}  {}{mine}",
+            "{mark}{}{pad}  {}{mine}",
             r.name,
             duration_words(r.total_secs(ready))
         );

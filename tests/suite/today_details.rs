@@ -82,3 +82,30 @@ fn v_shows_the_picked_entry_in_full_where_no_pane_fits() {
         "{back}"
     );
 }
+
+/// A note in a script whose characters take two columns each is wrapped by what it takes on
+/// screen, as ratatui draws it, so none of it is cut off in the form.
+#[test]
+fn a_note_of_wide_characters_is_wrapped_whole_in_the_form() {
+    use nape::diary::Change;
+    use nape::domain::checkin::CheckIn;
+    use nape::record::Record;
+    let note = "首が痛い。".repeat(12);
+    let store = MemoryStore::new();
+    let at = now() - chrono::Duration::minutes(5);
+    let body = CheckIn {
+        note: Some(note.clone()),
+        ..CheckIn::new(at, 4)
+    };
+    let mut diary = nape::diary::Diary::open(Box::new(store), common::app::utc(), "C", at);
+    diary
+        .save(Change::add(Record::new(body, at.date_naive(), at)), at)
+        .unwrap();
+    let mut app = App::with_diary(diary, now(), common::app::LOCALE);
+    app.update(Msg::Enter, now()); // the welcome
+    press(&mut app, KeyCode::Enter); // edit the check-in
+    assert!(app.form().is_some());
+    let rows = common::draw::rows(&app, 60, 150);
+    let shown = rows.join("").matches('痛').count();
+    assert_eq!(shown, 12, "{}", rows.join("\n"));
+}

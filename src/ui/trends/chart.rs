@@ -2,6 +2,7 @@
 //! the activities score, with a row of letters for cold, heat, stretch and assessment days and
 //! the first and last date beneath. Where the height is short, a one-row sparkline instead.
 
+use crate::ui::field::columns;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -140,7 +141,7 @@ fn legend(summary: &Summary, width: u16, sparkline: bool) -> Vec<Line<'static>> 
     let mut lines = Vec::new();
     let mut row = String::new();
     for part in parts {
-        if !row.is_empty() && row.chars().count() + part.chars().count() + 2 > width as usize {
+        if !row.is_empty() && columns(&row) + columns(part) + 2 > width as usize {
             lines.push(Line::from(Span::raw(std::mem::take(&mut row))));
         }
         if !row.is_empty() {
