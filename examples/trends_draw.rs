@@ -46,10 +46,10 @@ fn main() {
         Ok("year") => Span::Year,
         _ => Span::All,
     };
-    for _ in Span::ALL {
+    for _ in enum_iterator::all::<Span>() {
         trends.update(Msg::Left, Utc::now());
     }
-    for _ in Span::ALL {
+    for _ in enum_iterator::all::<Span>() {
         if trends.trends().view(trends.diary()).span != want {
             trends.update(Msg::Right, Utc::now());
         }

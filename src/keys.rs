@@ -245,7 +245,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Screens, &[TAB], Msg::NextScreen, "Tab", Some("next screen"), "next screen"),
         bind(Screens, &[BACKTAB], Msg::PrevScreen, "Shift-Tab", None, "previous screen"),
     ];
-    for screen in Screen::ALL {
+    for screen in enum_iterator::all::<Screen>() {
         let label = match screen_key(screen) {
             't' => "t",
             'i' => "i",
@@ -381,7 +381,11 @@ pub fn map(focus: Focus, event: KeyEvent) -> Option<Msg> {
 pub fn footer(focus: Focus) -> &'static [(&'static str, &'static str)] {
     // Worked out once per focus: the footer is drawn every second while a timer runs.
     static FOOTERS: LazyLock<HashMap<Focus, Vec<(&'static str, &'static str)>>> =
-        LazyLock::new(|| Focus::ALL.iter().map(|f| (*f, footer_of(*f))).collect());
+        LazyLock::new(|| {
+            enum_iterator::all::<Focus>()
+                .map(|f| (f, footer_of(f)))
+                .collect()
+        });
     FOOTERS.get(&focus).map_or(&[], Vec::as_slice)
 }
 

@@ -48,7 +48,7 @@ pub fn section(item: Item) -> usize {
     match item {
         Item::Pain | Item::Worst | Item::Stiffness | Item::When => 0,
         Item::Choice(group, _) => 1 + group.index(),
-        Item::Medicines | Item::Note => 1 + Group::ALL.len(),
+        Item::Medicines | Item::Note => 1 + enum_iterator::cardinality::<Group>(),
     }
 }
 

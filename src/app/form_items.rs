@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use crate::domain::checkin::Field;
 use crate::domain::vocabulary::{self, Term};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, enum_iterator::Sequence)]
 pub enum Group {
     Where,
     Symptom,
@@ -15,14 +15,6 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
-        Group::Where,
-        Group::Symptom,
-        Group::Warning,
-        Group::Context,
-        Group::Treatment,
-    ];
-
     pub fn title(self) -> &'static str {
         match self {
             Group::Where => "Where it hurts",
@@ -44,7 +36,9 @@ impl Group {
     }
 
     pub(super) fn index(self) -> usize {
-        Group::ALL.iter().position(|g| *g == self).unwrap_or(0)
+        enum_iterator::all::<Group>()
+            .position(|g| g == self)
+            .unwrap_or(0)
     }
 }
 
@@ -96,7 +90,7 @@ impl Item {
 pub fn items() -> &'static [Item] {
     static ITEMS: LazyLock<Vec<Item>> = LazyLock::new(|| {
         let mut items = vec![Item::Pain, Item::Worst, Item::Stiffness, Item::When];
-        for group in Group::ALL {
+        for group in enum_iterator::all::<Group>() {
             items.extend((0..group.terms().len()).map(|i| Item::Choice(group, i)));
         }
         items.extend([Item::Medicines, Item::Note]);

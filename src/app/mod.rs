@@ -22,6 +22,7 @@ mod welcome;
 use std::ops::Range;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use enum_iterator::{next_cycle, previous_cycle};
 
 pub use alert::Alert;
 pub use effect::{Confirm, Effect, Follow, Status};
@@ -335,8 +336,8 @@ impl App {
                 (Msg::Goto(screen), _) => self.goto(screen),
                 (Msg::Snooze, _) => self.breaks.snooze(&ctx),
                 (Msg::DismissBreak, _) => self.breaks.dismiss(&ctx),
-                (Msg::NextScreen, screen) => self.goto(screen.offset(1)),
-                (Msg::PrevScreen, screen) => self.goto(screen.offset(-1)),
+                (Msg::NextScreen, screen) => self.goto(next_cycle(&screen)),
+                (Msg::PrevScreen, screen) => self.goto(previous_cycle(&screen)),
                 (Msg::RateActivities, _) => {
                     self.screen = Screen::Trends;
                     self.trends.start_rating(&ctx)

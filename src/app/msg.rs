@@ -1,12 +1,14 @@
 //! What can happen (messages), where the app is (screens), and what has the keyboard (focus).
 //! Messages carry meanings, never key codes: `keys` turns key presses into these.
 
+use enum_iterator::Sequence;
 use tui_input::InputRequest;
 
 use crate::domain::stretch::Feeling;
 use crate::domain::therapy::{PackKind, Skin};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// In tab order (`enum_iterator::all`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Sequence)]
 pub enum Screen {
     Today,
     Timers,
@@ -18,16 +20,6 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
-        Screen::Today,
-        Screen::Timers,
-        Screen::Stretches,
-        Screen::Trends,
-        Screen::Flags,
-        Screen::Settings,
-        Screen::Help,
-    ];
-
     pub fn title(self) -> &'static str {
         match self {
             Screen::Today => "Today",
@@ -38,11 +30,6 @@ impl Screen {
             Screen::Settings => "Settings",
             Screen::Help => "Help",
         }
-    }
-
-    pub(super) fn offset(self, by: isize) -> Screen {
-        let i = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
-        Screen::ALL[(i + by).rem_euclid(Screen::ALL.len() as isize) as usize]
     }
 }
 
@@ -134,7 +121,9 @@ pub enum Msg {
 
 /// What the keyboard is talking to. Worked out once, in `App::focus`; the key table, the footer
 /// and Help all go by it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Every focus there is (`enum_iterator::all`): footers are worked out for each, and tests walk
+/// the key table with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Sequence)]
 pub enum Focus {
     /// The terminal is too small to show the screens: only quitting works, so nothing is
     /// changed unseen.
@@ -186,38 +175,6 @@ pub enum Focus {
 }
 
 impl Focus {
-    /// Every focus there is: footers are worked out for each, and tests walk the key table
-    /// with it. Keep it complete.
-    pub const ALL: [Focus; 27] = [
-        Focus::TooSmall,
-        Focus::Alert,
-        Focus::Confirm,
-        Focus::Welcome { text: false },
-        Focus::Welcome { text: true },
-        Focus::SettingsEdit { text: false },
-        Focus::SettingsEdit { text: true },
-        Focus::Form { text: false },
-        Focus::Form { text: true },
-        Focus::Today,
-        Focus::TimersIdle,
-        Focus::TimersLocked,
-        Focus::TimersRunning,
-        Focus::TimerNotes,
-        Focus::TimerPain,
-        Focus::TimerSkin,
-        Focus::Flags,
-        Focus::Settings,
-        Focus::Help,
-        Focus::Stretches,
-        Focus::StretchesLocked,
-        Focus::StretchPlaying,
-        Focus::StretchPain,
-        Focus::StretchFeeling,
-        Focus::Trends,
-        Focus::TrendsRate,
-        Focus::TrendsName,
-    ];
-
     /// Whether typed characters go into a text field (so letters are not keys).
     pub fn is_text(self) -> bool {
         matches!(

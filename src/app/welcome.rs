@@ -9,7 +9,7 @@ use crate::domain::settings::{self, Settings};
 use crate::domain::therapy::limits::{Limits, bounds};
 use crate::record::Record;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, enum_iterator::Sequence)]
 pub enum OnsetChoice {
     Today,
     Date,
@@ -17,8 +17,6 @@ pub enum OnsetChoice {
 }
 
 impl OnsetChoice {
-    pub const ALL: [OnsetChoice; 3] = [OnsetChoice::Today, OnsetChoice::Date, OnsetChoice::Ongoing];
-
     pub fn label(self) -> &'static str {
         match self {
             OnsetChoice::Today => "today",
@@ -189,12 +187,12 @@ impl SettingsForm {
         self.editing || self.welcome
     }
 
-    fn cycle(&mut self, by: isize) {
-        let i = OnsetChoice::ALL
-            .iter()
-            .position(|c| *c == self.onset)
-            .unwrap_or(0) as isize;
-        self.onset = OnsetChoice::ALL[(i + by).rem_euclid(3) as usize];
+    fn cycle(&mut self, forward: bool) {
+        self.onset = if forward {
+            enum_iterator::next_cycle(&self.onset)
+        } else {
+            enum_iterator::previous_cycle(&self.onset)
+        };
     }
 
     fn handle(&mut self, msg: Msg) -> Vec<Effect> {
@@ -209,8 +207,8 @@ impl SettingsForm {
                 self.focus = (self.focus + count - 1) % count;
                 self.fresh = true;
             }
-            Msg::Left if onset => self.cycle(-1),
-            Msg::Right | Msg::Toggle if onset => self.cycle(1),
+            Msg::Left if onset => self.cycle(false),
+            Msg::Right | Msg::Toggle if onset => self.cycle(true),
             Msg::Edit(request) => {
                 let fresh = std::mem::replace(&mut self.fresh, false);
                 if let Some(input) = self.input_mut(self.focused()) {

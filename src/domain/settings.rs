@@ -66,7 +66,18 @@ pub struct TrendsView {
 }
 
 /// The parts of the Trends screen, one in view at a time.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Serialize,
+    Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    enum_iterator::Sequence,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     #[default]
@@ -78,14 +89,6 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
-        Section::Chart,
-        Section::Calendar,
-        Section::Progress,
-        Section::Helps,
-        Section::Function,
-    ];
-
     pub fn title(self) -> &'static str {
         match self {
             Section::Chart => "Pain chart",
@@ -98,9 +101,11 @@ impl Section {
 
     /// The next section, wrapping round; `back` for the one before.
     pub fn step(self, back: bool) -> Section {
-        let n = Section::ALL.len();
-        let i = Section::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Section::ALL[if back { (i + n - 1) % n } else { (i + 1) % n }]
+        if back {
+            enum_iterator::previous_cycle(&self)
+        } else {
+            enum_iterator::next_cycle(&self)
+        }
     }
 }
 

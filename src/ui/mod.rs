@@ -156,7 +156,7 @@ pub fn page_end(app: &App, width: u16, height: u16) -> Option<u16> {
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
     let wide = area.width >= 80;
     let mut spans = Vec::new();
-    for screen in Screen::ALL {
+    for screen in enum_iterator::all::<Screen>() {
         let current = screen == app.screen() && !app.welcome();
         let label = if wide || current {
             format!(" {} {} ", keys::screen_key(screen), screen.title())

@@ -97,7 +97,7 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize)
             continue;
         }
         lines.push(Line::from(spans));
-        for option in OnsetChoice::ALL {
+        for option in enum_iterator::all::<OnsetChoice>() {
             let chosen = option == form.onset;
             let style = if chosen && here {
                 theme.selected()

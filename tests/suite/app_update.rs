@@ -275,7 +275,7 @@ fn tab_and_letters_move_between_screens() {
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.screen(), Screen::Help);
-    for screen in Screen::ALL {
+    for screen in enum_iterator::all::<Screen>() {
         type_text(&mut app, &keys::screen_key(screen).to_string());
         assert_eq!(app.screen(), screen);
     }

@@ -37,7 +37,7 @@ fn every_screen_is_plain_ascii_when_asked() {
     assert!(welcome.is_ascii(), "{welcome}");
     app.update(Msg::Enter, now());
     app.update(Msg::StartTimer(Some(PackKind::Cold)), now());
-    for target in Screen::ALL {
+    for target in enum_iterator::all::<Screen>() {
         app.update(Msg::Goto(target), now());
         for (w, h) in [(80, 24), (40, 12)] {
             let rows = screen(&app, w, h);

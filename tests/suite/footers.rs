@@ -7,7 +7,7 @@ use nape::ui::{self, Theme};
 
 #[test]
 fn every_footer_fits_with_whole_items_and_help() {
-    for focus in Focus::ALL {
+    for focus in enum_iterator::all::<Focus>() {
         let items: Vec<String> = keys::footer(focus)
             .iter()
             .map(|(key, word)| format!("{key} {word}"))

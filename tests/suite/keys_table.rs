@@ -24,7 +24,7 @@ fn events(key: Key) -> Vec<(KeyEvent, Option<char>)> {
 #[test]
 fn every_footer_key_does_what_the_table_says_where_it_is_shown() {
     let mut checked = 0;
-    for focus in Focus::ALL {
+    for focus in enum_iterator::all::<Focus>() {
         let footer = keys::footer(focus);
         assert!(!footer.is_empty(), "{focus:?} shows no keys");
         let shown = keys::table()

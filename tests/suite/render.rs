@@ -73,7 +73,7 @@ fn states() -> Vec<(&'static str, App)> {
         "en_US.UTF-8",
     );
     states.push(("welcome", welcome));
-    for screen in Screen::ALL {
+    for screen in enum_iterator::all::<Screen>() {
         let mut a = app(false);
         a.update(Msg::Goto(screen), t0());
         states.push((screen_name(screen), a));

@@ -3,7 +3,18 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Serialize,
+    Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    enum_iterator::Sequence,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Span {
     Week,
@@ -15,14 +26,6 @@ pub enum Span {
 }
 
 impl Span {
-    pub const ALL: [Span; 5] = [
-        Span::Week,
-        Span::Month,
-        Span::Quarter,
-        Span::Year,
-        Span::All,
-    ];
-
     /// Its length in days; `None` for everything.
     pub fn days(self) -> Option<u64> {
         match self {
@@ -55,13 +58,11 @@ impl Span {
 
     /// The next longer span (or the longest).
     pub fn longer(self) -> Span {
-        let i = Span::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Span::ALL[(i + 1).min(Span::ALL.len() - 1)]
+        enum_iterator::next(&self).unwrap_or(self)
     }
 
     /// The next shorter span (or the shortest).
     pub fn shorter(self) -> Span {
-        let i = Span::ALL.iter().position(|s| *s == self).unwrap_or(0);
-        Span::ALL[i.saturating_sub(1)]
+        enum_iterator::previous(&self).unwrap_or(self)
     }
 }

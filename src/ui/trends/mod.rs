@@ -38,9 +38,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// "Pain chart · 30 days" with the sections listed, the one in view in brackets, where they fit.
 fn header(section: Section, span: &str, width: u16, theme: &Theme) -> Line<'static> {
-    let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0) + 1;
+    let index = enum_iterator::all::<Section>()
+        .position(|s| s == section)
+        .unwrap_or(0)
+        + 1;
     let mut all = Vec::new();
-    for s in Section::ALL {
+    for s in enum_iterator::all::<Section>() {
         let text = match s == section {
             true => format!("[{}]", s.title()),
             false => s.title().to_string(),
@@ -59,6 +62,9 @@ fn header(section: Section, span: &str, width: u16, theme: &Theme) -> Line<'stat
     }
     Line::from(vec![
         Span::styled(section.title(), theme.heading()),
-        Span::raw(format!(" {index}/{} · {span}", Section::ALL.len())),
+        Span::raw(format!(
+            " {index}/{} · {span}",
+            enum_iterator::cardinality::<Section>()
+        )),
     ])
 }
