@@ -1,15 +1,12 @@
 //! What a screen's `update` asks for. The screens never save or ring themselves: `App` applies
 //! their effects in one place, in order, and a save that fails drops the effects after it.
 
-use chrono::NaiveDate;
-use uuid::Uuid;
-
+use super::stretches::StretchesFollow;
+use super::timers::TimersFollow;
+use super::today::TodayFollow;
 use super::{App, CheckinForm, Ctx, Screen};
 use crate::diary::{Change, DiaryError, TimerAction};
-use crate::domain::checkin::CheckIn;
 use crate::domain::stretch::Cue;
-use crate::domain::therapy::PackKind;
-use crate::record::Record;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -51,27 +48,14 @@ impl Effect {
     }
 }
 
-/// What happens after a successful save, back in the screen that asked.
+/// What happens after a successful save, back in the screen that asked: each screen's own.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Follow {
-    /// The form was saved: close it and show this entry.
-    ShowEntry { day: NaiveDate, id: Uuid },
-    /// Close the check-in form without saving (its changes were given up).
-    CloseForm,
-    /// A check-in was deleted: keep it a while so it can be brought back.
-    Deleted(Box<Record<CheckIn>>),
-    /// A session ended: ask pain after.
-    PainAfter { id: Uuid, message: String },
-    /// Safety notes read: go on starting this kind.
-    NotesRead(PackKind),
-    /// Cautions accepted: ask pain before starting this kind.
-    PainBefore(PackKind),
+    Today(TodayFollow),
+    Timers(TimersFollow),
+    Stretches(StretchesFollow),
     /// The settings were saved: close the form.
     SettingsSaved,
-    /// Start a routine though the warning signs could not be checked: ask pain before.
-    StretchAnyway,
-    /// A routine was stopped to report a symptom: open a check-in for it.
-    ReportSymptoms,
 }
 
 /// A question waiting for y or n, what it is about, and what yes does.
@@ -152,35 +136,22 @@ impl App {
                         today: self.today,
                     };
                     let more = match follow {
-                        Follow::ShowEntry { day, id } => {
-                            self.today_state.show(&ctx, day, id);
+                        Follow::Today(follow) => self.today_state.follow(follow, &ctx),
+                        Follow::Timers(follow) => self.timers.follow(follow, &ctx),
+                        Follow::Stretches(StretchesFollow::Anyway) => {
+                            self.stretches.ask_pain_before();
                             Vec::new()
                         }
-                        Follow::Deleted(record) => {
-                            self.today_state.deleted = Some((*record, self.now));
-                            self.today_state.clamp(&ctx);
+                        // Stop and report: the check-in opens on Today.
+                        Follow::Stretches(StretchesFollow::ReportSymptoms) => {
+                            self.screen = Screen::Today;
+                            self.today_state.form = Some(CheckinForm::reporting());
                             Vec::new()
-                        }
-                        Follow::CloseForm => {
-                            self.today_state.form = None;
-                            vec![Effect::Say(Status::Info(
-                                "Check-in closed without saving.".into(),
-                            ))]
                         }
                         Follow::SettingsSaved => {
                             self.settings_form.reset(&ctx);
                             Vec::new()
                         }
-                        Follow::StretchAnyway => {
-                            self.stretches.ask_pain_before();
-                            Vec::new()
-                        }
-                        Follow::ReportSymptoms => {
-                            self.screen = Screen::Today;
-                            self.today_state.form = Some(CheckinForm::reporting());
-                            Vec::new()
-                        }
-                        follow => self.timers.follow(follow, &ctx),
                     };
                     if !self.apply(more) {
                         return false;

@@ -4,6 +4,7 @@ use tui_input::{Input, InputRequest};
 
 use super::form_items::{Group, Item, items};
 use super::note::Note;
+use super::today::TodayFollow;
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::clock::Zone;
 use crate::diary::Change;
@@ -248,7 +249,7 @@ impl CheckinForm {
                     question: "Discard the changes to this check-in?".into(),
                     no: "Still editing: nothing was thrown away.",
                     details: Vec::new(),
-                    yes: vec![Effect::Then(Follow::CloseForm)],
+                    yes: vec![Effect::Then(Follow::Today(TodayFollow::CloseForm))],
                 })]);
             }
             Msg::Cancel => return None,
@@ -327,10 +328,10 @@ impl CheckinForm {
                 change,
                 format!("Saved: pain {} at {time}.", record.body.pain),
             ),
-            Effect::Then(Follow::ShowEntry {
+            Effect::Then(Follow::Today(TodayFollow::ShowEntry {
                 day: record.date,
                 id: record.id,
-            }),
+            })),
         ]
     }
 }

@@ -4,6 +4,7 @@
 
 use chrono::Utc;
 
+use super::timers::TimersFollow;
 use super::{Ctx, Effect, Follow, Status};
 use crate::diary::{Done, Refused, Settled, TimerAction};
 use crate::domain::therapy::{EndReason, State, clock, ran};
@@ -66,7 +67,8 @@ pub(super) fn said(action: TimerAction, done: &Done, now: chrono::DateTime<Utc>)
             effects.push(Effect::Bell);
         }
         let id = record.id;
-        effects.push(Effect::Then(Follow::PainAfter { id, message }));
+        let asked = TimersFollow::PainAfter { id, message };
+        effects.push(Effect::Then(Follow::Timers(asked)));
     }
     effects
 }

@@ -13,6 +13,15 @@ use crate::domain::stretch::{
 use crate::domain::therapy::Pause;
 use crate::record::Record;
 
+/// What Stretches does once a save it asked for succeeded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StretchesFollow {
+    /// Start a routine though the warning signs could not be checked: ask pain before.
+    Anyway,
+    /// A routine was stopped to report a symptom: open a check-in for it.
+    ReportSymptoms,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stage {
     /// The list of routines.
@@ -162,7 +171,7 @@ impl StretchesState {
             return vec![Effect::Ask(Confirm {
                 question: format!("Warning signs could not be checked ({why}). Start anyway?"),
                 details: Vec::new(),
-                yes: vec![Effect::Then(Follow::StretchAnyway)],
+                yes: vec![Effect::Then(Follow::Stretches(StretchesFollow::Anyway))],
                 no: "Nothing started.",
             })];
         }
@@ -277,7 +286,10 @@ impl StretchesState {
         };
         let mut effects = vec![Effect::save(Change::update(record), words)];
         match how {
-            RoutineEnd::Reported => effects.push(Effect::Then(Follow::ReportSymptoms)),
+            RoutineEnd::Reported => {
+                let report = Follow::Stretches(StretchesFollow::ReportSymptoms);
+                effects.push(Effect::Then(report));
+            }
             _ => {
                 self.typed.clear();
                 self.stage = Stage::Feeling { id };

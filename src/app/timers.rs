@@ -23,6 +23,17 @@ pub enum TimerPrompt {
     SkinCheck(u32),
 }
 
+/// What Timers does once a save it asked for succeeded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimersFollow {
+    /// A session ended: ask pain after.
+    PainAfter { id: Uuid, message: String },
+    /// Safety notes read: go on starting this kind.
+    NotesRead(PackKind),
+    /// Cautions accepted: ask pain before starting this kind.
+    PainBefore(PackKind),
+}
+
 /// Today's plan, worked out when the data or the minute changes, not on every frame.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
@@ -147,15 +158,14 @@ impl TimersState {
         }
     }
 
-    pub fn follow(&mut self, follow: Follow, ctx: &Ctx) -> Vec<Effect> {
+    pub(super) fn follow(&mut self, follow: TimersFollow, ctx: &Ctx) -> Vec<Effect> {
         match follow {
-            Follow::PainAfter { id, message } => {
+            TimersFollow::PainAfter { id, message } => {
                 self.prompt = Some(TimerPrompt::PainAfter { id, message });
                 self.typed.clear();
             }
-            Follow::NotesRead(kind) => return self.begin_start(Some(kind), ctx),
-            Follow::PainBefore(kind) => self.ask_pain_before(kind),
-            _ => {}
+            TimersFollow::NotesRead(kind) => return self.begin_start(Some(kind), ctx),
+            TimersFollow::PainBefore(kind) => self.ask_pain_before(kind),
         }
         Vec::new()
     }
@@ -208,7 +218,7 @@ impl TimersState {
             question: format!("Start {} now anyway?", kind.name().to_lowercase()),
             details: reasons,
             no: "Nothing started.",
-            yes: vec![Effect::Then(Follow::PainBefore(kind))],
+            yes: vec![Effect::Then(Follow::Timers(TimersFollow::PainBefore(kind)))],
         })]
     }
 
@@ -231,7 +241,7 @@ impl TimersState {
                         Change::update(settings),
                         format!("{} safety notes acknowledged.", kind.name()),
                     ),
-                    Effect::Then(Follow::NotesRead(kind)),
+                    Effect::Then(Follow::Timers(TimersFollow::NotesRead(kind))),
                 ]
             }
             (TimerPrompt::SkinCheck(_), Msg::Skin(skin)) => {

@@ -28,7 +28,34 @@ pub struct TodayState {
 /// How long a delete can be taken back with `u`.
 const UNDO_MINUTES: i64 = 10;
 
+/// What Today does once a save it asked for succeeded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TodayFollow {
+    /// The form was saved: close it and show this entry.
+    ShowEntry { day: NaiveDate, id: Uuid },
+    /// Close the check-in form without saving (its changes were given up).
+    CloseForm,
+    /// A check-in was deleted: keep it a while so it can be brought back.
+    Deleted(Box<Record<CheckIn>>),
+}
+
 impl TodayState {
+    pub(super) fn follow(&mut self, follow: TodayFollow, ctx: &Ctx) -> Vec<Effect> {
+        match follow {
+            TodayFollow::ShowEntry { day, id } => self.show(ctx, day, id),
+            TodayFollow::Deleted(record) => {
+                self.deleted = Some((*record, ctx.now));
+                self.clamp(ctx);
+            }
+            TodayFollow::CloseForm => {
+                self.form = None;
+                let closed = "Check-in closed without saving.".into();
+                return vec![Effect::Say(Status::Info(closed))];
+            }
+        }
+        Vec::new()
+    }
+
     pub fn new(today: NaiveDate) -> Self {
         TodayState {
             day: today,
@@ -155,7 +182,9 @@ impl TodayState {
                                     "Deleted {named}. u brings it back (for {UNDO_MINUTES} minutes)."
                                 ),
                             ),
-                            Effect::Then(Follow::Deleted(Box::new(record.clone()))),
+                            Effect::Then(Follow::Today(TodayFollow::Deleted(Box::new(
+                                record.clone(),
+                            )))),
                         ],
                     })];
                 }
@@ -173,7 +202,7 @@ impl TodayState {
                 let (day, id) = (record.date, record.id);
                 return vec![
                     Effect::save(Change::add(record), "Brought back."),
-                    Effect::Then(Follow::ShowEntry { day, id }),
+                    Effect::Then(Follow::Today(TodayFollow::ShowEntry { day, id })),
                 ];
             }
             _ => {}
@@ -196,7 +225,7 @@ impl TodayState {
                 let id = record.id;
                 vec![
                     Effect::save(Change::add(record), done),
-                    Effect::Then(super::Follow::ShowEntry { day: date, id }),
+                    Effect::Then(Follow::Today(TodayFollow::ShowEntry { day: date, id })),
                 ]
             }
             Err(errors) => {
