@@ -113,7 +113,8 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     }
     match &outcome.paused {
         Some(Ok(kind)) => say!("{}", paused_words(*kind))?,
-        Some(Err(e)) => return Err(Failure::Other(format!("{}: {e}", NOT_PAUSED))),
+        // The check-in is saved: said on standard error, with success.
+        Some(Err(e)) => super::tell(format_args!("{NOT_PAUSED}: {e}")),
         None => {}
     }
     Ok(())
