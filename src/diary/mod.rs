@@ -20,6 +20,7 @@ pub use error::DiaryError;
 use kept::Kept;
 pub use outcome::{Answered, Outcome};
 pub use therapy::{Done, Refused, Settled, TimerAction};
+use unread::Source;
 
 use crate::clock::Zone;
 use crate::domain::checkin::{CheckIn, Dated};
@@ -58,7 +59,7 @@ pub struct Diary {
     /// Each collection's store stamp when it was last read.
     stamps: HashMap<&'static str, u64>,
     /// Damage or repairs the store reported, by collection, until it is read again.
-    problems: BTreeMap<&'static str, Vec<String>>,
+    problems: BTreeMap<Source, Vec<String>>,
     /// Files of each collection that could not be read, in a few words ("checkins/2026-03.json
     /// is damaged"), until it is read again.
     unread: BTreeMap<&'static str, Vec<String>>,
@@ -252,7 +253,7 @@ impl Diary {
                 None
             }
         };
-        self.problems.insert(name, problems);
+        self.problems.insert(Source::Reading(name), problems);
         self.unread.insert(name, unread);
         records
     }
@@ -299,7 +300,8 @@ impl Diary {
             self.stamps
                 .insert(collection.name, self.store.stamp(collection));
         }
-        self.problems.insert("saving", problems(&applied.notices));
+        self.problems
+            .insert(Source::Saving, problems(&applied.notices));
         self.changed(now);
         Ok(applied.notices)
     }
@@ -382,8 +384,7 @@ impl Diary {
                 self.locale_number
             )
         });
-        self.problems
-            .insert("emergency number", problem.into_iter().collect());
+        (self.problems).insert(Source::EmergencyNumber, problem.into_iter().collect());
     }
 }
 

@@ -62,6 +62,15 @@ impl super::Diary {
     }
 }
 
+/// What a problem the person should know of came from, so each is replaced as its source is
+/// read or saved again: reading a collection, the settings' emergency number, the last save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Source {
+    Reading(&'static str),
+    EmergencyNumber,
+    Saving,
+}
+
 /// What the store reported, for the banner and the command line.
 impl super::Diary {
     /// Why the warning signs cannot all be known, if part of what they are worked out from (the
