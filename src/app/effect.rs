@@ -109,7 +109,7 @@ impl App {
                     let done = match self.diary.timer(action, self.now) {
                         Ok(done) => done,
                         Err(refused) => {
-                            self.status = Some(super::running::refused(&refused));
+                            self.status = Some(super::running::refused(action, &refused));
                             return false;
                         }
                     };

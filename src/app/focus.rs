@@ -38,6 +38,9 @@ impl App {
                     Focus::TimerPain
                 }
                 Some(TimerPrompt::SkinCheck(_)) => Focus::TimerSkin,
+                None if self.diary.running().is_some() && self.diary.locked() => {
+                    Focus::TimersRunningLocked
+                }
                 None if self.diary.running().is_some() => Focus::TimersRunning,
                 None if self.diary.locked() => Focus::TimersLocked,
                 None => Focus::TimersIdle,

@@ -150,6 +150,8 @@ pub enum Focus {
     /// Timers closed by an unassessed warning sign: nothing can start.
     TimersLocked,
     TimersRunning,
+    /// A session not yet ended while an unassessed warning sign locks timers: only stop.
+    TimersRunningLocked,
     /// The first-use safety notes of a pack.
     TimerNotes,
     /// A pain rating before or after a session.

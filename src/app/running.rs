@@ -74,10 +74,17 @@ pub(super) fn said(action: TimerAction, done: &Done, now: chrono::DateTime<Utc>)
 }
 
 /// Why the diary refused an action, with the key that helps.
-pub(super) fn refused(refusal: &Refused) -> Status {
+pub(super) fn refused(action: TimerAction, refusal: &Refused) -> Status {
     match refusal {
         Refused::NotRunning => Status::Info("No session is running.".into()),
-        Refused::Locked(sentence) => Status::Error(format!("Not started: {sentence}")),
+        Refused::Locked(sentence) => {
+            let not = match action {
+                TimerAction::Start { .. } => "Not started",
+                TimerAction::Resume => "Not resumed",
+                _ => "Not changed",
+            };
+            Status::Error(format!("{not}: {sentence}"))
+        }
         Refused::Cautions(_) => Status::Error(format!("Not started: {refusal}.")),
         Refused::Running(_) => Status::Error("A session is already running: x stops it.".into()),
         Refused::Saving(e) => Status::Error(format!("Not saved: {e}")),

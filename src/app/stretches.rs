@@ -103,10 +103,14 @@ impl StretchesState {
                 return vec![say("Nothing started.")];
             }
             (Stage::Playing { player, .. }, Msg::PauseResume) => {
-                let cues = if player.paused_at.is_some() {
-                    player.resume(ctx.now)
-                } else {
-                    player.pause(ctx.now)
+                let cues = match (player.paused_at, ctx.diary.lock()) {
+                    // Locked means locked: a routine paused by a sign goes on only once assessed.
+                    (Some(_), Some(flag)) => {
+                        let why = flag.lock_sentence(ctx.diary.emergency_number());
+                        return vec![Effect::Say(Status::Error(format!("Not resumed: {why}")))];
+                    }
+                    (Some(_), None) => player.resume(ctx.now),
+                    (None, _) => player.pause(ctx.now),
                 };
                 return cue_effects(cues);
             }

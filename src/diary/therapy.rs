@@ -98,8 +98,13 @@ impl Diary {
                 anyway,
             } => self.start_session(kind, minutes, pain, anyway, now),
             TimerAction::Pause => self.change_running(now, |s| s.pause(now)),
-            TimerAction::Resume => self.change_running(now, |s| s.resume(now)),
+            // Locked means locked: nothing runs on, only stopping (and pausing) is allowed.
+            TimerAction::Resume => {
+                self.refuse_if_locked()?;
+                self.change_running(now, |s| s.resume(now))
+            }
             TimerAction::Extend => {
+                self.refuse_if_locked()?;
                 let cap = self.limits().max_minutes;
                 self.change_running(now, |s| s.extend(cap))
             }
@@ -123,9 +128,7 @@ impl Diary {
         anyway: bool,
         now: DateTime<Utc>,
     ) -> Result<Done, Refused> {
-        if let Some(flag) = self.lock() {
-            return Err(Refused::Locked(flag.lock_sentence(self.emergency_number())));
-        }
+        self.refuse_if_locked()?;
         self.settle_running(now)?;
         if let Some(running) = self.running() {
             return Err(Refused::Running(running.body.kind));
@@ -139,6 +142,14 @@ impl Diary {
         session.pain_before = pain;
         let record = Record::new(session, self.zone.date(now), now);
         self.done(Change::add(record.clone()), record, now)
+    }
+
+    /// While an emergency or urgent sign is unassessed: the lock sentence, with the number.
+    fn refuse_if_locked(&self) -> Result<(), Refused> {
+        match self.lock() {
+            Some(flag) => Err(Refused::Locked(flag.lock_sentence(self.emergency_number()))),
+            None => Ok(()),
+        }
     }
 
     /// Change the session not yet ended with `change`, and save it.

@@ -47,6 +47,7 @@ impl Scope {
                     | Focus::TimersIdle
                     | Focus::TimersLocked
                     | Focus::TimersRunning
+                    | Focus::TimersRunningLocked
                     | Focus::Flags
                     | Focus::Settings
                     | Focus::Help
@@ -192,6 +193,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(TimersRunning), &[c('p'), c(' ')], Msg::PauseResume, "p", Some("pause/resume"), "pause or resume (Space too)"),
         bind(Only(TimersRunning), &[c('+'), c('=')], Msg::Extend, "+", Some("1 more minute"), "one more minute, up to the cap"),
         bind(Only(TimersRunning), &[c('x')], Msg::StopTimer, "x", Some("stop"), "stop the session early"),
+        bind(Only(TimersRunningLocked), &[c('x')], Msg::StopTimer, "x", Some("stop"), "while timers are locked: stop the session (it cannot be resumed)"),
         bind(Only(TimerNotes), &[c('y'), c('Y')], Msg::Yes, "y", Some("I have read these"), "say you have read the safety notes"),
         bind(Only(TimerNotes), &[ESC, c('n')], Msg::Cancel, "Esc", Some("not now"), "at the safety notes: start nothing"),
         bind(Only(TimerPain), &[Key::Digit], Msg::Digit('0'), "0-10", Some("pain"), "type your pain"),

@@ -20,6 +20,7 @@ pub const SECTIONS: &[(&str, &[Focus])] = &[
         &[
             Focus::TimersIdle,
             Focus::TimersRunning,
+            Focus::TimersRunningLocked,
             Focus::TimerNotes,
             Focus::TimerPain,
             Focus::TimerSkin,

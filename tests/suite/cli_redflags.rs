@@ -312,3 +312,19 @@ fn nape_log_without_symptoms_names_the_pattern_its_context_completes() {
     assert!(out.contains("EMERGENCY"), "{out}");
     assert!(out.contains("after neck manipulation"), "{out}");
 }
+
+#[test]
+fn while_locked_a_paused_session_cannot_be_resumed_or_lengthened_only_stopped() {
+    let diary = Diary::new();
+    diary.ok(&["timer", "start", "cold"]);
+    let out = diary.ok(&["log", "3", "-s", "weakness"]);
+    assert!(out.contains("Your cold session is paused"), "{out}");
+    let resumed = diary.run(&["timer", "resume"]);
+    assert!(!resumed.status.success(), "resume is refused while locked");
+    let why = String::from_utf8_lossy(&resumed.stderr);
+    assert!(why.contains("timers are locked"), "{why}");
+    let status = diary.ok(&["timer", "status"]);
+    assert!(status.contains("paused"), "still paused: {status}");
+    let stopped = diary.ok(&["timer", "stop"]);
+    assert!(stopped.contains("stopped"), "{stopped}");
+}

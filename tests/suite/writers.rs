@@ -229,3 +229,58 @@ fn a_skin_check_left_open_asks_about_the_latest_mark_and_records_the_answer_ther
     let stored = &app.diary().running().unwrap().body.skin_checks;
     assert_eq!(stored, &[10], "the answer is to the question asked");
 }
+
+#[test]
+fn while_locked_the_running_session_offers_and_takes_only_stop() {
+    let store = Shared::default();
+    let mut app = app_with_cold_running(&store);
+    let now = t0() + Duration::minutes(3);
+    let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, now);
+    let record = Record::new(completing(), now.date_naive(), now);
+    writer.save(Change::add(record), now).unwrap();
+    app.update(Msg::DataChanged, now);
+    key(&mut app, KeyCode::Enter, now); // the message read
+    let footer = common::draw::rows(&app, 80, 24).pop().unwrap();
+    assert!(footer.contains("x stop"), "{footer}");
+    assert!(
+        !footer.contains("pause") && !footer.contains("more minute"),
+        "{footer}"
+    );
+    // p and + change nothing while locked; x stops.
+    key(&mut app, KeyCode::Char('p'), now);
+    key(&mut app, KeyCode::Char('+'), now);
+    let session = &app.diary().running().unwrap().body;
+    assert!(session.is_paused(), "still paused");
+    assert_eq!(session.planned_secs, 15 * 60, "not lengthened");
+    key(&mut app, KeyCode::Char('x'), now);
+    assert!(app.diary().running().is_none(), "stopped");
+}
+
+#[test]
+fn a_routine_paused_by_a_sign_from_another_writer_cannot_be_resumed_while_locked() {
+    let store = Shared::default();
+    let now = t0();
+    let mut app = common::app::open(store.clone(), now);
+    key(&mut app, KeyCode::Enter, now); // the welcome
+    key(&mut app, KeyCode::Char('s'), now);
+    key(&mut app, KeyCode::Enter, now); // the desk reset
+    key(&mut app, KeyCode::Enter, now); // no pain rating
+    let playing = |app: &App| {
+        let player = app.stretches().player().expect("a routine under way");
+        player.paused_at.is_none()
+    };
+    assert!(playing(&app));
+    let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, now);
+    let weakness = CheckIn {
+        symptoms: vec!["weakness".into()],
+        ..CheckIn::new(now, 3)
+    };
+    let record = Record::new(weakness, now.date_naive(), now);
+    writer.save(Change::add(record), now).unwrap();
+    app.update(Msg::DataChanged, now);
+    assert!(!playing(&app), "paused by the sign");
+    key(&mut app, KeyCode::Enter, now); // the message read
+    key(&mut app, KeyCode::Char('p'), now);
+    assert!(!playing(&app), "not resumed while locked");
+    assert!(matches!(app.status(), Some(nape::app::Status::Error(_))));
+}
