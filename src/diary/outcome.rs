@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use super::{Change, Diary, DiaryError};
 use crate::domain::redflag::ActiveFlag;
-use crate::domain::therapy::{PackKind, State};
+use crate::domain::therapy::{PackKind, Session, State};
+use crate::record::Kind;
 use crate::store::Notice;
 
 /// What one change set off.
@@ -115,7 +116,13 @@ impl Diary {
         // resume, or the same pause from another window): that change stands, and is read next.
         match self.commit(Change::edit(record, base), now) {
             Ok(_) => Some(Ok(kind)),
-            Err(DiaryError::Changed(_)) => None,
+            // The writer that raised the sign pauses its session too: read what it saved.
+            Err(DiaryError::Changed(_)) => {
+                self.stamps.remove(Session::COLLECTION.name);
+                self.read(now);
+                let paused = self.running().is_some_and(|r| r.body.is_paused());
+                paused.then_some(Ok(kind))
+            }
             Err(e) => Some(Err(e.to_string())),
         }
     }

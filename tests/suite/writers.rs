@@ -284,3 +284,62 @@ fn a_routine_paused_by_a_sign_from_another_writer_cannot_be_resumed_while_locked
     assert!(!playing(&app), "not resumed while locked");
     assert!(matches!(app.status(), Some(nape::app::Status::Error(_))));
 }
+
+/// Over `Shared`: the first time this writer saves a cold or heat session, another writer
+/// pauses the running session just before, as `nape log` does after raising a sign.
+struct Racing {
+    inner: Shared,
+    raced: std::cell::Cell<bool>,
+}
+
+impl nape::store::Store for Racing {
+    fn load(
+        &self,
+        c: nape::store::Collection,
+        r: nape::store::DateRange,
+    ) -> Result<nape::store::Loaded, nape::store::StoreError> {
+        self.inner.load(c, r)
+    }
+    fn apply(
+        &self,
+        c: nape::store::Collection,
+        ops: Vec<nape::store::Op>,
+    ) -> Result<nape::store::Applied, nape::store::StoreError> {
+        if c.name == "therapy" && !self.raced.replace(true) {
+            let now = t0() + Duration::minutes(3);
+            let mut other = Diary::open(Box::new(self.inner.clone()), utc(), LOCALE, now);
+            other.timer(nape::diary::TimerAction::Pause, now).unwrap();
+        }
+        self.inner.apply(c, ops)
+    }
+    fn stamp(&self, c: nape::store::Collection) -> u64 {
+        self.inner.stamp(c)
+    }
+    fn location(&self) -> String {
+        self.inner.location()
+    }
+}
+
+#[test]
+fn a_session_the_other_writer_paused_first_is_said_to_be_paused() {
+    let store = Shared::default();
+    app_with_cold_running(&store); // the session, started in the app
+    let now = t0() + Duration::minutes(3);
+    // The app's own diary, over a store where the shell's pause lands first.
+    let racing = Racing {
+        inner: store.clone(),
+        raced: std::cell::Cell::new(false),
+    };
+    let mut diary = Diary::open(Box::new(racing), utc(), LOCALE, now);
+    let mut writer = Diary::empty(Box::new(store.clone()), utc(), LOCALE);
+    let record = Record::new(completing(), now.date_naive(), now);
+    writer.save(Change::add(record), now).unwrap();
+    let outcome = diary.refresh(now).expect("the sign is read");
+    assert_eq!(outcome.raised.len(), 1);
+    assert!(
+        matches!(outcome.paused, Some(Ok(_))),
+        "paused, by the other writer: {:?}",
+        outcome.paused
+    );
+    assert!(diary.running().unwrap().body.is_paused());
+}
