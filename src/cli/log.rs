@@ -7,6 +7,7 @@ use super::{Cli, Failure};
 use crate::clock::Zone;
 use crate::diary::Change;
 use crate::domain::checkin::Draft;
+use crate::domain::redflag;
 use crate::domain::therapy::{NOT_PAUSED, paused_words};
 use crate::record::Record;
 
@@ -83,10 +84,19 @@ impl LogArgs {
 pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     let now = Utc::now();
     let zone = Zone::Local;
-    let (checkin, date) = zone.validate(&args.draft(), now).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
-        Failure::BadInput(format!("{}\nNothing was saved.", lines.join("\n")))
-    })?;
+    let (checkin, date) = match zone.validate(&args.draft(), now) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            let mut lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
+            lines.push("Nothing was saved.".into());
+            // A symptom typed in plain words for a warning sign: the number before anything.
+            if args.symptoms.iter().any(|s| redflag::sounds_like_a_sign(s)) {
+                let diary = super::open_diary_quietly(cli, now)?;
+                lines.insert(0, redflag::safety_line(diary.emergency_number()));
+            }
+            return Err(Failure::BadInput(lines.join("\n")));
+        }
+    };
     // Any check-in may complete a warning sign with answers given earlier (a manipulation
     // backdated before a numbness, say): the whole diary is read, once, and the save goes
     // through it.

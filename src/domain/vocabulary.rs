@@ -97,12 +97,18 @@ pub fn find(terms: &[Term], typed: &str) -> Option<&'static str> {
 /// The id closest to a typo, if one is close enough to be what was meant.
 pub fn nearest(terms: &[Term], typed: &str) -> Option<&'static str> {
     let typed = typed.trim().to_lowercase();
-    terms
+    let close = terms
         .iter()
         .map(|t| (strsim::levenshtein(t.id, &typed), t.id))
         .filter(|(distance, id)| *distance <= 3.min(id.len() / 3 + 1))
         .min()
-        .map(|(_, id)| id)
+        .map(|(_, id)| id);
+    // A whole word of an id ("stroke" for "stroke-signs"), when nothing is that close.
+    let word = || {
+        (terms.iter().map(|t| t.id))
+            .find(|id| typed.len() >= 4 && id.split('-').any(|part| part == typed))
+    };
+    close.or_else(word)
 }
 
 pub fn ids(terms: &[Term]) -> String {

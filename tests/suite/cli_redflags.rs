@@ -328,3 +328,27 @@ fn while_locked_a_paused_session_cannot_be_resumed_or_lengthened_only_stopped() 
     let stopped = diary.ok(&["timer", "stop"]);
     assert!(stopped.contains("stopped"), "{stopped}");
 }
+
+#[test]
+fn an_unknown_symptom_that_sounds_like_a_warning_sign_gets_the_safety_line() {
+    let diary = Diary::new();
+    diary.write_settings(r#""emergency_number": "999", "onset": null"#);
+    let out = diary.run(&["log", "3", "-s", "stroke"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("Nothing was saved"), "{said}");
+    assert!(said.contains("call 999 now"), "{said}");
+    // A plain typo gets no alarm.
+    let out = diary.run(&["log", "3", "-s", "headach"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("did you mean"), "{said}");
+    assert!(!said.contains("call 999"), "{said}");
+}
+
+#[test]
+fn a_word_of_a_warning_sign_id_is_suggested() {
+    let diary = Diary::new();
+    let out = diary.run(&["log", "3", "-s", "stroke"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("did you mean \"stroke-signs\""), "{said}");
+}

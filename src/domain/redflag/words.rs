@@ -28,6 +28,28 @@ impl Level {
     }
 }
 
+/// Parts of words a person may type for an emergency or urgent sign (CLINICAL.md, S1): typed
+/// where nape expected a symptom id, they get the safety line, not only "not known".
+const SIGN_WORDS: &[&str] = &[
+    "stroke", "numb", "faint", "vision", "sight", "speech", "slur", "swallow", "walk", "droop",
+    "weak",
+];
+
+/// Whether `typed` (not a known id) reads like a warning sign.
+pub fn sounds_like_a_sign(typed: &str) -> bool {
+    let typed = typed.to_lowercase();
+    SIGN_WORDS.iter().any(|w| typed.contains(w))
+}
+
+/// The line for an answer that may be a warning sign but could not be taken as one.
+pub fn safety_line(number: &str) -> String {
+    format!(
+        "If you have a warning sign now (face drooping, weakness or numbness, slurred speech, \
+         sudden loss of sight or balance, fainting), call {number} now; then log it again with \
+         its id (nape log --help lists them)."
+    )
+}
+
 /// How to lift a lock.
 pub const UNLOCK: &str =
     "Once a clinician has assessed you, record it on the Red flags screen (f, then a).";
