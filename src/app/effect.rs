@@ -145,7 +145,11 @@ impl App {
                         // Stop and report: the check-in opens on Today.
                         Follow::Stretches(StretchesFollow::ReportSymptoms) => {
                             self.screen = Screen::Today;
-                            self.today_state.form = Some(CheckinForm::reporting());
+                            // The pain before the routine, else the last check-in's.
+                            let routine = self.diary.routines().last();
+                            let pain = (routine.and_then(|r| r.body.pain_before))
+                                .or(self.diary.last_checkin().map(|c| c.body.pain));
+                            self.today_state.form = Some(CheckinForm::reporting(pain));
                             Vec::new()
                         }
                         Follow::SettingsSaved => {

@@ -73,8 +73,13 @@ impl CheckinForm {
 
     /// A check-in for what came on during a routine: the symptoms in view, ready to tick,
     /// and stretches ticked as what was done.
-    pub fn reporting() -> Self {
+    /// The check-in opened by "stop and report", with `pain` (the latest known) filled in so
+    /// the first Ctrl-S saves it.
+    pub fn reporting(pain: Option<u8>) -> Self {
         let mut form = CheckinForm::new(None);
+        if let Some(pain) = pain {
+            form.pain = Input::new(pain.to_string());
+        }
         form.chosen[Group::Treatment.index()].push("stretches".into());
         form.focus = section_start(1 + Group::Symptom.index());
         form.reporting = true;

@@ -280,3 +280,21 @@ fn a_break_that_cannot_show_yet_sleeps_until_it_can() {
     assert!(!a.break_due(), "not during a session");
     assert_eq!(a.next_wake(t(paused)), until(paused, midnight));
 }
+
+#[test]
+fn the_stop_and_report_check_in_saves_at_once_with_the_pain_before_prefilled() {
+    let mut a = app();
+    press(&mut a, KeyCode::Enter, 0); // the desk reset
+    press(&mut a, KeyCode::Char('6'), 0);
+    press(&mut a, KeyCode::Enter, 0);
+    assert!(playing(&a));
+    press(&mut a, KeyCode::Char('!'), 5);
+    assert!(a.form().is_some(), "the check-in opens");
+    let save = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    if let Some(msg) = keys::map(a.focus(), save) {
+        a.update(msg, t(6));
+    }
+    assert!(a.form().is_none(), "saved at the first Ctrl-S");
+    let saved = &a.diary().last_checkin().expect("a check-in").body;
+    assert_eq!(saved.pain, 6, "the pain given before the routine");
+}
