@@ -156,10 +156,14 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(list_area);
         scroll = more_below(rows.height as usize).0;
         list = rows;
+        let next = keys::hint(Msg::NextSection);
         let text = if hint.width >= 48 {
-            "↓ more below · Tab: next section · Ctrl-S saves"
+            format!(
+                "↓ more below · {next}: next section · {} saves",
+                keys::hint(Msg::Save)
+            )
         } else {
-            "↓ more below · Tab: next section"
+            format!("↓ more below · {next}: next section")
         };
         frame.render_widget(Line::styled(text, theme.dim()), hint);
     }
