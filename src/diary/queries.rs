@@ -142,9 +142,21 @@ impl Diary {
 
     /// Where the protocol's hour counts start: the time the pain began if the person gave one,
     /// otherwise the end of the onset day (the cautious reading: it may have begun late that
-    /// day). `None` when the pain has been going on for a while.
-    pub fn episode_start(&self) -> Option<DateTime<Utc>> {
-        let settings = &self.settings.as_ref()?.body;
+    /// day). `None` when the pain has been going on for a while. Never set up (only the shell
+    /// used): the first check-in or session, or `now`, so heat is not suggested on what may
+    /// be the first day.
+    pub fn episode_start(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let Some(settings) = self.settings.as_ref().map(|s| &s.body) else {
+            let checkin = self.checkins.first().map(|c| c.body.at);
+            let session = self.sessions.first().map(|s| s.body.started_at);
+            return Some(
+                [checkin, session]
+                    .into_iter()
+                    .flatten()
+                    .min()
+                    .unwrap_or(now),
+            );
+        };
         let onset = settings.onset?;
         match settings.onset_time {
             Some(time) => self.zone.at(onset.and_time(time)),
@@ -154,7 +166,7 @@ impl Diary {
 
     /// Until when heat is advised against in this episode, if that is still to come.
     pub fn no_heat_until(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let until = self.episode_start()? + Duration::hours(self.limits().heat_not_before_hours);
+        let until = self.episode_start(now)? + Duration::hours(self.limits().heat_not_before_hours);
         (until > now).then_some(until)
     }
 
@@ -195,7 +207,7 @@ impl Diary {
 
     /// Which pack suits now, and why.
     pub fn recommend(&self, now: DateTime<Utc>) -> (PackKind, String) {
-        protocol::recommend(self.episode_start(), now, &self.limits())
+        protocol::recommend(self.episode_start(now), now, &self.limits())
     }
 
     /// Reasons to ask before starting `kind` now; empty when it is fine.
@@ -206,7 +218,7 @@ impl Diary {
             .map(|why| format!("warning signs could not be checked: {why}"));
         let protocol = protocol::cautions(
             kind,
-            self.episode_start(),
+            self.episode_start(now),
             self.sessions.iter().map(|r| &r.body),
             self.done_on(self.zone.date(now), kind),
             now,

@@ -93,6 +93,8 @@ fn a_cold_session_from_the_shell_asks_for_its_skin_checks() {
 #[test]
 fn a_heat_session_beyond_three_in_a_day_asks_first() {
     let diary = Diary::new();
+    // The pain has been going on for a while: heat suits, as far as the episode goes.
+    diary.write_settings(r#""emergency_number": "999", "onset": null"#);
     for n in 1..=4 {
         // From the second on, the gap between sessions asks first too.
         let out = diary.run(&["timer", "start", "heat"]);
@@ -158,4 +160,16 @@ fn stop_from_the_shell_says_how_long_in_the_apps_words() {
         out.contains("Cold session stopped after 6 minutes."),
         "{out}"
     );
+}
+
+#[test]
+fn with_no_onset_and_nothing_recorded_the_shell_begins_the_episode_now() {
+    // Only the shell used: no settings, no check-in. Day 1 is assumed, as the app would.
+    let diary = Diary::new();
+    let status = diary.ok(&["timer", "status"]);
+    assert!(status.contains("Now: cold"), "{status}");
+    let heat = diary.run(&["timer", "start", "heat"]);
+    assert!(!heat.status.success(), "heat asks first on day 1");
+    let why = String::from_utf8_lossy(&heat.stderr);
+    assert!(why.contains("--anyway"), "{why}");
 }
