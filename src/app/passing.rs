@@ -46,14 +46,6 @@ impl App {
         }
         let outcome = look.then(|| self.diary.refresh(self.now)).flatten();
         let data = outcome.is_some() || (!look && !known && self.diary.roll_day(self.now));
-        let ctx = Ctx {
-            diary: &self.diary,
-            now: self.now,
-            today,
-        };
-        if data {
-            self.today_state.clamp(&ctx);
-        }
         if let Some(outcome) = &outcome {
             self.react(outcome);
         }
@@ -62,6 +54,9 @@ impl App {
             now: self.now,
             today,
         };
+        if data {
+            self.today_state.clamp(&ctx);
+        }
         let (effects, timer) = self.timers.tick(&ctx);
         let (cues, playing) = self.stretches.tick(&ctx);
         let reminder = self.breaks.tick(&ctx, self.busy());

@@ -94,17 +94,9 @@ impl TimersState {
         if self.prompt.is_some() {
             return Vec::new();
         }
-        let recent = ctx.now - chrono::Duration::hours(12);
-        // Sorted by start: only the last day's sessions are looked at, on every message.
-        let since = recent - chrono::Duration::hours(12);
-        let latest = ctx.diary.sessions().iter().rev();
-        let unreported = latest.take_while(|r| r.body.started_at > since).find(|r| {
-            let s = &r.body;
-            s.end_reason == Some(EndReason::Finished)
-                && s.ended_at.is_some_and(|end| end > recent)
-                && s.pain_after.is_none()
-                && !s.after_asked
-        });
+        // Ran out with nobody there: one stopped by hand was asked when it stopped.
+        let unreported =
+            (ctx.diary.unrated(ctx.now)).find(|r| r.body.end_reason == Some(EndReason::Finished));
         let Some(record) = unreported else {
             return Vec::new();
         };

@@ -2,7 +2,7 @@
 //! (its own save, or another writer's read back), so a pattern this change completed counts
 //! whatever the dates of its parts, and the app and the shell react to any writer alike.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{Change, Diary, DiaryError};
@@ -45,9 +45,6 @@ pub(super) struct Before {
     unrated: Vec<Uuid>,
 }
 
-/// How far back an ended session may still be asked pain after.
-const ASK_AFTER_HOURS: i64 = 12;
-
 impl Diary {
     pub(super) fn before(&self, now: DateTime<Utc>) -> Before {
         let known = self.evaluated_on.is_some() && !self.checking();
@@ -59,7 +56,7 @@ impl Diary {
                     .collect()
             }),
             skin: self.skin_check_due(now),
-            unrated: self.unrated(now),
+            unrated: self.unrated(now).map(|r| r.id).collect(),
         }
     }
 
@@ -83,7 +80,7 @@ impl Diary {
             self.pause_running(now)
         };
         let skin = self.skin_check_due(now);
-        let unrated = self.unrated(now);
+        let unrated: Vec<Uuid> = self.unrated(now).map(|r| r.id).collect();
         let answered = (before.skin.filter(|mark| skin != Some(*mark)))
             .map(Answered::SkinCheck)
             .into_iter()
@@ -125,22 +122,5 @@ impl Diary {
             }
             Err(e) => Some(Err(e.to_string())),
         }
-    }
-
-    /// Sessions ended lately that still wait for pain after (neither rated nor skipped).
-    fn unrated(&self, now: DateTime<Utc>) -> Vec<Uuid> {
-        let recent = now - Duration::hours(ASK_AFTER_HOURS);
-        // Sorted by start: only the last day's sessions are looked at.
-        let since = recent - Duration::hours(ASK_AFTER_HOURS);
-        (self.sessions.iter().rev())
-            .take_while(|r| r.body.started_at > since)
-            .filter(|r| {
-                let s = &r.body;
-                s.ended_at.is_some_and(|end| end > recent)
-                    && s.pain_after.is_none()
-                    && !s.after_asked
-            })
-            .map(|r| r.id)
-            .collect()
     }
 }

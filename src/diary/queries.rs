@@ -240,6 +240,22 @@ impl Diary {
             .is_some_and(|s| s.body.safety_seen.contains(&kind))
     }
 
+    /// Sessions ended in the last 12 hours that still wait for pain after (neither rated nor
+    /// skipped), newest first.
+    pub fn unrated(&self, now: DateTime<Utc>) -> impl Iterator<Item = &Record<Session>> {
+        let recent = now - Duration::hours(12);
+        // Sorted by start: only the last day's sessions are looked at, on every message.
+        let since = recent - Duration::hours(12);
+        (self.sessions.iter().rev())
+            .take_while(move |r| r.body.started_at > since)
+            .filter(move |r| {
+                let s = &r.body;
+                s.ended_at.is_some_and(|end| end > recent)
+                    && s.pain_after.is_none()
+                    && !s.after_asked
+            })
+    }
+
     /// The running cold session's first skin check that is due and not answered.
     pub fn skin_check_due(&self, now: DateTime<Utc>) -> Option<u32> {
         self.running()?
