@@ -88,17 +88,28 @@ impl<T> Record<T> {
     }
 }
 
+/// An id for a record created at `now`: UUID v7, so ids sort by creation time.
+pub fn new_id(now: DateTime<Utc>) -> Uuid {
+    let ts = uuid::Timestamp::from_unix(
+        uuid::NoContext,
+        now.timestamp().max(0) as u64,
+        now.timestamp_subsec_nanos(),
+    );
+    Uuid::new_v7(ts)
+}
+
 impl<T: Serialize> Record<T> {
     /// A new record for `body`, dated `date`, created at `now`. Ids are UUID v7, so they sort by
     /// creation time.
     pub fn new(body: T, date: NaiveDate, now: DateTime<Utc>) -> Self {
-        let ts = uuid::Timestamp::from_unix(
-            uuid::NoContext,
-            now.timestamp().max(0) as u64,
-            now.timestamp_subsec_nanos(),
-        );
+        Record::new_with(new_id(now), body, date, now)
+    }
+
+    /// A new record under an id already given out (by `new_id`), so whoever asked for it knows
+    /// which record it is before it is saved.
+    pub fn new_with(id: Uuid, body: T, date: NaiveDate, now: DateTime<Utc>) -> Self {
         Record {
-            id: Uuid::new_v7(ts),
+            id,
             created_at: now,
             updated_at: now,
             date,

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Timelike, Utc};
 
 use super::{Ctx, Effect, Status};
-use crate::diary::Change;
+use crate::diary::{Act, SettingsAct};
 use crate::domain::stretch::Cue;
 use crate::domain::stretch::breaks::{first_daytime, is_night, next_reminder};
 
@@ -95,18 +95,16 @@ impl Breaks {
     }
 
     /// Dismissed: the next reminder is a whole interval away, and stays so after a restart.
-    pub fn dismiss(&mut self, ctx: &Ctx) -> Vec<Effect> {
+    pub fn dismiss(&mut self) -> Vec<Effect> {
         if !self.due {
             return Vec::new();
         }
         self.due = false;
         self.snoozed_until = None;
-        let Some(mut record) = ctx.diary.settings().cloned() else {
-            return Vec::new();
-        };
-        record.body.break_at = Some(ctx.now);
-        record.touch(ctx.now);
-        vec![Effect::save(Change::update(record), "Desk break skipped.")]
+        vec![Effect::act(
+            Act::Settings(SettingsAct::BreakSkipped),
+            "Desk break skipped.",
+        )]
     }
 
     /// A routine started: the reminder has done its job.

@@ -5,7 +5,7 @@ use super::stretches::StretchesFollow;
 use super::timers::TimersFollow;
 use super::today::TodayFollow;
 use super::{App, CheckinForm, Ctx, Screen};
-use crate::diary::{Change, DiaryError, TimerAction};
+use crate::diary::{Act, DiaryError, TimerAction};
 use crate::domain::stretch::Cue;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -16,10 +16,10 @@ pub enum Status {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Save a change and say `done` (an empty `done` says nothing: the Trends view is kept
-    /// quietly on each key).
-    Save {
-        change: Box<Change>,
+    /// Carry out an act through the diary and say `done` (an empty `done` says nothing: the
+    /// Trends view is kept quietly).
+    Act {
+        act: Box<Act>,
         done: String,
     },
     Say(Status),
@@ -40,9 +40,9 @@ pub enum Effect {
 }
 
 impl Effect {
-    pub fn save(change: Change, done: impl Into<String>) -> Effect {
-        Effect::Save {
-            change: Box::new(change),
+    pub fn act(act: Act, done: impl Into<String>) -> Effect {
+        Effect::Act {
+            act: Box::new(act),
             done: done.into(),
         }
     }
@@ -78,8 +78,8 @@ impl App {
     pub(super) fn apply(&mut self, effects: Vec<Effect>) -> bool {
         for effect in effects {
             match effect {
-                Effect::Save { change, done } => {
-                    let outcome = match self.diary.save(*change, self.now) {
+                Effect::Act { act, done } => {
+                    let outcome = match self.diary.act(*act, self.now) {
                         Ok(outcome) => outcome,
                         Err(DiaryError::Changed(id)) => {
                             // What the other writer changed sets off what it would have.

@@ -7,10 +7,10 @@ use super::note::Note;
 use super::today::TodayFollow;
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::clock::Zone;
-use crate::diary::Change;
+use crate::diary::Act;
 use crate::domain::checkin::{CheckIn, Draft, FieldError, TIME_FORMAT};
 use crate::domain::redflag;
-use crate::record::Record;
+use crate::record::{self, Record};
 
 #[derive(Clone, Debug, Default)]
 pub struct CheckinForm {
@@ -295,7 +295,9 @@ impl CheckinForm {
 
     fn save(&mut self, ctx: &Ctx) -> Vec<Effect> {
         let zone = ctx.diary.zone();
-        let (mut checkin, date) = match zone.validate(&self.draft(), ctx.now) {
+        // The same check the diary makes, here to mark the fields at fault.
+        let draft = self.draft();
+        let (checkin, date) = match zone.validate(&draft, ctx.now) {
             Ok(ok) => ok,
             Err(errors) => {
                 let first = items()
@@ -308,35 +310,31 @@ impl CheckinForm {
                 ))];
             }
         };
-        let (change, record) = match self.original.clone() {
-            Some(mut record) => {
-                let base = record.updated_at;
-                let same_time = self.when.value() == self.original_when;
-                if same_time {
-                    checkin.at = record.body.at;
+        let (act, id, at, day) = match &self.original {
+            Some(record) => {
+                let moved = self.when.value() != self.original_when;
+                let act = Act::Edit {
+                    id: record.id,
+                    base: record.updated_at,
+                    draft,
+                    moved,
+                };
+                let (at, day) = if moved {
+                    (checkin.at, date)
                 } else {
-                    record.date = date;
-                }
-                checkin.extra = std::mem::take(&mut record.body.extra);
-                record.body = checkin;
-                record.touch(ctx.now);
-                (Change::edit(record.clone(), base), record)
+                    (record.body.at, record.date)
+                };
+                (act, record.id, at, day)
             }
             None => {
-                let record = Record::new(checkin, date, ctx.now);
-                (Change::add(record.clone()), record)
+                let id = record::new_id(ctx.now);
+                (Act::Log { id, draft }, id, checkin.at, date)
             }
         };
-        let time = zone.local(record.body.at).format("%Y-%m-%d %H:%M");
+        let time = zone.local(at).format("%Y-%m-%d %H:%M");
         vec![
-            Effect::save(
-                change,
-                format!("Saved: pain {} at {time}.", record.body.pain),
-            ),
-            Effect::Then(Follow::Today(TodayFollow::ShowEntry {
-                day: record.date,
-                id: record.id,
-            })),
+            Effect::act(act, format!("Saved: pain {} at {time}.", checkin.pain)),
+            Effect::Then(Follow::Today(TodayFollow::ShowEntry { day, id })),
         ]
     }
 }

@@ -335,7 +335,7 @@ impl App {
             match (msg, self.screen) {
                 (Msg::Goto(screen), _) => self.goto(screen),
                 (Msg::Snooze, _) => self.breaks.snooze(&ctx),
-                (Msg::DismissBreak, _) => self.breaks.dismiss(&ctx),
+                (Msg::DismissBreak, _) => self.breaks.dismiss(),
                 (Msg::NextScreen, screen) => self.goto(next_cycle(&screen)),
                 (Msg::PrevScreen, screen) => self.goto(previous_cycle(&screen)),
                 (Msg::RateActivities, _) => {
@@ -347,7 +347,7 @@ impl App {
                 (msg, Screen::Timers) => self.timers.update(msg, &ctx),
                 (msg, Screen::Stretches) => self.stretches.update(msg, &ctx),
                 (msg, Screen::Settings) => self.settings_form.update_settings(msg, &ctx),
-                (msg, Screen::Flags | Screen::Help) => self.page.update(msg, &ctx),
+                (msg, Screen::Flags | Screen::Help) => self.page.update(msg),
             }
         };
         self.apply(effects);

@@ -2,10 +2,8 @@
 //! depends on how the page wraps at the terminal's size, which only the view knows: the loop
 //! passes it on after each frame (`Msg::PageEnd`). Red flags also records an assessment.
 
-use super::{Confirm, Ctx, Effect, Msg};
-use crate::diary::Change;
-use crate::domain::redflag::Assessment;
-use crate::record::Record;
+use super::{Confirm, Effect, Msg};
+use crate::diary::Act;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Page {
@@ -16,11 +14,11 @@ pub struct Page {
 }
 
 impl Page {
-    pub(super) fn update(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
+    pub(super) fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Up => self.up(),
             Msg::Down => self.down(),
-            Msg::RecordAssessment => return vec![record_assessment(ctx)],
+            Msg::RecordAssessment => return vec![record_assessment()],
             _ => {}
         }
         Vec::new()
@@ -47,17 +45,13 @@ impl Page {
 }
 
 /// Ask before recording that a clinician has assessed the person (it lifts the lock).
-fn record_assessment(ctx: &Ctx) -> Effect {
-    let assessment = Assessment {
-        at: ctx.now,
-        extra: Default::default(),
-    };
+fn record_assessment() -> Effect {
     Effect::Ask(Confirm {
         question: "Record that a clinician has assessed you?".into(),
         no: "Nothing recorded.",
         details: Vec::new(),
-        yes: vec![Effect::save(
-            Change::add(Record::new(assessment, ctx.today, ctx.now)),
+        yes: vec![Effect::act(
+            Act::Assessed,
             "Recorded: a clinician has assessed you.",
         )],
     })

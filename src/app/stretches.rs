@@ -5,13 +5,10 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
-use crate::diary::Change;
+use crate::diary::{Act, RoutineAct};
 use crate::domain::checkin::{Field, parse_rating};
-use crate::domain::stretch::{
-    Cue, Feeling, Library, Player, Routine, RoutineEnd, RoutineSession, duration_words,
-};
-use crate::domain::therapy::Pause;
-use crate::record::Record;
+use crate::domain::stretch::{Cue, Feeling, Library, Player, Routine, RoutineEnd, duration_words};
+use crate::record;
 
 /// What Stretches does once a save it asked for succeeded.
 #[derive(Clone, Debug, PartialEq)]
@@ -144,7 +141,7 @@ impl StretchesState {
                     None
                 };
                 self.stage = Stage::List;
-                return self.rate_after(id, feeling, pain, ctx);
+                return self.rate_after(id, feeling, pain);
             }
             _ => {}
         }
@@ -203,34 +200,19 @@ impl StretchesState {
             return Vec::new();
         };
         let ready = ctx.diary.settings().map_or(3, |s| s.body.ready());
-        let session = RoutineSession {
-            routine: routine.id.clone(),
-            version: routine.version,
-            name: routine.name.clone(),
-            started_at: ctx.now,
-            planned_secs: routine.total_secs(ready),
-            steps_total: routine.steps.len() as u32,
-            steps_done: 0,
-            pauses: Vec::new(),
-            ended_at: None,
-            end: None,
-            pain_before: pain,
-            pain_after: None,
-            feeling: None,
-            extra: Default::default(),
-        };
-        let record = Record::new(session, ctx.today, ctx.now);
-        let id = record.id;
+        let id = record::new_id(ctx.now);
         let name = routine.name.clone();
+        let act = Act::Routine(RoutineAct::Start {
+            id,
+            routine: Box::new(routine.clone()),
+            pain_before: pain,
+        });
         let (player, cues) = Player::start(routine, ready, ctx.now);
         self.stage = Stage::Playing {
             player: Box::new(player),
             id,
         };
-        let mut effects = vec![Effect::save(
-            Change::add(record),
-            format!("Started: {name}."),
-        )];
+        let mut effects = vec![Effect::act(act, format!("Started: {name}."))];
         effects.extend(cue_effects(cues));
         effects
     }
@@ -260,26 +242,13 @@ impl StretchesState {
         let Stage::Playing { player, id } = std::mem::replace(&mut self.stage, Stage::List) else {
             return Vec::new();
         };
-        let Some(mut record) = ctx.diary.routines().iter().find(|r| r.id == id).cloned() else {
+        let Some(record) = ctx.diary.routines().iter().find(|r| r.id == id) else {
             return vec![say(
                 "This routine's record was not found; nothing was saved.",
             )];
         };
-        let s = &mut record.body;
-        s.ended_at = Some(ctx.now);
-        s.end = Some(how);
-        s.steps_done = player.steps_done();
-        s.pauses = player
-            .pauses
-            .iter()
-            .map(|(from, to)| Pause {
-                from: *from,
-                to: Some(to.unwrap_or(ctx.now)),
-            })
-            .collect();
-        let ran = duration_words(s.duration_secs(ctx.now) as u32);
-        let (done, total) = (s.steps_done, s.steps_total);
-        record.touch(ctx.now);
+        let ran = duration_words((ctx.now - record.body.started_at).num_seconds().max(0) as u32);
+        let (done, total) = (player.steps_done(), record.body.steps_total);
         let words = match how {
             RoutineEnd::Finished => format!("{} done in {ran}.", record.body.name),
             RoutineEnd::Reported => {
@@ -288,7 +257,13 @@ impl StretchesState {
             }
             _ => format!("Stopped after {done} of {total} exercises ({ran})."),
         };
-        let mut effects = vec![Effect::save(Change::update(record), words)];
+        let act = Act::Routine(RoutineAct::End {
+            id,
+            how,
+            steps_done: done,
+            pauses: player.pauses.clone(),
+        });
+        let mut effects = vec![Effect::act(act, words)];
         match how {
             RoutineEnd::Reported => {
                 let report = Follow::Stretches(StretchesFollow::ReportSymptoms);
@@ -302,29 +277,15 @@ impl StretchesState {
         effects
     }
 
-    fn rate_after(
-        &mut self,
-        id: Uuid,
-        feeling: Option<Feeling>,
-        pain: Option<u8>,
-        ctx: &Ctx,
-    ) -> Vec<Effect> {
+    fn rate_after(&mut self, id: Uuid, feeling: Option<Feeling>, pain: Option<u8>) -> Vec<Effect> {
         if feeling.is_none() && pain.is_none() {
             return Vec::new();
         }
-        let Some(mut record) = ctx.diary.routines().iter().find(|r| r.id == id).cloned() else {
-            return Vec::new();
-        };
-        record.body.feeling = feeling;
-        record.body.pain_after = pain;
-        record.touch(ctx.now);
         let mut parts = Vec::new();
         parts.extend(feeling.map(|f| format!("your neck feels {}", f.word())));
         parts.extend(pain.map(|p| format!("pain {p}")));
-        vec![Effect::save(
-            Change::update(record),
-            format!("Noted: {}.", parts.join(", ")),
-        )]
+        let act = Act::Routine(RoutineAct::Rate { id, feeling, pain });
+        vec![Effect::act(act, format!("Noted: {}.", parts.join(", ")))]
     }
 
     /// nape is closing: a routine playing is recorded as interrupted where it got to.

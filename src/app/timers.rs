@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use uuid::Uuid;
 
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
-use crate::diary::{Answered, Change, TimerAction};
+use crate::diary::{Act, Answered, SettingsAct, TimerAction};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::Limits;
 use crate::domain::therapy::{EndReason, PackKind, State};
@@ -164,7 +164,7 @@ impl TimersState {
 
     pub fn update(&mut self, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
         if let Some(prompt) = self.prompt.clone() {
-            return self.answer(prompt, msg, ctx);
+            return self.answer(prompt, msg);
         }
         match msg {
             Msg::StartTimer(kind) => self.begin_start(kind, ctx),
@@ -219,18 +219,13 @@ impl TimersState {
         self.typed.clear();
     }
 
-    fn answer(&mut self, prompt: TimerPrompt, msg: Msg, ctx: &Ctx) -> Vec<Effect> {
+    fn answer(&mut self, prompt: TimerPrompt, msg: Msg) -> Vec<Effect> {
         match (prompt, msg) {
             (TimerPrompt::Safety(kind), Msg::Yes) => {
                 self.prompt = None;
-                let Some(mut settings) = ctx.diary.settings().cloned() else {
-                    return Vec::new();
-                };
-                settings.body.safety_seen.push(kind);
-                settings.touch(ctx.now);
                 vec![
-                    Effect::save(
-                        Change::update(settings),
+                    Effect::act(
+                        Act::Settings(SettingsAct::NotesRead(kind)),
                         format!("{} safety notes acknowledged.", kind.name()),
                     ),
                     Effect::Then(Follow::Timers(TimersFollow::NotesRead(kind))),

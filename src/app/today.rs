@@ -6,9 +6,9 @@ use uuid::Uuid;
 
 use super::form::CheckinForm;
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
-use crate::diary::Change;
+use crate::diary::Act;
 use crate::domain::checkin::{CheckIn, Draft};
-use crate::record::Record;
+use crate::record::{self, Record};
 
 #[derive(Clone, Debug)]
 pub struct TodayState {
@@ -176,8 +176,8 @@ impl TodayState {
                         no: "Nothing deleted.",
                         details: Vec::new(),
                         yes: vec![
-                            Effect::save(
-                                Change::delete(record.clone()),
+                            Effect::act(
+                                Act::Delete(record.id),
                                 format!(
                                     "Deleted {named}. u brings it back (for {UNDO_MINUTES} minutes)."
                                 ),
@@ -194,14 +194,12 @@ impl TodayState {
                     .deleted
                     .take()
                     .filter(|(_, at)| ctx.now - *at <= Duration::minutes(UNDO_MINUTES));
-                let Some((mut record, _)) = recent else {
+                let Some((record, _)) = recent else {
                     return vec![Effect::Say(Status::Info("Nothing to bring back.".into()))];
                 };
-                // Changed after its delete, so the deletion never wins over it elsewhere.
-                record.touch(ctx.now);
                 let (day, id) = (record.date, record.id);
                 return vec![
-                    Effect::save(Change::add(record), "Brought back."),
+                    Effect::act(Act::BringBack(Box::new(record)), "Brought back."),
                     Effect::Then(Follow::Today(TodayFollow::ShowEntry { day, id })),
                 ];
             }
@@ -221,10 +219,9 @@ impl TodayState {
             Ok((checkin, date)) => {
                 let time = zone.local(ctx.now).format("%H:%M");
                 let done = format!("Saved: pain {} at {time}.", checkin.pain);
-                let record = Record::new(checkin, date, ctx.now);
-                let id = record.id;
+                let id = record::new_id(ctx.now);
                 vec![
-                    Effect::save(Change::add(record), done),
+                    Effect::act(Act::Log { id, draft }, done),
                     Effect::Then(Follow::Today(TodayFollow::ShowEntry { day: date, id })),
                 ]
             }

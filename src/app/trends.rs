@@ -6,11 +6,10 @@ use chrono::NaiveDate;
 use tui_input::Input;
 
 use super::{Ctx, Effect, Msg, Status};
-use crate::diary::{Change, Diary};
-use crate::domain::function::{self, FunctionRating, MAX_ACTIVITIES, Score};
+use crate::diary::{Act, Diary, SettingsAct};
+use crate::domain::function::{self, MAX_ACTIVITIES, Score};
 use crate::domain::settings::{Section, TrendsView};
 use crate::domain::trends::{Span, Summary};
-use crate::record::Record;
 
 /// A question the Activities section is asking.
 #[derive(Clone, Debug)]
@@ -85,12 +84,10 @@ impl TrendsState {
         let Some(view) = self.view.filter(|v| *v != ctx.diary.trends_view()) else {
             return Vec::new();
         };
-        let Some(mut record) = ctx.diary.settings().cloned() else {
-            return Vec::new();
-        };
-        record.body.trends_view = Some(view);
-        record.touch(ctx.now);
-        vec![Effect::save(Change::update(record), "")]
+        vec![Effect::act(
+            Act::Settings(SettingsAct::TrendsView(view)),
+            "",
+        )]
     }
 
     pub fn start_rating(&mut self, ctx: &Ctx) -> Vec<Effect> {
@@ -158,23 +155,16 @@ impl TrendsState {
                 if *index < activities.len() {
                     return Vec::new();
                 }
-                let scores = (activities.iter().zip(scores.iter()))
+                let scores: Vec<Score> = (activities.iter().zip(scores.iter()))
                     .map(|(a, s)| Score {
                         activity: a.clone(),
                         score: *s,
                     })
                     .collect();
                 self.prompt = None;
-                let rating = FunctionRating {
-                    at: ctx.now,
-                    scores,
-                    extra: Default::default(),
-                };
-                let words = format!("Activities rated: score {:.1} of 10.", rating.mean());
-                vec![Effect::save(
-                    Change::add(Record::new(rating, ctx.today, ctx.now)),
-                    words,
-                )]
+                let mean = function::mean(&scores);
+                let words = format!("Activities rated: score {mean:.1} of 10.");
+                vec![Effect::act(Act::RateActivities(scores), words)]
             }
             (Some(Prompt::Name { input, .. }), Msg::Edit(request)) => {
                 input.handle(request);
@@ -213,23 +203,21 @@ impl TrendsState {
                 }
                 let names = std::mem::take(names);
                 self.prompt = None;
-                self.save_names(names, ctx)
+                self.save_names(names)
             }
             _ => Vec::new(),
         }
     }
 
-    fn save_names(&mut self, names: Vec<String>, ctx: &Ctx) -> Vec<Effect> {
-        let Some(mut record) = ctx.diary.settings().cloned() else {
-            return Vec::new();
-        };
+    fn save_names(&mut self, names: Vec<String>) -> Vec<Effect> {
         let done = match names.len() {
             0 => "No activities: the weekly rating is off.".to_string(),
             n => format!("{n} activities kept. p rates them."),
         };
-        record.body.activities = names;
-        record.touch(ctx.now);
-        vec![Effect::save(Change::update(record), done)]
+        vec![Effect::act(
+            Act::Settings(SettingsAct::Activities(names)),
+            done,
+        )]
     }
 }
 

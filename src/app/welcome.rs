@@ -4,10 +4,9 @@
 use tui_input::{Input, InputRequest};
 
 use super::{Ctx, Effect, Follow, Msg};
-use crate::diary::Change;
+use crate::diary::{Act, SettingsAct};
 use crate::domain::settings::{self, Settings};
 use crate::domain::therapy::limits::{Limits, bounds};
-use crate::record::Record;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, enum_iterator::Sequence)]
 pub enum OnsetChoice {
@@ -328,27 +327,17 @@ impl SettingsForm {
                 return Vec::new();
             }
         };
-        let change = match stored.cloned() {
-            Some(mut record) => {
-                record.body = body;
-                record.touch(ctx.now);
-                Change::update(record)
-            }
-            None => Change::add(Record::new(body, ctx.today, ctx.now)),
-        };
+        let act = Act::Settings(SettingsAct::Replace(Box::new(body)));
         if ctx.diary.settings_unreadable().is_some() {
             // The person has seen why and chose to start afresh; the damaged file is kept.
             let done =
                 "Fresh settings saved; the damaged file was kept aside (nape check lists it).";
             return vec![
                 Effect::SetAsideSettings,
-                Effect::save(change, done),
+                Effect::act(act, done),
                 Effect::Then(Follow::SettingsSaved),
             ];
         }
-        vec![
-            Effect::save(change, done),
-            Effect::Then(Follow::SettingsSaved),
-        ]
+        vec![Effect::act(act, done), Effect::Then(Follow::SettingsSaved)]
     }
 }

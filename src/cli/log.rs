@@ -5,11 +5,11 @@ use clap::{ArgGroup, Args};
 
 use super::{Cli, Failure};
 use crate::clock::Zone;
-use crate::diary::Change;
+use crate::diary::Act;
 use crate::domain::checkin::Draft;
 use crate::domain::redflag;
 use crate::domain::therapy::{NOT_PAUSED, paused_words};
-use crate::record::Record;
+use crate::record;
 
 #[derive(Args, Debug)]
 #[command(group(ArgGroup::new("pain_given").required(true).multiple(false)))]
@@ -84,8 +84,11 @@ impl LogArgs {
 pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     let now = Utc::now();
     let zone = Zone::Local;
-    let (checkin, date) = match zone.validate(&args.draft(), now) {
-        Ok(valid) => valid,
+    // The diary checks it again as it saves; checked here first so a typo is told before the
+    // data folder is opened or made.
+    let draft = args.draft();
+    let checkin = match zone.validate(&draft, now) {
+        Ok((checkin, _)) => checkin,
         Err(errors) => {
             let mut lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
             lines.push("Nothing was saved.".into());
@@ -101,16 +104,12 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     // backdated before a numbness, say): the whole diary is read, once, and the save goes
     // through it.
     let mut diary = super::open_diary_quietly(cli, now)?;
-    let record = Record::new(checkin, date, now);
-    let outcome = diary.save(Change::add(record.clone()), now)?;
+    let id = record::new_id(now);
+    let outcome = diary.act(Act::Log { id, draft }, now)?;
     // What could not be read, and what the save itself noticed (a repaired file, say).
     super::tell_problems(&diary);
-    let at = zone.local(record.body.at).format("%Y-%m-%d %H:%M");
-    say!(
-        "Saved check-in {}: pain {} at {at}.",
-        record.id,
-        record.body.pain
-    )?;
+    let at = zone.local(checkin.at).format("%Y-%m-%d %H:%M");
+    say!("Saved check-in {id}: pain {} at {at}.", checkin.pain)?;
     // What the app would interrupt with, said here too: every sign this save put in force.
     let number = diary.emergency_number().to_string();
     for flag in &outcome.raised {

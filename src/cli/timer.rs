@@ -4,7 +4,7 @@ use chrono::{DateTime, Local, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::{Cli, Failure, open_diary, warn};
-use crate::diary::{Change, Diary, Done, Refused, Settled, TimerAction};
+use crate::diary::{Act, Diary, Done, Refused, SettingsAct, Settled, TimerAction};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::bounds;
 use crate::domain::therapy::protocol;
@@ -251,10 +251,7 @@ fn show_notes_once(diary: &mut Diary, kind: PackKind, now: DateTime<Utc>) -> Res
     for note in protocol::notes(kind) {
         say!("- {} [{}]", note.text, note.sources.join(", "))?;
     }
-    if let Some(mut settings) = diary.settings().cloned() {
-        settings.body.safety_seen.push(kind);
-        settings.touch(now);
-        warn(&diary.save(Change::update(settings), now)?.notices);
-    }
+    let read = Act::Settings(SettingsAct::NotesRead(kind));
+    warn(&diary.act(read, now)?.notices);
     Ok(())
 }

@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, Utc};
 
+use super::DiaryError;
 use crate::domain::checkin::CheckIn;
 use crate::domain::function::FunctionRating;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
-use crate::store::{Applied, Collection, Kind, Record, Store, StoreError};
+use crate::store::{Applied, Collection, Kind, Record, Store};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -107,17 +108,21 @@ impl From<Record<RoutineSession>> for Entry {
     }
 }
 
-/// Carry out `action` on `record` in the store (a delete is dated `now`).
+/// Carry out `action` on `record` in the store (a delete is dated `now`). A record that breaks
+/// its kind's rules is never written.
 pub(super) fn write<T: Kind>(
     store: &dyn Store,
     action: Action,
     record: &Record<T>,
     now: DateTime<Utc>,
-) -> Result<Applied, StoreError> {
-    match action {
+) -> Result<Applied, DiaryError> {
+    if action != Action::Delete {
+        record.check(Some(now)).map_err(DiaryError::Invalid)?;
+    }
+    Ok(match action {
         Action::Add => store.add(record),
         Action::Update => store.update(record),
         Action::Edit { base } => store.edit(record, base),
         Action::Delete => store.delete(record, now),
-    }
+    }?)
 }

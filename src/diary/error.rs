@@ -3,6 +3,7 @@
 
 use uuid::Uuid;
 
+use crate::domain::checkin::FieldError;
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -13,6 +14,15 @@ pub enum DiaryError {
          opened; nothing was saved"
     )]
     Changed(Uuid),
+    /// Not found: deleted, here or elsewhere.
+    #[error("this entry is no longer in the diary; nothing was saved")]
+    Gone(Uuid),
+    /// What was typed for a check-in, field by field.
+    #[error("{}", words(.0))]
+    Fields(Vec<FieldError>),
+    /// A value nape would never write (a record's own rules, an emergency number).
+    #[error("{0}")]
+    Invalid(String),
     #[error(transparent)]
     Store(StoreError),
 }
@@ -24,4 +34,9 @@ impl From<StoreError> for DiaryError {
             e => DiaryError::Store(e),
         }
     }
+}
+
+fn words(errors: &[FieldError]) -> String {
+    let each: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    each.join("; ")
 }

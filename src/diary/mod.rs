@@ -2,6 +2,7 @@
 //! both ask of it, so both give the same answer. Every change is applied to the store first (under
 //! its lock, onto what is on disk), then to this copy: nothing is read again after a save.
 
+mod act;
 mod change;
 mod error;
 mod kept;
@@ -14,8 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
+pub use act::{Act, RoutineAct, SettingsAct};
 use change::write;
-pub use change::{Action, Change, Entry};
+use change::{Action, Change, Entry};
 pub use error::DiaryError;
 use kept::Kept;
 pub use outcome::{Answered, Outcome};
@@ -30,7 +32,7 @@ use crate::domain::settings::{self, Settings};
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
 use crate::domain::trends::{self, Day};
-use crate::store::{Applied, DateRange, Kind, Notice, Record, Store, StoreError};
+use crate::store::{Applied, DateRange, Kind, Notice, Record, Store};
 
 /// The collections `open_recent` reads only this month and last month of at first: they grow with
 /// every day used, and the first screen needs only the newest of them.
@@ -311,7 +313,7 @@ impl Diary {
         action: Action,
         record: Record<T>,
         now: DateTime<Utc>,
-    ) -> Result<Applied, StoreError> {
+    ) -> Result<Applied, DiaryError> {
         let applied = write(self.store.as_ref(), action, &record, now)?;
         let list = T::list(self);
         list.retain(|r| r.id != record.id);

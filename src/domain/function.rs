@@ -30,11 +30,16 @@ pub struct FunctionRating {
     pub extra: Map<String, Value>,
 }
 
+/// The scale's score of these scores: their mean.
+pub fn mean(scores: &[Score]) -> f64 {
+    let sum: u32 = scores.iter().map(|s| u32::from(s.score)).sum();
+    f64::from(sum) / scores.len().max(1) as f64
+}
+
 impl FunctionRating {
     /// The scale's score: the mean of the activities rated.
     pub fn mean(&self) -> f64 {
-        let sum: u32 = self.scores.iter().map(|s| u32::from(s.score)).sum();
-        f64::from(sum) / self.scores.len().max(1) as f64
+        mean(&self.scores)
     }
 
     /// Its own rules, wherever it came from: 1 to 5 activities, named, each 0-10.

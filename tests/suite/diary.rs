@@ -1,8 +1,10 @@
 //! The shared diary's own questions, over the in-memory store.
 
+use crate::common;
+
 use chrono::{Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use nape::clock::Zone;
-use nape::diary::{Change, Diary};
+use nape::diary::{Act, Diary, SettingsAct};
 use nape::domain::checkin::CheckIn;
 use nape::store::{MemoryStore, Record, Store};
 
@@ -54,8 +56,13 @@ fn opening_recent_months_first_knows_no_flag_until_the_rest_is_read() {
     assert!(diary.flags().is_empty() && diary.checkins().is_empty());
 
     // A save made before the rest is read is kept when it is.
-    let fresh = Record::new(CheckIn::new(now, 3), now.date_naive(), now);
-    diary.save(Change::add(fresh.clone()), now).unwrap();
+    let (id, _) = common::app::log(&mut diary, common::app::draft(now, 3, &[]), now);
+    let fresh = diary
+        .checkins()
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap()
+        .clone();
     assert!(diary.read_older(now));
     assert!(!diary.checking() && !diary.read_older(now));
 
@@ -74,30 +81,25 @@ fn the_daily_series_follows_every_change_day_by_day() {
     let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
     let mut diary = Diary::open(Box::new(MemoryStore::new()), zone, "C", now);
     let at = |days: i64, hours: i64| now - Duration::days(days) + Duration::hours(hours);
-    let record = |days, hours, pain| {
-        let t = at(days, hours);
-        Record::new(CheckIn::new(t, pain), t.date_naive(), t)
-    };
+    let draft = |days, hours, pain| common::app::draft(at(days, hours), pain, &[]);
     let whole = |diary: &Diary| nape::domain::trends::daily(&diary.history());
-    let first = record(3, 0, 6);
-    let mut moved = first.clone();
-    for change in [
-        Change::add(first.clone()),
-        Change::add(record(3, 2, 2)),
-        Change::add(record(1, 0, 9)),
-        Change::add(record(5, 0, 4)),
-    ] {
-        diary.save(change, now).unwrap();
+    let mut ids = Vec::new();
+    for (days, hours, pain) in [(3, 0, 6), (3, 2, 2), (1, 0, 9), (5, 0, 4)] {
+        ids.push(common::app::log(&mut diary, draft(days, hours, pain), now).0);
         assert_eq!(diary.days(), whole(&diary));
     }
     // Moved to another day, then deleted: the day it left and the day it joined both follow.
-    moved.body.at = at(1, 1);
-    moved.date = moved.body.at.date_naive();
-    moved.body.pain = 1;
-    diary.save(Change::update(moved.clone()), now).unwrap();
+    let first = diary.checkins().iter().find(|r| r.id == ids[0]).unwrap();
+    let edit = Act::Edit {
+        id: first.id,
+        base: first.updated_at,
+        draft: draft(1, 1, 1),
+        moved: true,
+    };
+    diary.act(edit, now).unwrap();
     assert_eq!(diary.days(), whole(&diary));
     assert_eq!(diary.days().len(), 3);
-    diary.save(Change::delete(moved), now).unwrap();
+    diary.act(Act::Delete(ids[0]), now).unwrap();
     assert_eq!(diary.days(), whole(&diary));
     let counts: Vec<usize> = diary.days().iter().map(|d| d.count).collect();
     assert_eq!(counts, [1, 1, 1]);
@@ -116,9 +118,10 @@ fn a_bad_emergency_number_is_reported_until_settings_fix_it() {
     assert_eq!(diary.emergency_number(), "999");
     assert!(diary.problem().is_some_and(|p| p.contains("call my GP")));
 
-    let mut fixed = bad;
-    fixed.body.emergency_number = "112".into();
-    diary.save(Change::update(fixed), now).unwrap();
+    let mut fixed = bad.body;
+    fixed.emergency_number = "112".into();
+    let replace = Act::Settings(SettingsAct::Replace(Box::new(fixed)));
+    diary.act(replace, now).unwrap();
     assert_eq!(diary.emergency_number(), "112");
     assert_eq!(
         diary.problem(),
@@ -189,4 +192,40 @@ fn open_recent_leaves_old_sessions_for_after_the_first_frame() {
     assert_eq!(diary.sessions().len(), 1, "only the recent months at first");
     assert!(diary.read_older(now));
     assert_eq!(diary.sessions().len(), 3, "then all of them");
+}
+
+/// Whoever asks (a screen, the shell, a test), the diary checks an act before anything is
+/// written: a typo in a check-in, an emergency number that is not one, an empty rating.
+#[test]
+fn every_act_is_checked_by_the_diary_and_a_refused_one_writes_nothing() {
+    use nape::diary::DiaryError;
+    use nape::domain::settings::Settings;
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    let store = common::shared::Shared::default();
+    let mut diary = Diary::open(Box::new(store.clone()), common::app::utc(), "C", now);
+    let typo = nape::domain::checkin::Draft {
+        pain: "11".into(),
+        ..common::app::draft(now, 0, &["headache", "numbb"])
+    };
+    let id = nape::record::new_id(now);
+    let refused = diary.act(Act::Log { id, draft: typo }, now).unwrap_err();
+    let DiaryError::Fields(fields) = &refused else {
+        panic!("{refused:?}");
+    };
+    assert_eq!(fields.len(), 2, "the pain and the symptom: {fields:?}");
+    let settings = Settings::new("call my GP", None);
+    let replace = Act::Settings(SettingsAct::Replace(Box::new(settings)));
+    assert!(matches!(
+        diary.act(replace, now),
+        Err(DiaryError::Invalid(_))
+    ));
+    assert!(matches!(
+        diary.act(Act::RateActivities(Vec::new()), now),
+        Err(DiaryError::Invalid(_))
+    ));
+    // Deleting what is not there is refused, not taken as done.
+    assert!(diary.act(Act::Delete(id), now).is_err());
+    let reopened = Diary::open(Box::new(store), common::app::utc(), "C", now);
+    assert!(reopened.checkins().is_empty() && reopened.settings().is_none());
+    assert!(reopened.function().is_empty());
 }

@@ -87,20 +87,15 @@ fn v_shows_the_picked_entry_in_full_where_no_pane_fits() {
 /// screen, as ratatui draws it, so none of it is cut off in the form.
 #[test]
 fn a_note_of_wide_characters_is_wrapped_whole_in_the_form() {
-    use nape::diary::Change;
-    use nape::domain::checkin::CheckIn;
-    use nape::record::Record;
     let note = "首が痛い。".repeat(12);
     let store = MemoryStore::new();
     let at = now() - chrono::Duration::minutes(5);
-    let body = CheckIn {
+    let draft = nape::domain::checkin::Draft {
         note: Some(note.clone()),
-        ..CheckIn::new(at, 4)
+        ..common::app::draft(at, 4, &[])
     };
     let mut diary = nape::diary::Diary::open(Box::new(store), common::app::utc(), "C", at);
-    diary
-        .save(Change::add(Record::new(body, at.date_naive(), at)), at)
-        .unwrap();
+    common::app::log(&mut diary, draft, at);
     let mut app = App::with_diary(diary, now(), common::app::LOCALE);
     app.update(Msg::Enter, now()); // the welcome
     press(&mut app, KeyCode::Enter); // edit the check-in

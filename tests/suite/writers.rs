@@ -6,15 +6,14 @@
 use crate::common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use common::app::{LOCALE, utc};
+use common::app::{LOCALE, draft, log, utc};
 use common::shared::Shared;
 use nape::app::{App, Msg, TimerPrompt};
-use nape::diary::{Answered, Change, Diary};
-use nape::domain::checkin::CheckIn;
-use nape::domain::redflag::{Assessment, Level};
-use nape::domain::therapy::State;
+use nape::diary::{Act, Answered, Diary, TimerAction};
+use nape::domain::checkin::Draft;
+use nape::domain::redflag::Level;
+use nape::domain::therapy::{Skin, State};
 use nape::keys;
-use nape::store::Record;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn t0() -> DateTime<Utc> {
@@ -35,23 +34,10 @@ fn key(app: &mut App, code: KeyCode, now: DateTime<Utc>) {
 /// that a clinician assessed at 09:00.
 fn app_with_cold_running(store: &Shared) -> App {
     let early = t0() - Duration::hours(2);
-    let fever = CheckIn {
-        symptoms: vec!["fever".into()],
-        ..CheckIn::new(early, 3)
-    };
     let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, early);
-    let date = early.date_naive();
-    writer
-        .save(Change::add(Record::new(fever, date, early)), early)
-        .unwrap();
+    log(&mut writer, draft(early, 3, &["fever"]), early);
     let seen = t0() - Duration::hours(1);
-    let assessed = Assessment {
-        at: seen,
-        extra: Default::default(),
-    };
-    writer
-        .save(Change::add(Record::new(assessed, date, seen)), seen)
-        .unwrap();
+    writer.act(Act::Assessed, seen).unwrap();
     assert!(!writer.locked(), "the fever was assessed");
     let mut app = common::app::open(store.clone(), t0());
     key(&mut app, KeyCode::Enter, t0()); // the welcome
@@ -67,11 +53,8 @@ fn app_with_cold_running(store: &Shared) -> App {
 /// Headache and a stiff neck: with the fever two hours before, the meningitis emergency, dated
 /// from the fever (before this check-in) and not settled by the assessment (its parts were not
 /// all entered before it).
-fn completing() -> CheckIn {
-    CheckIn {
-        symptoms: vec!["headache".into(), "stiff-neck".into()],
-        ..CheckIn::new(t0() + Duration::minutes(3), 4)
-    }
+fn completing() -> Draft {
+    draft(t0() + Duration::minutes(3), 4, &["headache", "stiff-neck"])
 }
 
 /// What the app shows after the change: the alert's level and title, the bell, the session.
@@ -118,8 +101,7 @@ fn a_sign_completed_by_another_writer_interrupts_and_pauses_as_the_apps_own_save
     let mut app = app_with_cold_running(&store);
     let bells = app.bell();
     let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, now);
-    let record = Record::new(completing(), now.date_naive(), now);
-    let outcome = writer.save(Change::add(record), now).unwrap();
+    let (_, outcome) = log(&mut writer, completing(), now);
     let raised: Vec<&str> = outcome.raised.iter().map(|f| f.def.id.as_str()).collect();
     assert_eq!(
         raised,
@@ -151,8 +133,7 @@ fn a_sign_from_another_writer_pauses_the_session_the_app_runs_when_the_writer_di
     let mut app = app_with_cold_running(&store);
     let now = t0() + Duration::minutes(3);
     let mut writer = Diary::empty(Box::new(store.clone()), utc(), LOCALE);
-    let record = Record::new(completing(), now.date_naive(), now);
-    writer.save(Change::add(record), now).unwrap();
+    log(&mut writer, completing(), now);
     app.update(Msg::DataChanged, now);
     let state = app.diary().running().unwrap().body.state(now);
     assert!(matches!(state, State::Paused { .. }), "{state:?}");
@@ -168,10 +149,8 @@ fn a_skin_check_answered_by_another_writer_closes_the_apps_prompt() {
     assert_eq!(app.timers().prompt, Some(TimerPrompt::SkinCheck(5)));
     // `nape timer skin cold` in the shell.
     let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, due);
-    let mut record = writer.running().unwrap().clone();
-    record.body.answer_skin_check(5, false, due).unwrap();
-    record.touch(due);
-    let outcome = writer.save(Change::update(record), due).unwrap();
+    let done = writer.timer(TimerAction::Skin(Skin::Cold), due).unwrap();
+    let outcome = done.outcome;
     assert_eq!(outcome.answered, [Answered::SkinCheck(5)]);
     app.update(Msg::DataChanged, due);
     assert_eq!(app.timers().prompt, None, "answered elsewhere");
@@ -192,12 +171,15 @@ fn a_save_refused_as_changed_elsewhere_still_reacts_to_what_the_other_writer_rai
     assert!(app.form().is_some(), "the fever's check-in is open");
     // Meanwhile another writer completes the pattern and changes that check-in.
     let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, now);
-    let record = Record::new(completing(), now.date_naive(), now);
-    writer.save(Change::add(record), now).unwrap();
-    let mut fever = writer.checkins()[0].clone();
-    fever.body.pain = 5;
-    fever.touch(now);
-    writer.save(Change::update(fever), now).unwrap();
+    log(&mut writer, completing(), now);
+    let fever = writer.checkins()[0].clone();
+    let edit = Act::Edit {
+        id: fever.id,
+        base: fever.updated_at,
+        draft: draft(fever.body.at, 5, &["fever"]),
+        moved: false,
+    };
+    writer.act(edit, now).unwrap();
     // The app's save is refused as changed elsewhere; the loop then hears the folder change.
     let bells = app.bell();
     press(
@@ -236,8 +218,7 @@ fn while_locked_the_running_session_offers_and_takes_only_stop() {
     let mut app = app_with_cold_running(&store);
     let now = t0() + Duration::minutes(3);
     let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, now);
-    let record = Record::new(completing(), now.date_naive(), now);
-    writer.save(Change::add(record), now).unwrap();
+    log(&mut writer, completing(), now);
     app.update(Msg::DataChanged, now);
     key(&mut app, KeyCode::Enter, now); // the message read
     let footer = common::draw::rows(&app, 80, 24).pop().unwrap();
@@ -271,12 +252,7 @@ fn a_routine_paused_by_a_sign_from_another_writer_cannot_be_resumed_while_locked
     };
     assert!(playing(&app));
     let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, now);
-    let weakness = CheckIn {
-        symptoms: vec!["weakness".into()],
-        ..CheckIn::new(now, 3)
-    };
-    let record = Record::new(weakness, now.date_naive(), now);
-    writer.save(Change::add(record), now).unwrap();
+    log(&mut writer, draft(now, 3, &["weakness"]), now);
     app.update(Msg::DataChanged, now);
     assert!(!playing(&app), "paused by the sign");
     key(&mut app, KeyCode::Enter, now); // the message read
@@ -332,8 +308,7 @@ fn a_session_the_other_writer_paused_first_is_said_to_be_paused() {
     };
     let mut diary = Diary::open(Box::new(racing), utc(), LOCALE, now);
     let mut writer = Diary::empty(Box::new(store.clone()), utc(), LOCALE);
-    let record = Record::new(completing(), now.date_naive(), now);
-    writer.save(Change::add(record), now).unwrap();
+    log(&mut writer, completing(), now);
     let outcome = diary.refresh(now).expect("the sign is read");
     assert_eq!(outcome.raised.len(), 1);
     assert!(
