@@ -7,6 +7,7 @@ pub mod clock;
 pub mod diary;
 pub mod domain;
 pub mod keys;
+pub mod kinds;
 pub mod record;
 pub mod report;
 pub mod runtime;

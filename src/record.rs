@@ -46,14 +46,34 @@ impl Collection {
     }
 }
 
-/// A kind of record the store can hold. Each kind names its collection; the store does the rest.
+/// A kind of record nape stores. Each kind is declared once, in its own file under `src/kinds/`;
+/// the store, the diary, import, export and `nape check` all go by these declarations.
 pub trait Kind: Serialize + DeserializeOwned + Clone {
     const COLLECTION: Collection;
 
-    /// The kind's own rules for its values, beyond their shape; the reason if broken.
+    /// Its table in the CSV export, if it has one.
+    const CSV: Option<Csv<Self>> = None;
+
+    /// The kind's own rules for its values, beyond their shape; the reason if broken. Checked
+    /// on every save and on import.
     fn check(&self) -> Result<(), String> {
         Ok(())
     }
+
+    /// The order of lists and tables: the time a record is about (a check-in's time, a
+    /// session's start), then its id.
+    fn key(record: &Record<Self>) -> (DateTime<Utc>, Uuid) {
+        (record.created_at, record.id)
+    }
+}
+
+/// A kind's CSV table: its name in a table of every kind, the option that picks it alone, its
+/// columns, and a row for one record (`now` for what is still under way).
+pub struct Csv<T> {
+    pub name: &'static str,
+    pub option: &'static str,
+    pub header: &'static [&'static str],
+    pub row: fn(&Record<T>, DateTime<Utc>) -> Vec<String>,
 }
 
 impl<T: Kind> Record<T> {

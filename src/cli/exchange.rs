@@ -9,22 +9,19 @@ use clap::Args;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::spreadsheet::{self, CsvKind, Table};
+use super::spreadsheet::{self, Table};
 use super::{Cli, Failure, Format, open_store, warn};
 use crate::domain::checkin::CheckIn;
-use crate::domain::stretch::RoutineSession;
-use crate::domain::therapy::Session;
-use crate::store::{
-    Collection, Damage, DateRange, Kind, Op, RawRecord, Record, Store, Tombstone, kinds,
-};
+use crate::kinds;
+use crate::store::{Collection, DateRange, Kind, Op, RawRecord, Store, Tombstone};
 
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
     /// With --format csv: which table (check-ins by default; all puts every kind in one).
-    #[arg(long, value_enum)]
-    kind: Option<CsvKind>,
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(spreadsheet::options()))]
+    kind: Option<String>,
     /// First date to include, YYYY-MM-DD.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     since: Option<NaiveDate>,
@@ -82,7 +79,7 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
         Format::Json => {
             let mut collections = Map::new();
             let mut deleted = Map::new();
-            for (collection, _) in kinds::KNOWN {
+            for (collection, _) in &kinds::known() {
                 let loaded = store.load(*collection, range)?;
                 warn(&loaded.notices);
                 damaged.extend(loaded.damage);
@@ -106,32 +103,12 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
             write_json(out, &export)
         }
         Format::Csv => {
-            let mut tables = Vec::new();
-            let kind = args.kind.unwrap_or(CsvKind::Checkins);
-            let now = Utc::now();
-            let wants = |k: CsvKind| kind == k || kind == CsvKind::All;
-            if wants(CsvKind::Checkins) {
-                let records = load_sorted(store, range, &mut damaged, |r: &Record<CheckIn>| {
-                    (r.body.at, r.id)
-                })?;
-                tables.push(("checkin", spreadsheet::checkins(&records)));
-            }
-            if wants(CsvKind::Sessions) {
-                let records = load_sorted(store, range, &mut damaged, |r: &Record<Session>| {
-                    (r.body.started_at, r.id)
-                })?;
-                tables.push(("session", spreadsheet::sessions(&records, now)));
-            }
-            if wants(CsvKind::Routines) {
-                let records =
-                    load_sorted(store, range, &mut damaged, |r: &Record<RoutineSession>| {
-                        (r.body.started_at, r.id)
-                    })?;
-                tables.push(("routine", spreadsheet::routines(&records, now)));
-            }
+            let checkins = CheckIn::CSV.map_or(spreadsheet::ALL, |c| c.option);
+            let kind = args.kind.as_deref().unwrap_or(checkins);
+            let mut tables = spreadsheet::tables(store, range, kind, Utc::now(), &mut damaged)?;
             // One kind is its own table; all of them, one table with a `kind` column.
             let table = match (kind, tables.len()) {
-                (CsvKind::All, _) | (_, 0) => Table::joined(tables),
+                (spreadsheet::ALL, _) | (_, 0) => Table::joined(tables),
                 _ => tables.swap_remove(0).1,
             };
             table.write(out)
@@ -146,21 +123,6 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
         "the export is incomplete:\n{}",
         lines.join("\n")
     )))
-}
-
-/// One kind's records in `range`, ordered by `key`; what reading them fixed is printed, and what
-/// could not be read is added to `damaged`.
-fn load_sorted<T: Kind, K: Ord>(
-    store: &dyn Store,
-    range: DateRange,
-    damaged: &mut Vec<Damage>,
-    key: impl FnMut(&Record<T>) -> K,
-) -> Result<Vec<Record<T>>, Failure> {
-    let mut loaded = store.load_kind::<T>(range)?;
-    warn(&loaded.notices);
-    damaged.extend(loaded.damage);
-    loaded.records.sort_by_key(key);
-    Ok(loaded.records)
 }
 
 fn write_json(mut out: impl Write, export: &Export) -> io::Result<()> {
@@ -188,7 +150,7 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
     let mut batches: Vec<(Collection, Vec<Op>, bool)> = Vec::new();
     let mut total = 0;
     for (name, value) in export.collections {
-        let (collection, fits) = kinds::known(&name).ok_or_else(|| {
+        let (collection, fits) = kinds::find(&name).ok_or_else(|| {
             Failure::BadInput(format!(
                 "{path} holds \"{name}\" records, which this nape does not know; nothing was imported"
             ))
@@ -227,8 +189,7 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
                 "{path}: the deletions of \"{name}\" are malformed ({e}); nothing was imported"
             ))
         };
-        let (collection, _) =
-            kinds::known(&name).ok_or_else(|| bad("unknown collection".into()))?;
+        let (collection, _) = kinds::find(&name).ok_or_else(|| bad("unknown collection".into()))?;
         let tombstones: Vec<Tombstone> =
             serde_json::from_value(value).map_err(|e| bad(e.to_string()))?;
         for t in &tombstones {

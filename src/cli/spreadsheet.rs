@@ -1,25 +1,16 @@
-//! The CSV export: a table per kind (check-ins, cold and heat sessions, routines), or all of them
-//! in one table with a `kind` column. The csv crate quotes commas, quotes and newlines as
+//! The CSV export: a table per kind that declares one (check-ins, cold and heat sessions,
+//! routines: their columns and rows are in src/kinds/), or all of them in one table with a `kind`
+//! column. The csv crate quotes commas, quotes and newlines as
 //! RFC 4180 says, so notes come through whole; free text a spreadsheet would run as a formula is
 //! defused.
 
 use std::io::{self, Write};
 
-use chrono::{DateTime, Local, Utc};
-use clap::ValueEnum;
+use chrono::{DateTime, Utc};
 
-use crate::domain::checkin::CheckIn;
-use crate::domain::stretch::RoutineSession;
-use crate::domain::therapy::{EndReason, Session};
-use crate::store::Record;
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum CsvKind {
-    Checkins,
-    Sessions,
-    Routines,
-    All,
-}
+use super::warn;
+use crate::kinds::{self, Kind, Visit};
+use crate::store::{Damage, DateRange, Store, StoreError};
 
 /// Columns and rows, each row as long as the header.
 pub struct Table {
@@ -69,152 +60,71 @@ impl Table {
     }
 }
 
-fn opt(v: Option<u8>) -> String {
-    v.map(|n| n.to_string()).unwrap_or_default()
+/// The options of `--kind`: each kind's table that has one (from its declaration), and "all".
+pub fn options() -> Vec<&'static str> {
+    struct Options(Vec<&'static str>);
+    impl Visit for Options {
+        fn kind<T: Kind>(&mut self) {
+            self.0.extend(T::CSV.map(|csv| csv.option));
+        }
+    }
+    let mut options = kinds::each(Options(Vec::new())).0;
+    options.push(ALL);
+    options
 }
 
-fn time(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%H:%M").to_string()
-}
+/// `--kind all`: every table in one.
+pub const ALL: &str = "all";
 
-/// One row per check-in. Lists are joined with "; " (a ";" or "\\" inside a medicine's name is
-/// escaped with "\\", so the list splits back exactly).
-pub fn checkins(records: &[Record<CheckIn>]) -> Table {
-    let header = vec![
-        "id",
-        "date",
-        "time",
-        "pain",
-        "worst",
-        "stiffness",
-        "where",
-        "symptoms",
-        "context",
-        "treatments",
-        "medicines",
-        "note",
-        "created_at",
-        "updated_at",
-    ];
-    let rows = (records.iter())
-        .map(|r| {
-            let c = &r.body;
-            vec![
-                r.id.to_string(),
-                r.date.to_string(),
-                time(c.at),
-                c.pain.to_string(),
-                opt(c.worst),
-                opt(c.stiffness),
-                c.locations.join("; "),
-                c.symptoms.join("; "),
-                c.context.join("; "),
-                c.treatments.join("; "),
-                defuse(&join_escaped(&c.medicines)),
-                defuse(c.note.as_deref().unwrap_or_default()),
-                r.created_at.to_rfc3339(),
-                r.updated_at.to_rfc3339(),
-            ]
-        })
-        .collect();
-    Table { header, rows }
-}
-
-/// One row per cold or heat session; `minutes` is the time it ran, pauses left out.
-pub fn sessions(records: &[Record<Session>], now: DateTime<Utc>) -> Table {
-    let header = vec![
-        "id",
-        "date",
-        "time",
-        "pack",
-        "planned_minutes",
-        "minutes",
-        "end",
-        "pain_before",
-        "pain_after",
-        "skin_checks",
-        "created_at",
-        "updated_at",
-    ];
-    let rows = (records.iter())
-        .map(|r| {
-            let s = &r.body;
-            let end = match s.end_reason {
-                Some(EndReason::Finished) => "finished",
-                Some(EndReason::Stopped) => "stopped",
-                Some(EndReason::Numb) => "stopped: numb skin",
-                None => "running",
+/// The tables `option` picks (one kind's, or every kind's), each kind's records in `range` in
+/// its order. What reading fixed is printed; what could not be read is added to `damaged`.
+pub fn tables(
+    store: &dyn Store,
+    range: DateRange,
+    option: &str,
+    now: DateTime<Utc>,
+    damaged: &mut Vec<Damage>,
+) -> Result<Vec<(&'static str, Table)>, StoreError> {
+    struct Tables<'a> {
+        store: &'a dyn Store,
+        range: DateRange,
+        option: &'a str,
+        now: DateTime<Utc>,
+        damaged: &'a mut Vec<Damage>,
+        tables: Result<Vec<(&'static str, Table)>, StoreError>,
+    }
+    impl Visit for Tables<'_> {
+        fn kind<T: Kind>(&mut self) {
+            let Some(csv) = T::CSV.filter(|c| [c.option, ALL].contains(&self.option)) else {
+                return;
             };
-            let checks: Vec<String> = s.skin_checks.iter().map(|m| format!("{m} min")).collect();
-            vec![
-                r.id.to_string(),
-                r.date.to_string(),
-                time(s.started_at),
-                s.kind.name().to_lowercase(),
-                (s.planned_secs / 60).to_string(),
-                s.elapsed(s.ended_at.unwrap_or(now))
-                    .num_minutes()
-                    .to_string(),
-                end.to_string(),
-                opt(s.pain_before),
-                opt(s.pain_after),
-                checks.join("; "),
-                r.created_at.to_rfc3339(),
-                r.updated_at.to_rfc3339(),
-            ]
-        })
-        .collect();
-    Table { header, rows }
-}
-
-/// One row per routine played.
-pub fn routines(records: &[Record<RoutineSession>], now: DateTime<Utc>) -> Table {
-    let header = vec![
-        "id",
-        "date",
-        "time",
-        "routine",
-        "name",
-        "version",
-        "steps",
-        "minutes",
-        "pauses",
-        "end",
-        "pain_before",
-        "pain_after",
-        "feeling",
-        "created_at",
-        "updated_at",
-    ];
-    let rows = (records.iter())
-        .map(|r| {
-            let s = &r.body;
-            let end = s.end.map_or("playing", |e| match e {
-                crate::domain::stretch::RoutineEnd::Finished => "finished",
-                crate::domain::stretch::RoutineEnd::Stopped => "stopped",
-                crate::domain::stretch::RoutineEnd::Reported => "stopped and reported",
-                crate::domain::stretch::RoutineEnd::Interrupted => "interrupted",
-            });
-            vec![
-                r.id.to_string(),
-                r.date.to_string(),
-                time(s.started_at),
-                s.routine.clone(),
-                defuse(&s.name),
-                s.version.to_string(),
-                format!("{} of {}", s.steps_done, s.steps_total),
-                (s.duration_secs(now) / 60).to_string(),
-                s.pauses.len().to_string(),
-                end.to_string(),
-                opt(s.pain_before),
-                opt(s.pain_after),
-                s.feeling.map(|f| f.word()).unwrap_or_default().to_string(),
-                r.created_at.to_rfc3339(),
-                r.updated_at.to_rfc3339(),
-            ]
-        })
-        .collect();
-    Table { header, rows }
+            let Ok(tables) = &mut self.tables else {
+                return;
+            };
+            match self.store.load_kind::<T>(self.range) {
+                Ok(mut loaded) => {
+                    warn(&loaded.notices);
+                    self.damaged.append(&mut loaded.damage);
+                    loaded.records.sort_by_key(T::key);
+                    let rows = (loaded.records.iter())
+                        .map(|r| (csv.row)(r, self.now))
+                        .collect();
+                    let header = csv.header.to_vec();
+                    tables.push((csv.name, Table { header, rows }));
+                }
+                Err(e) => self.tables = Err(e),
+            }
+        }
+    }
+    let visit = Tables {
+        store,
+        range,
+        option,
+        now,
+        damaged,
+        tables: Ok(Vec::new()),
+    };
+    kinds::each(visit).tables
 }
 
 /// The output's own error inside a CSV one, so a closed pipe is still known as one.
@@ -222,24 +132,5 @@ fn io_error(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),
-    }
-}
-
-/// Items joined with "; ", each ";" and "\\" inside an item escaped with "\\".
-fn join_escaped(items: &[String]) -> String {
-    let escaped: Vec<String> = items
-        .iter()
-        .map(|item| item.replace('\\', "\\\\").replace(';', "\\;"))
-        .collect();
-    escaped.join("; ")
-}
-
-/// A cell starting with = + - @ (or a tab or carriage return) runs as a formula when opened in a
-/// spreadsheet: a leading apostrophe keeps it text, as OWASP advises for CSV exports.
-fn defuse(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
     }
 }

@@ -83,10 +83,10 @@ impl Diary {
     /// Carry out `act` at `now`: checked, written, and what it set off.
     pub fn act(&mut self, act: Act, now: DateTime<Utc>) -> Result<Outcome, DiaryError> {
         let today = self.zone.date(now);
-        let change = match act {
+        match act {
             Act::Log { id, draft } => {
                 let (checkin, date) = self.zone.validate(&draft, now).map_err(invalid)?;
-                Change::add(Record::new_with(id, checkin, date, now))
+                self.save(Change::add(Record::new_with(id, checkin, date, now)), now)
             }
             Act::Edit {
                 id,
@@ -106,42 +106,49 @@ impl Diary {
                 checkin.extra = std::mem::take(&mut record.body.extra);
                 record.body = checkin;
                 record.touch(now);
-                Change::edit(record, base)
+                self.save(Change::edit(record, base), now)
             }
             Act::Delete(id) => {
                 let found = self.checkins.iter().find(|r| r.id == id);
-                Change::delete(found.cloned().ok_or(DiaryError::Changed(id))?)
+                let record = found.cloned().ok_or(DiaryError::Changed(id))?;
+                self.save(Change::delete(record), now)
             }
             Act::BringBack(mut record) => {
                 // Changed after its delete, so the deletion never wins over it elsewhere.
                 record.touch(now);
-                Change::add(*record)
+                self.save(Change::add(*record), now)
             }
             Act::Assessed => {
                 let assessment = Assessment {
                     at: now,
                     extra: Default::default(),
                 };
-                Change::add(Record::new(assessment, today, now))
+                self.save(Change::add(Record::new(assessment, today, now)), now)
             }
-            Act::Routine(act) => self.routine(act, now)?,
+            Act::Routine(act) => {
+                let change = self.routine(act, now)?;
+                self.save(change, now)
+            }
             Act::RateActivities(scores) => {
                 let rating = FunctionRating {
                     at: now,
                     scores,
                     extra: Default::default(),
                 };
-                Change::add(Record::new(rating, today, now))
+                self.save(Change::add(Record::new(rating, today, now)), now)
             }
             Act::Settings(act) => match self.settled(act, now)? {
-                Some(change) => change,
-                None => return Ok(Outcome::default()),
+                Some(change) => self.save(change, now),
+                None => Ok(Outcome::default()),
             },
-        };
-        self.save(change, now)
+        }
     }
 
-    fn routine(&self, act: RoutineAct, now: DateTime<Utc>) -> Result<Change, DiaryError> {
+    fn routine(
+        &self,
+        act: RoutineAct,
+        now: DateTime<Utc>,
+    ) -> Result<Change<RoutineSession>, DiaryError> {
         let (id, mut record) = match act {
             RoutineAct::Start {
                 id,
@@ -205,7 +212,11 @@ impl Diary {
     }
 
     /// The settings changed by `act`; `None` when there are none to change (never set up).
-    fn settled(&self, act: SettingsAct, now: DateTime<Utc>) -> Result<Option<Change>, DiaryError> {
+    fn settled(
+        &self,
+        act: SettingsAct,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Change<Settings>>, DiaryError> {
         if let SettingsAct::Replace(body) = act {
             settings::validate_emergency_number(&body.emergency_number)
                 .map_err(|why| DiaryError::Invalid(format!("the emergency number {why}")))?;

@@ -1,16 +1,10 @@
-//! A change to the diary: one record added, updated or deleted. The app's screens say what they
-//! want changed with these; the diary applies them to the store and then to memory.
+//! A change to one record: added, updated or deleted. Only the diary makes these (see `act`
+//! and `therapy`); it applies each to the store and then to its own copy.
 
 use chrono::{DateTime, Utc};
 
 use super::DiaryError;
-use crate::domain::checkin::CheckIn;
-use crate::domain::function::FunctionRating;
-use crate::domain::redflag::Assessment;
-use crate::domain::settings::Settings;
-use crate::domain::stretch::RoutineSession;
-use crate::domain::therapy::Session;
-use crate::store::{Applied, Collection, Kind, Record, Store};
+use crate::store::{Applied, Kind, Record, Store};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -25,86 +19,39 @@ pub enum Action {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Entry {
-    CheckIn(Record<CheckIn>),
-    Session(Record<Session>),
-    Routine(Record<RoutineSession>),
-    Function(Record<FunctionRating>),
-    Assessment(Record<Assessment>),
-    Settings(Record<Settings>),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Change {
+pub struct Change<T> {
     pub action: Action,
-    pub entry: Entry,
+    pub record: Record<T>,
 }
 
-impl Change {
-    pub fn add(entry: impl Into<Entry>) -> Change {
+impl<T> Change<T> {
+    pub fn add(record: Record<T>) -> Change<T> {
         Change {
             action: Action::Add,
-            entry: entry.into(),
+            record,
         }
     }
 
-    pub fn update(entry: impl Into<Entry>) -> Change {
+    pub fn update(record: Record<T>) -> Change<T> {
         Change {
             action: Action::Update,
-            entry: entry.into(),
+            record,
         }
     }
 
     /// An update made from a copy last changed at `base`: refused if it was changed since.
-    pub fn edit(entry: impl Into<Entry>, base: DateTime<Utc>) -> Change {
+    pub fn edit(record: Record<T>, base: DateTime<Utc>) -> Change<T> {
         Change {
             action: Action::Edit { base },
-            entry: entry.into(),
+            record,
         }
     }
 
-    pub fn delete(entry: impl Into<Entry>) -> Change {
+    pub fn delete(record: Record<T>) -> Change<T> {
         Change {
             action: Action::Delete,
-            entry: entry.into(),
+            record,
         }
-    }
-}
-
-impl Entry {
-    pub fn collection(&self) -> Collection {
-        match self {
-            Entry::CheckIn(_) => CheckIn::COLLECTION,
-            Entry::Session(_) => Session::COLLECTION,
-            Entry::Routine(_) => RoutineSession::COLLECTION,
-            Entry::Function(_) => FunctionRating::COLLECTION,
-            Entry::Assessment(_) => Assessment::COLLECTION,
-            Entry::Settings(_) => Settings::COLLECTION,
-        }
-    }
-}
-
-macro_rules! entry_from {
-    ($($kind:ident),*) => {$(
-        impl From<Record<$kind>> for Entry {
-            fn from(record: Record<$kind>) -> Entry {
-                Entry::$kind(record)
-            }
-        }
-    )*};
-}
-
-entry_from!(CheckIn, Session, Assessment, Settings);
-
-impl From<Record<FunctionRating>> for Entry {
-    fn from(record: Record<FunctionRating>) -> Entry {
-        Entry::Function(record)
-    }
-}
-
-impl From<Record<RoutineSession>> for Entry {
-    fn from(record: Record<RoutineSession>) -> Entry {
-        Entry::Routine(record)
     }
 }
 

@@ -17,9 +17,9 @@ use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 
 pub use act::{Act, RoutineAct, SettingsAct};
 use change::write;
-use change::{Action, Change, Entry};
+use change::{Action, Change};
 pub use error::DiaryError;
-use kept::Kept;
+use kept::{Kept, Listed};
 pub use outcome::{Answered, Outcome};
 pub use therapy::{Done, Refused, Settled, TimerAction};
 use unread::Source;
@@ -32,7 +32,7 @@ use crate::domain::settings::{self, Settings};
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
 use crate::domain::trends::{self, Day};
-use crate::store::{Applied, DateRange, Kind, Notice, Record, Store};
+use crate::store::{DateRange, Kind, Notice, Record, Store};
 
 /// The collections `open_recent` reads only this month and last month of at first: they grow with
 /// every day used, and the first screen needs only the newest of them.
@@ -222,7 +222,7 @@ impl Diary {
 
     /// One kind's records, if its collection changed since it was last read.
     /// Read a kept list again if its collection changed, in its order. Returns whether it did.
-    fn reload<T: Kept>(&mut self, range: DateRange) -> bool {
+    fn reload<T: Listed>(&mut self, range: DateRange) -> bool {
         let Some(mut records) = self.fresh::<T>(range) else {
             return false;
         };
@@ -261,7 +261,11 @@ impl Diary {
     }
 
     /// Apply a change to the store, then to this copy; what it set off.
-    pub fn save(&mut self, change: Change, now: DateTime<Utc>) -> Result<Outcome, DiaryError> {
+    fn save<T: Kept>(
+        &mut self,
+        change: Change<T>,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome, DiaryError> {
         let before = self.before(now);
         let notices = self.commit(change, now)?;
         Ok(self.outcome(before, notices, now))
@@ -269,35 +273,18 @@ impl Diary {
 
     /// Apply a change to the store, then to this copy. On success, what the store noticed on
     /// the way (a repaired file, say).
-    fn commit(&mut self, change: Change, now: DateTime<Utc>) -> Result<Vec<Notice>, DiaryError> {
-        let Change { action, entry } = change;
-        let collection = entry.collection();
+    fn commit<T: Kept>(
+        &mut self,
+        change: Change<T>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Notice>, DiaryError> {
+        let Change { action, record } = change;
+        let collection = T::COLLECTION;
         // Unchanged by others since it was read: then after this save the copy is still whole,
         // and the stamp it moves to need not cause a read.
         let whole = self.stamps.get(collection.name) == Some(&self.store.stamp(collection));
-        let applied = match entry {
-            Entry::CheckIn(r) => {
-                let before = self.checkins.iter().find(|c| c.id == r.id).map(|c| c.date);
-                let date = r.date;
-                let applied = self.apply(action, r, now)?;
-                for day in before.into_iter().chain([date]) {
-                    let entries = self.checkins_on(day).map(|r| &r.body);
-                    let figures = trends::day(day, entries);
-                    trends::replace(&mut self.days, day, figures);
-                }
-                applied
-            }
-            Entry::Session(r) => self.apply(action, r, now)?,
-            Entry::Routine(r) => self.apply(action, r, now)?,
-            Entry::Function(r) => self.apply(action, r, now)?,
-            Entry::Assessment(r) => self.apply(action, r, now)?,
-            Entry::Settings(r) => {
-                let applied = write(self.store.as_ref(), action, &r, now)?;
-                self.settings = (action != Action::Delete).then_some(r);
-                self.check_number();
-                applied
-            }
-        };
+        let applied = write(self.store.as_ref(), action, &record, now)?;
+        T::keep(self, action, record);
         if whole {
             self.stamps
                 .insert(collection.name, self.store.stamp(collection));
@@ -306,22 +293,6 @@ impl Diary {
             .insert(Source::Saving, problems(&applied.notices));
         self.changed(now);
         Ok(applied.notices)
-    }
-
-    fn apply<T: Kept>(
-        &mut self,
-        action: Action,
-        record: Record<T>,
-        now: DateTime<Utc>,
-    ) -> Result<Applied, DiaryError> {
-        let applied = write(self.store.as_ref(), action, &record, now)?;
-        let list = T::list(self);
-        list.retain(|r| r.id != record.id);
-        if action != Action::Delete {
-            let at = list.partition_point(|r| T::key(r) < T::key(&record));
-            list.insert(at, record);
-        }
-        Ok(applied)
     }
 
     fn changed(&mut self, now: DateTime<Utc>) {

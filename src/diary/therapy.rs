@@ -231,7 +231,7 @@ impl Diary {
 
     fn done(
         &mut self,
-        change: Change,
+        change: Change<Session>,
         session: Record<Session>,
         now: DateTime<Utc>,
     ) -> Result<Done, Refused> {

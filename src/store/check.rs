@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::document::{self, ParseError};
 use super::files::TEMP_SUFFIX;
-use super::{DateRange, DiskStore, kinds};
+use super::{DateRange, DiskStore};
+use crate::kinds;
 
 #[derive(Debug, Default)]
 pub struct Report {
@@ -43,7 +44,7 @@ impl DiskStore {
         }
         // Only nape's own collections: other folders are not nape's to judge (opening says so).
         let present = self.collections();
-        let known = kinds::KNOWN.iter().map(|(c, _)| c.name.to_string());
+        let known = kinds::known().into_iter().map(|(c, _)| c.name.to_string());
         for name in known.filter(|n| present.contains(n)) {
             let dir = self.root().join(&name);
             if is_open_to_others(&dir) {
@@ -57,7 +58,7 @@ impl DiskStore {
                     report.stale_temps.push(entry.path());
                 }
             }
-            let kind = kinds::known(&name);
+            let kind = kinds::find(&name);
             let (mut files, mut records) = (0, 0);
             let paths = match kind {
                 Some((c, _)) => self.files(c, DateRange::ALL).unwrap_or_default(),

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use super::disk::DiskStore;
 use super::layout::{BACKUPS, LOCK, is_data_file, is_named_for};
-use super::{Collection, StoreError, kinds};
+use super::{Collection, StoreError};
+use crate::kinds;
 
 /// What an entry is, in words, when it is not the plain file (or folder) nape expects. Links are
 /// never followed below the data folder: what they point at is not nape's to read or change.
@@ -49,9 +50,8 @@ impl DiskStore {
 
     /// The odd entries of every collection this build knows, the backups folder and the lock.
     pub fn all_odd_entries(&self) -> Vec<(PathBuf, &'static str)> {
-        let mut all: Vec<_> = kinds::KNOWN
-            .iter()
-            .flat_map(|(c, _)| self.odd_entries(*c))
+        let mut all: Vec<_> = (kinds::known().into_iter())
+            .flat_map(|(c, _)| self.odd_entries(c))
             .collect();
         for (name, want_dir) in [(BACKUPS, true), (LOCK, false)] {
             let path = self.root().join(name);

@@ -8,7 +8,7 @@ mod disk;
 pub mod document;
 mod entries;
 mod files;
-pub mod kinds;
+
 mod layout;
 mod memory;
 mod op;

@@ -54,7 +54,7 @@ impl DiskStore {
             let name = entry.file_name().to_string_lossy().into_owned();
             // A collection's folder may be a link to a folder elsewhere (synced): still nape's.
             let is_dir = entry.path().is_dir();
-            let collection = is_dir && super::kinds::known(&name).is_some();
+            let collection = is_dir && crate::kinds::find(&name).is_some();
             let own = is_dir && (name == BACKUPS || name == REPORTS);
             if !(collection || own || name == LOCK) {
                 foreign.push(name);

@@ -2,7 +2,8 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use nape::domain::checkin::CheckIn;
-use nape::store::{DateRange, DiskStore, MemoryStore, Op, Record, Store, StoreError, kinds};
+use nape::domain::settings::Settings;
+use nape::store::{DateRange, DiskStore, Kind, MemoryStore, Op, Record, Store, StoreError};
 
 fn checkin(pain: u8, date: NaiveDate) -> Record<CheckIn> {
     let at = Utc.from_utc_datetime(&date.and_hms_opt(9, 0, 0).unwrap());
@@ -48,17 +49,17 @@ fn contract(store: &dyn Store) {
     // Merge keeps the newer copy.
     assert_eq!(
         store
-            .apply(kinds::CHECKINS, vec![Op::Merge(a.to_raw())])
+            .apply(CheckIn::COLLECTION, vec![Op::Merge(a.to_raw())])
             .unwrap()
             .changed,
         0
     );
     // Each write moves the collection's stamp, and only that collection's.
-    let (checkins, settings) = (store.stamp(kinds::CHECKINS), store.stamp(kinds::SETTINGS));
+    let (checkins, settings) = (store.stamp(CheckIn::COLLECTION), store.stamp(Settings::COLLECTION));
     store.delete(&moved, Utc::now()).unwrap();
-    assert_ne!(store.stamp(kinds::CHECKINS), checkins, "a write is noticed");
+    assert_ne!(store.stamp(CheckIn::COLLECTION), checkins, "a write is noticed");
     assert_eq!(
-        store.stamp(kinds::SETTINGS),
+        store.stamp(Settings::COLLECTION),
         settings,
         "other collections are left alone"
     );
@@ -95,10 +96,10 @@ fn tombstones(store: &dyn Store) {
     let deleted_at = a.updated_at + chrono::Duration::hours(1);
     store.delete(&a, deleted_at).unwrap();
     let merged = store
-        .apply(kinds::CHECKINS, vec![Op::Merge(a.to_raw())])
+        .apply(CheckIn::COLLECTION, vec![Op::Merge(a.to_raw())])
         .unwrap();
     assert_eq!(merged.changed, 0, "an older copy does not come back");
-    let loaded = store.load(kinds::CHECKINS, DateRange::ALL).unwrap();
+    let loaded = store.load(CheckIn::COLLECTION, DateRange::ALL).unwrap();
     assert!(loaded.records.iter().all(|r| r.id != a.id));
     assert!(
         loaded
@@ -115,12 +116,12 @@ fn tombstones(store: &dyn Store) {
     tomb.date = b.date;
     tomb.deleted_at = b.updated_at - chrono::Duration::minutes(1);
     let kept = store
-        .apply(kinds::CHECKINS, vec![Op::Bury(tomb.clone())])
+        .apply(CheckIn::COLLECTION, vec![Op::Bury(tomb.clone())])
         .unwrap();
     assert_eq!(kept.changed, 0, "b was changed after that delete: kept");
     tomb.deleted_at = b.updated_at + chrono::Duration::minutes(1);
-    store.apply(kinds::CHECKINS, vec![Op::Bury(tomb)]).unwrap();
-    let left = store.load(kinds::CHECKINS, DateRange::ALL).unwrap();
+    store.apply(CheckIn::COLLECTION, vec![Op::Bury(tomb)]).unwrap();
+    let left = store.load(CheckIn::COLLECTION, DateRange::ALL).unwrap();
     assert!(left.records.iter().all(|r| r.id != b.id), "b deleted");
 
     // Moved to another month, then deleted: an old copy in its first month stays deleted.
@@ -134,7 +135,7 @@ fn tombstones(store: &dyn Store) {
         .delete(&moved, moved.updated_at + chrono::Duration::minutes(1))
         .unwrap();
     let merged = store
-        .apply(kinds::CHECKINS, vec![Op::Merge(c.to_raw())])
+        .apply(CheckIn::COLLECTION, vec![Op::Merge(c.to_raw())])
         .unwrap();
     assert_eq!(
         merged.changed, 0,

@@ -1,0 +1,31 @@
+//! How values read in a CSV cell: the same for every kind's table.
+
+use chrono::{DateTime, Local, Utc};
+
+pub fn opt(v: Option<u8>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_default()
+}
+
+pub fn time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%H:%M").to_string()
+}
+
+/// Items joined with "; ", each ";" and "\\" inside an item escaped with "\\", so the list
+/// splits back exactly.
+pub fn join_escaped(items: &[String]) -> String {
+    let escaped: Vec<String> = items
+        .iter()
+        .map(|item| item.replace('\\', "\\\\").replace(';', "\\;"))
+        .collect();
+    escaped.join("; ")
+}
+
+/// A cell starting with = + - @ (or a tab or carriage return) runs as a formula when opened in a
+/// spreadsheet: a leading apostrophe keeps it text, as OWASP advises for CSV exports.
+pub fn defuse(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,70 @@
+//! Check-ins: monthly files, in time order; checked field by field as the form and `nape log`
+//! check them.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::cells::{defuse, join_escaped, opt, time};
+use crate::domain::checkin::CheckIn;
+use crate::record::{Collection, Csv, Kind, Record, Split};
+
+impl Kind for CheckIn {
+    const COLLECTION: Collection = Collection {
+        name: "checkins",
+        split: Split::Monthly,
+    };
+
+    const CSV: Option<Csv<Self>> = Some(Csv {
+        name: "checkin",
+        option: "checkins",
+        header: &[
+            "id",
+            "date",
+            "time",
+            "pain",
+            "worst",
+            "stiffness",
+            "where",
+            "symptoms",
+            "context",
+            "treatments",
+            "medicines",
+            "note",
+            "created_at",
+            "updated_at",
+        ],
+        row,
+    });
+
+    fn check(&self) -> Result<(), String> {
+        CheckIn::check(self).map_err(|errors| {
+            let each: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            each.join("; ")
+        })
+    }
+
+    fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {
+        (r.body.at, r.id)
+    }
+}
+
+/// Lists are joined with "; " (a ";" or "\\" inside a medicine's name is escaped with "\\").
+fn row(r: &Record<CheckIn>, _now: DateTime<Utc>) -> Vec<String> {
+    let c = &r.body;
+    vec![
+        r.id.to_string(),
+        r.date.to_string(),
+        time(c.at),
+        c.pain.to_string(),
+        opt(c.worst),
+        opt(c.stiffness),
+        c.locations.join("; "),
+        c.symptoms.join("; "),
+        c.context.join("; "),
+        c.treatments.join("; "),
+        defuse(&join_escaped(&c.medicines)),
+        defuse(c.note.as_deref().unwrap_or_default()),
+        r.created_at.to_rfc3339(),
+        r.updated_at.to_rfc3339(),
+    ]
+}

@@ -1,0 +1,69 @@
+//! Routines played: monthly files, in start order.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::cells::{defuse, opt, time};
+use crate::domain::stretch::{RoutineEnd, RoutineSession};
+use crate::record::{Collection, Csv, Kind, Record, Split};
+
+impl Kind for RoutineSession {
+    const COLLECTION: Collection = Collection {
+        name: "routines",
+        split: Split::Monthly,
+    };
+
+    const CSV: Option<Csv<Self>> = Some(Csv {
+        name: "routine",
+        option: "routines",
+        header: &[
+            "id",
+            "date",
+            "time",
+            "routine",
+            "name",
+            "version",
+            "steps",
+            "minutes",
+            "pauses",
+            "end",
+            "pain_before",
+            "pain_after",
+            "feeling",
+            "created_at",
+            "updated_at",
+        ],
+        row,
+    });
+
+    fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {
+        (r.body.started_at, r.id)
+    }
+}
+
+fn row(r: &Record<RoutineSession>, now: DateTime<Utc>) -> Vec<String> {
+    let s = &r.body;
+    let end = s.end.map_or("playing", |e| match e {
+        RoutineEnd::Finished => "finished",
+        RoutineEnd::Stopped => "stopped",
+        RoutineEnd::Reported => "stopped and reported",
+        RoutineEnd::Interrupted => "interrupted",
+    });
+    vec![
+        r.id.to_string(),
+        r.date.to_string(),
+        time(s.started_at),
+        s.routine.clone(),
+        defuse(&s.name),
+        s.version.to_string(),
+        format!("{} of {}", s.steps_done, s.steps_total),
+        (s.duration_secs(now) / 60).to_string(),
+        s.pauses.len().to_string(),
+        end.to_string(),
+        opt(s.pain_before),
+        opt(s.pain_after),
+        s.feeling.map(|f| f.word()).unwrap_or_default().to_string(),
+        r.created_at.to_rfc3339(),
+        r.updated_at.to_rfc3339(),
+    ]
+}

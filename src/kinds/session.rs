@@ -1,0 +1,82 @@
+//! Cold and heat sessions: monthly files (the `therapy` collection), in start order; a length
+//! nape could have set.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::cells::{opt, time};
+use crate::domain::therapy::{EndReason, Session};
+use crate::record::{Collection, Csv, Kind, Record, Split};
+
+impl Kind for Session {
+    const COLLECTION: Collection = Collection {
+        name: "therapy",
+        split: Split::Monthly,
+    };
+
+    const CSV: Option<Csv<Self>> = Some(Csv {
+        name: "session",
+        option: "sessions",
+        header: &[
+            "id",
+            "date",
+            "time",
+            "pack",
+            "planned_minutes",
+            "minutes",
+            "end",
+            "pain_before",
+            "pain_after",
+            "skin_checks",
+            "created_at",
+            "updated_at",
+        ],
+        row,
+    });
+
+    /// A length nape could have set: within the safe bounds, extensions included.
+    fn check(&self) -> Result<(), String> {
+        let range = &crate::domain::therapy::limits::bounds().session_minutes;
+        let (min, max) = (range.min * 60, range.max * 60);
+        if (min..=max).contains(&self.planned_secs) {
+            Ok(())
+        } else {
+            Err(format!(
+                "planned_secs must be from {min} to {max} (got {})",
+                self.planned_secs
+            ))
+        }
+    }
+
+    fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {
+        (r.body.started_at, r.id)
+    }
+}
+
+/// `minutes` is the time it ran, pauses left out.
+fn row(r: &Record<Session>, now: DateTime<Utc>) -> Vec<String> {
+    let s = &r.body;
+    let end = match s.end_reason {
+        Some(EndReason::Finished) => "finished",
+        Some(EndReason::Stopped) => "stopped",
+        Some(EndReason::Numb) => "stopped: numb skin",
+        None => "running",
+    };
+    let checks: Vec<String> = s.skin_checks.iter().map(|m| format!("{m} min")).collect();
+    vec![
+        r.id.to_string(),
+        r.date.to_string(),
+        time(s.started_at),
+        s.kind.name().to_lowercase(),
+        (s.planned_secs / 60).to_string(),
+        s.elapsed(s.ended_at.unwrap_or(now))
+            .num_minutes()
+            .to_string(),
+        end.to_string(),
+        opt(s.pain_before),
+        opt(s.pain_after),
+        checks.join("; "),
+        r.created_at.to_rfc3339(),
+        r.updated_at.to_rfc3339(),
+    ]
+}
