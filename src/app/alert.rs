@@ -4,8 +4,9 @@
 
 use super::{App, Status};
 use crate::diary::Outcome;
-use crate::domain::redflag::{ActiveFlag, Level, UNLOCK};
+use crate::domain::redflag::{ActiveFlag, Level};
 use crate::domain::therapy::{NOT_PAUSED, PackKind, paused_words};
+use crate::keys;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alert {
@@ -51,7 +52,10 @@ fn alert(flag: &ActiveFlag, number: &str, paused: Option<PackKind>) -> Alert {
     let mut lines = vec![flag.def.advice(number)];
     lines.extend(paused.map(paused_words));
     lines.push(format!("Why: {}.", flag.reason));
-    lines.push(format!("Timers and stretches are locked. {UNLOCK}"));
+    lines.push(format!(
+        "Timers and stretches are locked. {}",
+        keys::unlock()
+    ));
     Alert {
         level,
         title,

@@ -8,6 +8,7 @@ use super::timers::TimersFollow;
 use super::{Ctx, Effect, Follow, Status};
 use crate::diary::{Done, Refused, Settled, TimerAction};
 use crate::domain::therapy::{EndReason, State, clock, ran};
+use crate::keys;
 
 /// What the screen says after `action` was carried out, and what follows: pain after is asked
 /// once a session has ended.
@@ -83,10 +84,13 @@ pub(super) fn refused(action: TimerAction, refusal: &Refused) -> Status {
                 TimerAction::Resume => "Not resumed",
                 _ => "Not changed",
             };
-            Status::Error(format!("{not}: {sentence}"))
+            Status::Error(format!("{not}: {sentence} {}", keys::unlock()))
         }
         Refused::Cautions(_) => Status::Error(format!("Not started: {refusal}.")),
-        Refused::Running(_) => Status::Error("A session is already running: x stops it.".into()),
+        Refused::Running(_) => Status::Error(format!(
+            "A session is already running: {} stops it.",
+            keys::hint(super::Msg::StopTimer)
+        )),
         Refused::Saving(e) => Status::Error(format!("Not saved: {e}")),
         Refused::Timer(e) => Status::Error(format!("Not changed: {e}.")),
         Refused::NoSkinCheck | Refused::NoneEnded | Refused::Gone => {

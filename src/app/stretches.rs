@@ -8,6 +8,7 @@ use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::diary::{Act, RoutineAct};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::stretch::{Cue, Feeling, Library, Player, Routine, RoutineEnd, duration_words};
+use crate::keys;
 use crate::record;
 
 /// What Stretches does once a save it asked for succeeded.
@@ -161,7 +162,8 @@ impl StretchesState {
             return Vec::new();
         }
         if let Some(flag) = d.lock() {
-            let text = format!("Not started: {}", flag.lock_sentence(d.emergency_number()));
+            let sentence = flag.lock_sentence(d.emergency_number());
+            let text = format!("Not started: {sentence} {}", keys::unlock());
             return vec![Effect::Say(Status::Error(text))];
         }
         if let Some(playing) = d.playing(ctx.now) {

@@ -9,6 +9,7 @@ use crate::diary::{Act, Answered, SettingsAct, TimerAction};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::Limits;
 use crate::domain::therapy::{EndReason, PackKind, State};
+use crate::keys;
 
 /// A question the Timers screen is waiting on.
 #[derive(Clone, Debug, PartialEq)]
@@ -188,13 +189,15 @@ impl TimersState {
     fn begin_start(&mut self, kind: Option<PackKind>, ctx: &Ctx) -> Vec<Effect> {
         let d = ctx.diary;
         if let Some(flag) = d.lock() {
-            let text = format!("Not started: {}", flag.lock_sentence(d.emergency_number()));
+            let sentence = flag.lock_sentence(d.emergency_number());
+            let text = format!("Not started: {sentence} {}", keys::unlock());
             return vec![Effect::Say(Status::Error(text))];
         }
         if d.running().is_some() {
-            return vec![Effect::Say(Status::Error(
-                "A session is already running: x stops it.".into(),
-            ))];
+            return vec![Effect::Say(Status::Error(format!(
+                "A session is already running: {} stops it.",
+                keys::hint(Msg::StopTimer)
+            )))];
         }
         let kind = kind.unwrap_or_else(|| d.recommend(ctx.now).0);
         if !d.safety_seen(kind) {

@@ -8,6 +8,7 @@ use super::form::CheckinForm;
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::diary::Act;
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::keys;
 use crate::record::{self, Record};
 
 #[derive(Clone, Debug)]
@@ -179,7 +180,8 @@ impl TodayState {
                             Effect::act(
                                 Act::Delete(record.id),
                                 format!(
-                                    "Deleted {named}. u brings it back (for {UNDO_MINUTES} minutes)."
+                                    "Deleted {named}. {} brings it back (for {UNDO_MINUTES} minutes).",
+                                    keys::hint(Msg::Undo)
                                 ),
                             ),
                             Effect::Then(Follow::Today(TodayFollow::Deleted(Box::new(

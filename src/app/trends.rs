@@ -10,6 +10,7 @@ use crate::diary::{Act, Diary, SettingsAct};
 use crate::domain::function::{self, MAX_ACTIVITIES, Score};
 use crate::domain::settings::{Section, TrendsView};
 use crate::domain::trends::{Span, Summary};
+use crate::keys;
 
 /// A question the Activities section is asking.
 #[derive(Clone, Debug)]
@@ -212,7 +213,10 @@ impl TrendsState {
     fn save_names(&mut self, names: Vec<String>) -> Vec<Effect> {
         let done = match names.len() {
             0 => "No activities: the weekly rating is off.".to_string(),
-            n => format!("{n} activities kept. p rates them."),
+            n => format!(
+                "{n} activities kept. {} rates them.",
+                keys::hint(Msg::RateActivities)
+            ),
         };
         vec![Effect::act(
             Act::Settings(SettingsAct::Activities(names)),

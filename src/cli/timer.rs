@@ -143,7 +143,7 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
 fn refused(refusal: Refused) -> Failure {
     let text = match refusal {
         Refused::Saving(e) => return Failure::from(e),
-        Refused::Locked(sentence) => sentence,
+        Refused::Locked(sentence) => format!("{sentence} {}", crate::keys::unlock()),
         Refused::Running(_) => format!("{refusal}; `nape timer stop` ends it."),
         Refused::Cautions(_) => {
             format!("not started: {refusal}. Add --anyway to start it regardless.")

@@ -280,6 +280,12 @@ pub fn hint(msg: Msg) -> &'static str {
     (table().iter().find(|b| b.msg == msg)).map_or("?", |b| b.label)
 }
 
+/// How to lift a lock, with the keys that open Red flags and record the assessment.
+pub fn unlock() -> String {
+    let (flags, assessed) = (hint(Msg::Goto(Screen::Flags)), hint(Msg::RecordAssessment));
+    crate::domain::redflag::unlock(&format!("{flags}, then {assessed}"))
+}
+
 pub fn table() -> &'static [Binding] {
     &TABLE
 }

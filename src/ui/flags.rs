@@ -7,7 +7,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::domain::redflag::{self, Level, UNLOCK};
+use crate::domain::redflag::{self, Level};
+use crate::keys;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let paragraph = page(app, theme);
@@ -60,7 +61,8 @@ pub fn page(app: &App, theme: &Theme) -> Paragraph<'static> {
         }
         if app.diary().locked() {
             lines.push(Line::raw(format!(
-                "Timers and stretches are locked. {UNLOCK}"
+                "Timers and stretches are locked. {}",
+                keys::unlock()
             )));
         }
     }
@@ -100,9 +102,10 @@ pub fn lock_message(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     vec![
         Line::styled(flag.locked_title(), theme.level(flag.def.level)),
         Line::raw(format!(
-            "Why: {}. {} {UNLOCK}",
+            "Why: {}. {} {}",
             flag.reason,
-            flag.def.advice(&app.emergency_number())
+            flag.def.advice(&app.emergency_number()),
+            keys::unlock()
         )),
     ]
 }

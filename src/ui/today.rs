@@ -45,7 +45,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(quick_line), quick);
     // A gentle weekly question, in the spare row: never in the way, never blocking.
     if app.diary().function_due(app.today()) {
-        let ask = "Weekly: p rates your activities (how hard the neck makes them)";
+        let rate = keys::hint(Msg::RateActivities);
+        let ask = format!("Weekly: {rate} rates your activities (how hard the neck makes them)");
         frame.render_widget(Line::styled(ask, theme.dim()), gap);
     }
 

@@ -55,9 +55,16 @@ fn contract(store: &dyn Store) {
         0
     );
     // Each write moves the collection's stamp, and only that collection's.
-    let (checkins, settings) = (store.stamp(CheckIn::COLLECTION), store.stamp(Settings::COLLECTION));
+    let (checkins, settings) = (
+        store.stamp(CheckIn::COLLECTION),
+        store.stamp(Settings::COLLECTION),
+    );
     store.delete(&moved, Utc::now()).unwrap();
-    assert_ne!(store.stamp(CheckIn::COLLECTION), checkins, "a write is noticed");
+    assert_ne!(
+        store.stamp(CheckIn::COLLECTION),
+        checkins,
+        "a write is noticed"
+    );
     assert_eq!(
         store.stamp(Settings::COLLECTION),
         settings,
@@ -120,7 +127,9 @@ fn tombstones(store: &dyn Store) {
         .unwrap();
     assert_eq!(kept.changed, 0, "b was changed after that delete: kept");
     tomb.deleted_at = b.updated_at + chrono::Duration::minutes(1);
-    store.apply(CheckIn::COLLECTION, vec![Op::Bury(tomb)]).unwrap();
+    store
+        .apply(CheckIn::COLLECTION, vec![Op::Bury(tomb)])
+        .unwrap();
     let left = store.load(CheckIn::COLLECTION, DateRange::ALL).unwrap();
     assert!(left.records.iter().all(|r| r.id != b.id), "b deleted");
 

@@ -50,9 +50,10 @@ pub fn safety_line(number: &str) -> String {
     )
 }
 
-/// How to lift a lock.
-pub const UNLOCK: &str =
-    "Once a clinician has assessed you, record it on the Red flags screen (f, then a).";
+/// How to lift a lock, with the keys that do it (from the app's binding table: "f, then a").
+pub fn unlock(keys: &str) -> String {
+    format!("Once a clinician has assessed you, record it on the Red flags screen ({keys}).")
+}
 
 impl ActiveFlag {
     /// "Locked: <sign>", for the Timers and Stretches screens.
@@ -60,11 +61,11 @@ impl ActiveFlag {
         format!("{} Locked: {}", self.def.level.symbol(), self.def.short)
     }
 
-    /// Why starting is refused, what to do, and how to lift the lock; a clause that follows
-    /// "nape: " or "Not started: ".
+    /// Why starting is refused and what to do; a clause that follows "nape: " or "Not
+    /// started: ", before how to lift the lock (`unlock`).
     pub fn lock_sentence(&self, number: &str) -> String {
         format!(
-            "timers are locked: {} ({}). {} {UNLOCK}",
+            "timers are locked: {} ({}). {}",
             self.def.short,
             self.reason,
             self.def.advice(number)

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::{App, Prompt};
 use crate::domain::function::{MAX_NAME, PROMPT_DAYS};
 use crate::domain::trends::{MIN_COUNT, Summary};
+use crate::keys;
 use crate::ui::theme::Theme;
 
 fn show(lines: Vec<Line<'static>>, frame: &mut Frame, area: Rect) {
@@ -206,19 +207,21 @@ pub fn activities(app: &App, summary: &Summary, frame: &mut Frame, area: Rect, t
             if let Some(words) = summary.function_words() {
                 lines.push(Line::raw(format!("Score {words}.")));
             }
+            let rate = keys::hint(crate::app::Msg::RateActivities);
+            let name = keys::hint(crate::app::Msg::NameActivities);
             let due = match last {
                 _ if diary.function_due(app.today()) => {
-                    "A rating is due: p rates them now.".to_string()
+                    format!("A rating is due: {rate} rates them now.")
                 }
                 Some(r) => {
                     let days = PROMPT_DAYS - (app.today() - r.date).num_days();
                     let unit = if days == 1 { "day" } else { "days" };
                     format!(
-                        "Rated {}; next in {days} {unit} (p rates them now). a changes the list.",
+                        "Rated {}; next in {days} {unit} ({rate} rates them now). {name} changes the list.",
                         r.date.format("%-d %b"),
                     )
                 }
-                None => "p rates them now.".to_string(),
+                None => format!("{rate} rates them now."),
             };
             lines.push(Line::styled(due, theme.dim()));
         }
