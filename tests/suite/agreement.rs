@@ -231,3 +231,89 @@ fn the_banner_and_nape_status_give_the_same_level() {
         }
     }
 }
+
+/// One check-in's worth of facts, as `nape log` arguments.
+type Part = &'static [&'static str];
+
+/// Check-ins to write, each its `nape log` arguments and time.
+type Saves<'a> = Vec<(Vec<&'a str>, DateTime<Utc>)>;
+
+/// The same facts in one check-in, split across two in either order, each written by the shell
+/// (a second writer beside the app): `nape status`, the banner of an app opened afterwards and
+/// the banner of an app open all along give the same level.
+#[test]
+fn signs_split_across_check_ins_in_either_order_give_the_same_level_everywhere() {
+    let cases: [(&str, Part, Part, &str); 4] = [
+        (
+            "numbness in one arm, then the other",
+            &["-s", "numbness", "-w", "left-arm"],
+            &["-s", "numbness", "-w", "right-arm"],
+            "‼ EMERGENCY",
+        ),
+        (
+            "dizziness, and a neck manipulation the same day",
+            &["-s", "dizziness"],
+            &["-c", "manipulation"],
+            "‼ EMERGENCY",
+        ),
+        (
+            "pins and needles in one arm, then the other",
+            &["-s", "pins-and-needles", "-w", "left-arm"],
+            &["-s", "pins-and-needles", "-w", "right-arm"],
+            "! URGENT",
+        ),
+        (
+            "fever, then headache and a stiff neck",
+            &["-s", "fever"],
+            &["-s", "headache", "-s", "stiff-neck"],
+            "‼ EMERGENCY",
+        ),
+    ];
+    let now = Utc::now();
+    // Two check-ins half an hour apart, earlier today (or late yesterday, just after midnight:
+    // the same day is what matters for the manipulation, so keep both on one date).
+    let first =
+        (now - Duration::minutes(40)).max(now.date_naive().and_hms_opt(0, 0, 0).unwrap().and_utc());
+    let second = first + Duration::minutes(20);
+    let time = |t: DateTime<Utc>| {
+        t.with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    for (name, a, b, level) in cases {
+        let one: Vec<&str> = a.iter().chain(b.iter()).copied().collect();
+        let ways: [(&str, Saves); 3] = [
+            ("in one check-in", vec![(one, second)]),
+            ("split", vec![(a.to_vec(), first), (b.to_vec(), second)]),
+            (
+                "split, the other order",
+                vec![(b.to_vec(), first), (a.to_vec(), second)],
+            ),
+        ];
+        for (way, saves) in ways {
+            let diary = Diary::new();
+            diary.ok(&["log", "2", "--at", &time(first - Duration::hours(1))]);
+            let (store, _) = DiskStore::open(diary.data()).unwrap();
+            let open = nape::diary::Diary::open(Box::new(store), Zone::Local, "en_GB.UTF-8", now);
+            let mut app = App::with_diary(open, now, "en_GB.UTF-8");
+            for (args, at) in saves {
+                let mut line = vec!["log", "3", "--at"];
+                let at = time(at);
+                line.push(&at);
+                line.extend(args);
+                diary.ok(&line);
+            }
+            app.update(Msg::DataChanged, now);
+            let status = diary.ok(&["status", "--format", "{flag}"]);
+            let what = format!("{name}, {way}");
+            assert_eq!(status.trim(), level, "{what}: nape status");
+            let banner = banner(&diary, now);
+            assert!(banner.starts_with(level), "{what}: banner {banner:?}");
+            let open = first_row(&app);
+            assert!(
+                open.starts_with(level),
+                "{what}: the app open all along {open:?}"
+            );
+        }
+    }
+}

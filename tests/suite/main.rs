@@ -36,6 +36,7 @@ mod render_messages;
 mod render_trends;
 mod report;
 mod scrolling;
+mod signs_add_up;
 mod store_contract;
 mod store_damage;
 mod store_faults;

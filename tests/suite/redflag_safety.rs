@@ -69,12 +69,12 @@ fn plain_symptoms_feed_the_same_rules_as_the_questions() {
             vec!["arm-symptoms", "limb-numbness"],
         ),
         (
-            "pins and needles down both arms is not numbness",
+            "pins and needles down both arms is urgent, not the numbness emergency",
             vec![arms(
                 c(1, 3, &["pins-and-needles"], &[], &[]),
                 &["left-arm", "right-arm"],
             )],
-            vec!["arm-symptoms"],
+            vec!["both-arms-tingling", "arm-symptoms"],
         ),
         (
             "fever alone",

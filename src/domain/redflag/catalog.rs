@@ -132,8 +132,9 @@ pub mod rule {
     pub const SEVERE_DAYS: &str = "severe-three-days";
     pub const FOUR_WEEKS: &str = "still-present-4-weeks";
     pub const TWELVE_WEEKS: &str = "past-12-weeks";
+    pub const BOTH_ARMS_TINGLING: &str = "both-arms-tingling";
 
-    pub const ALL: [&str; 9] = [
+    pub const ALL: [&str; 10] = [
         DIZZINESS,
         MANIPULATION_NERVE,
         MANIPULATION_PAIN,
@@ -143,5 +144,6 @@ pub mod rule {
         SEVERE_DAYS,
         FOUR_WEEKS,
         TWELVE_WEEKS,
+        BOTH_ARMS_TINGLING,
     ];
 }

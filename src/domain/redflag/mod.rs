@@ -127,6 +127,7 @@ pub fn evaluate(evidence: &Evidence, now: DateTime<Utc>, today: NaiveDate) -> Ve
         }
     }
     rules::numb_limbs(history, &mut raise);
+    rules::tingling_arms(history, &mut raise);
     rules::meningitis(history, &mut raise);
     rules::manipulation(history, &mut raise);
     rules::spasm(history, now, &mut raise);

@@ -29,18 +29,71 @@ fn has(c: &CheckIn, id: &str) -> bool {
     c.symptoms.iter().any(|s| s == id)
 }
 
-/// Numbness with both arms marked: numbness of both arms is an emergency sign (S6); in one arm
-/// it is the "see a clinician" arm sign, raised from the symptom itself.
-pub(super) fn numb_limbs(history: &[Dated], raise: &mut Raise) {
-    let both = ["left-arm", "right-arm"];
-    for d in history.iter().filter(|d| has(d.checkin, symptom::NUMBNESS)) {
-        if both
-            .iter()
-            .all(|arm| d.checkin.locations.iter().any(|l| l == arm))
-        {
-            let reason = format!("you reported numbness down both arms on {}", d.date);
-            raise("limb-numbness", reason, d.checkin.at, d.entered);
+/// The check-ins within a day either side of `history[i]` (sorted by time, so only as far as a
+/// day is looked at), itself included.
+fn around<'h, 'a>(history: &'h [Dated<'a>], i: usize) -> &'h [Dated<'a>] {
+    let at = history[i].checkin.at;
+    let near = |e: &Dated| (e.checkin.at - at).abs() <= TOGETHER;
+    let from = history[..i]
+        .iter()
+        .rposition(|e| !near(e))
+        .map_or(0, |p| p + 1);
+    let to = i + history[i..].iter().take_while(|e| near(e)).count();
+    &history[from..to]
+}
+
+/// `symptom` felt in both arms within a day, in one check-in or one arm then the other: the
+/// check-in that completed it and when the last part was entered.
+fn both_arms<'h, 'a>(history: &'h [Dated<'a>], symptom: &str) -> Vec<(&'h Dated<'a>, String)> {
+    const ARMS: [&str; 2] = ["left-arm", "right-arm"];
+    let in_arm = |d: &Dated, arm: &str| {
+        has(d.checkin, symptom) && d.checkin.locations.iter().any(|l| l == arm)
+    };
+    let mut found = Vec::new();
+    for (i, d) in history.iter().enumerate() {
+        // Looked at from the later part, so the sign is dated when it was complete.
+        if !ARMS.iter().any(|arm| in_arm(d, arm)) {
+            continue;
         }
+        let earlier = around(history, i)
+            .iter()
+            .filter(|e| e.checkin.at <= d.checkin.at);
+        let earlier: Vec<&Dated> = earlier.collect();
+        let first = |arm: &str| earlier.iter().find(|e| in_arm(e, arm));
+        if let (Some(left), Some(right)) = (first(ARMS[0]), first(ARMS[1])) {
+            let reason = if left.date == right.date && left.checkin.at == right.checkin.at {
+                format!("both arms on {}", d.date)
+            } else {
+                let (a, b) = if left.checkin.at <= right.checkin.at {
+                    (("left", left.date), ("right", right.date))
+                } else {
+                    (("right", right.date), ("left", left.date))
+                };
+                format!(
+                    "the {} arm on {}, then the {} arm on {}",
+                    a.0, a.1, b.0, b.1
+                )
+            };
+            found.push((d, reason));
+        }
+    }
+    found
+}
+
+/// Numbness of both arms, at once or one then the other within a day, is an emergency sign
+/// (S6); in one arm it is the "see a clinician" arm sign, raised from the symptom itself.
+pub(super) fn numb_limbs(history: &[Dated], raise: &mut Raise) {
+    for (d, arms) in both_arms(history, symptom::NUMBNESS) {
+        let reason = format!("you reported numbness in {arms}");
+        raise("limb-numbness", reason, d.checkin.at, d.entered);
+    }
+}
+
+/// Pins and needles in both arms, at once or within a day, is urgent (S2).
+pub(super) fn tingling_arms(history: &[Dated], raise: &mut Raise) {
+    for (d, arms) in both_arms(history, symptom::PINS_AND_NEEDLES) {
+        let reason = format!("you reported pins and needles in {arms}");
+        raise(rule::BOTH_ARMS_TINGLING, reason, d.checkin.at, d.entered);
     }
 }
 
@@ -55,13 +108,7 @@ pub(super) fn meningitis(history: &[Dated], raise: &mut Raise) {
             || c.stiffness.is_some_and(|s| s > 0)
     };
     for (i, d) in history.iter().enumerate().filter(|(_, d)| fever(d.checkin)) {
-        let near = |e: &&Dated| (e.checkin.at - d.checkin.at).abs() <= TOGETHER;
-        // Sorted by time: look either side only as far as a day.
-        let from = history[..i]
-            .iter()
-            .rposition(|e| !near(&e))
-            .map_or(0, |p| p + 1);
-        let window: Vec<&Dated> = history[from..].iter().take_while(near).collect();
+        let window = around(history, i);
         let found = |test: &dyn Fn(&CheckIn) -> bool| window.iter().find(|e| test(e.checkin));
         if let (Some(h), Some(s)) = (found(&headache), found(&stiff)) {
             let entered = d.entered.max(h.entered).max(s.entered);
@@ -81,22 +128,30 @@ pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
     {
         let (m_at, m_date) = (m.checkin.at, m.date);
         let after = history.iter().filter(|d| d.checkin.at >= m_at);
-        for d in after
-            .clone()
-            .filter(|d| d.checkin.at - m_at <= Duration::days(7))
-        {
+        // A sign on the day of the manipulation counts whichever was ticked first: the time
+        // of a tick says when it was written down, not when it happened.
+        let same_day = history
+            .iter()
+            .filter(|d| d.date == m_date && d.checkin.at < m_at);
+        for d in same_day.chain(
+            after
+                .clone()
+                .filter(|d| d.checkin.at - m_at <= Duration::days(7)),
+        ) {
             if let Some(s) = d
                 .checkin
                 .symptoms
                 .iter()
                 .find(|s| NERVE_SYMPTOMS.contains(&s.as_str()))
             {
-                raise(
-                    rule::MANIPULATION_NERVE,
-                    format!("{s} on {}, after neck manipulation on {m_date}", d.date),
-                    d.checkin.at,
-                    d.entered,
-                );
+                let reason = if d.checkin.at < m_at {
+                    format!("{s} and neck manipulation on the same day, {m_date}")
+                } else {
+                    format!("{s} on {}, after neck manipulation on {m_date}", d.date)
+                };
+                // Dated when both parts were known.
+                let (at, entered) = (d.checkin.at.max(m_at), d.entered.max(m.entered));
+                raise(rule::MANIPULATION_NERVE, reason, at, entered);
             }
         }
         let later = after
