@@ -332,9 +332,29 @@ impl CheckinForm {
             }
         };
         let time = zone.local(at).format("%Y-%m-%d %H:%M");
-        vec![
+        let save = vec![
             Effect::act(act, format!("Saved: pain {} at {time}.", checkin.pain)),
             Effect::Then(Follow::Today(TodayFollow::ShowEntry { day, id })),
-        ]
+        ];
+        // An edit that takes away a sign not yet assessed lifts its lock: asked first.
+        let lifted = match &self.original {
+            Some(_) => {
+                let instead = CheckIn { at, ..checkin };
+                ctx.diary.lifts(id, Some(&instead), ctx.now)
+            }
+            None => Vec::new(),
+        };
+        if lifted.is_empty() {
+            return save;
+        }
+        vec![Effect::Ask(Confirm {
+            question: format!(
+                "Save? This change takes away {}, not yet assessed by a clinician: the lock lifts.",
+                redflag::named(&lifted)
+            ),
+            no: "Not saved: still editing.",
+            details: Vec::new(),
+            yes: save,
+        })]
     }
 }

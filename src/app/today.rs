@@ -8,6 +8,7 @@ use super::form::CheckinForm;
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::diary::Act;
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::redflag;
 use crate::keys;
 use crate::record::{self, Record};
 
@@ -172,8 +173,17 @@ impl TodayState {
                         ""
                     };
                     let named = format!("the {time} check-in, pain {}{note}", c.pain);
+                    let lifted = ctx.diary.lifts(record.id, None, ctx.now);
+                    let lifts = match lifted.is_empty() {
+                        true => String::new(),
+                        false => format!(
+                            " It holds {}, not yet assessed: deleting it lifts the lock ({} brings it back).",
+                            redflag::named(&lifted),
+                            keys::hint(Msg::Undo)
+                        ),
+                    };
                     return vec![Effect::Ask(Confirm {
-                        question: format!("Delete {named}?"),
+                        question: format!("Delete {named}?{lifts}"),
                         no: "Nothing deleted.",
                         details: Vec::new(),
                         yes: vec![

@@ -8,12 +8,13 @@ mod error;
 mod kept;
 mod outcome;
 mod queries;
+mod signs;
 mod therapy;
 mod unread;
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 
 pub use act::{Act, RoutineAct, SettingsAct};
 use change::write;
@@ -27,7 +28,7 @@ use unread::Source;
 use crate::clock::Zone;
 use crate::domain::checkin::{CheckIn, Dated};
 use crate::domain::function::FunctionRating;
-use crate::domain::redflag::{self, ActiveFlag, Assessment, Evidence};
+use crate::domain::redflag::{ActiveFlag, Assessment};
 use crate::domain::settings::{self, Settings};
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
@@ -307,22 +308,7 @@ impl Diary {
             return;
         }
         let history = self.history();
-        let assessed: Vec<_> = self.assessments.iter().map(|a| a.body.at).collect();
-        // Only the last week's sessions matter to the rules; sessions are in start order.
-        let since = now - Duration::days(9);
-        let sessions: Vec<_> = (self.sessions.iter().rev())
-            .take_while(|s| s.body.started_at >= since)
-            .map(|s| self.zone.date(s.body.started_at))
-            .collect();
-        let fallback = Settings::new(self.locale_number, None);
-        let evidence = Evidence {
-            history: &history,
-            days: Some(&self.days),
-            assessments: &assessed,
-            sessions: &sessions,
-            settings: self.settings.as_ref().map_or(&fallback, |s| &s.body),
-        };
-        self.flags = redflag::evaluate(&evidence, now, today);
+        self.flags = self.signs(&history, Some(&self.days), now);
         if self.evaluated_on != Some(today) {
             self.version += 1;
         }

@@ -29,6 +29,7 @@ mod e2e_trends;
 mod fail_closed;
 mod footers;
 mod keys_table;
+mod lifting;
 mod redflag_rules;
 mod redflag_safety;
 mod render;

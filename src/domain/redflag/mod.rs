@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use catalog::{FlagDef, Level, Trigger, catalog, find, questions, raised_by, rule};
-pub use words::{safety_line, sounds_like_a_sign, unlock};
+pub use words::{named, safety_line, sounds_like_a_sign, unlock};
 
 pub use super::checkin::Dated;
 use super::settings::Settings;

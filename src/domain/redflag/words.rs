@@ -72,3 +72,18 @@ impl ActiveFlag {
         )
     }
 }
+
+/// The locking signs a delete or an edit would take away, named: "‼ EMERGENCY: stroke signs".
+pub fn named(flags: &[ActiveFlag]) -> String {
+    let each: Vec<String> = (flags.iter())
+        .map(|f| {
+            format!(
+                "{} {}: {}",
+                f.def.level.symbol(),
+                f.def.level.word(),
+                f.def.short
+            )
+        })
+        .collect();
+    each.join(", ")
+}

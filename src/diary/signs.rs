@@ -1,0 +1,71 @@
+//! The warning signs the diary's evidence puts in force, and which of them a change to one
+//! check-in would lift, so a person is told before a delete or an edit takes a lock away.
+
+use chrono::{DateTime, Duration, Utc};
+use uuid::Uuid;
+
+use super::Diary;
+use crate::domain::checkin::{CheckIn, Dated};
+use crate::domain::redflag::{self, ActiveFlag, Evidence};
+use crate::domain::settings::Settings;
+use crate::domain::trends::Day;
+
+impl Diary {
+    /// The signs in force at `now` over `history` (`days` its daily series, if known).
+    pub(super) fn signs(
+        &self,
+        history: &[Dated],
+        days: Option<&[Day]>,
+        now: DateTime<Utc>,
+    ) -> Vec<ActiveFlag> {
+        let assessed: Vec<_> = self.assessments.iter().map(|a| a.body.at).collect();
+        // Only the last week's sessions matter to the rules; sessions are in start order.
+        let since = now - Duration::days(9);
+        let sessions: Vec<_> = (self.sessions.iter().rev())
+            .take_while(|s| s.body.started_at >= since)
+            .map(|s| self.zone.date(s.body.started_at))
+            .collect();
+        let fallback = Settings::new(self.locale_number, None);
+        let evidence = Evidence {
+            history,
+            days,
+            assessments: &assessed,
+            sessions: &sessions,
+            settings: self.settings.as_ref().map_or(&fallback, |s| &s.body),
+        };
+        redflag::evaluate(&evidence, now, self.zone.date(now))
+    }
+
+    /// The emergency or urgent signs, not yet assessed, that would no longer be in force if
+    /// check-in `id` were deleted (`instead` is `None`) or changed to `instead`.
+    pub fn lifts(
+        &self,
+        id: Uuid,
+        instead: Option<&CheckIn>,
+        now: DateTime<Utc>,
+    ) -> Vec<ActiveFlag> {
+        if !self.locked() {
+            return Vec::new();
+        }
+        let mut history = self.history();
+        let Some(i) = self.checkins.iter().position(|r| r.id == id) else {
+            return Vec::new();
+        };
+        match instead {
+            Some(checkin) => {
+                history[i].checkin = checkin;
+                history[i].entered = now;
+            }
+            None => {
+                history.remove(i);
+            }
+        }
+        history.sort_by_key(|d| d.checkin.at);
+        let after = self.signs(&history, None, now);
+        let still = |f: &ActiveFlag| after.iter().any(|a| a.def.id == f.def.id && a.locks());
+        (self.flags.iter())
+            .filter(|f| f.locks() && !still(f))
+            .cloned()
+            .collect()
+    }
+}
