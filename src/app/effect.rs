@@ -65,8 +65,10 @@ pub struct Confirm {
     /// Reasons or details, shown by the screen that asked.
     pub details: Vec<String>,
     pub yes: Vec<Effect>,
-    /// What "no" means here, said when it is answered.
+    /// What "no" means here, said when it is answered (an empty one says nothing).
     pub no: &'static str,
+    /// What "no" (or Esc) does, if anything.
+    pub otherwise: Vec<Effect>,
 }
 
 /// A save refused because the record changed since the form opened.

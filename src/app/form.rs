@@ -254,6 +254,7 @@ impl CheckinForm {
                     question: "Discard the changes to this check-in?".into(),
                     no: "Still editing: nothing was thrown away.",
                     details: Vec::new(),
+                    otherwise: Vec::new(),
                     yes: vec![Effect::Then(Follow::Today(TodayFollow::CloseForm))],
                 })]);
             }
@@ -310,42 +311,42 @@ impl CheckinForm {
                 ))];
             }
         };
-        let (act, id, at, day) = match &self.original {
-            Some(record) => {
-                let moved = self.when.value() != self.original_when;
-                let act = Act::Edit {
-                    id: record.id,
+        // Edited: the stored time is kept unless the time field was changed.
+        let edit = (self.original.as_ref()).map(|r| (r, self.when.value() != self.original_when));
+        let (id, at, day) = match edit {
+            Some((record, false)) => (record.id, record.body.at, record.date),
+            Some((record, true)) => (record.id, checkin.at, date),
+            None => (record::new_id(ctx.now), checkin.at, date),
+        };
+        let time = zone.local(at).format("%Y-%m-%d %H:%M");
+        let done = format!("Saved: pain {} at {time}.", checkin.pain);
+        let save = |draft| {
+            let act = match edit {
+                Some((record, moved)) => Act::Edit {
+                    id,
                     base: record.updated_at,
                     draft,
                     moved,
-                };
-                let (at, day) = if moved {
-                    (checkin.at, date)
-                } else {
-                    (record.body.at, record.date)
-                };
-                (act, record.id, at, day)
-            }
-            None => {
-                let id = record::new_id(ctx.now);
-                (Act::Log { id, draft }, id, checkin.at, date)
-            }
+                },
+                None => Act::Log { id, draft },
+            };
+            vec![
+                Effect::act(act, done.clone()),
+                Effect::Then(Follow::Today(TodayFollow::ShowEntry { day, id })),
+            ]
         };
-        let time = zone.local(at).format("%Y-%m-%d %H:%M");
-        let save = vec![
-            Effect::act(act, format!("Saved: pain {} at {time}.", checkin.pain)),
-            Effect::Then(Follow::Today(TodayFollow::ShowEntry { day, id })),
-        ];
+        let checkin = CheckIn { at, ..checkin };
+        let except = edit.map(|_| id);
+        if let Some(ask) = super::sudden::ask(ctx, &draft, &checkin, except, save) {
+            return ask;
+        }
         // An edit that takes away a sign not yet assessed lifts its lock: asked first.
-        let lifted = match &self.original {
-            Some(_) => {
-                let instead = CheckIn { at, ..checkin };
-                ctx.diary.lifts(id, Some(&instead), ctx.now)
-            }
+        let lifted = match edit {
+            Some(_) => ctx.diary.lifts(id, Some(&checkin), ctx.now),
             None => Vec::new(),
         };
         if lifted.is_empty() {
-            return save;
+            return save(draft);
         }
         vec![Effect::Ask(Confirm {
             question: format!(
@@ -354,7 +355,8 @@ impl CheckinForm {
             ),
             no: "Not saved: still editing.",
             details: Vec::new(),
-            yes: save,
+            otherwise: Vec::new(),
+            yes: save(draft),
         })]
     }
 }

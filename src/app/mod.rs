@@ -14,6 +14,7 @@ mod passing;
 mod rating;
 mod running;
 mod stretches;
+mod sudden;
 mod timers;
 mod today;
 mod trends;
@@ -322,7 +323,9 @@ impl App {
             match msg {
                 Msg::Yes => confirm.yes,
                 Msg::No | Msg::Cancel => {
-                    vec![Effect::Say(Status::Info(confirm.no.into()))]
+                    let said = (!confirm.no.is_empty())
+                        .then(|| Effect::Say(Status::Info(confirm.no.into())));
+                    said.into_iter().chain(confirm.otherwise).collect()
                 }
                 _ => {
                     self.confirm = Some(confirm); // wait for y or n

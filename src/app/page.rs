@@ -50,6 +50,7 @@ fn record_assessment() -> Effect {
         question: "Record that a clinician has assessed you?".into(),
         no: "Nothing recorded.",
         details: Vec::new(),
+        otherwise: Vec::new(),
         yes: vec![Effect::act(
             Act::Assessed,
             "Recorded: a clinician has assessed you.",

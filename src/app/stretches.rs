@@ -174,6 +174,7 @@ impl StretchesState {
             return vec![Effect::Ask(Confirm {
                 question: format!("Warning signs could not be checked ({why}). Start anyway?"),
                 details: Vec::new(),
+                otherwise: Vec::new(),
                 yes: vec![Effect::Then(Follow::Stretches(StretchesFollow::Anyway))],
                 no: "Nothing started.",
             })];

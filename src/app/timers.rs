@@ -212,6 +212,7 @@ impl TimersState {
         vec![Effect::Ask(Confirm {
             question: format!("Start {} now anyway?", kind.name().to_lowercase()),
             details: reasons,
+            otherwise: Vec::new(),
             no: "Nothing started.",
             yes: vec![Effect::Then(Follow::Timers(TimersFollow::PainBefore(kind)))],
         })]

@@ -186,6 +186,7 @@ impl TodayState {
                         question: format!("Delete {named}?{lifts}"),
                         no: "Nothing deleted.",
                         details: Vec::new(),
+                        otherwise: Vec::new(),
                         yes: vec![
                             Effect::act(
                                 Act::Delete(record.id),
@@ -232,10 +233,14 @@ impl TodayState {
                 let time = zone.local(ctx.now).format("%H:%M");
                 let done = format!("Saved: pain {} at {time}.", checkin.pain);
                 let id = record::new_id(ctx.now);
-                vec![
-                    Effect::act(Act::Log { id, draft }, done),
-                    Effect::Then(Follow::Today(TodayFollow::ShowEntry { day: date, id })),
-                ]
+                let save = |draft| {
+                    vec![
+                        Effect::act(Act::Log { id, draft }, done.clone()),
+                        Effect::Then(Follow::Today(TodayFollow::ShowEntry { day: date, id })),
+                    ]
+                };
+                super::sudden::ask(ctx, &draft, &checkin, None, save)
+                    .unwrap_or_else(|| save(draft))
             }
             Err(errors) => {
                 let text: Vec<String> = errors.iter().map(ToString::to_string).collect();

@@ -120,6 +120,20 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
             flag.reason
         )?;
     }
+    // A sudden jump to severe pain: the sudden-severe question, as a line (the app asks it).
+    let asked = checkin.symptoms.iter().any(|s| s == redflag::SUDDEN_SEVERE);
+    if let Some(was) = diary
+        .jumped_from(checkin.at, checkin.pain, Some(id))
+        .filter(|_| !asked)
+    {
+        say!(
+            "Pain {was} to {} within a day. If this is a sudden, severe headache or neck pain \
+             unlike any before, call {number} now; `nape log {} -s {}` records it.",
+            checkin.pain,
+            checkin.pain,
+            redflag::SUDDEN_SEVERE
+        )?;
+    }
     match &outcome.paused {
         Some(Ok(kind)) => say!("{}", paused_words(*kind))?,
         // The check-in is saved: said on standard error, with success.

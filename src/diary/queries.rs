@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::Diary;
 use crate::domain::checkin::CheckIn;
 use crate::domain::function::{self, FunctionRating};
-use crate::domain::redflag::{ActiveFlag, Assessment};
+use crate::domain::redflag::{self, ActiveFlag, Assessment};
 use crate::domain::settings::Settings;
 use crate::domain::settings::TrendsView;
 use crate::domain::stretch::RoutineSession;
@@ -13,6 +13,7 @@ use crate::domain::therapy::limits::{Limits, bounds};
 use crate::domain::therapy::{PackKind, Session, protocol};
 use crate::domain::trends::{Day, Facts};
 use crate::store::Record;
+use uuid::Uuid;
 
 impl Diary {
     pub fn checkins(&self) -> &[Record<CheckIn>] {
@@ -261,5 +262,17 @@ impl Diary {
         self.running()?
             .body
             .skin_check_due(&bounds().skin_check_minutes, now)
+    }
+}
+
+impl Diary {
+    /// The pain a check-in of `pain` at `at` jumped from, if it is a sudden jump to severe pain
+    /// (see `redflag::sudden_jump`); `except` is the check-in being edited.
+    pub fn jumped_from(&self, at: DateTime<Utc>, pain: u8, except: Option<Uuid>) -> Option<u8> {
+        let end = self.checkins.partition_point(|r| r.body.at <= at);
+        let before = (self.checkins[..end].iter().rev())
+            .find(|r| Some(r.id) != except)
+            .map(|r| (r.body.at, r.body.pain));
+        redflag::sudden_jump(before, at, pain)
     }
 }

@@ -275,11 +275,7 @@ fn signs_split_across_check_ins_in_either_order_give_the_same_level_everywhere()
     let first =
         (now - Duration::minutes(40)).max(now.date_naive().and_hms_opt(0, 0, 0).unwrap().and_utc());
     let second = first + Duration::minutes(20);
-    let time = |t: DateTime<Utc>| {
-        t.with_timezone(&chrono::Local)
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
-    };
+    let time = |t: DateTime<Utc>| t.format("%Y-%m-%d %H:%M").to_string();
     for (name, a, b, level) in cases {
         let one: Vec<&str> = a.iter().chain(b.iter()).copied().collect();
         let ways: [(&str, Saves); 3] = [
@@ -294,7 +290,8 @@ fn signs_split_across_check_ins_in_either_order_give_the_same_level_everywhere()
             let diary = Diary::new();
             diary.ok(&["log", "2", "--at", &time(first - Duration::hours(1))]);
             let (store, _) = DiskStore::open(diary.data()).unwrap();
-            let open = nape::diary::Diary::open(Box::new(store), Zone::Local, "en_GB.UTF-8", now);
+            let open =
+                nape::diary::Diary::open(Box::new(store), common::app::utc(), "en_GB.UTF-8", now);
             let mut app = App::with_diary(open, now, "en_GB.UTF-8");
             for (args, at) in saves {
                 let mut line = vec!["log", "3", "--at"];

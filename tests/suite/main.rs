@@ -46,6 +46,7 @@ mod store_roundtrip;
 mod store_stress;
 mod stretch_data;
 mod stretch_player;
+mod sudden_jump;
 mod therapy_timer;
 mod today_details;
 mod trends_stats;

@@ -3,6 +3,7 @@
 //! live in `rules`.
 
 pub mod catalog;
+mod jump;
 mod rules;
 mod words;
 
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use catalog::{FlagDef, Level, Trigger, catalog, find, questions, raised_by, rule};
+pub use jump::{SUDDEN_SEVERE, sudden_jump};
 pub use words::{named, safety_line, sounds_like_a_sign, unlock};
 
 pub use super::checkin::Dated;
