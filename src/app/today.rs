@@ -239,8 +239,7 @@ impl TodayState {
                         Effect::Then(Follow::Today(TodayFollow::ShowEntry { day: date, id })),
                     ]
                 };
-                super::sudden::ask(ctx, &draft, &checkin, None, save)
-                    .unwrap_or_else(|| save(draft))
+                super::sudden::ask(ctx, &draft, &checkin, None, save).unwrap_or_else(|| save(draft))
             }
             Err(errors) => {
                 let text: Vec<String> = errors.iter().map(ToString::to_string).collect();

@@ -39,10 +39,14 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         checkins,
         notes: request.notes,
     };
-    let sections = [
-        about, episode, pain, places, signs, treatments, adherence, function, context, notes,
-        sources,
-    ];
+    // Signs in force, or not known to be none, are what a clinician must read first.
+    let signs_first = !diary.flags().is_empty() || diary.unchecked().is_some();
+    let mut sections: Vec<fn(&Period) -> Section> = vec![about, episode, pain, places];
+    match signs_first {
+        true => sections.insert(0, signs),
+        false => sections.push(signs),
+    }
+    sections.extend([treatments, adherence, function, context, notes, sources]);
     Report {
         title: "Neck pain diary: a summary for a clinician".into(),
         period: format!("{} to {} ({})", long(from), long(to), days_words(from, to)),
@@ -234,11 +238,22 @@ fn signs(p: &Period) -> Section {
             )
         })
         .collect();
-    if now.is_empty() {
-        signs.text("No warning sign is in force as this report is written.");
-    } else {
-        signs.text("Warning signs in force as this report is written:");
-        signs.list(now);
+    match (now.is_empty(), diary.unchecked()) {
+        (true, None) => signs.text("No warning sign is in force as this report is written."),
+        // Part of the diary could not be read: nape cannot know that none is in force.
+        (true, Some(why)) => signs.text(format!(
+            "The warning signs could not be checked as this report is written ({why}): \
+             nape cannot say whether any is in force."
+        )),
+        (false, unchecked) => {
+            signs.text("Warning signs in force as this report is written:");
+            signs.list(now);
+            if let Some(why) = unchecked {
+                signs.text(format!(
+                    "Others could not be checked ({why}): more may be in force."
+                ));
+            }
+        }
     }
     let assessed: Vec<String> = (diary.assessments().iter())
         .filter(|a| (from..=to).contains(&zone.date(a.body.at)))
@@ -273,9 +288,17 @@ fn notes(p: &Period) -> Section {
     notes
 }
 
-fn sources(_: &Period) -> Section {
+fn sources(p: &Period) -> Section {
     let mut sources = Section::new("Sources");
-    let cited = ["S2", "S7", "S11", "S12", "S13"];
+    // The report's own statements, and those of every sign it names (answered or in force).
+    let mut cited = vec!["S2", "S7", "S11", "S12", "S13"];
+    let answered = (p.checkins.iter())
+        .flat_map(|r| r.body.symptoms.iter())
+        .flat_map(|id| catalog::raised_by(id).iter().copied());
+    let in_force = p.diary.flags().iter().map(|f| f.def);
+    for def in answered.chain(in_force) {
+        cited.extend(def.sources.iter().map(String::as_str));
+    }
     sources.list(
         (crate::domain::sources::sources().iter())
             .filter(|s| cited.contains(&s.id.as_str()))

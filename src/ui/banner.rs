@@ -75,13 +75,13 @@ fn at_rest(number: &str) -> Vec<String> {
     let f = flags_key();
     vec![
         format!(
-            "✚ Call {number} now for: face drooping, arm weakness, slurred speech, a sudden severe headache, fever with a stiff neck, sudden dizziness or vision loss · {f}: all warning signs"
+            "✚ Call {number} now for: face drooping, arm weakness, slurred speech, a sudden severe headache or neck pain unlike any before, fever with a stiff neck, sudden dizziness or vision loss · {f}: all warning signs"
         ),
         format!(
-            "✚ Call {number} for: stroke signs, sudden severe headache, fever with stiff neck, sudden dizziness · {f}: all signs"
+            "✚ Call {number} for: stroke signs, sudden severe headache or neck pain, fever with stiff neck, sudden dizziness · {f}: signs"
         ),
         format!(
-            "✚ Call {number} for stroke signs, worst-ever headache, fever + stiff neck · {f}: signs"
+            "✚ Call {number}: stroke signs, worst-ever headache/neck pain, fever + stiff neck · {f}"
         ),
         format!("✚ Emergency signs? Call {number} · {f}: list"),
         format!("✚ Emergency: {number} · {f}"),

@@ -64,6 +64,8 @@ fn the_banner_says_what_state_the_person_is_in() {
 
         let (rest, bold) = banner(None, None);
         assert!(rest[0].starts_with("✚ Call 999"), "{}", rest[0]);
+        // Sudden severe neck pain, not only a headache, is an emergency sign (CLINICAL.md).
+        assert!(rest[0].contains("neck pain"), "{}", rest[0]);
         assert!(!bold, "at rest is calm, not the alarm style");
 
         let (new, bold) = banner(Some((60, "injury")), None);

@@ -118,3 +118,12 @@ fn a_stretch_routine_asks_first_when_the_signs_could_not_be_checked() {
     let (ok, restored) = app.wait_exit();
     assert!(ok && restored);
 }
+
+#[test]
+fn the_report_on_a_damaged_diary_never_says_no_sign_is_in_force() {
+    let diary = damaged();
+    let md = diary.ok(&["report", "--format", "md", "--until", "2026-02-28"]);
+    assert!(!md.contains("No warning sign is in force"), "{md}");
+    assert!(md.contains("could not be checked"), "{md}");
+    assert!(md.contains("checkins/2026-01.json is damaged"), "{md}");
+}

@@ -124,6 +124,12 @@ fn rules_fire_at_their_edges_and_not_before() {
             vec!["manipulation-pain-48h"],
         ),
         (
+            "pain 90 h after manipulation: past 3 days, told so",
+            vec![c(90, 3, &[], &["manipulation"], &[]), plain(0, 3)],
+            None,
+            vec!["manipulation-pain-3-days"],
+        ),
+        (
             "no pain 49 h after manipulation",
             vec![c(49, 3, &[], &["manipulation"], &[]), plain(0, 0)],
             None,
@@ -399,4 +405,14 @@ fn a_history_of_cancer_stays_until_assessed_and_stays_listed_after() {
         Vec::<String>::new(),
         "others still fade"
     );
+}
+
+#[test]
+fn the_advice_after_manipulation_goes_by_the_time_passed() {
+    let within = nape::domain::redflag::find("manipulation-pain-48h").unwrap();
+    assert!(within.advice("999").contains("if it passes 3 days"));
+    let past = nape::domain::redflag::find("manipulation-pain-3-days").expect("in the catalog");
+    let advice = past.advice("999");
+    assert!(!advice.contains("if it passes"), "{advice}");
+    assert!(advice.contains("more than 3 days"), "{advice}");
 }

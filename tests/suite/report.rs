@@ -246,3 +246,25 @@ fn the_report_names_its_sources_and_starts_its_weeks_at_the_onset() {
     // The episode began 24 October: its first week is the first row, 24 to 30 October.
     assert!(md.contains("| 24 Oct to 30 Oct 2026 |"), "{md}");
 }
+
+#[test]
+fn the_signs_in_force_come_first_and_every_source_cited_is_listed() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "4",
+        "-s",
+        "numbness",
+        "-w",
+        "left-arm",
+        "-w",
+        "right-arm",
+    ]);
+    let md = diary.ok(&["report", "--format", "md"]);
+    let signs = md.find("## Warning signs").expect("a signs section");
+    let about = md.find("## About this report").expect("an about section");
+    assert!(signs < about, "the signs in force first:\n{md}");
+    // Numbness of both arms cites S6: the sources list it.
+    let sources = &md[md.find("## Sources").expect("sources")..];
+    assert!(sources.contains("S6"), "{sources}");
+}

@@ -126,6 +126,7 @@ pub mod rule {
     pub const DIZZINESS: &str = "dizziness-reported";
     pub const MANIPULATION_NERVE: &str = "manipulation-then-nerve-symptoms";
     pub const MANIPULATION_PAIN: &str = "manipulation-pain-48h";
+    pub const MANIPULATION_PAIN_3_DAYS: &str = "manipulation-pain-3-days";
     pub const SPASM_7_DAYS: &str = "spasm-7-days";
     pub const NO_IMPROVEMENT: &str = "no-improvement-14-days";
     pub const WORSENING: &str = "worsening-despite-self-care";
@@ -134,10 +135,11 @@ pub mod rule {
     pub const TWELVE_WEEKS: &str = "past-12-weeks";
     pub const BOTH_ARMS_TINGLING: &str = "both-arms-tingling";
 
-    pub const ALL: [&str; 10] = [
+    pub const ALL: [&str; 11] = [
         DIZZINESS,
         MANIPULATION_NERVE,
         MANIPULATION_PAIN,
+        MANIPULATION_PAIN_3_DAYS,
         SPASM_7_DAYS,
         NO_IMPROVEMENT,
         WORSENING,

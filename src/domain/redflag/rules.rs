@@ -160,15 +160,17 @@ pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
         if let Some(d) =
             later.filter(|d| d.checkin.pain > 0 && d.checkin.at - m_at <= Duration::days(SHOW_DAYS))
         {
-            raise(
-                rule::MANIPULATION_PAIN,
-                format!(
-                    "pain {} on {}, more than 48 hours after manipulation on {m_date}",
-                    d.checkin.pain, d.date
-                ),
-                d.checkin.at,
-                d.entered,
+            // Its advice goes by the time passed: "if it passes 3 days" only before it has.
+            let hours = (d.checkin.at - m_at).num_hours();
+            let (id, past) = match hours > 72 {
+                true => (rule::MANIPULATION_PAIN_3_DAYS, "more than 3 days"),
+                false => (rule::MANIPULATION_PAIN, "more than 48 hours"),
+            };
+            let reason = format!(
+                "pain {} on {}, {past} ({hours} hours) after manipulation on {m_date}",
+                d.checkin.pain, d.date
             );
+            raise(id, reason, d.checkin.at, d.entered);
         }
     }
 }
