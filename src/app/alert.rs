@@ -4,7 +4,7 @@
 
 use super::{App, Status};
 use crate::diary::Outcome;
-use crate::domain::redflag::{ActiveFlag, Level};
+use crate::domain::redflag::{ActiveFlag, FlagDef, Level};
 use crate::domain::therapy::{NOT_PAUSED, PackKind, paused_words};
 use crate::keys;
 
@@ -38,16 +38,39 @@ impl App {
     }
 }
 
-fn alert(flag: &ActiveFlag, number: &str, paused: Option<PackKind>) -> Alert {
-    let level = flag.def.level;
-    let title = match level {
+impl App {
+    /// A warning-sign answer that could not be saved: the message and the number all the
+    /// same, first, then why it was not saved.
+    pub(super) fn unsaved(&mut self, def: &FlagDef, why: &str) {
+        let number = self.diary.emergency_number();
+        let title = title(def.level, number);
+        let lines = vec![
+            def.advice(number),
+            format!("You reported {}; it was not saved: {why}", def.short),
+        ];
+        self.alert = Some(Alert {
+            level: def.level,
+            title,
+            lines,
+        });
+        self.bell += 1;
+    }
+}
+
+fn title(level: Level, number: &str) -> String {
+    match level {
         Level::Emergency => format!("{} EMERGENCY: call {number} now", level.symbol()),
         _ => format!(
             "{} {}: get medical care today",
             level.symbol(),
             level.word()
         ),
-    };
+    }
+}
+
+fn alert(flag: &ActiveFlag, number: &str, paused: Option<PackKind>) -> Alert {
+    let level = flag.def.level;
+    let title = title(level, number);
     // What to do now first: a small terminal may show only the first lines.
     let mut lines = vec![flag.def.advice(number)];
     lines.extend(paused.map(paused_words));

@@ -6,6 +6,7 @@ use super::timers::TimersFollow;
 use super::today::TodayFollow;
 use super::{App, CheckinForm, Ctx, Screen};
 use crate::diary::{Act, DiaryError, TimerAction};
+use crate::domain::redflag;
 use crate::domain::stretch::Cue;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +82,11 @@ impl App {
         for effect in effects {
             match effect {
                 Effect::Act { act, done } => {
+                    // A check-in's answers, kept to be told even if it cannot be saved.
+                    let symptoms = match &*act {
+                        Act::Log { draft, .. } | Act::Edit { draft, .. } => draft.symptoms.clone(),
+                        _ => Vec::new(),
+                    };
                     let outcome = match self.diary.act(*act, self.now) {
                         Ok(outcome) => outcome,
                         Err(DiaryError::Changed(id)) => {
@@ -97,7 +103,17 @@ impl App {
                             return false;
                         }
                         Err(e) => {
-                            self.status = Some(Status::Error(format!("Not saved: {e}")));
+                            let answered = redflag::answered(&symptoms);
+                            let why = match answered.first() {
+                                // The message says why, after what to do: kept short here,
+                                // so a small screen shows the message, not this over it.
+                                Some(def) => {
+                                    self.unsaved(def, &e.to_string());
+                                    "Not saved: the message says why.".to_string()
+                                }
+                                None => format!("Not saved: {e}"),
+                            };
+                            self.status = Some(Status::Error(why));
                             return false;
                         }
                     };

@@ -105,7 +105,23 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     // through it.
     let mut diary = super::open_diary_quietly(cli, now)?;
     let id = record::new_id(now);
-    let outcome = diary.act(Act::Log { id, draft }, now)?;
+    let symptoms = draft.symptoms.clone();
+    let outcome = match diary.act(Act::Log { id, draft }, now) {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            // A warning sign that could not be saved: what to do, with the number, first.
+            let number = diary.emergency_number().to_string();
+            for def in redflag::answered(&symptoms) {
+                say!(
+                    "{}: {} You reported {}; it was not saved (below).",
+                    def.level.tag(),
+                    def.advice(&number),
+                    def.short
+                )?;
+            }
+            return Err(e.into());
+        }
+    };
     // What could not be read, and what the save itself noticed (a repaired file, say).
     super::tell_problems(&diary);
     let at = zone.local(checkin.at).format("%Y-%m-%d %H:%M");

@@ -127,3 +127,21 @@ fn the_report_on_a_damaged_diary_never_says_no_sign_is_in_force() {
     assert!(md.contains("could not be checked"), "{md}");
     assert!(md.contains("checkins/2026-01.json is damaged"), "{md}");
 }
+
+#[test]
+fn a_warning_sign_the_shell_could_not_save_gets_the_message_and_the_number_first() {
+    let diary = damaged();
+    let out = diary.run(&[
+        "log",
+        "4",
+        "-s",
+        "face-numbness",
+        "--at",
+        "2026-01-20 09:00",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "not saved");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("EMERGENCY: Call 112 now"), "{stdout}");
+    assert!(stderr.contains("damaged"), "{stderr}");
+}

@@ -51,4 +51,5 @@ mod therapy_timer;
 mod today_details;
 mod trends_stats;
 mod two_windows;
+mod unsaved_sign;
 mod writers;

@@ -120,6 +120,18 @@ pub fn raised_by(symptom: &str) -> &'static [&'static FlagDef] {
     BY.get(symptom).map_or(&[], Vec::as_slice)
 }
 
+/// The emergency and urgent signs a check-in's own answers raise, most urgent first: what to
+/// tell the person at once, even when the check-in could not be saved.
+pub fn answered(symptoms: &[String]) -> Vec<&'static FlagDef> {
+    let mut defs: Vec<&FlagDef> = (symptoms.iter())
+        .flat_map(|id| raised_by(id).iter().copied())
+        .filter(|def| def.level.locks())
+        .collect();
+    defs.sort_by_key(|def| std::cmp::Reverse(def.level));
+    defs.dedup_by_key(|def| def.id.as_str());
+    defs
+}
+
 /// The ids of the signs worked out by a rule rather than asked (each is in assets/red_flags.json;
 /// a test checks that).
 pub mod rule {

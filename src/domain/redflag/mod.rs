@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-pub use catalog::{FlagDef, Level, Trigger, catalog, find, questions, raised_by, rule};
+pub use catalog::{FlagDef, Level, Trigger, answered, catalog, find, questions, raised_by, rule};
 pub use jump::{SUDDEN_SEVERE, sudden_jump};
 pub use words::{named, safety_line, sounds_like_a_sign, unlock};
 
