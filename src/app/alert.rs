@@ -19,6 +19,17 @@ impl App {
     /// React to a change made here or read back from another writer, alike.
     pub(super) fn react(&mut self, outcome: &Outcome) {
         self.timers.answered(&outcome.answered);
+        // What was said about the session ("Paused: ...") is said again as it now is; an
+        // action of this app's own says its own words after this.
+        let changed = outcome
+            .session
+            .and_then(|id| self.diary.sessions().iter().find(|r| r.id == id));
+        if let Some(session) = changed {
+            self.status = Some(Status::Info(super::running::as_now(
+                &session.body,
+                self.now,
+            )));
+        }
         let Some(flag) = outcome.raised.first() else {
             return;
         };

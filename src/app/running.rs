@@ -7,7 +7,7 @@ use chrono::Utc;
 use super::timers::TimersFollow;
 use super::{Ctx, Effect, Follow, Status};
 use crate::diary::{Done, Refused, Settled, TimerAction};
-use crate::domain::therapy::{EndReason, State, clock, ran};
+use crate::domain::therapy::{EndReason, Session, State, clock, ran};
 use crate::keys;
 
 /// What the screen says after `action` was carried out, and what follows: pain after is asked
@@ -112,4 +112,14 @@ pub fn next_second(ctx: &Ctx) -> Option<std::time::Duration> {
         .num_milliseconds()
         .rem_euclid(1000);
     Some(std::time::Duration::from_millis(left_ms as u64 + 5))
+}
+
+/// The session as it is now, after a change made here or elsewhere.
+pub(super) fn as_now(s: &Session, now: chrono::DateTime<Utc>) -> String {
+    let kind = s.kind.name();
+    match s.state(now) {
+        State::Running { left } => format!("{kind} session running: {} left.", clock(left)),
+        State::Paused { left } => format!("{kind} session paused with {} left.", clock(left)),
+        State::Due | State::Ended => format!("{kind} session over."),
+    }
 }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use super::{Change, Diary, DiaryError};
 use crate::domain::redflag::ActiveFlag;
 use crate::domain::therapy::{PackKind, Session, State};
-use crate::record::Kind;
+use crate::record::{Kind, Record};
 use crate::store::Notice;
 
 /// What one change set off.
@@ -25,6 +25,9 @@ pub struct Outcome {
     /// Questions no longer waiting for an answer: answered here or elsewhere, or their session
     /// over.
     pub answered: Vec<Answered>,
+    /// The newest cold or heat session changed (started, paused, resumed, lengthened, ended):
+    /// what was said about it may no longer be true.
+    pub session: Option<Uuid>,
 }
 
 /// A question nape asks about a session, once it needs no answer.
@@ -43,6 +46,7 @@ pub(super) struct Before {
     locking: Option<Vec<(String, DateTime<Utc>)>>,
     skin: Option<u32>,
     unrated: Vec<Uuid>,
+    session: Option<Record<Session>>,
 }
 
 impl Diary {
@@ -57,6 +61,7 @@ impl Diary {
             }),
             skin: self.skin_check_due(now),
             unrated: self.unrated(now).map(|r| r.id).collect(),
+            session: self.sessions.last().cloned(),
         }
     }
 
@@ -90,11 +95,16 @@ impl Diary {
                     .map(Answered::PainAfter),
             )
             .collect();
+        let newest = self.sessions.last();
+        let session = (newest != before.session.as_ref())
+            .then(|| newest.map(|r| r.id))
+            .flatten();
         Outcome {
             notices,
             raised,
             paused,
             answered,
+            session,
         }
     }
 

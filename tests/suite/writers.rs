@@ -318,3 +318,29 @@ fn a_session_the_other_writer_paused_first_is_said_to_be_paused() {
     );
     assert!(diary.running().unwrap().body.is_paused());
 }
+
+#[test]
+fn what_the_app_said_about_the_session_is_replaced_when_another_writer_changes_it() {
+    let store = Shared::default();
+    let mut app = app_with_cold_running(&store);
+    let now = t0() + Duration::minutes(3);
+    key(&mut app, KeyCode::Char('p'), now);
+    let said = |app: &App| match app.status() {
+        Some(nape::app::Status::Info(s) | nape::app::Status::Error(s)) => s.clone(),
+        None => String::new(),
+    };
+    assert!(said(&app).starts_with("Paused"), "{}", said(&app));
+    // `nape timer resume` in the shell.
+    let later = now + Duration::minutes(1);
+    let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, later);
+    writer.timer(TimerAction::Resume, later).unwrap();
+    app.update(Msg::DataChanged, later);
+    assert!(!said(&app).contains("Paused"), "{}", said(&app));
+    assert!(said(&app).contains("running"), "{}", said(&app));
+    // `nape timer stop`.
+    writer
+        .timer(TimerAction::Stop { pain: None }, later)
+        .unwrap();
+    app.update(Msg::DataChanged, later);
+    assert!(said(&app).contains("over"), "{}", said(&app));
+}
