@@ -142,6 +142,15 @@ impl CheckinForm {
         }
     }
 
+    /// Move to the box of the question or symptom `id`, if the form has one.
+    pub fn focus_on(&mut self, id: &str) {
+        let at = items().iter().position(|item| match item {
+            Item::Choice(group, i) => group.terms().get(*i).is_some_and(|t| t.id == id),
+            _ => false,
+        });
+        self.focus = at.unwrap_or(self.focus);
+    }
+
     pub fn focused(&self) -> Item {
         let items = items();
         items[self.focus.min(items.len() - 1)]
@@ -320,7 +329,17 @@ impl CheckinForm {
         };
         let time = zone.local(at).format("%Y-%m-%d %H:%M");
         let done = format!("Saved: pain {} at {time}.", checkin.pain);
-        let save = |draft| {
+        // Asked about once, when the note is new or changed, not at every later save.
+        let original_note = self.original.as_ref().map(|r| r.body.note.clone());
+        let save = |draft: Draft| {
+            // Words in the note that can describe a sign not ticked: asked once it is saved.
+            let new_note = original_note.as_ref() != Some(&draft.note);
+            let note = (draft.note.as_deref())
+                .filter(|_| new_note)
+                .unwrap_or_default();
+            let signs: Vec<&'static str> = (redflag::notes::signs_in_note(note).into_iter())
+                .filter(|s| !draft.symptoms.iter().any(|t| t == s))
+                .collect();
             let act = match edit {
                 Some((record, moved)) => Act::Edit {
                     id,
@@ -330,10 +349,15 @@ impl CheckinForm {
                 },
                 None => Act::Log { id, draft },
             };
-            vec![
+            let mut effects = vec![
                 Effect::act(act, done.clone()),
                 Effect::Then(Follow::Today(TodayFollow::ShowEntry { day, id })),
-            ]
+            ];
+            if !signs.is_empty() {
+                let ask = TodayFollow::AskSigns { id, signs };
+                effects.push(Effect::Then(Follow::Today(ask)));
+            }
+            effects
         };
         let checkin = CheckIn { at, ..checkin };
         let except = edit.map(|_| id);

@@ -39,6 +39,8 @@ pub enum TodayFollow {
     CloseForm,
     /// A check-in was deleted: keep it a while so it can be brought back.
     Deleted(Box<Record<CheckIn>>),
+    /// Its note has words that can describe these signs: open it at the first question.
+    AskSigns { id: Uuid, signs: Vec<&'static str> },
 }
 
 impl TodayState {
@@ -48,6 +50,25 @@ impl TodayState {
             TodayFollow::Deleted(record) => {
                 self.deleted = Some((*record, ctx.now));
                 self.clamp(ctx);
+            }
+            TodayFollow::AskSigns { id, signs } => {
+                let Some(record) = ctx.diary.checkins().iter().find(|r| r.id == id) else {
+                    return Vec::new();
+                };
+                let mut form = CheckinForm::edit(record, ctx.diary.zone());
+                form.focus_on(signs[0]);
+                self.form = Some(form);
+                let named: Vec<&str> = (signs.iter())
+                    .map(|id| redflag::find(id).map_or(*id, |def| def.short.as_str()))
+                    .collect();
+                let asked = format!(
+                    "Saved. Your note has words that can describe {}. If you have it now, tick it \
+                     and save ({}); if not, {} closes.",
+                    named.join(", "),
+                    keys::hint(Msg::Save),
+                    keys::hint(Msg::Cancel)
+                );
+                return vec![Effect::Say(Status::Info(asked))];
             }
             TodayFollow::CloseForm => {
                 self.form = None;

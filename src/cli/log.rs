@@ -136,6 +136,20 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
             flag.reason
         )?;
     }
+    // Words in the note that can describe a sign not ticked: which questions to answer.
+    let note = checkin.note.as_deref().unwrap_or_default();
+    let unasked: Vec<&str> = (redflag::notes::signs_in_note(note).into_iter())
+        .filter(|s| !checkin.symptoms.iter().any(|t| t == s))
+        .collect();
+    if !unasked.is_empty() {
+        let each: Vec<String> = unasked.iter().map(|id| format!("--symptom {id}")).collect();
+        say!(
+            "Your note has words that can describe a warning sign. If you have it now, call \
+             {number} if it is an emergency, and record it: nape log {} {}",
+            checkin.pain,
+            each.join(" ")
+        )?;
+    }
     // A sudden jump to severe pain: the sudden-severe question, as a line (the app asks it).
     let asked = checkin.symptoms.iter().any(|s| s == redflag::SUDDEN_SEVERE);
     if let Some(was) = diary

@@ -30,6 +30,7 @@ mod fail_closed;
 mod footers;
 mod keys_table;
 mod lifting;
+mod note_words;
 mod redflag_rules;
 mod redflag_safety;
 mod render;

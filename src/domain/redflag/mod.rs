@@ -4,6 +4,7 @@
 
 pub mod catalog;
 mod jump;
+pub mod notes;
 mod rules;
 mod words;
 
