@@ -91,3 +91,47 @@ fn quitting_while_a_timer_runs_says_it_keeps_running() {
     app.wait_for("keeps running");
     app.wait_for("nape status");
 }
+
+/// Rules 1 and 2 across two processes: a sign logged in the shell interrupts the open app,
+/// pauses its session (the shell says so too), and its Timers footer then offers only stop.
+#[test]
+fn a_sign_logged_in_the_shell_interrupts_the_open_app_and_locks_its_timer() {
+    let diary = Diary::new();
+    welcomed(&diary);
+    diary.ok(&["timer", "start", "cold"]);
+    let mut app = Session::start(&diary);
+    app.wait_for("❄ Cold");
+    let out = diary.ok(&["log", "4", "-s", "weakness"]);
+    assert!(out.contains("EMERGENCY") && out.contains("paused"), "{out}");
+    app.wait_for("EMERGENCY: call 999 now");
+    app.send("\r"); // read
+    app.send("i");
+    let footer = app.wait_until("the locked footer", |screen| screen.contains("x stop"));
+    assert!(
+        !footer.contains("p pause") && !footer.contains("p resume"),
+        "{footer}"
+    );
+    assert!(footer.contains("(paused)"), "{footer}");
+    app.send("\x03");
+    assert!(app.wait_exit().0);
+}
+
+/// Rule 3 across two processes: what the app said about its session is replaced when the shell
+/// changes it.
+#[test]
+fn the_apps_paused_message_is_replaced_when_the_shell_resumes_the_session() {
+    let diary = Diary::new();
+    welcomed(&diary);
+    diary.ok(&["timer", "start", "cold"]);
+    let mut app = Session::start(&diary);
+    app.wait_for("❄ Cold");
+    app.send("ip");
+    app.wait_for("Paused: the cold session");
+    diary.ok(&["timer", "resume"]);
+    let screen = app.wait_until("the message replaced", |s| {
+        s.contains("Cold session running")
+    });
+    assert!(!screen.contains("Paused:"), "{screen}");
+    app.send("\x03");
+    assert!(app.wait_exit().0);
+}
