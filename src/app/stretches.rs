@@ -251,9 +251,13 @@ impl StretchesState {
             )];
         };
         let ran = duration_words((ctx.now - record.body.started_at).num_seconds().max(0) as u32);
-        let (done, total) = (player.steps_done(), record.body.steps_total);
+        let (done, total) = (player.steps_done(ctx.now), record.body.steps_total);
         let words = match how {
-            RoutineEnd::Finished => format!("{} done in {ran}.", record.body.name),
+            RoutineEnd::Finished if done == total => format!("{} done in {ran}.", record.body.name),
+            RoutineEnd::Finished => format!(
+                "{}: {done} of {total} exercises done in full, the rest skipped or cut short ({ran}).",
+                record.body.name
+            ),
             RoutineEnd::Reported => {
                 "Stopped. Tick what came on: a warning sign is checked as soon as it is saved."
                     .into()
@@ -263,7 +267,7 @@ impl StretchesState {
         let act = Act::Routine(RoutineAct::End {
             id,
             how,
-            steps_done: done,
+            steps: player.steps(ctx.now),
             pauses: player.pauses.clone(),
         });
         let mut effects = vec![Effect::act(act, words)];

@@ -10,7 +10,7 @@ use crate::domain::checkin::{CheckIn, FieldError};
 use crate::domain::function::{FunctionRating, Score};
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::{self, Settings, TrendsView};
-use crate::domain::stretch::{Feeling, Routine, RoutineEnd, RoutineSession};
+use crate::domain::stretch::{Feeling, Routine, RoutineEnd, RoutineSession, StepDone, StepOutcome};
 use crate::domain::therapy::{PackKind, Pause};
 use crate::record::Record;
 
@@ -50,11 +50,12 @@ pub enum RoutineAct {
         routine: Box<Routine>,
         pain_before: Option<u8>,
     },
-    /// Ended how, after how many steps, with the pauses taken (one still open ends now).
+    /// Ended how, each exercise as it went, with the pauses taken (one still open ends now).
+    /// Played to its end with an exercise not done in full is recorded as incomplete.
     End {
         id: Uuid,
         how: RoutineEnd,
-        steps_done: u32,
+        steps: Vec<StepDone>,
         pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
     },
     /// How the neck feels after it.
@@ -164,6 +165,7 @@ impl Diary {
                     planned_secs: routine.total_secs(ready),
                     steps_total: routine.steps.len() as u32,
                     steps_done: 0,
+                    steps: Vec::new(),
                     pauses: Vec::new(),
                     ended_at: None,
                     end: None,
@@ -186,14 +188,19 @@ impl Diary {
         let s = &mut record.body;
         match act {
             RoutineAct::End {
-                how,
-                steps_done,
-                pauses,
-                ..
+                how, steps, pauses, ..
             } => {
+                let done = steps
+                    .iter()
+                    .filter(|s| s.outcome == StepOutcome::Done)
+                    .count();
                 s.ended_at = Some(now);
-                s.end = Some(how);
-                s.steps_done = steps_done.min(s.steps_total);
+                s.steps_done = (done as u32).min(s.steps_total);
+                s.end = Some(match how {
+                    RoutineEnd::Finished if s.steps_done < s.steps_total => RoutineEnd::Incomplete,
+                    how => how,
+                });
+                s.steps = steps;
                 s.pauses = (pauses.into_iter())
                     .map(|(from, to)| Pause {
                         from,

@@ -23,7 +23,8 @@ impl Kind for RoutineSession {
             "routine",
             "name",
             "version",
-            "steps",
+            "steps_done",
+            "steps_total",
             "minutes",
             "pauses",
             "end",
@@ -46,6 +47,7 @@ fn row(r: &Record<RoutineSession>, now: DateTime<Utc>) -> Vec<String> {
     let end = s.end.map_or("playing", |e| match e {
         RoutineEnd::Finished => "finished",
         RoutineEnd::Stopped => "stopped",
+        RoutineEnd::Incomplete => "ended, not all done",
         RoutineEnd::Reported => "stopped and reported",
         RoutineEnd::Interrupted => "interrupted",
     });
@@ -56,7 +58,8 @@ fn row(r: &Record<RoutineSession>, now: DateTime<Utc>) -> Vec<String> {
         s.routine.clone(),
         defuse(&s.name),
         s.version.to_string(),
-        format!("{} of {}", s.steps_done, s.steps_total),
+        s.steps_done.to_string(),
+        s.steps_total.to_string(),
         (s.duration_secs(now) / 60).to_string(),
         s.pauses.len().to_string(),
         end.to_string(),

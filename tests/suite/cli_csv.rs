@@ -120,7 +120,14 @@ fn sessions_and_routines_export_as_their_own_tables() {
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     assert_eq!(played.len(), 1);
     assert_eq!(&played[0][col("name")], "Desk reset");
-    assert_eq!(&played[0][col("steps")], "4 of 5");
+    // Steps as numbers a spreadsheet can sum.
+    assert_eq!(
+        (
+            &played[0][col("steps_done")],
+            &played[0][col("steps_total")]
+        ),
+        ("4", "5")
+    );
     assert_eq!(&played[0][col("minutes")], "4");
     assert_eq!(&played[0][col("end")], "stopped");
     assert_eq!(&played[0][col("feeling")], "better");

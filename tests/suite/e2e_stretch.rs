@@ -80,3 +80,34 @@ fn a_short_routine_plays_speaks_and_is_exported() {
     }
     assert_eq!(text, expected);
 }
+
+/// Skipping through the desk reset with `n` reaches its end, but nothing was held: it is not
+/// "4 of 4, finished" in the record.
+#[test]
+fn skipping_through_a_routine_is_recorded_as_skipped_not_finished() {
+    let diary = Diary::new();
+    diary.write_settings(r#""emergency_number": "999", "onset": null, "cues": "off""#);
+    let mut app = Session::start(&diary);
+    app.wait_for("Today");
+    app.send("s");
+    app.wait_for("Desk reset");
+    app.send("\r");
+    app.wait_for("pain now?");
+    app.send("\r");
+    app.wait_for("rep 1 of");
+    app.send("nnnn");
+    app.wait_for("How does your neck feel now?");
+    app.send("2");
+    app.wait_for("And pain now?");
+    app.send("\r");
+    app.wait_for("Noted");
+    app.send("q");
+    assert!(app.wait_exit().0);
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let played = &export["collections"]["routines"][0];
+    assert_eq!(played["end"], "incomplete", "{played}");
+    assert_eq!(played["steps_done"], 0, "{played}");
+    let steps = played["steps"].as_array().expect("each exercise recorded");
+    assert_eq!(steps.len(), 4);
+    assert!(steps.iter().all(|s| s["outcome"] == "skipped"), "{played}");
+}

@@ -50,12 +50,12 @@ fn sides_and_reps_are_in_order() {
     }
     assert_eq!(seen, vec![(0, 0, 1), (0, 0, 2), (1, 0, 1), (1, 1, 1)]);
     assert_eq!(
-        player.steps_done(),
+        player.steps_done(t(27)),
         1,
         "rotation's right side is still to finish"
     );
     player.advance(t(28));
-    assert_eq!(player.steps_done(), 2);
+    assert_eq!(player.steps_done(t(28)), 2);
 }
 
 #[test]
@@ -113,4 +113,38 @@ fn a_clock_jump_forward_plays_on_without_stretching_a_hold_and_back_changes_noth
     // A laptop asleep for an hour: the routine is over, and only that is said.
     assert_eq!(player.advance(t(3600)), vec![Cue::Done]);
     assert!(player.finished);
+}
+
+/// Each exercise is recorded as done, partly done (with the seconds held) or skipped, by the
+/// holds actually held: skipping is never "done".
+#[test]
+fn each_exercise_is_recorded_as_done_partly_done_or_skipped_by_the_holds_held() {
+    use nape::domain::stretch::StepOutcome;
+    // Played through: both done.
+    let mut player = start();
+    player.advance(t(40));
+    let outcomes: Vec<StepOutcome> = player.steps(t(40)).iter().map(|s| s.outcome).collect();
+    assert_eq!(outcomes, [StepOutcome::Done, StepOutcome::Done]);
+    assert_eq!(player.steps_done(t(40)), 2);
+
+    // Skipped straight through: nothing done, though the end was reached.
+    let mut player = start();
+    player.skip(t(1));
+    player.skip(t(2));
+    assert!(player.finished);
+    let steps = player.steps(t(2));
+    assert_eq!(
+        steps.iter().map(|s| s.outcome).collect::<Vec<_>>(),
+        [StepOutcome::Skipped; 2]
+    );
+    assert_eq!(player.steps_done(t(2)), 0);
+
+    // Chin tuck held 3 s of its first 5 s hold, then skipped: partly done, 3 s.
+    let mut player = start();
+    player.advance(t(5)); // ready 2 s, then 3 s into the hold
+    player.skip(t(5));
+    let steps = player.steps(t(5));
+    assert_eq!(steps[0].outcome, StepOutcome::Partly);
+    assert_eq!((steps[0].held_secs, steps[0].planned_secs), (3, 10));
+    assert_eq!(steps[0].exercise, "chin-tuck");
 }

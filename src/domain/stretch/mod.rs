@@ -9,5 +9,5 @@ mod routine;
 
 pub use library::{Library, Problem};
 pub use player::{Cue, Phase, PhaseKind, Player};
-pub use record::{Feeling, RoutineEnd, RoutineSession};
+pub use record::{Feeling, RoutineEnd, RoutineSession, StepDone, StepOutcome};
 pub use routine::{Exercise, MAX_HOLD_SECS, MAX_REPS, Routine, Sides, Step, duration_words};

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::record::{StepDone, StepOutcome};
 use super::routine::Routine;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +101,9 @@ pub struct Player {
     /// The last second of the countdown already said in this phase.
     counted: u32,
     pub finished: bool,
+    /// Seconds held so far of each exercise, in holds left behind (the one under way is added
+    /// by `steps`).
+    held: Vec<u32>,
 }
 
 fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
@@ -152,7 +156,9 @@ impl Player {
             seen: now,
             counted: 0,
             finished: false,
+            held: Vec::new(),
         };
+        player.held = vec![0; player.routine.steps.len()];
         let cues = player.enter();
         (player, cues)
     }
@@ -232,6 +238,9 @@ impl Player {
             if now < end {
                 break;
             }
+            if phase.kind == PhaseKind::Hold {
+                self.held[phase.step] += phase.secs;
+            }
             self.index += 1;
             self.anchor = end;
             cues = self.enter();
@@ -272,6 +281,9 @@ impl Player {
 
     /// Jump to the first phase of `step` (or the end), at `now`.
     fn jump(&mut self, index: usize, now: DateTime<Utc>) -> Vec<Cue> {
+        if let Some(phase) = self.phase().copied().filter(|p| p.kind == PhaseKind::Hold) {
+            self.held[phase.step] += self.elapsed(now).clamp(0, i64::from(phase.secs)) as u32;
+        }
         self.index = index;
         self.anchor = now;
         if self.paused_at.is_some() {
@@ -314,15 +326,27 @@ impl Player {
         self.jump(to, now)
     }
 
-    /// Exercises whose every hold was reached.
-    pub fn steps_done(&self) -> u32 {
-        let last_hold = |step| {
-            self.phases
-                .iter()
-                .rposition(|p| p.step == step && p.kind == PhaseKind::Hold)
-        };
-        (0..self.routine.steps.len())
-            .filter(|s| last_hold(*s).is_some_and(|i| self.finished || i < self.index))
+    /// Each exercise as it went by `now`: the seconds held (a hold under way counts what was
+    /// held of it) against those planned.
+    pub fn steps(&self, now: DateTime<Utc>) -> Vec<StepDone> {
+        let mut held = self.held.clone();
+        if let Some(phase) = self.phase().filter(|p| p.kind == PhaseKind::Hold) {
+            held[phase.step] += self.elapsed(now).clamp(0, i64::from(phase.secs)) as u32;
+        }
+        (self.routine.steps.iter().zip(held))
+            .map(|(step, held)| {
+                let planned = step.sides.each().len() as u32 * step.reps * step.hold_secs;
+                StepDone::new(&step.exercise.id, held, planned)
+            })
+            .collect()
+    }
+
+    /// Exercises done in full by `now`.
+    pub fn steps_done(&self, now: DateTime<Utc>) -> u32 {
+        let steps = self.steps(now);
+        steps
+            .iter()
+            .filter(|s| s.outcome == StepOutcome::Done)
             .count() as u32
     }
 

@@ -25,12 +25,51 @@ impl Feeling {
     }
 }
 
+/// How far one exercise of a routine got, by the holds actually held.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum StepOutcome {
+    /// Every hold held to its end.
+    Done,
+    /// Some of it held, then skipped or stopped.
+    Partly,
+    /// Not held at all.
+    Skipped,
+}
+
+/// One exercise of a routine played: which, and the seconds held of those planned.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct StepDone {
+    pub exercise: String,
+    pub outcome: StepOutcome,
+    pub held_secs: u32,
+    pub planned_secs: u32,
+}
+
+impl StepDone {
+    pub fn new(exercise: &str, held_secs: u32, planned_secs: u32) -> StepDone {
+        let outcome = match held_secs {
+            0 => StepOutcome::Skipped,
+            s if s >= planned_secs => StepOutcome::Done,
+            _ => StepOutcome::Partly,
+        };
+        StepDone {
+            exercise: exercise.to_string(),
+            outcome,
+            held_secs,
+            planned_secs,
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum RoutineEnd {
     Finished,
     /// Ended early by the person.
     Stopped,
+    /// Played to its end with exercises skipped or cut short: not "finished".
+    Incomplete,
     /// Ended with "stop and report": a symptom came on.
     Reported,
     /// nape closed while it played.
@@ -46,8 +85,12 @@ pub struct RoutineSession {
     /// Played straight through, in seconds.
     pub planned_secs: u32,
     pub steps_total: u32,
+    /// Exercises done in full (every hold held).
     #[serde(default)]
     pub steps_done: u32,
+    /// Each exercise as it went, in order (empty in records from before nape kept them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepDone>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pauses: Vec<Pause>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
