@@ -1,8 +1,10 @@
 //! Spoken cues for the stretch player: a text-to-speech program is started for each cue and
-//! left to finish on its own, so the loop never waits for a voice. `NAPE_SPEECH` names the
-//! program to use (tests give one that records what it was asked to say).
+//! left to finish on its own, so the loop never waits for a voice; a new cue stops the one
+//! still being said. `NAPE_SPEECH` names the program to use (tests give one that records what
+//! it was asked to say).
 
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::Mutex;
 
 /// The first of these found on the PATH speaks.
 const PROGRAMS: &[&str] = &["espeak-ng", "spd-say", "say", "espeak"];
@@ -19,15 +21,23 @@ pub fn program() -> Option<String> {
         .map(|p| (*p).to_string())
 }
 
-/// Say `words` with `program`, without waiting for it.
+/// The cue still being spoken, if any: a new cue cuts it off, so two never overlap.
+static SPEAKING: Mutex<Option<Child>> = Mutex::new(None);
+
+/// Say `words` with `program`, without waiting for it; whatever was still being said stops.
 pub fn say(program: &str, words: &str) {
+    let mut speaking = SPEAKING.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(mut before) = speaking.take() {
+        if matches!(before.try_wait(), Ok(None)) {
+            let _ = before.kill();
+        }
+        std::thread::spawn(move || before.wait()); // reaped, so it leaves no zombie
+    }
     let child = Command::new(program)
         .arg(words)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn();
-    if let Ok(mut child) = child {
-        std::thread::spawn(move || child.wait()); // reaped, so it leaves no zombie
-    }
+    *speaking = child.ok();
 }

@@ -120,11 +120,11 @@ fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, them
         return;
     };
     let step = &player.routine.steps[phase.step];
-    let side = step.sides.each()[phase.side];
-    let side = if side.is_empty() {
+    let side_name = step.sides.each()[phase.side];
+    let side = if side_name.is_empty() {
         String::new()
     } else {
-        format!("{side} - ")
+        format!("{side_name} - ")
     };
     let count = player.routine.steps.len();
     let head = format!(
@@ -136,7 +136,14 @@ fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, them
     let left = player.left_in_phase(now);
     let (word, ratio) = match phase.kind {
         PhaseKind::Ready => ("Get ready", 0.0),
-        PhaseKind::Hold => ("HOLD", 1.0 - f64::from(left) / f64::from(phase.secs.max(1))),
+        PhaseKind::Hold => {
+            let word = if step.exercise.movement.is_some() {
+                "MOVE"
+            } else {
+                "HOLD"
+            };
+            (word, 1.0 - f64::from(left) / f64::from(phase.secs.max(1)))
+        }
         PhaseKind::Rest => ("Rest", 0.0),
     };
     let paused = if player.paused_at.is_some() {
@@ -178,8 +185,13 @@ fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, them
         frame.render_widget(super::timers::gauge(ratio, theme), gauge_row);
     }
     // The picture beside the cues where there is width, else the cues alone.
-    let exercise = next.map_or(&step.exercise, |n| &n.exercise);
-    let mut cues: Vec<Line> = exercise.cues.iter().map(|c| Line::raw(c.clone())).collect();
+    let (exercise, side_name) = match next {
+        Some(n) => (&n.exercise, n.sides.each()[0]),
+        None => (&step.exercise, side_name),
+    };
+    let mut cues: Vec<Line> = (exercise.cue_lines(side_name).into_iter())
+        .map(Line::raw)
+        .collect();
     cues.extend(
         exercise
             .cautions
@@ -189,10 +201,8 @@ fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, them
     if body.width >= 60 && !exercise.picture.is_empty() {
         let [picture, words] =
             Layout::horizontal([Constraint::Length(26), Constraint::Fill(1)]).areas(body);
-        let art: Vec<Line> = exercise
-            .picture
-            .iter()
-            .map(|l| Line::raw(l.clone()))
+        let art: Vec<Line> = (exercise.picture_for(side_name).into_iter())
+            .map(Line::raw)
             .collect();
         frame.render_widget(Paragraph::new(art), picture);
         frame.render_widget(Paragraph::new(cues).wrap(Wrap { trim: true }), words);

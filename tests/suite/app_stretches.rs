@@ -166,7 +166,11 @@ fn voice_is_chosen_in_settings_and_the_routine_then_speaks_a_bad_choice_is_refus
     press(&mut app, KeyCode::Esc, 0);
     assert_eq!(
         app.take_speech(),
-        vec!["Shoulder rolls. Get ready.".to_string()]
+        vec![
+            "Shoulder rolls, backward. Roll your shoulders up, backward and down, slowly. \
+             5 slow circles backward."
+                .to_string()
+        ]
     );
     assert_eq!(app.chime(), chimes + 1);
 }

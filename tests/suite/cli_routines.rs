@@ -68,7 +68,7 @@ fn check_lists_every_mistake_with_exit_2_and_summarises_a_good_file() {
         "{err}"
     );
     let out = diary.ok(&["routines", "check", "assets/routines/desk-reset.json"]);
-    assert!(out.contains("is good: 4 exercises, 3 min 7 s"), "{out}");
+    assert!(out.contains("is good: 4 exercises, 3 min 30 s"), "{out}");
     let missing = diary.run(&["routines", "check", "no-such.json"]);
     assert_eq!(missing.status.code(), Some(2));
 }

@@ -65,7 +65,8 @@ fn a_short_routine_plays_speaks_and_is_exported() {
 
     // The voice is started without waiting for it: wait for its last words with a deadline,
     // woken by each change to the folder the fake speech program writes in.
-    let expected = "Chin tuck. Get ready.\nHold.\nRoutine done. How does your neck feel?\n";
+    let expected = "Chin tuck. Slide your chin straight back, keeping your head level. Hold 2 \
+                    seconds.\nHold.\nRoutine done. How does your neck feel?\n";
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).unwrap();
     notify::Watcher::watch(&mut watcher, &root, notify::RecursiveMode::NonRecursive).unwrap();

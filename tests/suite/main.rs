@@ -47,6 +47,7 @@ mod store_roundtrip;
 mod store_stress;
 mod stretch_data;
 mod stretch_player;
+mod stretch_voice;
 mod sudden_jump;
 mod therapy_timer;
 mod today_details;

@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use serde::de::DeserializeOwned;
 
 use super::routine::{
-    Exercise, ExerciseFile, MAX_HOLD_SECS, MAX_REPS, MAX_REST_SECS, Routine, RoutineFile, Step,
+    Exercise, ExerciseFile, MAX_HOLD_SECS, MAX_REPS, MAX_REST_SECS, Routine, RoutineFile, Sides,
+    Step,
 };
 
 const EXERCISES: &str = include_str!("../../../assets/exercises.json");
@@ -259,6 +260,30 @@ fn check_exercise(e: &Exercise, at: &str, built_in: bool, found: &mut Vec<String
     }
     if e.picture.len() > 8 || e.picture.iter().any(|l| l.chars().count() > 24) {
         found.push(format!("{at}.picture: at most 8 lines of 24 characters"));
+    }
+    if built_in && e.say.trim().is_empty() {
+        found.push(format!(
+            "{at}.say: every built-in exercise says what to do, for the voice"
+        ));
+    }
+    if e.say.chars().count() > 160 {
+        found.push(format!("{at}.say: at most 160 characters"));
+    }
+    let sided = (e.cues.iter().chain([&e.say]))
+        .chain(e.movement.iter().map(|m| &m.what))
+        .any(|text| text.contains("{side}") || text.contains("{other}"));
+    if sided && e.sides == Sides::None {
+        found.push(format!(
+            "{at}: {{side}} and {{other}} need sides (left-right or back-forward)"
+        ));
+    }
+    if let Some(m) = &e.movement
+        && !(4..=30).contains(&m.cadence_secs)
+    {
+        found.push(format!(
+            "{at}.movement.cadence_secs: slow movements take 4 to 30 seconds each (got {})",
+            m.cadence_secs
+        ));
     }
     if built_in && e.sources.is_empty() {
         found.push(format!(

@@ -6,8 +6,11 @@ pub mod library;
 pub mod player;
 pub mod record;
 mod routine;
+mod telling;
 
 pub use library::{Library, Problem};
 pub use player::{Cue, Phase, PhaseKind, Player};
 pub use record::{Feeling, RoutineEnd, RoutineSession, StepDone, StepOutcome};
-pub use routine::{Exercise, MAX_HOLD_SECS, MAX_REPS, Routine, Sides, Step, duration_words};
+pub use routine::{
+    Exercise, MAX_HOLD_SECS, MAX_REPS, Movement, Routine, Sides, Step, duration_words,
+};

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::record::{StepDone, StepOutcome};
-use super::routine::Routine;
+use super::routine::{Routine, Step};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhaseKind {
@@ -30,14 +30,24 @@ pub struct Phase {
 /// What the player says at a change, by bell and voice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cue {
-    /// Get ready for a hold: the exercise and side at its first rep, the rep after.
+    /// Get ready: at an exercise's first rep on a side, its name, the side, what to do and for
+    /// how long; the rep after.
     Ready {
         exercise: String,
         side: &'static str,
         rep: u32,
         reps: u32,
+        /// What to do, for this side ("" for an exercise that gives no sentence).
+        say: String,
+        /// How long or how many ("Hold 20 seconds.", "5 slow circles backward.").
+        then: String,
     },
     Hold,
+    /// Start moving: how many slow movements, and which.
+    Move {
+        count: u32,
+        what: String,
+    },
     /// The last seconds of a hold.
     Count(u32),
     Rest {
@@ -56,20 +66,27 @@ impl Cue {
         match self {
             Cue::Ready {
                 exercise,
-                side: "",
-                rep: 1,
-                ..
-            } => format!("{exercise}. Get ready."),
-            Cue::Ready {
-                exercise,
                 side,
                 rep: 1,
+                say,
+                then,
                 ..
             } => {
-                format!("{exercise}, {} side. Get ready.", side.to_lowercase())
+                let side = match *side {
+                    "" => String::new(),
+                    "Left" | "Right" => format!(", {} side", side.to_lowercase()),
+                    way => format!(", {}", way.to_lowercase()),
+                };
+                let say = if say.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {say}")
+                };
+                format!("{exercise}{side}.{say} {then}")
             }
             Cue::Ready { rep, reps, .. } => format!("Relax. Rep {rep} of {reps}."),
             Cue::Hold => "Hold.".into(),
+            Cue::Move { count, what } => format!("Move: {count} {what}."),
             Cue::Count(n) => n.to_string(),
             Cue::Rest { next } => format!("Relax. Next: {next}."),
             Cue::Paused => "Paused.".into(),
@@ -106,10 +123,29 @@ pub struct Player {
     held: Vec<u32>,
 }
 
-fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
+/// Words spoken per second, slowly enough for any speech program's default voice.
+const WORDS_PER_SEC: f64 = 2.5;
+
+/// What is said as an exercise's side begins: its name, the side, what to do and for how long.
+fn introduction(step: &Step, side: &'static str, rep: u32) -> Cue {
+    let moves = step.moves(side);
+    Cue::Ready {
+        exercise: step.exercise.name.clone(),
+        side,
+        rep,
+        reps: step.reps,
+        say: step.exercise.say_for(side),
+        then: match &moves {
+            Some((count, what)) => format!("{count} {what}."),
+            None => format!("Hold {} seconds.", step.hold_secs),
+        },
+    }
+}
+
+pub(super) fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
     let mut phases = Vec::new();
     for (step, s) in routine.steps.iter().enumerate() {
-        for side in 0..s.sides.each().len() {
+        for (side, name) in s.sides.each().iter().enumerate() {
             for rep in 1..=s.reps {
                 let at = |kind, secs| Phase {
                     kind,
@@ -119,7 +155,12 @@ fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
                     rep,
                 };
                 if ready_secs > 0 {
-                    phases.push(at(PhaseKind::Ready, ready_secs));
+                    // A side's first rep is introduced in words: time to say them all, so the
+                    // next cue does not cut them off.
+                    let words = introduction(s, name, rep).words();
+                    let spoken = (words.split_whitespace().count() as f64 / WORDS_PER_SEC).ceil();
+                    let secs = if rep == 1 { ready_secs.max(spoken as u32) } else { ready_secs };
+                    phases.push(at(PhaseKind::Ready, secs));
                 }
                 phases.push(at(PhaseKind::Hold, s.hold_secs));
             }
@@ -199,14 +240,13 @@ impl Player {
             return vec![Cue::Done];
         };
         let step = &self.routine.steps[phase.step];
+        let side = step.sides.each()[phase.side];
         match phase.kind {
-            PhaseKind::Ready => vec![Cue::Ready {
-                exercise: step.exercise.name.clone(),
-                side: step.sides.each()[phase.side],
-                rep: phase.rep,
-                reps: step.reps,
+            PhaseKind::Ready => vec![introduction(step, side, phase.rep)],
+            PhaseKind::Hold => vec![match step.moves(side) {
+                Some((count, what)) => Cue::Move { count, what },
+                None => Cue::Hold,
             }],
-            PhaseKind::Hold => vec![Cue::Hold],
             PhaseKind::Rest => vec![Cue::Rest {
                 next: self
                     .routine

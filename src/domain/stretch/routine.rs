@@ -12,6 +12,8 @@ pub const MAX_REST_SECS: u32 = 120;
 pub enum Sides {
     None,
     LeftRight,
+    /// A movement done one way, then the other (shoulder rolls).
+    BackForward,
 }
 
 impl Sides {
@@ -20,8 +22,18 @@ impl Sides {
         match self {
             Sides::None => &[""],
             Sides::LeftRight => &["Left", "Right"],
+            Sides::BackForward => &["Backward", "Forward"],
         }
     }
+}
+
+/// A step done as a movement, not held still: how long one slow movement takes, and what it is
+/// called when counted ("slow circles {side}").
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Movement {
+    pub cadence_secs: u32,
+    pub what: String,
 }
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]
@@ -33,6 +45,12 @@ pub struct Exercise {
     pub hold_secs: u32,
     pub reps: u32,
     pub sides: Sides,
+    /// What to do, in a sentence for the voice ({side} and {other} name the sides, as in `cues`).
+    #[serde(default)]
+    pub say: String,
+    /// Present when the exercise is a movement: then "move" is said, with a count, not "hold".
+    #[serde(default)]
+    pub movement: Option<Movement>,
     #[serde(default)]
     pub cautions: Vec<String>,
     pub sources: Vec<String>,
@@ -108,13 +126,10 @@ pub struct Routine {
 
 impl Routine {
     /// How long it takes played straight through, with `ready_secs` before each hold.
+    /// Each side's first rep gets time to say what to do (see `player::lay_out`).
     pub fn total_secs(&self, ready_secs: u32) -> u32 {
-        let moving: u32 = self
-            .steps
-            .iter()
-            .map(|s| s.sides.each().len() as u32 * s.reps * (ready_secs + s.hold_secs))
-            .sum();
-        moving + self.rest_secs * (self.steps.len() as u32).saturating_sub(1)
+        let phases = super::player::lay_out(self, ready_secs);
+        phases.iter().map(|p| p.secs).sum()
     }
 
     /// Whether any step goes towards the end of the neck's range.
