@@ -10,7 +10,7 @@ use super::flags::lock_message;
 use super::theme::Theme;
 use crate::app::{App, Stage};
 use crate::domain::redflag::Level;
-use crate::domain::stretch::{PhaseKind, Player, duration_words};
+use crate::domain::stretch::{PhaseKind, Player, Sides, duration_words};
 
 /// Said on every stage of a routine, in every size.
 const STOP: &str = "Stop at sharp pain, dizziness, tingling or double vision.";
@@ -94,10 +94,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .steps
             .iter()
             .map(|s| {
-                let each = if s.sides.each().len() > 1 {
-                    " each side"
-                } else {
-                    ""
+                let each = match s.sides {
+                    Sides::None => "",
+                    Sides::LeftRight => " each side",
+                    Sides::BackForward => " each way",
                 };
                 format!("{} {} s x {}{each}", s.exercise.name, s.hold_secs, s.reps)
             })

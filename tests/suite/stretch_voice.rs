@@ -37,14 +37,21 @@ fn what_a_listener_hears_through_every_built_in_routine() {
 #[test]
 fn each_exercise_says_what_to_do_and_for_how_long_and_movements_are_not_holds() {
     let library = Library::built_in();
-    let desk = library.routines.iter().find(|r| r.id == "desk-reset").unwrap();
+    let desk = library
+        .routines
+        .iter()
+        .find(|r| r.id == "desk-reset")
+        .unwrap();
     let said = heard(desk).join("\n");
     assert!(
         said.contains("Shoulder rolls, backward. Roll your shoulders up, backward and down, slowly. 5 slow circles backward."),
         "{said}"
     );
     assert!(said.contains("Move: 5 slow circles forward."), "{said}");
-    assert!(said.contains("Chin tuck. Slide your chin straight back"), "{said}");
+    assert!(
+        said.contains("Chin tuck. Slide your chin straight back"),
+        "{said}"
+    );
     assert!(said.contains("Hold 5 seconds."), "{said}");
     // "Hold" is said only for holds: the rolls start with "Move".
     let rolls_end = said.find("Chin tuck").unwrap();
@@ -61,10 +68,26 @@ fn one_sided_exercises_name_the_side_in_words_and_mirror_the_picture() {
         trapezius.say_for("Left"),
         "Hold the seat with your right hand, and tip your left ear toward your left shoulder."
     );
-    assert!(trapezius.cue_lines("Right").join(" ").contains("your left hand"));
-    for e in library.exercises.iter().filter(|e| e.sides == Sides::LeftRight) {
-        let (left, right) = (e.cue_lines("Left").join(" "), e.cue_lines("Right").join(" "));
-        assert!(left.contains("left") && right.contains("right"), "{}: {left} / {right}", e.id);
+    assert!(
+        trapezius
+            .cue_lines("Right")
+            .join(" ")
+            .contains("your left hand")
+    );
+    for e in library
+        .exercises
+        .iter()
+        .filter(|e| e.sides == Sides::LeftRight)
+    {
+        let (left, right) = (
+            e.cue_lines("Left").join(" "),
+            e.cue_lines("Right").join(" "),
+        );
+        assert!(
+            left.contains("left") && right.contains("right"),
+            "{}: {left} / {right}",
+            e.id
+        );
         assert!(!e.say_for("Left").contains('{'), "{}", e.id);
         let (l, r) = (e.picture_for("Left"), e.picture_for("Right"));
         assert_ne!(l, r, "{}: the right side's picture is mirrored", e.id);

@@ -159,7 +159,11 @@ pub(super) fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
                     // next cue does not cut them off.
                     let words = introduction(s, name, rep).words();
                     let spoken = (words.split_whitespace().count() as f64 / WORDS_PER_SEC).ceil();
-                    let secs = if rep == 1 { ready_secs.max(spoken as u32) } else { ready_secs };
+                    let secs = if rep == 1 {
+                        ready_secs.max(spoken as u32)
+                    } else {
+                        ready_secs
+                    };
                     phases.push(at(PhaseKind::Ready, secs));
                 }
                 phases.push(at(PhaseKind::Hold, s.hold_secs));
