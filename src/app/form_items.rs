@@ -61,7 +61,7 @@ impl Item {
     pub fn label(self) -> &'static str {
         match self {
             Item::Pain => "Pain now (0-10)",
-            Item::Worst => "Worst in 24 h",
+            Item::Worst => "Worst, last 24 h",
             Item::Stiffness => "Stiffness (0-10)",
             Item::When => "When",
             Item::Medicines => "Medicines (names)",

@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::care::{adherence, context, function, treatments};
-use super::words::{counted, days_words, figure, long, of_all, week};
+use super::words::{counted, days_words, figure, long, of_asked, week};
 use super::{Block, Report, Request, Section};
 use crate::diary::Diary;
 use crate::domain::checkin::CheckIn;
@@ -151,8 +151,8 @@ fn pain(p: &Period) -> Section {
             .max();
         if let (Some(low), Some(high)) = (low, high) {
             pain.text(format!(
-                "Lowest pain rating {low}; highest {high} (counting the answers to \"worst \
-                 since the last check-in\")."
+                "Lowest pain rating {low}; highest {high} (counting the answers to \"worst in \
+                 the last 24 hours\")."
             ));
         }
     }
@@ -161,7 +161,7 @@ fn pain(p: &Period) -> Section {
         .map(|w| {
             let in_week = facts.days_in(w.from, w.to);
             let means: Vec<f64> = in_week.iter().map(|d| d.mean).collect();
-            let worst = in_week.iter().map(|d| d.max).max();
+            let worst = in_week.iter().map(|d| d.worst).max();
             vec![
                 week(w.from, w.to),
                 figure((!means.is_empty()).then(|| crate::domain::trends::mean(&means))),
@@ -174,7 +174,7 @@ fn pain(p: &Period) -> Section {
         &[
             "Week",
             "Mean (of daily means)",
-            "Worst",
+            "Worst in the last 24 hours",
             "Days with check-ins",
         ],
         weekly,
@@ -183,15 +183,19 @@ fn pain(p: &Period) -> Section {
 }
 
 fn places(p: &Period) -> Section {
-    let checkins = &p.checkins;
+    // Shares of the check-ins that asked: a quick one (pain only) did not.
+    let asked: Vec<&Record<CheckIn>> = (p.checkins.iter())
+        .filter(|r| !r.body.quick)
+        .copied()
+        .collect();
     let mut places = Section::new("Where it hurts, and symptoms");
     places.table(
-        &["Where", &of_all(checkins.len())],
-        counted(checkins, |c| &c.locations, vocabulary::LOCATIONS),
+        &["Where", &of_asked(asked.len())],
+        counted(&asked, |c| &c.locations, vocabulary::LOCATIONS),
     );
     places.table(
-        &["Symptom", &of_all(checkins.len())],
-        counted(checkins, |c| &c.symptoms, vocabulary::SYMPTOMS),
+        &["Symptom", &of_asked(asked.len())],
+        counted(&asked, |c| &c.symptoms, vocabulary::SYMPTOMS),
     );
     if places.blocks.is_empty() {
         places.text("No places or symptoms were ticked in this period.");

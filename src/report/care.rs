@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Section;
 use super::build::Period;
-use super::words::{counted, long, of_all, short, week};
+use super::words::{counted, long, of_asked, short, week};
 use crate::domain::vocabulary;
 
 pub(super) fn treatments(p: &Period) -> Section {
@@ -37,9 +37,14 @@ pub(super) fn treatments(p: &Period) -> Section {
         ],
         effects,
     );
+    // Of the check-ins that asked: a quick one (pain only) did not.
+    let asked: Vec<_> = (checkins.iter())
+        .filter(|r| !r.body.quick)
+        .copied()
+        .collect();
     treatments.table(
-        &["Ticked in check-ins", &of_all(checkins.len())],
-        counted(checkins, |c| &c.treatments, vocabulary::TREATMENTS),
+        &["Ticked in check-ins", &of_asked(asked.len())],
+        counted(&asked, |c| &c.treatments, vocabulary::TREATMENTS),
     );
     let mut medicines: BTreeMap<&str, usize> = BTreeMap::new();
     for r in checkins {

@@ -192,10 +192,13 @@ fn svg(chart: &Chart) -> String {
         chart.from, chart.to
     );
     let lines = match chart.bin {
-        1 => "solid line, the day's mean; dashed, the day's worst; thick pale line, the 7-day \
-              rolling mean"
+        1 => "solid line, the day's mean; dashed, the day's worst in the last 24 hours (its \
+              pain now where that was not given); thick pale line, the 7-day rolling mean"
             .to_string(),
-        n => format!("each point covers {n} days: solid line, their mean; dashed, their worst"),
+        n => format!(
+            "each point covers {n} days: solid line, their mean; dashed, their worst in the last \
+             24 hours (pain now where that was not given)"
+        ),
     };
     let _ = write!(
         out,

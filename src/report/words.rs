@@ -7,7 +7,7 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::vocabulary::Term;
 use crate::record::Record;
 
-/// Each term ticked in the check-ins, most often first, with how often ("12 (40%)").
+/// Each term ticked in the check-ins, most often first, with how often ("12 of 30 (40%)").
 pub(super) fn counted(
     checkins: &[&Record<CheckIn>],
     list: impl Fn(&CheckIn) -> &Vec<String>,
@@ -25,7 +25,10 @@ pub(super) fn counted(
     counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     let total = checkins.len().max(1);
     (counts.into_iter())
-        .map(|(n, label)| vec![label.to_string(), format!("{n} ({}%)", n * 100 / total)])
+        .map(|(n, label)| {
+            let share = format!("{n} of {} ({}%)", checkins.len(), n * 100 / total);
+            vec![label.to_string(), share]
+        })
         .collect()
 }
 
@@ -36,9 +39,9 @@ pub(super) fn days_words(from: NaiveDate, to: NaiveDate) -> String {
     }
 }
 
-/// A count column's heading: "Check-ins (of 32)".
-pub(super) fn of_all(total: usize) -> String {
-    format!("Check-ins (of {total})")
+/// The heading of shares of the check-ins that asked: "Full check-ins (of 30)".
+pub(super) fn of_asked(total: usize) -> String {
+    format!("Full check-ins (of {total})")
 }
 
 pub(super) fn figure(value: Option<f64>) -> String {

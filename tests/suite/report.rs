@@ -268,3 +268,56 @@ fn the_signs_in_force_come_first_and_every_source_cited_is_listed() {
     let sources = &md[md.find("## Sources").expect("sources")..];
     assert!(sources.contains("S6"), "{sources}");
 }
+
+/// Place and symptom shares are of the check-ins that asked (full ones), with the count; the
+/// worst is the person's "worst in the last 24 hours", worded so everywhere.
+#[test]
+fn shares_are_of_full_check_ins_and_the_worst_is_the_worst_answered() {
+    let diary = Diary::new();
+    let today = chrono::Utc::now().date_naive();
+    let day = today - chrono::Duration::days(1);
+    diary.ok(&[
+        "log",
+        "3",
+        "--worst",
+        "8",
+        "-w",
+        "right-side",
+        "--no-symptoms",
+        "--at",
+        &format!("{day} 09:00"),
+    ]);
+    diary.ok(&[
+        "log",
+        "4",
+        "-w",
+        "right-side",
+        "--no-symptoms",
+        "--at",
+        &format!("{day} 12:00"),
+    ]);
+    for hour in [14, 16, 18] {
+        diary.ok(&["log", "5", "--at", &format!("{day} {hour}:00")]);
+    }
+    let md = diary.ok(&["report", "--format", "md", "--days", "7"]);
+    assert!(md.contains("Full check-ins (of 2)"), "{md}");
+    assert!(md.contains("2 of 2 (100%)"), "{md}");
+    assert!(md.contains("Worst in the last 24 hours"), "{md}");
+    // The week's worst is the 8 answered, not the highest pain now (5).
+    let header = md
+        .lines()
+        .position(|l| l.contains("Mean (of daily means)"))
+        .unwrap();
+    let week: Vec<&str> = md
+        .lines()
+        .nth(header + 2)
+        .unwrap()
+        .split('|')
+        .map(str::trim)
+        .collect();
+    assert_eq!(week[3], "8", "{md}");
+    assert!(
+        !md.contains("since the last check-in"),
+        "one wording:\n{md}"
+    );
+}

@@ -390,3 +390,34 @@ fn spans_start_where_they_should() {
     assert_eq!(Span::Week.shorter(), Span::Week);
     assert_eq!(Span::Year.longer(), Span::All);
 }
+
+/// The chart's and the report's worst is the person's "worst in the last 24 hours" answer, or the
+/// pain now of a check-in that did not give one; the same whether a day is worked out whole or
+/// kept in step entry by entry.
+#[test]
+fn a_days_worst_is_the_worst_answered_else_the_pain_now() {
+    let answered = CheckIn {
+        worst: Some(8),
+        ..CheckIn::new(at("2026-05-04", 9), 3)
+    };
+    let quick = CheckIn::new(at("2026-05-04", 15), 5);
+    let history = [answered, quick];
+    let dated: Vec<Dated> = (history.iter())
+        .map(|c| Dated {
+            date: c.at.date_naive(),
+            entered: c.at,
+            checkin: c,
+        })
+        .collect();
+    let days = trends::daily(&dated);
+    assert_eq!(
+        (days[0].max, days[0].worst),
+        (5, 8),
+        "pain now 5 at most; worst answered 8"
+    );
+    assert!(days[0].worst_given);
+    let same = trends::day(date("2026-05-04"), history.iter()).unwrap();
+    assert_eq!(same, days[0]);
+    let unanswered = trends::day(date("2026-05-04"), [&history[1]].into_iter()).unwrap();
+    assert_eq!((unanswered.worst, unanswered.worst_given), (5, false));
+}

@@ -78,7 +78,7 @@ impl Chart {
             from,
             to,
             mean: runs(days, bin, |d| (x(d.date), d.mean)),
-            worst: runs(days, bin, |d| (x(d.date), f64::from(d.max))),
+            worst: runs(days, bin, |d| (x(d.date), f64::from(d.worst))),
             rolling: Vec::new(),
             function: function_points(facts, from, to, bin),
             marks: Vec::new(),
@@ -206,6 +206,8 @@ fn bins(days: &[Day], from: NaiveDate, to: NaiveDate, bin: i64) -> Vec<Day> {
             date: middle(from, to, i, bin),
             mean: group.iter().map(|d| d.mean).sum::<f64>() / group.len() as f64,
             max: group.iter().map(|d| d.max).max().unwrap_or(0),
+            worst: group.iter().map(|d| d.worst).max().unwrap_or(0),
+            worst_given: group.iter().any(|d| d.worst_given),
             count: group.iter().map(|d| d.count).sum(),
             last_at: group.iter().map(|d| d.last_at).max().unwrap_or_default(),
         })

@@ -62,68 +62,101 @@ impl Facts<'_> {
     }
 }
 
-/// One day with check-ins: the mean and the worst "pain now", and the time of its last entry.
+/// One day with check-ins: the mean and the highest "pain now", the person's worst (see
+/// `worst`), and the time of its last entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Day {
     pub date: NaiveDate,
     pub mean: f64,
+    /// The highest "pain now" (the severe-days rule reads this).
     pub max: u8,
+    /// The highest "worst in the last 24 hours" answer, counting a check-in's pain now where it
+    /// gave none: what the chart and the report call the worst.
+    pub worst: u8,
+    /// Whether any check-in that day answered "worst in the last 24 hours".
+    pub worst_given: bool,
     pub count: usize,
     pub last_at: DateTime<Utc>,
+}
+
+/// A day's figures, added up one check-in at a time.
+#[derive(Clone, Copy)]
+struct Tally {
+    date: NaiveDate,
+    sum: u32,
+    max: u8,
+    worst: u8,
+    worst_given: bool,
+    count: usize,
+    last_at: DateTime<Utc>,
+}
+
+impl Tally {
+    fn new(date: NaiveDate, at: DateTime<Utc>) -> Tally {
+        Tally {
+            date,
+            sum: 0,
+            max: 0,
+            worst: 0,
+            worst_given: false,
+            count: 0,
+            last_at: at,
+        }
+    }
+
+    fn add(&mut self, c: &CheckIn) {
+        self.sum += u32::from(c.pain);
+        self.max = self.max.max(c.pain);
+        self.worst = self.worst.max(c.worst.unwrap_or(c.pain).max(c.pain));
+        self.worst_given |= c.worst.is_some();
+        self.count += 1;
+        self.last_at = self.last_at.max(c.at);
+    }
+
+    fn day(self) -> Day {
+        Day {
+            date: self.date,
+            mean: f64::from(self.sum) / self.count.max(1) as f64,
+            max: self.max,
+            worst: self.worst,
+            worst_given: self.worst_given,
+            count: self.count,
+            last_at: self.last_at,
+        }
+    }
 }
 
 /// Each day that has check-ins, in date order. Days without any are absent (gaps, not zeros).
 pub fn daily(history: &[Dated]) -> Vec<Day> {
     // History is in time order, so a day's entries nearly always follow each other: add to the
     // last day when it matches, and search only for the odd backfilled one.
-    let mut days: Vec<(NaiveDate, u32, u8, usize, DateTime<Utc>)> = Vec::new();
+    let mut days: Vec<Tally> = Vec::new();
     for &Dated {
         date, checkin: c, ..
     } in history
     {
         let at = match days.last() {
-            Some(last) if last.0 == date => days.len() - 1,
-            _ => match days.binary_search_by_key(&date, |d| d.0) {
+            Some(last) if last.date == date => days.len() - 1,
+            _ => match days.binary_search_by_key(&date, |d| d.date) {
                 Ok(i) => i,
                 Err(i) => {
-                    days.insert(i, (date, 0, 0, 0, c.at));
+                    days.insert(i, Tally::new(date, c.at));
                     i
                 }
             },
         };
-        let day = &mut days[at];
-        day.1 += u32::from(c.pain);
-        day.2 = day.2.max(c.pain);
-        day.3 += 1;
-        day.4 = day.4.max(c.at);
+        days[at].add(c);
     }
-    days.into_iter()
-        .map(|(date, sum, max, count, last_at)| Day {
-            date,
-            mean: f64::from(sum) / count as f64,
-            max,
-            count,
-            last_at,
-        })
-        .collect()
+    days.into_iter().map(Tally::day).collect()
 }
 
 /// One day's figures from its check-ins; `None` when it has none.
 pub fn day<'a>(date: NaiveDate, entries: impl Iterator<Item = &'a CheckIn>) -> Option<Day> {
-    let (mut sum, mut max, mut count, mut last_at) = (0u32, 0u8, 0usize, None);
+    let mut tally: Option<Tally> = None;
     for c in entries {
-        sum += u32::from(c.pain);
-        max = max.max(c.pain);
-        count += 1;
-        last_at = last_at.max(Some(c.at));
+        tally.get_or_insert_with(|| Tally::new(date, c.at)).add(c);
     }
-    Some(Day {
-        date,
-        mean: f64::from(sum) / count.max(1) as f64,
-        max,
-        count,
-        last_at: last_at?,
-    })
+    tally.map(Tally::day)
 }
 
 /// Put `day`'s figures (or their absence) into a daily series in date order.

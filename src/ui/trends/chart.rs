@@ -120,7 +120,7 @@ fn legend(summary: &Summary, width: u16, sparkline: bool) -> Vec<Line<'static>> 
     };
     let mut parts = vec![
         mean.as_str(),
-        "• worst",
+        "• worst in 24 h",
         "▄ 7-day mean",
         "c cold",
         "h heat",
