@@ -46,6 +46,8 @@ pub fn build(diary: &Diary, request: Request) -> Report {
         true => sections.insert(0, signs),
         false => sections.push(signs),
     }
+    // The box a clinician reads first, on page 1.
+    sections.insert(0, super::glance::glance);
     sections.extend([treatments, adherence, function, context, notes, sources]);
     Report {
         title: "Neck pain diary: a summary for a clinician".into(),

@@ -63,6 +63,28 @@ pub(super) fn treatments(p: &Period) -> Section {
             ],
             rows,
         );
+        // How often each was named, week by week: a change in use shows at a glance.
+        let weekly = (p.summary.weeks.iter())
+            .map(|w| {
+                let mut named: BTreeMap<&str, usize> = BTreeMap::new();
+                let in_week = checkins
+                    .iter()
+                    .filter(|r| (w.from..=w.to).contains(&r.date));
+                for m in in_week.flat_map(|r| r.body.medicines.iter()) {
+                    *named.entry(m.as_str()).or_default() += 1;
+                }
+                let each: Vec<String> = (named.into_iter())
+                    .map(|(m, n)| format!("{m} {n}"))
+                    .collect();
+                let each = if each.is_empty() {
+                    "-".to_string()
+                } else {
+                    each.join(", ")
+                };
+                vec![week(w.from, w.to), each]
+            })
+            .collect();
+        treatments.table(&["Week", "Medicines named (check-ins)"], weekly);
     }
     if treatments.blocks.is_empty() {
         treatments.text("No treatments were recorded in this period.");

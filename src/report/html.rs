@@ -20,6 +20,8 @@ figure { margin: 0.8em 0; }
 figcaption { font-size: 0.9em; }
 svg { width: 100%; height: auto; }
 .period { color: #333; }
+table.glance { border: 2px solid #111; }
+table.glance th { width: 11em; }
 .note { white-space: pre-wrap; }
 @page { margin: 15mm; }
 @media print {
@@ -70,6 +72,18 @@ pub fn html(report: &Report) -> String {
                     out.push_str("</tbody>\n</table>\n");
                 }
                 Block::Chart => out.push_str(&svg(&report.chart)),
+                Block::Glance(lines) => {
+                    out.push_str("<table class=\"glance\">\n");
+                    for (label, value) in lines {
+                        let _ = writeln!(
+                            out,
+                            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+                            escape(label),
+                            escape(value)
+                        );
+                    }
+                    out.push_str("</table>\n");
+                }
             }
         }
         out.push_str("</section>\n");

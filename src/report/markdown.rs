@@ -32,6 +32,13 @@ pub fn markdown(report: &Report) -> String {
                     }
                 }
                 Block::Chart => out.push_str(&chart(&report.chart)),
+                Block::Glance(lines) => {
+                    out.push_str(&row(&["What".to_string(), "In short".to_string()]));
+                    out.push_str(&row(&vec!["---".to_string(); 2]));
+                    for (label, value) in lines {
+                        out.push_str(&row(&[format!("**{label}**"), value.clone()]));
+                    }
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 
 mod build;
 mod care;
+mod glance;
 mod html;
 mod markdown;
 mod words;
@@ -52,6 +53,8 @@ pub enum Block {
     },
     /// The pain chart of the period goes here.
     Chart,
+    /// The box read first: each line a label and what it says.
+    Glance(Vec<(String, String)>),
 }
 
 impl Section {

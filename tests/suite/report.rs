@@ -321,3 +321,50 @@ fn shares_are_of_full_check_ins_and_the_worst_is_the_worst_answered() {
         "one wording:\n{md}"
     );
 }
+
+/// Page 1 opens with a box a clinician reads at a glance: the signs in force, pain then and
+/// now, activities, the last two weeks, what helped, routines done and sleep; medicines are
+/// counted week by week (never a dose).
+#[test]
+fn the_report_opens_with_a_box_read_at_a_glance() {
+    let diary = Diary::new();
+    let today = chrono::Utc::now().date_naive();
+    for back in [3, 2, 1] {
+        let day = today - chrono::Duration::days(back);
+        let at = format!("{day} 09:00");
+        diary.ok(&[
+            "log",
+            "5",
+            "--stiffness",
+            "4",
+            "-c",
+            "poor-sleep",
+            "-m",
+            "ibuprofen",
+            "--no-symptoms",
+            "--at",
+            &at,
+        ]);
+    }
+    let md = diary.ok(&["report", "--format", "md", "--days", "7"]);
+    let glance = md.find("## At a glance").expect("the box");
+    let first_other = md.find("## About this report").unwrap();
+    assert!(glance < first_other, "first:\n{md}");
+    let box_text = &md[glance..first_other];
+    for line in [
+        "**Warning signs** | none in force",
+        "**Stiffness** | mean 4.0",
+        "**Last 2 weeks** | check-ins on 3 of 14 days",
+        "**Stretch routines** | none played",
+        "**Sleep** | poor sleep on 3 of 3 days with a full check-in",
+    ] {
+        assert!(box_text.contains(line), "{line:?} in:\n{box_text}");
+    }
+    assert!(md.contains("| Medicines named (check-ins) |"), "{md}");
+    assert!(md.contains("ibuprofen 3"), "{md}");
+    let html = diary.ok(&["report", "--format", "html", "--days", "7"]);
+    assert!(
+        html.contains("<table class=\"glance\">"),
+        "the box in the HTML too"
+    );
+}
