@@ -114,7 +114,7 @@ impl Diary {
                 s.after_asked = pain.is_some();
                 Ok(())
             }),
-            TimerAction::Skin(skin) => self.answer_skin(skin == Skin::Numb, now),
+            TimerAction::Skin(skin) => self.answer_skin(skin, now),
             TimerAction::Rate { session, pain } => self.rate_session(session, pain, now),
             TimerAction::Settle => self.settle(now),
         }
@@ -165,14 +165,15 @@ impl Diary {
         self.done(Change::update(record.clone()), record, now)
     }
 
-    fn answer_skin(&mut self, numb: bool, now: DateTime<Utc>) -> Result<Done, Refused> {
+    fn answer_skin(&mut self, felt: Skin, now: DateTime<Utc>) -> Result<Done, Refused> {
+        let numb = felt == Skin::Numb;
         self.settle_running(now)?;
         let due = self.skin_check_due(now);
         let mut record = (self.running().cloned())
             .filter(|_| due.is_some() || numb)
             .ok_or(Refused::NoSkinCheck)?;
         match due {
-            Some(mark) => record.body.answer_skin_check(mark, numb, now)?,
+            Some(mark) => record.body.answer_skin_check(mark, felt, now)?,
             None => record.body.stop(now, EndReason::Numb)?,
         }
         record.touch(now);

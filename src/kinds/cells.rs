@@ -10,6 +10,11 @@ pub fn time(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local).format("%H:%M").to_string()
 }
 
+/// A moment in local time with its offset, to the second: "2026-12-05T08:49:31+01:00".
+pub fn moment(at: DateTime<Utc>) -> String {
+    (at.with_timezone(&Local)).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
 /// Items joined with "; ", each ";" and "\\" inside an item escaped with "\\", so the list
 /// splits back exactly.
 pub fn join_escaped(items: &[String]) -> String {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::cells::{defuse, join_escaped, opt, time};
+use super::cells::{defuse, join_escaped, moment, opt, time};
 use crate::domain::checkin::CheckIn;
 use crate::record::{Collection, Csv, Kind, Record, Split};
 
@@ -64,7 +64,7 @@ fn row(r: &Record<CheckIn>, _now: DateTime<Utc>) -> Vec<String> {
         c.treatments.join("; "),
         defuse(&join_escaped(&c.medicines)),
         defuse(c.note.as_deref().unwrap_or_default()),
-        r.created_at.to_rfc3339(),
-        r.updated_at.to_rfc3339(),
+        moment(r.created_at),
+        moment(r.updated_at),
     ]
 }

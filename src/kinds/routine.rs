@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::cells::{defuse, opt, time};
+use super::cells::{defuse, moment, opt, time};
 use crate::domain::stretch::{RoutineEnd, RoutineSession};
 use crate::record::{Collection, Csv, Kind, Record, Split};
 
@@ -66,7 +66,7 @@ fn row(r: &Record<RoutineSession>, now: DateTime<Utc>) -> Vec<String> {
         opt(s.pain_before),
         opt(s.pain_after),
         s.feeling.map(|f| f.word()).unwrap_or_default().to_string(),
-        r.created_at.to_rfc3339(),
-        r.updated_at.to_rfc3339(),
+        moment(r.created_at),
+        moment(r.updated_at),
     ]
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::cells::{opt, time};
+use super::cells::{moment, opt, time};
 use crate::domain::therapy::{EndReason, Session};
 use crate::record::{Collection, Csv, Kind, Record, Split};
 
@@ -62,7 +62,13 @@ fn row(r: &Record<Session>, now: DateTime<Utc>) -> Vec<String> {
         Some(EndReason::Numb) => "stopped: numb skin",
         None => "running",
     };
-    let checks: Vec<String> = s.skin_checks.iter().map(|m| format!("{m} min")).collect();
+    // "5 min: cold"; a check from before answers were kept has its minute alone.
+    let checks: Vec<String> = (s.skin_checks.iter().enumerate())
+        .map(|(i, m)| match s.skin_felt.get(i) {
+            Some(felt) => format!("{m} min: {}", felt.word()),
+            None => format!("{m} min"),
+        })
+        .collect();
     vec![
         r.id.to_string(),
         r.date.to_string(),
@@ -76,7 +82,7 @@ fn row(r: &Record<Session>, now: DateTime<Utc>) -> Vec<String> {
         opt(s.pain_before),
         opt(s.pain_after),
         checks.join("; "),
-        r.created_at.to_rfc3339(),
-        r.updated_at.to_rfc3339(),
+        moment(r.created_at),
+        moment(r.updated_at),
     ]
 }

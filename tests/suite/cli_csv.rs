@@ -183,3 +183,46 @@ fn a_kind_with_json_is_refused_and_changes_nothing() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--kind") && err.contains("csv"), "{err}");
 }
+
+/// Times read as local time with their offset, to the second; a skin check with its answer.
+#[test]
+fn times_are_local_to_the_second_and_skin_checks_carry_their_answers() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let (headers, checkins) = rows(&diary.ok(&["export", "--format", "csv"]));
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let created = &checkins[0][col("created_at")];
+    // "2026-12-05T08:49:31+00:00": no fraction of a second.
+    assert_eq!(created.len(), 25, "{created}");
+    assert!(
+        created.ends_with("+00:00"),
+        "TZ=UTC in the tests: {created}"
+    );
+    assert!(!created.contains('.'), "{created}");
+
+    // A cold session with a skin check answered: the minute and what the skin felt.
+    let store_dir = diary.data();
+    let (store, _) = nape::store::DiskStore::open(&store_dir).unwrap();
+    let now = chrono::Utc::now();
+    let mut writer = nape::diary::Diary::open(
+        Box::new(store),
+        nape::clock::Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap()),
+        "C",
+        now - chrono::Duration::minutes(6),
+    );
+    use nape::diary::TimerAction;
+    use nape::domain::therapy::{PackKind, Skin};
+    let start = TimerAction::Start {
+        kind: PackKind::Cold,
+        minutes: None,
+        pain: None,
+        anyway: true,
+    };
+    writer
+        .timer(start, now - chrono::Duration::minutes(6))
+        .unwrap();
+    writer.timer(TimerAction::Skin(Skin::Aching), now).unwrap();
+    let (headers, packs) = rows(&diary.ok(&["export", "--format", "csv", "--kind", "sessions"]));
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(&packs[0][col("skin_checks")], "5 min: aching", "{packs:?}");
+}

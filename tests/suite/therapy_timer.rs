@@ -321,7 +321,8 @@ fn opened_late_only_the_latest_skin_check_is_asked() {
     assert_eq!(s.skin_check_due(&marks, at(5)), Some(5));
     // Twelve minutes in and nothing answered: the 10-minute check only, not the missed one.
     assert_eq!(s.skin_check_due(&marks, at(12)), Some(10));
-    s.answer_skin_check(10, false, at(12)).unwrap();
+    s.answer_skin_check(10, nape::domain::therapy::Skin::Cold, at(12))
+        .unwrap();
     assert_eq!(
         s.skin_check_due(&marks, at(13)),
         None,

@@ -58,12 +58,24 @@ pub fn paused_words(kind: PackKind) -> String {
 pub const NOT_PAUSED: &str = "The running session could not be paused";
 
 /// How the skin under a cold pack feels at a skin check, in the order it goes: at numb, stop.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
 pub enum Skin {
     Cold,
     Burning,
     Aching,
     Numb,
+}
+
+impl Skin {
+    pub fn word(self) -> &'static str {
+        match self {
+            Skin::Cold => "cold",
+            Skin::Burning => "burning",
+            Skin::Aching => "aching",
+            Skin::Numb => "numb",
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +108,9 @@ pub struct Session {
     /// Skin checks answered, by minute mark.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skin_checks: Vec<u32>,
+    /// What the skin felt at each of `skin_checks` (empty in records from before nape kept it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skin_felt: Vec<Skin>,
     /// Pain after was asked (and perhaps skipped): it is not asked again.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub after_asked: bool,
@@ -140,6 +155,7 @@ impl Session {
             pain_before: None,
             pain_after: None,
             skin_checks: Vec::new(),
+            skin_felt: Vec::new(),
             after_asked: false,
             extra: Map::new(),
         }
@@ -311,12 +327,16 @@ impl Session {
     pub fn answer_skin_check(
         &mut self,
         mark: u32,
-        numb: bool,
+        felt: Skin,
         now: DateTime<Utc>,
     ) -> Result<(), TimerError> {
         self.check_open()?;
+        // Answers kept beside their marks; an older record's marks have none.
+        if self.skin_felt.len() == self.skin_checks.len() {
+            self.skin_felt.push(felt);
+        }
         self.skin_checks.push(mark);
-        if numb {
+        if felt == Skin::Numb {
             self.stop(now, EndReason::Numb)?;
         }
         Ok(())
