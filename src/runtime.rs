@@ -148,6 +148,7 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
         let mut rung = 0;
         let mut chimed = app.chime();
         let voice = crate::speech::program();
+        app.set_voice(voice.is_some());
         loop {
             if dirty {
                 if resized {

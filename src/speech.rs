@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 
 /// The first of these found on the PATH speaks.
-const PROGRAMS: &[&str] = &["espeak-ng", "spd-say", "say", "espeak"];
+pub const PROGRAMS: &[&str] = &["espeak-ng", "spd-say", "say", "espeak"];
 
 /// The program that will speak, if there is one.
 pub fn program() -> Option<String> {

@@ -7,6 +7,7 @@ use super::today::TodayFollow;
 use super::{App, CheckinForm, Ctx, Screen};
 use crate::diary::{Act, DiaryError, TimerAction};
 use crate::domain::redflag;
+use crate::domain::settings::CueMode;
 use crate::domain::stretch::Cue;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -145,7 +146,7 @@ impl App {
                 Effect::Ask(confirm) => self.confirm = Some(confirm),
                 Effect::Bell => self.bell += 1,
                 Effect::Cue(cue) => self.cue(&cue),
-                Effect::Quit => self.quit = true,
+                Effect::Quit => self.quit_now(),
                 Effect::WriteReport(span) => self.status = Some(self.write_report(span)),
                 Effect::Then(follow) => {
                     let ctx = Ctx {
@@ -172,6 +173,16 @@ impl App {
                         }
                         Follow::SettingsSaved => {
                             self.settings_form.reset(&ctx);
+                            let voice = self.diary.settings().map(|s| s.body.cue_mode());
+                            if voice == Some(CueMode::Voice) && !self.voice {
+                                // Said, not refused: one may be installed before the next routine.
+                                let none = format!(
+                                    "Settings saved, but no speech program was found ({}): \
+                                     until one is installed, the cues are the bell alone.",
+                                    crate::speech::PROGRAMS.join(", ")
+                                );
+                                self.status = Some(Status::Error(none));
+                            }
                             Vec::new()
                         }
                     };

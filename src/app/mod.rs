@@ -74,6 +74,8 @@ pub struct App {
     /// Help or Red flags, as far as it has been read.
     page: Page,
     confirm: Option<Confirm>,
+    /// Whether a speech program was found (see `set_voice`).
+    voice: bool,
     alert: Option<Alert>,
     status: Option<Status>,
     /// Counts sessions that ended or need a look; the loop rings the bell when it changes.
@@ -112,6 +114,7 @@ impl App {
             settings_form,
             page: Page::default(),
             confirm: None,
+            voice: true,
             alert: None,
             status: None,
             bell: 0,
@@ -167,6 +170,19 @@ impl App {
     /// A warning sign just reported, shown over every screen until read.
     pub fn alert(&self) -> Option<&Alert> {
         self.alert.as_ref()
+    }
+
+    /// Quit: a routine playing is kept as far as it got, and the Trends view shown is kept.
+    fn quit_now(&mut self) {
+        let ctx = Ctx {
+            diary: &self.diary,
+            now: self.now,
+            today: self.today,
+        };
+        let mut effects = self.stretches.quit(&ctx);
+        effects.extend(self.trends.leave(&ctx));
+        self.apply(effects);
+        self.quit = true;
     }
 
     pub fn confirm(&self) -> Option<&Confirm> {
@@ -246,6 +262,11 @@ impl App {
         self.color = color;
     }
 
+    /// Whether a speech program was found, so choosing voice without one is told.
+    pub fn set_voice(&mut self, found: bool) {
+        self.voice = found;
+    }
+
     /// Say something on the status line (what opening the store fixed, say).
     pub fn tell(&mut self, status: Status) {
         self.status = Some(status);
@@ -306,10 +327,7 @@ impl App {
             today: self.today,
         };
         if msg == Msg::Quit {
-            let mut effects = self.stretches.quit(&ctx);
-            effects.extend(self.trends.leave(&ctx));
-            self.apply(effects);
-            self.quit = true;
+            self.quit_now();
             return true;
         }
         if self.alert.is_some() {

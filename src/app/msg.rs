@@ -49,6 +49,8 @@ pub enum Msg {
     /// A key with no binding where it was pressed: it only closes a message.
     Other,
     Quit,
+    /// q while a routine plays: quitting asks first.
+    QuitAsks,
     Goto(Screen),
     NextScreen,
     PrevScreen,

@@ -121,6 +121,15 @@ impl StretchesState {
                 return cue_effects(cues);
             }
             (Stage::Playing { .. }, Msg::StopTimer) => return self.end(RoutineEnd::Stopped, ctx),
+            (Stage::Playing { .. }, Msg::QuitAsks) => {
+                return vec![Effect::Ask(Confirm {
+                    question: "Quit nape? The routine is kept as far as it got.".into(),
+                    details: Vec::new(),
+                    yes: vec![Effect::Quit],
+                    no: "Playing on.",
+                    otherwise: Vec::new(),
+                })];
+            }
             (Stage::Playing { .. }, Msg::Report) => return self.end(RoutineEnd::Reported, ctx),
             (Stage::Feeling { id }, Msg::Feeling(feeling)) => {
                 self.stage = Stage::PainAfter {

@@ -22,6 +22,8 @@ pub enum Scope {
     Anywhere,
     /// On any screen when no question, form or prompt has the keyboard.
     Screens,
+    /// As `Screens`, but not while a routine plays (where the key asks first instead).
+    ScreensAtRest,
     /// On the welcome's or the Settings form's "began" choice (not a text field).
     SettingsChoice,
     /// The first-run welcome, text field or not.
@@ -56,6 +58,7 @@ impl Scope {
                     | Focus::StretchPlaying
                     | Focus::Trends
             ),
+            Scope::ScreensAtRest => focus != Focus::StretchPlaying && Scope::Screens.applies(focus),
             Scope::SettingsChoice => matches!(
                 focus,
                 Focus::Welcome { text: false } | Focus::SettingsEdit { text: false }
@@ -142,7 +145,7 @@ pub fn screen_key(screen: Screen) -> char {
 #[rustfmt::skip]
 static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Focus::*;
-    use Scope::{Anywhere, FormBox, Only, Screens, SettingsChoice, SettingsForm};
+    use Scope::{Anywhere, FormBox, Only, Screens, ScreensAtRest, SettingsChoice, SettingsForm};
     let mut t = vec![
         bind(Anywhere, &[Key::Ctrl('c')], Msg::Quit, "Ctrl-C", None, "quit from anywhere"),
         bind(Only(Focus::TooSmall), &[c('q')], Msg::Quit, "q", Some("quit"), "quit while the terminal is too small to show nape (nothing else works then)"),
@@ -216,6 +219,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(StretchPlaying), &[c('n'), RIGHT], Msg::Skip, "n", Some("next"), "skip to the next exercise (→ too)"),
         bind(Only(StretchPlaying), &[c('b'), LEFT], Msg::Back, "b", Some("back"), "back to the start of this exercise, or the one before (← too)"),
         bind(Only(StretchPlaying), &[c('x')], Msg::StopTimer, "x", Some("stop"), "end the routine here"),
+        bind(Only(StretchPlaying), &[c('q')], Msg::QuitAsks, "q", Some("quit"), "quit nape: asks first, and keeps the routine as far as it got"),
         bind(Only(StretchPain), &[Key::Digit], Msg::Digit('0'), "0-10", Some("pain"), "type your pain"),
         bind(Only(StretchPain), &[ENTER], Msg::Enter, "Enter", Some("save (empty skips)"), "save the rating; with none typed, skip it"),
         bind(Only(StretchPain), &[BACKSPACE], Msg::Backspace, "Backspace", None, "take back a digit"),
@@ -265,7 +269,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     t.push(bind(Screens, &[c('z')], Msg::Snooze, "z", None, "a desk-break reminder: again in 10 minutes"));
     t.push(bind(Screens, &[c('Z')], Msg::DismissBreak, "Z", None, "a desk-break reminder: skip this one"));
     t.push(bind(Screens, &[c('?')], Msg::Goto(Screen::Help), "?", Some("help"), "this help"));
-    t.push(bind(Screens, &[c('q')], Msg::Quit, "q", Some("quit"), "quit (your entries are already saved)"));
+    t.push(bind(ScreensAtRest, &[c('q')], Msg::Quit, "q", Some("quit"), "quit (your entries are already saved)"));
     t
 });
 

@@ -61,7 +61,7 @@ pub fn section(focuses: &[Focus]) -> Vec<&'static Binding> {
     let mut out: Vec<&Binding> = Vec::new();
     for b in table() {
         let here = match b.scope {
-            Scope::Anywhere | Scope::Screens => focuses.is_empty(),
+            Scope::Anywhere | Scope::Screens | Scope::ScreensAtRest => focuses.is_empty(),
             scope => focuses.iter().any(|f| scope.applies(*f)),
         };
         if here && !out.iter().any(|o| o.label == b.label && o.help == b.help) {

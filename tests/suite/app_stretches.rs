@@ -123,7 +123,18 @@ fn quitting_mid_routine_records_it_as_interrupted() {
     press(&mut app, KeyCode::Enter, 0);
     press(&mut app, KeyCode::Enter, 0);
     app.update(Msg::Tick, t(40));
+    // q during a routine asks first; n plays on.
     press(&mut app, KeyCode::Char('q'), 40);
+    let question = &app.confirm().expect("asks first").question;
+    assert!(question.contains("routine"), "{question}");
+    press(&mut app, KeyCode::Char('n'), 40);
+    assert!(
+        !app.quit() && app.stretches().player().is_some(),
+        "still playing"
+    );
+    press(&mut app, KeyCode::Char('q'), 40);
+    press(&mut app, KeyCode::Char('y'), 40);
+    assert!(app.quit());
     let r = &app.diary().routines()[0].body;
     assert_eq!(r.routine, "morning-mobility");
     assert_eq!(r.end, Some(RoutineEnd::Interrupted));
@@ -301,4 +312,26 @@ fn the_stop_and_report_check_in_saves_at_once_with_the_pain_before_prefilled() {
     assert!(a.form().is_none(), "saved at the first Ctrl-S");
     let saved = &a.diary().last_checkin().expect("a check-in").body;
     assert_eq!(saved.pain, 6, "the pain given before the routine");
+}
+
+#[test]
+fn choosing_voice_with_no_speech_program_says_so() {
+    use nape::app::SettingField;
+    let mut app = app();
+    app.set_voice(false);
+    app.update(Msg::Goto(Screen::Settings), t(0));
+    press(&mut app, KeyCode::Enter, 0);
+    while app.settings_form().focused() != SettingField::Cues {
+        press(&mut app, KeyCode::Tab, 0);
+    }
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace, 0);
+    }
+    for c in "voice".chars() {
+        press(&mut app, KeyCode::Char(c), 0);
+    }
+    press(&mut app, KeyCode::Enter, 0);
+    let said = format!("{:?}", app.status());
+    assert!(said.contains("no speech program was found"), "{said}");
+    assert!(said.contains("espeak-ng"), "{said}");
 }
