@@ -127,15 +127,16 @@ fn recent(p: &Period) -> String {
 
 /// The treatment whose rated sessions were followed by the most less pain, if enough were rated.
 fn helped(p: &Period) -> String {
+    // Only a meaningful change counts as help, as What helps says.
     let best = (p.summary.effects.iter())
-        .filter(|e| e.enough() && e.change < 0.0)
+        .filter(|e| e.helps())
         .min_by(|a, b| a.change.total_cmp(&b.change));
     match best {
         Some(e) => format!(
             "{}: {:.1} points less pain after, on average ({} rated sessions)",
             e.name, -e.change, e.rated
         ),
-        None => "not enough rated sessions to say".into(),
+        None => "nothing yet: too few rated sessions, or no meaningful change".into(),
     }
 }
 

@@ -421,3 +421,27 @@ fn a_days_worst_is_the_worst_answered_else_the_pain_now() {
     let unanswered = trends::day(date("2026-05-04"), [&history[1]].into_iter()).unwrap();
     assert_eq!((unanswered.worst, unanswered.worst_given), (5, false));
 }
+
+/// What helps uses the same meaningful-change rule as the associations: half a point less pain
+/// after is "no meaningful change", never "less pain after".
+#[test]
+fn a_small_change_after_a_treatment_is_not_called_less_pain() {
+    let from = date("2026-11-01");
+    let to = date("2026-11-30");
+    let h = History::new()
+        .pack("2026-11-02", PackKind::Heat, Some(5), Some(5))
+        .pack("2026-11-03", PackKind::Heat, Some(5), Some(4))
+        .pack("2026-11-04", PackKind::Heat, Some(6), Some(5))
+        .pack("2026-11-05", PackKind::Heat, Some(5), Some(5));
+    let e = h.check(|f| effects(f, from, to));
+    let heat = &e[1];
+    assert!(heat.enough());
+    assert_eq!(heat.change, -0.5);
+    assert!(
+        heat.words()
+            .starts_with("no meaningful change in pain after"),
+        "{}",
+        heat.words()
+    );
+    assert!(!heat.helps(), "too small to say it helped");
+}

@@ -23,6 +23,8 @@ pub struct Effect {
     pub rated: usize,
     /// Mean of (after - before): below zero is less pain after.
     pub change: f64,
+    /// Mean pain before, of the rated sessions.
+    pub before: f64,
 }
 
 impl Effect {
@@ -30,14 +32,25 @@ impl Effect {
         self.rated >= MIN_COUNT
     }
 
-    /// "1.8 points less pain after, on average (5 rated of 6)".
+    /// Whether pain after was less by a meaningful change (the rule associations use too).
+    pub fn helps(&self) -> bool {
+        self.enough()
+            && matches!(
+                super::change(self.before, self.before + self.change),
+                super::Change::Better(_)
+            )
+    }
+
+    /// "1.8 points less pain after, on average (5 rated of 6)"; a change smaller than a
+    /// meaningful one is said to be none.
     pub fn words(&self) -> String {
-        let how = if self.change <= -0.05 {
-            format!("{:.1} points less pain after", -self.change)
-        } else if self.change >= 0.05 {
-            format!("{:.1} points more pain after", self.change)
-        } else {
-            "no change in pain after".into()
+        let how = match super::change(self.before, self.before + self.change) {
+            super::Change::Same => format!(
+                "no meaningful change in pain after ({:+.1} points)",
+                self.change
+            ),
+            super::Change::Better(by) => format!("{by:.1} points less pain after"),
+            super::Change::Worse(by) => format!("{by:.1} points more pain after"),
         };
         format!(
             "{how}, on average ({} rated of {} sessions)",
@@ -81,12 +94,13 @@ pub fn effects(facts: &Facts, from: NaiveDate, to: NaiveDate) -> Vec<Effect> {
 type Rated = (Option<u8>, Option<u8>);
 
 fn effect(name: &str, ratings: impl Iterator<Item = Rated>) -> Effect {
-    let (mut sessions, mut rated, mut sum) = (0, 0, 0i32);
+    let (mut sessions, mut rated, mut sum, mut before_sum) = (0, 0, 0i32, 0u32);
     for (before, after) in ratings {
         sessions += 1;
         if let (Some(b), Some(a)) = (before, after) {
             rated += 1;
             sum += i32::from(a) - i32::from(b);
+            before_sum += u32::from(b);
         }
     }
     Effect {
@@ -94,6 +108,7 @@ fn effect(name: &str, ratings: impl Iterator<Item = Rated>) -> Effect {
         sessions,
         rated,
         change: f64::from(sum) / rated.max(1) as f64,
+        before: f64::from(before_sum) / rated.max(1) as f64,
     }
 }
 
