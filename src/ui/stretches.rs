@@ -90,6 +90,10 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(r) = state.chosen() {
         lines.push(Line::raw(""));
         lines.push(Line::raw(r.description.clone()));
+        let positions = r.positions();
+        if !positions.is_empty() {
+            lines.push(Line::raw(positions));
+        }
         let steps: Vec<String> = r
             .steps
             .iter()

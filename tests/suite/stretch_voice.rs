@@ -124,3 +124,32 @@ fn a_new_cue_stops_the_one_still_being_said() {
     wait_for("end two");
     assert!(!said().contains("end one"), "{}", said());
 }
+
+/// Spasm relief goes from sitting to lying and back: the rest before says so and leaves time to
+/// change position, and the routine's description says you will lie down.
+#[test]
+fn a_change_of_position_is_said_and_given_time() {
+    let library = Library::built_in();
+    let spasm = library
+        .routines
+        .iter()
+        .find(|r| r.id == "spasm-relief")
+        .unwrap();
+    let said = heard(spasm).join("\n");
+    assert!(
+        said.contains("Relax. Next: Lying nod. Lie down on your back now."),
+        "{said}"
+    );
+    assert!(said.contains("Sit up slowly now."), "{said}");
+    let (player, _) = Player::start(spasm.clone(), 3, t(0));
+    let rests: Vec<u32> = (player.phases.iter())
+        .filter(|p| p.kind == nape::domain::stretch::PhaseKind::Rest)
+        .map(|p| p.secs)
+        .collect();
+    assert!(rests.iter().filter(|s| **s >= 20).count() >= 2, "{rests:?}");
+    assert!(
+        spasm.positions().contains("lie down"),
+        "{}",
+        spasm.positions()
+    );
+}

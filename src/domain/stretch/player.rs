@@ -52,6 +52,8 @@ pub enum Cue {
     Count(u32),
     Rest {
         next: String,
+        /// Lying down, or sitting up, for the next exercise.
+        change: Option<Position>,
     },
     Paused,
     Resumed,
@@ -88,7 +90,13 @@ impl Cue {
             Cue::Hold => "Hold.".into(),
             Cue::Move { count, what } => format!("Move: {count} {what}."),
             Cue::Count(n) => n.to_string(),
-            Cue::Rest { next } => format!("Relax. Next: {next}."),
+            Cue::Rest { next, change } => match change {
+                None => format!("Relax. Next: {next}."),
+                Some(Position::LieDown) => {
+                    format!("Relax. Next: {next}. Lie down on your back now.")
+                }
+                Some(Position::SitUp) => format!("Relax. Next: {next}. Sit up slowly now."),
+            },
             Cue::Paused => "Paused.".into(),
             Cue::Resumed => "Resumed.".into(),
             Cue::Done => "Routine done. How does your neck feel?".into(),
@@ -121,6 +129,24 @@ pub struct Player {
     /// Seconds held so far of each exercise, in holds left behind (the one under way is added
     /// by `steps`).
     held: Vec<u32>,
+}
+
+/// A change of position between two exercises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
+    LieDown,
+    SitUp,
+}
+
+/// The least rest before an exercise done in another position: time to lie down or get up.
+const POSITION_SECS: u32 = 20;
+
+fn position_change(from: &Step, to: &Step) -> Option<Position> {
+    match (from.exercise.lying, to.exercise.lying) {
+        (false, true) => Some(Position::LieDown),
+        (true, false) => Some(Position::SitUp),
+        _ => None,
+    }
 }
 
 /// Words spoken per second, slowly enough for any speech program's default voice.
@@ -169,10 +195,16 @@ pub(super) fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
                 phases.push(at(PhaseKind::Hold, s.hold_secs));
             }
         }
-        if step + 1 < routine.steps.len() && routine.rest_secs > 0 {
+        // A change of position gets a rest long enough for it, even where the routine has none.
+        let moving = (routine.steps.get(step + 1)).and_then(|next| position_change(s, next));
+        let rest = match moving {
+            Some(_) => routine.rest_secs.max(POSITION_SECS),
+            None => routine.rest_secs,
+        };
+        if step + 1 < routine.steps.len() && rest > 0 {
             phases.push(Phase {
                 kind: PhaseKind::Rest,
-                secs: routine.rest_secs,
+                secs: rest,
                 step,
                 side: 0,
                 rep: s.reps,
@@ -251,13 +283,13 @@ impl Player {
                 Some((count, what)) => Cue::Move { count, what },
                 None => Cue::Hold,
             }],
-            PhaseKind::Rest => vec![Cue::Rest {
-                next: self
-                    .routine
-                    .steps
-                    .get(phase.step + 1)
-                    .map_or(String::new(), |s| s.exercise.name.clone()),
-            }],
+            PhaseKind::Rest => {
+                let next = self.routine.steps.get(phase.step + 1);
+                vec![Cue::Rest {
+                    next: next.map_or(String::new(), |s| s.exercise.name.clone()),
+                    change: next.and_then(|n| position_change(step, n)),
+                }]
+            }
         }
     }
 

@@ -45,6 +45,9 @@ pub struct Exercise {
     pub hold_secs: u32,
     pub reps: u32,
     pub sides: Sides,
+    /// Done lying down: moving to or from it gets time, and is said.
+    #[serde(default)]
+    pub lying: bool,
     /// What to do, in a sentence for the voice ({side} and {other} name the sides, as in `cues`).
     #[serde(default)]
     pub say: String,
@@ -130,6 +133,18 @@ impl Routine {
     pub fn total_secs(&self, ready_secs: u32) -> u32 {
         let phases = super::player::lay_out(self, ready_secs);
         phases.iter().map(|p| p.secs).sum()
+    }
+
+    /// Where the routine has you lie down, in words for its description ("" if it never does).
+    pub fn positions(&self) -> String {
+        let lying: Vec<&str> = (self.steps.iter())
+            .filter(|s| s.exercise.lying)
+            .map(|s| s.exercise.name.as_str())
+            .collect();
+        match lying.is_empty() {
+            true => String::new(),
+            false => format!("You will lie down for: {}.", lying.join(", ")),
+        }
     }
 
     /// Whether any step goes towards the end of the neck's range.
