@@ -361,16 +361,16 @@ impl CheckinForm {
         };
         let checkin = CheckIn { at, ..checkin };
         let except = edit.map(|_| id);
-        if let Some(ask) = super::sudden::ask(ctx, &draft, &checkin, except, save) {
-            return ask;
-        }
-        // An edit that takes away a sign not yet assessed lifts its lock: asked first.
+        // A sudden jump asks about sudden severe pain before saving, either way.
+        let asked = super::sudden::ask(ctx, &draft, &checkin, except, save);
+        // An edit that takes away a sign not yet assessed lifts its lock: asked first of all.
         let lifted = match edit {
             Some(_) => ctx.diary.lifts(id, Some(&checkin), ctx.now),
             None => Vec::new(),
         };
+        let then = asked.unwrap_or_else(|| save(draft));
         if lifted.is_empty() {
-            return save(draft);
+            return then;
         }
         vec![Effect::Ask(Confirm {
             question: format!(
@@ -380,7 +380,7 @@ impl CheckinForm {
             no: "Not saved: still editing.",
             details: Vec::new(),
             otherwise: Vec::new(),
-            yes: save(draft),
+            yes: then,
         })]
     }
 }

@@ -54,6 +54,7 @@ impl Diary {
         match instead {
             Some(checkin) => {
                 history[i].checkin = checkin;
+                history[i].date = self.zone.date(checkin.at);
                 history[i].entered = now;
             }
             None => {

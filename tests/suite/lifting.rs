@@ -80,3 +80,72 @@ fn editing_a_lock_away_asks_first_and_no_keeps_it() {
     code(&mut app, KeyCode::Char('y'));
     assert!(!app.diary().locked(), "saved, the lock lifts");
 }
+
+/// An edit that moves a check-in to another day can take a same-day sign away: told too.
+#[test]
+fn moving_a_check_in_to_another_day_can_lift_a_lock_and_says_so() {
+    let store = Shared::default();
+    let morning = now() - Duration::hours(2);
+    let mut diary = Diary::open(Box::new(store), utc(), LOCALE, now());
+    let (dizzy, _) = log(&mut diary, draft(morning, 3, &["dizziness"]), now());
+    let manipulation = nape::domain::checkin::Draft {
+        context: vec!["manipulation".into()],
+        ..draft(now() - Duration::hours(1), 3, &[])
+    };
+    log(&mut diary, manipulation, now());
+    assert!(diary.locked(), "the same-day emergency");
+    let record = diary.checkins().iter().find(|r| r.id == dizzy).unwrap();
+    let moved = nape::domain::checkin::CheckIn {
+        at: now() - Duration::hours(30),
+        ..record.body.clone()
+    };
+    let lifted = diary.lifts(dizzy, Some(&moved), now());
+    assert!(
+        lifted
+            .iter()
+            .any(|f| f.def.id == "manipulation-then-nerve-symptoms"),
+        "{lifted:?}"
+    );
+}
+
+/// An edit that both jumps to severe pain and takes a sign away asks about the lock first.
+#[test]
+fn a_jump_question_never_hides_the_lock_question() {
+    let store = Shared::default();
+    let earlier = now() - Duration::hours(3);
+    let hour_ago = now() - Duration::hours(1);
+    let mut writer = Diary::open(Box::new(store.clone()), utc(), LOCALE, hour_ago);
+    log(&mut writer, draft(earlier, 4, &[]), hour_ago);
+    log(&mut writer, draft(hour_ago, 4, &["weakness"]), hour_ago);
+    let mut app = common::app::open(store, now());
+    code(&mut app, KeyCode::Enter); // the welcome
+    if app.alert().is_some() {
+        code(&mut app, KeyCode::Enter);
+    }
+    code(&mut app, KeyCode::Char('t'));
+    code(&mut app, KeyCode::Down); // the later check-in
+    code(&mut app, KeyCode::Enter);
+    code(&mut app, KeyCode::Backspace);
+    code(&mut app, KeyCode::Char('9'));
+    code(&mut app, KeyCode::Tab);
+    code(&mut app, KeyCode::Tab);
+    for _ in 0..6 {
+        code(&mut app, KeyCode::Down);
+    }
+    code(&mut app, KeyCode::Char(' ')); // weakness, unticked
+    key(
+        &mut app,
+        KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+    );
+    let question = app.confirm().expect("asks").question.clone();
+    assert!(question.contains("lock lifts"), "{question}");
+    code(&mut app, KeyCode::Char('y'));
+    let question = app
+        .confirm()
+        .expect("then the jump question")
+        .question
+        .clone();
+    assert!(question.contains("4 to 9"), "{question}");
+    code(&mut app, KeyCode::Char('n'));
+    assert!(!app.diary().locked(), "saved as it is");
+}

@@ -416,3 +416,24 @@ fn the_advice_after_manipulation_goes_by_the_time_passed() {
     assert!(!advice.contains("if it passes"), "{advice}");
     assert!(advice.contains("more than 3 days"), "{advice}");
 }
+
+#[test]
+fn pain_just_under_73_hours_after_manipulation_is_past_3_days() {
+    use chrono::Duration;
+    let manipulated = c(0, 3, &[], &["manipulation"], &[]);
+    let mut later = plain(0, 3);
+    later.at = manipulated.at + Duration::hours(72) + Duration::minutes(59);
+    let mut first = manipulated;
+    first.at = later.at - Duration::hours(72) - Duration::minutes(59);
+    let mut history = vec![first, later];
+    // Both in the past, the later one now.
+    let shift = common::flags::now() - history[1].at;
+    for h in history.iter_mut() {
+        h.at += shift;
+    }
+    let ids = ids(&history, None, &[]);
+    assert!(
+        ids.contains(&"manipulation-pain-3-days".to_string()),
+        "{ids:?}"
+    );
+}

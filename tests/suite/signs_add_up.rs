@@ -89,3 +89,38 @@ fn pins_and_needles_in_both_arms_within_a_day_is_urgent_and_says_both_arms() {
     assert!(!raises(&apart, id));
     assert!(!raises(&[tingle(5, &["left-arm"])], id), "one arm");
 }
+
+/// The both-arms sign is complete only once both arms were entered: an assessment made between
+/// the two entries does not settle it.
+#[test]
+fn an_arm_entered_after_an_assessment_is_not_covered_by_it() {
+    use common::flags::dated;
+    use nape::domain::redflag::{Evidence, evaluate};
+    use nape::domain::settings::Settings;
+    let left = at(9, &["numbness"], &["left-arm"], &[]);
+    let right = at(10, &["numbness"], &["right-arm"], &[]); // an hour earlier, typed in later
+    let mut history = vec![right, left];
+    history.sort_by_key(|c| c.at);
+    let mut dated = dated(&history);
+    // The left arm entered at its time; the right arm backfilled after the assessment.
+    let assessed = now() - Duration::hours(5);
+    for d in dated.iter_mut() {
+        if d.checkin.locations == ["right-arm"] {
+            d.entered = now() - Duration::hours(1);
+        }
+    }
+    let settings = Settings::new("112", None);
+    let evidence = Evidence {
+        assessments: &[assessed],
+        ..Evidence::new(&dated, &settings)
+    };
+    let flags = evaluate(&evidence, now(), now().date_naive());
+    let both = flags
+        .iter()
+        .find(|f| f.def.id == "limb-numbness")
+        .expect("raised");
+    assert!(
+        both.assessed_at.is_none(),
+        "not covered by an earlier assessment"
+    );
+}

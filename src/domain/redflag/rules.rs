@@ -43,8 +43,11 @@ fn around<'h, 'a>(history: &'h [Dated<'a>], i: usize) -> &'h [Dated<'a>] {
 }
 
 /// `symptom` felt in both arms within a day, in one check-in or one arm then the other: the
-/// check-in that completed it and when the last part was entered.
-fn both_arms<'h, 'a>(history: &'h [Dated<'a>], symptom: &str) -> Vec<(&'h Dated<'a>, String)> {
+/// check-in that completed it, the words, and when the last part was entered.
+fn both_arms<'h, 'a>(
+    history: &'h [Dated<'a>],
+    symptom: &str,
+) -> Vec<(&'h Dated<'a>, String, DateTime<Utc>)> {
     const ARMS: [&str; 2] = ["left-arm", "right-arm"];
     let in_arm = |d: &Dated, arm: &str| {
         has(d.checkin, symptom) && d.checkin.locations.iter().any(|l| l == arm)
@@ -74,7 +77,8 @@ fn both_arms<'h, 'a>(history: &'h [Dated<'a>], symptom: &str) -> Vec<(&'h Dated<
                     a.0, a.1, b.0, b.1
                 )
             };
-            found.push((d, reason));
+            let entered = d.entered.max(left.entered).max(right.entered);
+            found.push((d, reason, entered));
         }
     }
     found
@@ -83,17 +87,17 @@ fn both_arms<'h, 'a>(history: &'h [Dated<'a>], symptom: &str) -> Vec<(&'h Dated<
 /// Numbness of both arms, at once or one then the other within a day, is an emergency sign
 /// (S6); in one arm it is the "see a clinician" arm sign, raised from the symptom itself.
 pub(super) fn numb_limbs(history: &[Dated], raise: &mut Raise) {
-    for (d, arms) in both_arms(history, symptom::NUMBNESS) {
+    for (d, arms, entered) in both_arms(history, symptom::NUMBNESS) {
         let reason = format!("you reported numbness in {arms}");
-        raise("limb-numbness", reason, d.checkin.at, d.entered);
+        raise("limb-numbness", reason, d.checkin.at, entered);
     }
 }
 
 /// Pins and needles in both arms, at once or within a day, is urgent (S2).
 pub(super) fn tingling_arms(history: &[Dated], raise: &mut Raise) {
-    for (d, arms) in both_arms(history, symptom::PINS_AND_NEEDLES) {
+    for (d, arms, entered) in both_arms(history, symptom::PINS_AND_NEEDLES) {
         let reason = format!("you reported pins and needles in {arms}");
-        raise(rule::BOTH_ARMS_TINGLING, reason, d.checkin.at, d.entered);
+        raise(rule::BOTH_ARMS_TINGLING, reason, d.checkin.at, entered);
     }
 }
 
@@ -162,7 +166,7 @@ pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
         {
             // Its advice goes by the time passed: "if it passes 3 days" only before it has.
             let hours = (d.checkin.at - m_at).num_hours();
-            let (id, past) = match hours > 72 {
+            let (id, past) = match d.checkin.at - m_at > Duration::hours(72) {
                 true => (rule::MANIPULATION_PAIN_3_DAYS, "more than 3 days"),
                 false => (rule::MANIPULATION_PAIN, "more than 48 hours"),
             };
