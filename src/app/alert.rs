@@ -4,7 +4,11 @@
 
 use super::{App, Status};
 use crate::diary::Outcome;
-use crate::domain::redflag::{ActiveFlag, FlagDef, Level};
+use uuid::Uuid;
+
+use crate::diary::DiaryError;
+use crate::domain::checkin::Draft;
+use crate::domain::redflag::{ActiveFlag, Level};
 use crate::domain::therapy::{NOT_PAUSED, PackKind, paused_words};
 use crate::keys;
 
@@ -50,21 +54,37 @@ impl App {
 }
 
 impl App {
-    /// A warning-sign answer that could not be saved: the message and the number all the
-    /// same, first, then why it was not saved.
-    pub(super) fn unsaved(&mut self, def: &FlagDef, why: &str) {
+    /// A check-in that could not be saved whose answers raise a warning sign (alone, or with
+    /// what is stored): the message and the number all the same, first, then why it was not
+    /// saved. Whether there was one to tell.
+    pub(super) fn unsaved_sign(
+        &mut self,
+        asked: Option<&(Draft, Option<Uuid>)>,
+        error: &DiaryError,
+    ) -> bool {
+        let Some((draft, replacing)) = asked else {
+            return false;
+        };
+        let flags = match self.diary.zone().validate(draft, self.now) {
+            Ok((checkin, _)) => self.diary.would_raise(&checkin, *replacing, self.now),
+            Err(_) => Vec::new(),
+        };
+        let Some(flag) = flags.first() else {
+            return false;
+        };
         let number = self.diary.emergency_number();
-        let title = title(def.level, number);
+        let def = flag.def;
         let lines = vec![
             def.advice(number),
-            format!("You reported {}; it was not saved: {why}", def.short),
+            format!("Why: {}. It was not saved: {error}", flag.reason),
         ];
         self.alert = Some(Alert {
             level: def.level,
-            title,
+            title: title(def.level, number),
             lines,
         });
         self.bell += 1;
+        true
     }
 }
 

@@ -6,7 +6,6 @@ use super::timers::TimersFollow;
 use super::today::TodayFollow;
 use super::{App, CheckinForm, Ctx, Screen};
 use crate::diary::{Act, DiaryError, TimerAction};
-use crate::domain::redflag;
 use crate::domain::settings::CueMode;
 use crate::domain::stretch::Cue;
 
@@ -84,9 +83,10 @@ impl App {
             match effect {
                 Effect::Act { act, done } => {
                     // A check-in's answers, kept to be told even if it cannot be saved.
-                    let symptoms = match &*act {
-                        Act::Log { draft, .. } | Act::Edit { draft, .. } => draft.symptoms.clone(),
-                        _ => Vec::new(),
+                    let asked = match &*act {
+                        Act::Log { draft, .. } => Some((draft.clone(), None)),
+                        Act::Edit { id, draft, .. } => Some((draft.clone(), Some(*id))),
+                        _ => None,
                     };
                     let outcome = match self.diary.act(*act, self.now) {
                         Ok(outcome) => outcome,
@@ -100,19 +100,16 @@ impl App {
                                 today: self.today,
                             };
                             self.today_state.reload(&ctx, id);
+                            self.unsaved_sign(asked.as_ref(), &DiaryError::Changed(id));
                             self.status = Some(Status::Error(CHANGED_ELSEWHERE.into()));
                             return false;
                         }
                         Err(e) => {
-                            let answered = redflag::answered(&symptoms);
-                            let why = match answered.first() {
-                                // The message says why, after what to do: kept short here,
-                                // so a small screen shows the message, not this over it.
-                                Some(def) => {
-                                    self.unsaved(def, &e.to_string());
-                                    "Not saved: the message says why.".to_string()
-                                }
-                                None => format!("Not saved: {e}"),
+                            // The message says why, after what to do: kept short here, so a
+                            // small screen shows the message, not this over it.
+                            let why = match self.unsaved_sign(asked.as_ref(), &e) {
+                                true => "Not saved: the message says why.".to_string(),
+                                false => format!("Not saved: {e}"),
                             };
                             self.status = Some(Status::Error(why));
                             return false;

@@ -8,6 +8,7 @@ use crate::clock::Zone;
 use crate::diary::Act;
 use crate::domain::checkin::Draft;
 use crate::domain::redflag;
+use crate::domain::settings;
 use crate::domain::therapy::{NOT_PAUSED, paused_words};
 use crate::record;
 
@@ -92,10 +93,12 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         Err(errors) => {
             let mut lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
             lines.push("Nothing was saved.".into());
-            // A symptom typed in plain words for a warning sign: the number before anything.
-            if args.symptoms.iter().any(|s| redflag::sounds_like_a_sign(s)) {
-                let diary = super::open_diary_quietly(cli, now)?;
-                lines.insert(0, redflag::safety_line(diary.emergency_number()));
+            // A warning sign answered, or a symptom typed in plain words for one: the number
+            // before anything, whatever else was mistyped.
+            let lower: Vec<String> = args.symptoms.iter().map(|s| s.to_lowercase()).collect();
+            let answered = !redflag::answered(&lower).is_empty();
+            if answered || args.symptoms.iter().any(|s| redflag::sounds_like_a_sign(s)) {
+                lines.insert(0, redflag::safety_line(&number_anyway(cli, now)));
             }
             return Err(Failure::BadInput(lines.join("\n")));
         }
@@ -103,20 +106,34 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     // Any check-in may complete a warning sign with answers given earlier (a manipulation
     // backdated before a numbness, say): the whole diary is read, once, and the save goes
     // through it.
-    let mut diary = super::open_diary_quietly(cli, now)?;
+    let mut diary = match super::open_diary_quietly(cli, now) {
+        Ok(diary) => diary,
+        Err(e) => {
+            // The folder could not be opened: the signs answered are told all the same.
+            let number = settings::emergency_number_for_locale(&super::locale());
+            for def in redflag::answered(&checkin.symptoms) {
+                say!(
+                    "{}: {} It was not saved (below).",
+                    def.level.tag(),
+                    def.advice(number)
+                )?;
+            }
+            return Err(e);
+        }
+    };
     let id = record::new_id(now);
-    let symptoms = draft.symptoms.clone();
     let outcome = match diary.act(Act::Log { id, draft }, now) {
         Ok(outcome) => outcome,
         Err(e) => {
-            // A warning sign that could not be saved: what to do, with the number, first.
+            // A warning sign that could not be saved, alone or completing a pattern with what
+            // is stored: what to do, with the number, first.
             let number = diary.emergency_number().to_string();
-            for def in redflag::answered(&symptoms) {
+            for flag in diary.would_raise(&checkin, None, now) {
                 say!(
-                    "{}: {} You reported {}; it was not saved (below).",
-                    def.level.tag(),
-                    def.advice(&number),
-                    def.short
+                    "{}: {} Why: {}; it was not saved (below).",
+                    flag.def.level.tag(),
+                    flag.def.advice(&number),
+                    flag.reason
                 )?;
             }
             return Err(e.into());
@@ -171,4 +188,12 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         None => {}
     }
     Ok(())
+}
+
+/// The emergency number from the settings, or the locale's when the diary cannot be opened.
+fn number_anyway(cli: &Cli, now: chrono::DateTime<Utc>) -> String {
+    match super::open_diary_quietly(cli, now) {
+        Ok(diary) => diary.emergency_number().to_string(),
+        Err(_) => settings::emergency_number_for_locale(&super::locale()).to_string(),
+    }
 }

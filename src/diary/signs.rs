@@ -70,3 +70,37 @@ impl Diary {
             .collect()
     }
 }
+
+impl Diary {
+    /// The emergency and urgent signs `checkin` would put in force if saved (replacing check-in
+    /// `replacing`, for an edit), most urgent first: told even when it cannot be saved.
+    pub fn would_raise(
+        &self,
+        checkin: &CheckIn,
+        replacing: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Vec<ActiveFlag> {
+        let mut history = self.history();
+        history.retain(|d| replacing.is_none_or(|id| !self.is(d, id)));
+        history.push(Dated {
+            date: self.zone.date(checkin.at),
+            entered: now,
+            checkin,
+        });
+        history.sort_by_key(|d| d.checkin.at);
+        let held: Vec<&str> = (self.flags.iter())
+            .filter(|f| f.locks())
+            .map(|f| f.def.id.as_str())
+            .collect();
+        (self.signs(&history, None, now).into_iter())
+            .filter(|f| f.locks() && !held.contains(&f.def.id.as_str()))
+            .collect()
+    }
+
+    /// Whether `d` is the stored check-in `id`.
+    fn is(&self, d: &Dated, id: Uuid) -> bool {
+        self.checkins
+            .iter()
+            .any(|r| r.id == id && std::ptr::eq(&r.body, d.checkin))
+    }
+}

@@ -145,3 +145,20 @@ fn a_warning_sign_the_shell_could_not_save_gets_the_message_and_the_number_first
     assert!(stdout.contains("EMERGENCY: Call 112 now"), "{stdout}");
     assert!(stderr.contains("damaged"), "{stderr}");
 }
+
+/// What the rules would make of it, not only the questions ticked: numbness in both arms in
+/// one check-in that could not be saved is told as the emergency it is.
+#[test]
+fn a_pattern_that_could_not_be_saved_is_told_at_its_level() {
+    let diary = damaged();
+    let args = ["log", "4", "-s", "numbness", "-w", "left-arm", "-w", "right-arm"];
+    let out = diary.run(&[&args[..], &["--at", "2026-01-20 09:00"]].concat());
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("EMERGENCY"), "{stdout}");
+    // A warning sign answered with a mistyped time: the number before anything.
+    let out = diary.run(&["log", "4", "-s", "Worst-Headache", "--at", "25:00"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("112"), "{stderr}");
+}
