@@ -105,7 +105,8 @@ impl StretchesState {
                     // Locked means locked: a routine paused by a sign goes on only once assessed.
                     (Some(_), Some(flag)) => {
                         let why = flag.lock_sentence(ctx.diary.emergency_number());
-                        return vec![Effect::Say(Status::Error(format!("Not resumed: {why}")))];
+                        let not = format!("Not resumed: {why} {}", keys::unlock());
+                        return vec![Effect::Say(Status::Error(not))];
                     }
                     (Some(_), None) => player.resume(ctx.now),
                     (None, _) => player.pause(ctx.now),

@@ -160,11 +160,12 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         .collect();
     if !unasked.is_empty() {
         let each: Vec<String> = unasked.iter().map(|id| format!("--symptom {id}")).collect();
+        // Ticked on this check-in, not a second one: its pain is not counted twice.
         say!(
             "Your note has words that can describe a warning sign. If you have it now, call \
-             {number} if it is an emergency, and record it: nape log {} {}",
-            checkin.pain,
-            each.join(" ")
+             {number} if it is an emergency, and tick it on this check-in in the app (Today, \
+             Enter on it): {}",
+            each.join(", ")
         )?;
     }
     // A sudden jump to severe pain: the sudden-severe question, as a line (the app asks it).
@@ -175,8 +176,8 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     {
         say!(
             "Pain {was} to {} within a day. If this is a sudden, severe headache or neck pain \
-             unlike any before, call {number} now; `nape log {} -s {}` records it.",
-            checkin.pain,
+             unlike any before, call {number} now, and tick it on this check-in in the app (Today, \
+             Enter on it): -s {}.",
             checkin.pain,
             redflag::SUDDEN_SEVERE
         )?;

@@ -151,7 +151,16 @@ fn a_warning_sign_the_shell_could_not_save_gets_the_message_and_the_number_first
 #[test]
 fn a_pattern_that_could_not_be_saved_is_told_at_its_level() {
     let diary = damaged();
-    let args = ["log", "4", "-s", "numbness", "-w", "left-arm", "-w", "right-arm"];
+    let args = [
+        "log",
+        "4",
+        "-s",
+        "numbness",
+        "-w",
+        "left-arm",
+        "-w",
+        "right-arm",
+    ];
     let out = diary.run(&[&args[..], &["--at", "2026-01-20 09:00"]].concat());
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);

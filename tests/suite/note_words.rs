@@ -36,6 +36,14 @@ fn plain_words_for_a_sign_are_found_and_simple_negations_skipped() {
         );
     }
     assert!(signs_in_note("stiff after a long day at the screen").is_empty());
+    // A "no" reaches only its own clause.
+    for real in [
+        "Not sleeping well, dizzy all morning",
+        "No better today, vision went double",
+        "Nothing unusual but my face went numb",
+    ] {
+        assert!(!signs_in_note(real).is_empty(), "{real}: a silent miss");
+    }
 }
 
 #[test]

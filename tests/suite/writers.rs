@@ -258,7 +258,10 @@ fn a_routine_paused_by_a_sign_from_another_writer_cannot_be_resumed_while_locked
     key(&mut app, KeyCode::Enter, now); // the message read
     key(&mut app, KeyCode::Char('p'), now);
     assert!(!playing(&app), "not resumed while locked");
-    assert!(matches!(app.status(), Some(nape::app::Status::Error(_))));
+    let Some(nape::app::Status::Error(why)) = app.status() else {
+        panic!("{:?}", app.status());
+    };
+    assert!(why.contains("(f, then a)"), "how to lift the lock: {why}");
 }
 
 /// Over `Shared`: the first time this writer saves a cold or heat session, another writer

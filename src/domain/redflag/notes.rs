@@ -33,23 +33,28 @@ pub fn signs() -> &'static [Sign] {
     &WORDS.signs
 }
 
-/// How far back a "no" or "not" reaches.
+/// How far back a "no" or "not" reaches, within its clause.
 const NEGATION_REACH: usize = 3;
+
+/// Words that end a clause, and with it the reach of a "no".
+const CLAUSE_ENDS: [&str; 4] = [",", "but", "and", "though"];
 
 /// The ids of the signs `note` has words for, in the list's order, each once.
 pub fn signs_in_note(note: &str) -> Vec<&'static str> {
-    let lower = note.to_lowercase().replace('’', "'");
+    // Commas are kept as words of their own: a clause ends there, and so does a "no".
+    let lower = note.to_lowercase().replace('’', "'").replace(',', " , ");
     let sentences: Vec<Vec<&str>> = (lower.split(['.', '!', '?', ';', '\n']))
         .map(|s| {
-            s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+            s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == ','))
                 .filter(|w| !w.is_empty())
                 .collect()
         })
         .collect();
+    // A "no" or "not" a few words before, in the same clause.
     let negated = |words: &[&str], at: usize| {
         let from = at.saturating_sub(NEGATION_REACH);
-        words[from..at]
-            .iter()
+        (words[from..at].iter().rev())
+            .take_while(|w| !CLAUSE_ENDS.contains(w))
             .any(|w| WORDS.negations.iter().any(|n| n == w))
     };
     // Each word of the group begins some word of the sentence not negated just before it.
