@@ -118,8 +118,9 @@ pub fn next_second(ctx: &Ctx) -> Option<std::time::Duration> {
 pub(super) fn as_now(s: &Session, now: chrono::DateTime<Utc>) -> String {
     let kind = s.kind.name();
     match s.state(now) {
-        State::Running { left } => format!("{kind} session running: {} left.", clock(left)),
-        State::Paused { left } => format!("{kind} session paused with {} left.", clock(left)),
+        // No time left in the words: the countdown beside them keeps it, and this would not.
+        State::Running { .. } => format!("{kind} session running."),
+        State::Paused { .. } => format!("{kind} session paused."),
         State::Due | State::Ended => format!("{kind} session over."),
     }
 }

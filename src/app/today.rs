@@ -62,9 +62,10 @@ impl TodayState {
                     .map(|id| redflag::find(id).map_or(*id, |def| def.short.as_str()))
                     .collect();
                 let asked = format!(
-                    "Saved. Your note has words that can describe {}. If you have it now, tick it \
-                     and save ({}); if not, {} closes.",
+                    "Saved. Your note has words that can describe {}. If you have it now, call {} \
+                     if it is an emergency, and tick it here and save ({}); if not, {} closes.",
                     named.join(", "),
+                    ctx.diary.emergency_number(),
                     keys::hint(Msg::Save),
                     keys::hint(Msg::Cancel)
                 );
@@ -124,9 +125,7 @@ impl TodayState {
                 Some(effects) => effects,
                 None => {
                     self.form = None;
-                    vec![Effect::Say(Status::Info(
-                        "Check-in closed without saving.".into(),
-                    ))]
+                    vec![Effect::Say(Status::Info("Closed: nothing changed.".into()))]
                 }
             };
         }
@@ -212,7 +211,7 @@ impl TodayState {
                             Effect::act(
                                 Act::Delete(record.id),
                                 format!(
-                                    "Deleted {named}. {} brings it back (for {UNDO_MINUTES} minutes).",
+                                    "Deleted {named}. {} brings it back (for {UNDO_MINUTES} minutes, while nape is open).",
                                     keys::hint(Msg::Undo)
                                 ),
                             ),

@@ -122,6 +122,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         }
     };
     let id = record::new_id(now);
+    let held: Vec<String> = diary.flags().iter().map(|f| f.def.id.clone()).collect();
     let outcome = match diary.act(Act::Log { id, draft }, now) {
         Ok(outcome) => outcome,
         Err(e) => {
@@ -145,7 +146,10 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     say!("Saved check-in {id}: pain {} at {at}.", checkin.pain)?;
     // What the app would interrupt with, said here too: every sign this save put in force.
     let number = diary.emergency_number().to_string();
-    for flag in &outcome.raised {
+    // Every level: the locking signs it raised, then any other sign newly in force.
+    let newly = (diary.flags().iter())
+        .filter(|f| !f.locks() && f.assessed_at.is_none() && !held.contains(&f.def.id));
+    for flag in outcome.raised.iter().chain(newly) {
         say!(
             "{}: {} Why: {}.",
             flag.def.level.tag(),

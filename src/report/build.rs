@@ -108,7 +108,10 @@ fn episode(p: &Period) -> Section {
         )),
         (None, _) => episode.text("Onset not given, and nothing recorded yet."),
     }
-    if let Some(course) = standing.course() {
+    // The usual course reassures: never beside a warning sign not yet assessed.
+    if p.diary.locked() {
+        episode.text("A warning sign is in force and not yet assessed: see the warning signs.");
+    } else if let Some(course) = standing.course() {
         episode.text(course);
     }
     if let (Some(first), Some(last)) = (standing.first_week, standing.this_week) {

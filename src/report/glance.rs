@@ -18,7 +18,7 @@ pub(super) fn glance(p: &Period) -> Section {
         ("Pain", pain(p)),
         ("Stiffness", stiffness(p)),
         ("Activities (PSFS)", activities(p)),
-        ("Last 2 weeks", recent(p)),
+        ("Lately", recent(p)),
         ("Helped most", helped(p)),
         ("Stretch routines", routines(p)),
         ("Sleep", sleep(p)),
@@ -74,9 +74,11 @@ fn stiffness(p: &Period) -> String {
     let week = |from: NaiveDate| from.checked_add_days(Days::new(6)).unwrap_or(from);
     let last_from = p.to.checked_sub_days(Days::new(6)).unwrap_or(p.to);
     let (first, last) = (within(p.from, week(p.from)), within(last_from, p.to));
+    let all = within(p.from, p.to);
     match (first.is_empty(), last.is_empty()) {
-        (true, true) => "not rated in this period".into(),
-        _ if last_from <= week(p.from) => format!("mean {:.1}", mean(&last)),
+        _ if all.is_empty() => "not rated in this period".into(),
+        // The weeks overlap: one figure for the whole period.
+        _ if last_from <= week(p.from) => format!("mean {:.1}", mean(&all)),
         (false, false) => format!(
             "mean {:.1} in the first week, {:.1} in the last 7 days",
             mean(&first),
@@ -87,6 +89,7 @@ fn stiffness(p: &Period) -> String {
             "mean {:.1} in the first week; not rated since",
             mean(&first)
         ),
+        (true, true) => format!("mean {:.1}, rated only mid-period", mean(&all)),
     }
 }
 
@@ -94,11 +97,13 @@ fn activities(p: &Period) -> String {
     (p.summary.function_words()).unwrap_or_else(|| "not rated in this period".into())
 }
 
-/// Check-in days, cold and heat sessions and routines with an exercise done, in the last 14 days.
+/// Check-in days, cold and heat sessions and routines with an exercise done, in the last 14 days
+/// of the period (all of it, if shorter).
 fn recent(p: &Period) -> String {
-    let from =
-        p.to.checked_sub_days(Days::new(RECENT_DAYS - 1))
-            .unwrap_or(p.to);
+    let from = (p.to.checked_sub_days(Days::new(RECENT_DAYS - 1)))
+        .unwrap_or(p.to)
+        .max(p.from);
+    let span = (p.to - from).num_days() + 1;
     let zone = p.diary.zone();
     let within = |date: NaiveDate| (from..=p.to).contains(&date);
     let mut days: Vec<NaiveDate> = (p.checkins.iter())
@@ -119,8 +124,8 @@ fn recent(p: &Period) -> String {
         .filter(|r| within(zone.date(r.body.started_at)) && r.body.steps_done > 0)
         .count();
     format!(
-        "check-ins on {} of {RECENT_DAYS} days; {cold} cold and {heat} heat sessions; {routines} \
-         stretch routines",
+        "check-ins on {} of {span} days; {cold} cold and {heat} heat sessions; {routines} \
+         stretch routines with an exercise done in full",
         days.len()
     )
 }

@@ -352,3 +352,13 @@ fn a_word_of_a_warning_sign_id_is_suggested() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("did you mean \"stroke-signs\""), "{said}");
 }
+
+#[test]
+fn nape_log_says_a_see_a_clinician_sign_too() {
+    let diary = Diary::new();
+    let out = diary.ok(&["log", "3", "-s", "numbness", "-w", "left-arm"]);
+    assert!(out.contains("SEE A CLINICIAN"), "{out}");
+    // Said once, when it comes into force.
+    let again = diary.ok(&["log", "3"]);
+    assert!(!again.contains("SEE A CLINICIAN"), "{again}");
+}

@@ -36,11 +36,20 @@ fn plain_words_for_a_sign_are_found_and_simple_negations_skipped() {
         );
     }
     assert!(signs_in_note("stiff after a long day at the screen").is_empty());
+    // The sign a pattern makes, not only its parts.
+    assert!(
+        signs_in_note("chiropractor cracked my neck and now I'm dizzy")
+            .contains(&"after-manipulation-signs")
+    );
+    assert!(signs_in_note("fever and stiff neck").contains(&"meningitis-signs"));
     // A "no" reaches only its own clause.
     for real in [
         "Not sleeping well, dizzy all morning",
         "No better today, vision went double",
         "Nothing unusual but my face went numb",
+        "not too bad, face went numb",
+        "My face is not numb, my arm is weak",
+        "can't lift my arm",
     ] {
         assert!(!signs_in_note(real).is_empty(), "{real}: a silent miss");
     }

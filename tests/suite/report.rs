@@ -354,7 +354,7 @@ fn the_report_opens_with_a_box_read_at_a_glance() {
     for line in [
         "**Warning signs** | none in force",
         "**Stiffness** | mean 4.0",
-        "**Last 2 weeks** | check-ins on 3 of 14 days",
+        "**Lately** | check-ins on 3 of 4 days",
         "**Stretch routines** | none played",
         "**Sleep** | poor sleep on 3 of 3 days with a full check-in",
     ] {
@@ -366,5 +366,20 @@ fn the_report_opens_with_a_box_read_at_a_glance() {
     assert!(
         html.contains("<table class=\"glance\">"),
         "the box in the HTML too"
+    );
+}
+
+/// The usual course reassures: the report never says it beside a sign not yet assessed.
+#[test]
+fn the_report_does_not_reassure_while_a_sign_is_unassessed() {
+    let diary = Diary::new();
+    let today = chrono::Utc::now().date_naive();
+    diary.write_settings(&format!(r#""emergency_number": "999", "onset": "{today}""#));
+    diary.ok(&["log", "6", "-s", "worst-headache"]);
+    let md = diary.ok(&["report", "--format", "md"]);
+    assert!(!md.contains("eases within"), "{md}");
+    assert!(
+        md.contains("not yet assessed: see the warning signs"),
+        "{md}"
     );
 }

@@ -154,3 +154,20 @@ fn each_exercise_is_recorded_as_done_partly_done_or_skipped_by_the_holds_held() 
     assert_eq!((steps[0].held_secs, steps[0].planned_secs), (3, 10));
     assert_eq!(steps[0].exercise, "tuck");
 }
+
+/// Going back and holding the same hold again counts it once: holding one side twice is not
+/// both sides done.
+#[test]
+fn a_hold_held_again_after_going_back_counts_once() {
+    use nape::domain::stretch::StepOutcome;
+    let mut player = start();
+    // Rotation: ready 3 s then 3 s each side. Skip the chin tuck, hold the left side through.
+    player.skip(t(0));
+    player.advance(t(6)); // the left hold ends
+    player.back(t(6)); // back to rotation's start
+    player.advance(t(12)); // the left hold again
+    player.skip(t(12)); // past the right side
+    let steps = player.steps(t(12));
+    assert_eq!(steps[1].held_secs, 3, "{steps:?}");
+    assert_eq!(steps[1].outcome, StepOutcome::Partly);
+}

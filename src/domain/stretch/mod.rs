@@ -2,6 +2,7 @@
 //! that steps through a routine by the clock, and the record of a routine done.
 
 pub mod breaks;
+mod cue;
 pub mod library;
 pub mod player;
 pub mod record;

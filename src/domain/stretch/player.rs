@@ -4,8 +4,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+pub use super::cue::{Cue, Position};
+use super::cue::{POSITION_SECS, WORDS_PER_SEC, introduction, position_change};
 use super::record::{StepDone, StepOutcome};
-use super::routine::{Routine, Step};
+use super::routine::Routine;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PhaseKind {
@@ -27,89 +29,6 @@ pub struct Phase {
     pub rep: u32,
 }
 
-/// What the player says at a change, by bell and voice.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Cue {
-    /// Get ready: at an exercise's first rep on a side, its name, the side, what to do and for
-    /// how long; the rep after.
-    Ready {
-        exercise: String,
-        side: &'static str,
-        rep: u32,
-        reps: u32,
-        /// What to do, for this side ("" for an exercise that gives no sentence).
-        say: String,
-        /// How long or how many ("Hold 20 seconds.", "5 slow circles backward.").
-        then: String,
-    },
-    Hold,
-    /// Start moving: how many slow movements, and which.
-    Move {
-        count: u32,
-        what: String,
-    },
-    /// The last seconds of a hold.
-    Count(u32),
-    Rest {
-        next: String,
-        /// Lying down, or sitting up, for the next exercise.
-        change: Option<Position>,
-    },
-    Paused,
-    Resumed,
-    Done,
-    /// A desk break is due.
-    Break,
-}
-
-impl Cue {
-    /// The words spoken for it.
-    pub fn words(&self) -> String {
-        match self {
-            Cue::Ready {
-                exercise,
-                side,
-                rep: 1,
-                say,
-                then,
-                ..
-            } => {
-                let side = match *side {
-                    "" => String::new(),
-                    "Left" | "Right" => format!(", {} side", side.to_lowercase()),
-                    way => format!(", {}", way.to_lowercase()),
-                };
-                let say = if say.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {say}")
-                };
-                format!("{exercise}{side}.{say} {then}")
-            }
-            Cue::Ready { rep, reps, .. } => format!("Relax. Rep {rep} of {reps}."),
-            Cue::Hold => "Hold.".into(),
-            Cue::Move { count, what } => format!("Move: {count} {what}."),
-            Cue::Count(n) => n.to_string(),
-            Cue::Rest { next, change } => match change {
-                None => format!("Relax. Next: {next}."),
-                Some(Position::LieDown) => {
-                    format!("Relax. Next: {next}. Lie down on your back now.")
-                }
-                Some(Position::SitUp) => format!("Relax. Next: {next}. Sit up slowly now."),
-            },
-            Cue::Paused => "Paused.".into(),
-            Cue::Resumed => "Resumed.".into(),
-            Cue::Done => "Routine done. How does your neck feel?".into(),
-            Cue::Break => "Time for a desk break: the desk reset takes about three minutes.".into(),
-        }
-    }
-
-    /// Whether the bell rings for it (every change of phase, not each second counted).
-    pub fn rings(&self) -> bool {
-        !matches!(self, Cue::Count(_))
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Player {
     pub routine: Routine,
@@ -126,46 +45,9 @@ pub struct Player {
     /// The last second of the countdown already said in this phase.
     counted: u32,
     pub finished: bool,
-    /// Seconds held so far of each exercise, in holds left behind (the one under way is added
-    /// by `steps`).
+    /// Seconds held of each hold phase left behind, the most it was held (a hold gone back to
+    /// and held again counts once); the one under way is added by `steps`.
     held: Vec<u32>,
-}
-
-/// A change of position between two exercises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Position {
-    LieDown,
-    SitUp,
-}
-
-/// The least rest before an exercise done in another position: time to lie down or get up.
-const POSITION_SECS: u32 = 20;
-
-fn position_change(from: &Step, to: &Step) -> Option<Position> {
-    match (from.exercise.lying, to.exercise.lying) {
-        (false, true) => Some(Position::LieDown),
-        (true, false) => Some(Position::SitUp),
-        _ => None,
-    }
-}
-
-/// Words spoken per second, slowly enough for any speech program's default voice.
-const WORDS_PER_SEC: f64 = 2.5;
-
-/// What is said as an exercise's side begins: its name, the side, what to do and for how long.
-fn introduction(step: &Step, side: &'static str, rep: u32) -> Cue {
-    let moves = step.moves(side);
-    Cue::Ready {
-        exercise: step.exercise.name.clone(),
-        side,
-        rep,
-        reps: step.reps,
-        say: step.exercise.say_for(side),
-        then: match &moves {
-            Some((count, what)) => format!("{count} {what}."),
-            None => format!("Hold {} seconds.", step.hold_secs),
-        },
-    }
 }
 
 pub(super) fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
@@ -235,7 +117,7 @@ impl Player {
             finished: false,
             held: Vec::new(),
         };
-        player.held = vec![0; player.routine.steps.len()];
+        player.held = vec![0; player.phases.len()];
         let cues = player.enter();
         (player, cues)
     }
@@ -315,7 +197,7 @@ impl Player {
                 break;
             }
             if phase.kind == PhaseKind::Hold {
-                self.held[phase.step] += phase.secs;
+                self.held[self.index] = phase.secs;
             }
             self.index += 1;
             self.anchor = end;
@@ -358,7 +240,8 @@ impl Player {
     /// Jump to the first phase of `step` (or the end), at `now`.
     fn jump(&mut self, index: usize, now: DateTime<Utc>) -> Vec<Cue> {
         if let Some(phase) = self.phase().copied().filter(|p| p.kind == PhaseKind::Hold) {
-            self.held[phase.step] += self.elapsed(now).clamp(0, i64::from(phase.secs)) as u32;
+            let so_far = self.elapsed(now).clamp(0, i64::from(phase.secs)) as u32;
+            self.held[self.index] = self.held[self.index].max(so_far);
         }
         self.index = index;
         self.anchor = now;
@@ -405,9 +288,14 @@ impl Player {
     /// Each exercise as it went by `now`: the seconds held (a hold under way counts what was
     /// held of it) against those planned.
     pub fn steps(&self, now: DateTime<Utc>) -> Vec<StepDone> {
-        let mut held = self.held.clone();
+        let mut by_phase = self.held.clone();
         if let Some(phase) = self.phase().filter(|p| p.kind == PhaseKind::Hold) {
-            held[phase.step] += self.elapsed(now).clamp(0, i64::from(phase.secs)) as u32;
+            let so_far = self.elapsed(now).clamp(0, i64::from(phase.secs)) as u32;
+            by_phase[self.index] = by_phase[self.index].max(so_far);
+        }
+        let mut held = vec![0; self.routine.steps.len()];
+        for (phase, secs) in self.phases.iter().zip(by_phase) {
+            held[phase.step] += secs;
         }
         (self.routine.steps.iter().zip(held))
             .map(|(step, held)| {
