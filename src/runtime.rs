@@ -177,10 +177,10 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
                 chimed = app.chime();
                 ring(terminal)?;
             }
-            for words in app.take_speech() {
-                if let Some(program) = &voice {
-                    crate::speech::say(program, &words);
-                }
+            // Cues of one moment as one utterance: each would cut off the one before.
+            let words = app.take_speech();
+            if let (Some(program), false) = (&voice, words.is_empty()) {
+                crate::speech::say(program, &words.join(" "));
             }
             if app.quit() || stop.load(Ordering::Relaxed) {
                 return Ok(());
