@@ -154,3 +154,32 @@ fn a_short_screen_still_shows_the_activities_score_and_what_next() {
     assert!(rows.contains("Score 4.0 → 8.0"), "{rows}");
     assert!(rows.contains("(p rates"), "{rows}");
 }
+
+/// Early in a month today's week is the month's first: on a short screen it is the week kept in
+/// view, not the blank weeks still to come.
+#[test]
+fn early_in_a_month_a_short_calendar_shows_todays_week() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    let early = Utc.with_ymd_and_hms(2026, 12, 2, 21, 0, 0).unwrap();
+    let store = MemoryStore::new();
+    common::history::fill(&store as &dyn Store, early.date_naive(), 40);
+    let mut app = common::app::open(store, early);
+    app.set_color(false);
+    app.update(Msg::Goto(Screen::Trends), early);
+    app.update(Msg::Down, early); // the calendar
+    for (w, h) in [(40, 12), (60, 12)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|frame| nape::ui::view(&app, frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        // Below the banner and tabs: today's cell is the one in reverse video.
+        let today_shown = (3..h).any(|y| {
+            (0..w).any(|x| {
+                let cell = &buffer[(x, y)];
+                cell.modifier.contains(Modifier::REVERSED) && cell.symbol().trim() != ""
+            })
+        });
+        assert!(today_shown, "{w}x{h}:\n{}", screen(&app, w, h));
+    }
+}

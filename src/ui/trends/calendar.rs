@@ -42,6 +42,10 @@ fn grid(month: &Month, today: chrono::NaiveDate, theme: &Theme) -> Vec<Line<'sta
     let mut cells: Vec<Span> = vec![Span::raw("   "); month.lead()];
     for (i, mean) in month.days.iter().enumerate() {
         let date = month.first + chrono::Duration::days(i as i64);
+        // Weeks wholly to come are left out: on a short screen the week kept is today's.
+        if date > today && cells.is_empty() {
+            break;
+        }
         let is_today = date == today;
         let cell = match (mean, is_today) {
             // Days still to come are left blank, not shown as days without a check-in.
