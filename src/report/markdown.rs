@@ -1,7 +1,7 @@
 //! The report as Markdown: readable as plain text, and tidy when rendered.
 
 use super::{Block, Report};
-use crate::domain::trends::{Chart, spark};
+use crate::domain::trends::{Chart, Column, spark};
 
 /// Widest sparkline, in characters: longer periods put several days in one mark.
 const SPARK_WIDTH: usize = 60;
@@ -76,9 +76,10 @@ fn row(cells: &[String]) -> String {
 fn chart(chart: &Chart) -> String {
     let width = (chart.len().max(1) as usize).min(SPARK_WIDTH);
     let line: String = (chart.columns(width).into_iter())
-        .map(|mean| match mean {
-            None => '·',
-            Some(v) => spark(v),
+        .map(|column| match column {
+            Column::Pain(v) => spark(v),
+            Column::NoCheckIn => '·',
+            Column::Between => ' ',
         })
         .collect();
     let marks = match chart.mark_letters(width).trim_end() {

@@ -445,3 +445,26 @@ fn a_small_change_after_a_treatment_is_not_called_less_pain() {
     );
     assert!(!heat.helps(), "too small to say it helped");
 }
+
+/// A sparkline wider than its days pads between them with blanks: "·" is kept for a day with
+/// no check-in, as on the calendar.
+#[test]
+fn a_sparkline_pads_with_blanks_not_with_the_no_check_in_mark() {
+    use nape::domain::trends::Column;
+    let h = History::new()
+        .pain("2026-11-20", 9, 4, &[])
+        .pain("2026-11-22", 9, 6, &[]);
+    let today = date("2026-11-22");
+    let summary = h.check(|f| Summary::new(f, Span::Week, today));
+    let columns = summary.chart.columns(21);
+    let between = columns
+        .iter()
+        .filter(|c| matches!(c, Column::Between))
+        .count();
+    let none = columns
+        .iter()
+        .filter(|c| matches!(c, Column::NoCheckIn))
+        .count();
+    assert_eq!(none, 5, "5 of the 7 days had no check-in: {columns:?}");
+    assert_eq!(between, 21 - 7, "{columns:?}");
+}

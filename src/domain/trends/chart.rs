@@ -61,6 +61,17 @@ pub fn spark(value: f64) -> char {
 /// The window of the rolling mean, in days.
 pub const ROLLING_DAYS: i64 = 7;
 
+/// One column of a sparkline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Column {
+    /// The mean pain of its days.
+    Pain(f64),
+    /// Its days had no check-in.
+    NoCheckIn,
+    /// No day falls here: padding between the days.
+    Between,
+}
+
 impl Chart {
     pub fn new(facts: &Facts, from: NaiveDate, to: NaiveDate) -> Chart {
         let x = |date: NaiveDate| (date - from).num_days() as f64;
@@ -121,15 +132,25 @@ impl Chart {
         at.min(width.max(1) - 1)
     }
 
-    /// The mean pain in each of `width` columns (`None` with no check-in), for a sparkline.
-    pub fn columns(&self, width: usize) -> Vec<Option<f64>> {
+    /// What each of `width` columns of a sparkline shows: the mean pain of its days, none (its
+    /// days had no check-in), or nothing (no day falls there: the days are fewer than the
+    /// columns).
+    pub fn columns(&self, width: usize) -> Vec<Column> {
         let mut sums = vec![(0.0, 0usize); width.max(1)];
+        let mut days = vec![false; width.max(1)];
+        for day in 0..self.len() {
+            days[self.column(day, width)] = true;
+        }
         for &(x, y) in self.mean.iter().flatten() {
             let slot = &mut sums[self.column(x as i64, width)];
             *slot = (slot.0 + y, slot.1 + 1);
         }
-        (sums.into_iter())
-            .map(|(sum, n)| (n > 0).then(|| sum / n as f64))
+        (sums.into_iter().zip(days))
+            .map(|((sum, n), day)| match (n, day) {
+                (0, false) => Column::Between,
+                (0, true) => Column::NoCheckIn,
+                _ => Column::Pain(sum / n as f64),
+            })
             .collect()
     }
 

@@ -11,7 +11,7 @@ mod summary;
 
 pub use adherence::{Week, streak, weeks};
 pub use calendar::{Month, month};
-pub use chart::{Chart, Marks, spark};
+pub use chart::{Chart, Column, Marks, spark};
 pub use helps::{Association, Effect, MIN_COUNT, associations, effects};
 pub use span::Span;
 pub use standing::{Change, Standing, change};

@@ -10,7 +10,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
 
-use crate::domain::trends::{Summary, spark};
+use crate::domain::trends::{Column, Summary, spark};
 use crate::ui::theme::Theme;
 
 /// The y-axis labels' width and the axis line: where the plot starts.
@@ -39,7 +39,11 @@ pub fn render(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
     let width = plot.width.saturating_sub(GUTTER).max(1) as usize;
     if sparkline {
         let line: String = (chart.columns(width).into_iter())
-            .map(|m| m.map_or('·', spark))
+            .map(|c| match c {
+                Column::Pain(m) => spark(m),
+                Column::NoCheckIn => '·',
+                Column::Between => ' ',
+            })
             .collect();
         let row = Rect { height: 1, ..plot };
         frame.render_widget(Line::raw(format!("   {line}")), row);
