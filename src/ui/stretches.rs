@@ -10,7 +10,7 @@ use super::flags::lock_message;
 use super::theme::Theme;
 use crate::app::{App, Stage};
 use crate::domain::redflag::Level;
-use crate::domain::stretch::{PhaseKind, Player, Sides, duration_words};
+use crate::domain::stretch::{PhaseKind, Player, Sides, duration_words, gentler};
 
 /// Said on every stage of a routine, in every size.
 const STOP: &str = "Stop at sharp pain, dizziness, tingling or double vision.";
@@ -64,6 +64,15 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .max()
         .unwrap_or(0);
     let ready = app.diary().settings().map_or(3, |s| s.body.ready());
+    // After a spasm or severe pain today, the moves to the end of the range are pointed out.
+    let gentle = gentler(app.diary().checkins_on(app.today()).map(|r| &r.body));
+    if gentle {
+        let spasm = (state.library.routines.iter())
+            .find(|r| !r.end_range())
+            .map_or(String::new(), |r| format!(": try {}", r.name));
+        let words = format!("A spasm or pain of 7+ today: gentler moves{spasm}.");
+        lines.push(Line::styled(words, theme.heading()));
+    }
     for (i, r) in state.library.routines.iter().enumerate() {
         let picked = i == state.selected;
         let mark = if picked { "› " } else { "  " };
@@ -74,8 +83,13 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         };
         // Padded by the columns the name takes, so lengths line up whatever its script.
         let pad = " ".repeat(name_width - super::field::columns(&r.name));
+        let range = if gentle && r.end_range() {
+            " (end of range)"
+        } else {
+            ""
+        };
         let text = format!(
-            "{mark}{}{pad}  {}{mine}",
+            "{mark}{}{pad}  {}{mine}{range}",
             r.name,
             duration_words(r.total_secs(ready))
         );

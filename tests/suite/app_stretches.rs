@@ -335,3 +335,35 @@ fn choosing_voice_with_no_speech_program_says_so() {
     assert!(said.contains("no speech program was found"), "{said}");
     assert!(said.contains("espeak-ng"), "{said}");
 }
+
+/// After a spasm today, or pain of 7 or more, the routines that go to the end of the neck's
+/// range are marked and Spasm relief is suggested; on a calm day, nothing of the kind.
+#[test]
+fn after_a_spasm_or_severe_pain_today_end_range_routines_are_marked() {
+    let calm = common::draw::rows(&app(), 80, 24).join("\n");
+    assert!(!calm.contains("end of range"), "{calm}");
+    let store = common::shared::Shared::default();
+    let mut writer = nape::diary::Diary::open(
+        Box::new(store.clone()),
+        common::app::utc(),
+        common::app::LOCALE,
+        t(0),
+    );
+    common::app::log(&mut writer, common::app::draft(t(0), 4, &["spasm"]), t(0));
+    let mut app = common::app::open(store, t(0));
+    app.update(Msg::Enter, t(0));
+    app.update(Msg::Goto(Screen::Stretches), t(0));
+    let rows = common::draw::rows(&app, 80, 24).join("\n");
+    assert!(rows.contains("Spasm relief"), "{rows}");
+    assert!(rows.contains("try Spasm relief"), "{rows}");
+    let marked = rows
+        .lines()
+        .filter(|l| l.contains("(end of range)"))
+        .count();
+    assert!(marked >= 2, "morning mobility and evening unwind: {rows}");
+    assert!(
+        !rows
+            .lines()
+            .any(|l| l.contains("Spasm relief") && l.contains("(end of range)"))
+    );
+}

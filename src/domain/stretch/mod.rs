@@ -13,5 +13,5 @@ pub use library::{Library, Problem};
 pub use player::{Cue, Phase, PhaseKind, Player, Position};
 pub use record::{Feeling, RoutineEnd, RoutineSession, StepDone, StepOutcome};
 pub use routine::{
-    Exercise, MAX_HOLD_SECS, MAX_REPS, Movement, Routine, Sides, Step, duration_words,
+    Exercise, MAX_HOLD_SECS, MAX_REPS, Movement, Routine, Sides, Step, duration_words, gentler,
 };

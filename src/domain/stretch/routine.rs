@@ -161,3 +161,13 @@ pub fn duration_words(secs: u32) -> String {
         (m, s) => format!("{m} min {s} s"),
     }
 }
+
+/// Pain this high, or a spasm, makes a day one for gentler moves: routines that go to the end
+/// of the neck's range are marked, and Spasm relief suggested.
+pub const GENTLE_FROM_PAIN: u8 = 7;
+
+/// Whether today's check-ins make it a day for gentler moves.
+pub fn gentler<'a>(today: impl IntoIterator<Item = &'a crate::domain::checkin::CheckIn>) -> bool {
+    (today.into_iter())
+        .any(|c| c.pain >= GENTLE_FROM_PAIN || c.symptoms.iter().any(|s| s == "spasm"))
+}
