@@ -69,8 +69,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if gentle {
         let spasm = (state.library.routines.iter())
             .find(|r| !r.end_range())
-            .map_or(String::new(), |r| format!(": try {}", r.name));
-        let words = format!("A spasm or pain of 7+ today: gentler moves{spasm}.");
+            .map_or(String::new(), |r| format!("; try {}", r.name));
+        let words = format!("A spasm or pain 7+ today: * goes to the end of range{spasm}.");
         lines.push(Line::styled(words, theme.heading()));
     }
     for (i, r) in state.library.routines.iter().enumerate() {
@@ -83,11 +83,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         };
         // Padded by the columns the name takes, so lengths line up whatever its script.
         let pad = " ".repeat(name_width - super::field::columns(&r.name));
-        let range = if gentle && r.end_range() {
-            " (end of range)"
-        } else {
-            ""
-        };
+        let range = if gentle && r.end_range() { " *" } else { "" };
         let text = format!(
             "{mark}{}{pad}  {}{mine}{range}",
             r.name,
