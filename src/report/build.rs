@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::care::{adherence, context, function, treatments};
-use super::words::{counted, days_words, figure, long, of_asked, week};
+use super::words::{counted, days_words, figure, long, of_asked, week_of};
 use super::{Block, Report, Request, Section};
 use crate::diary::Diary;
 use crate::domain::checkin::CheckIn;
@@ -168,7 +168,7 @@ fn pain(p: &Period) -> Section {
             let means: Vec<f64> = in_week.iter().map(|d| d.mean).collect();
             let worst = in_week.iter().map(|d| d.worst).max();
             vec![
-                week(w.from, w.to),
+                week_of(w),
                 figure((!means.is_empty()).then(|| crate::domain::trends::mean(&means))),
                 worst.map_or("-".into(), |w| w.to_string()),
                 in_week.len().to_string(),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Section;
 use super::build::Period;
-use super::words::{counted, long, of_asked, short, week};
+use super::words::{counted, long, of_asked, short, week_of};
 use crate::domain::vocabulary;
 
 pub(super) fn treatments(p: &Period) -> Section {
@@ -81,7 +81,7 @@ pub(super) fn treatments(p: &Period) -> Section {
                 } else {
                     each.join(", ")
                 };
-                vec![week(w.from, w.to), each]
+                vec![week_of(w), each]
             })
             .collect();
         treatments.table(&["Week", "Medicines named (check-ins)"], weekly);
@@ -100,7 +100,7 @@ pub(super) fn adherence(p: &Period) -> Section {
     let rows = (summary.weeks.iter())
         .map(|w| {
             vec![
-                week(w.from, w.to),
+                week_of(w),
                 w.cold.to_string(),
                 w.heat.to_string(),
                 w.stretch.to_string(),

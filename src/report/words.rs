@@ -57,6 +57,14 @@ pub(super) fn week(from: NaiveDate, to: NaiveDate) -> String {
     format!("{} to {}", from.format("%-d %b"), short(to))
 }
 
+/// A calendar week's row label; a part-week says so.
+pub(super) fn week_of(w: &crate::domain::trends::Week) -> String {
+    match w.part() {
+        true => format!("{} (part week)", week(w.from, w.to)),
+        false => week(w.from, w.to),
+    }
+}
+
 pub(super) fn short(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }

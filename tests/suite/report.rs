@@ -99,8 +99,9 @@ fn a_dst_day_is_one_day_in_the_report() {
         .unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.contains("3 check-ins on 2 of 2 days."), "{md}");
+    // Calendar weeks: the Sunday of the change ends one, the Monday begins the next.
     assert!(
-        md.contains("| 29 Mar to 30 Mar 2026 | 3.5 | 6 | 2 |"),
+        md.contains("| 29 Mar to 29 Mar 2026 (part week) | 5.0 | 6 | 1 |"),
         "{md}"
     );
 }
@@ -243,8 +244,10 @@ fn the_report_names_its_sources_and_starts_its_weeks_at_the_onset() {
     for id in ["S2:", "S7:", "S11:", "S12:", "S13:"] {
         assert!(md.contains(&format!("- {id}")), "{id} missing:\n{md}");
     }
-    // The episode began 24 October: its first week is the first row, 24 to 30 October.
-    assert!(md.contains("| 24 Oct to 30 Oct 2026 |"), "{md}");
+    // The episode began on Saturday 24 October: its first, part week is the first row, then
+    // calendar weeks from Monday.
+    assert!(md.contains("| 24 Oct to 25 Oct 2026 (part week) |"), "{md}");
+    assert!(md.contains("| 26 Oct to 1 Nov 2026 |"), "{md}");
 }
 
 #[test]

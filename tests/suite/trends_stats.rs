@@ -468,3 +468,28 @@ fn a_sparkline_pads_with_blanks_not_with_the_no_check_in_mark() {
     assert_eq!(none, 5, "5 of the 7 days had no check-in: {columns:?}");
     assert_eq!(between, 21 - 7, "{columns:?}");
 }
+
+/// Progress keeps calendar weeks, Monday to Sunday, whatever the span: the same week is the same
+/// row at 30 and at 90 days, and a part-week says so.
+#[test]
+fn weeks_are_calendar_weeks_and_a_part_week_says_so() {
+    let h = History::new().pain("2026-11-04", 9, 4, &[]);
+    // From a Wednesday to a Sunday 18 days on.
+    let w = h.check(|f| weeks(f, date("2026-11-04"), date("2026-11-22")));
+    let spans: Vec<(NaiveDate, NaiveDate)> = w.iter().map(|w| (w.from, w.to)).collect();
+    assert_eq!(
+        spans,
+        [
+            (date("2026-11-04"), date("2026-11-08")),
+            (date("2026-11-09"), date("2026-11-15")),
+            (date("2026-11-16"), date("2026-11-22")),
+        ]
+    );
+    assert!(w[0].part() && !w[1].part() && !w[2].part());
+    // Another start: the same calendar weeks.
+    let later = h.check(|f| weeks(f, date("2026-11-10"), date("2026-11-22")));
+    assert_eq!(
+        (later[1].from, later[1].to),
+        (date("2026-11-16"), date("2026-11-22"))
+    );
+}

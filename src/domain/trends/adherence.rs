@@ -1,7 +1,7 @@
 //! Keeping to the plan: cold, heat and stretch sessions per week, and the run of days with a
 //! check-in.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::Facts;
 use crate::domain::therapy::PackKind;
@@ -9,6 +9,7 @@ use crate::domain::therapy::PackKind;
 /// Seven days ending `to`, with what was done in them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Week {
+    /// A Monday, or the first day when the span begins mid-week.
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub cold: usize,
@@ -19,27 +20,39 @@ pub struct Week {
     pub checkin_days: usize,
 }
 
-/// Weeks from `start` to `today`, oldest first: the first begins on `start` (so an episode's
-/// first week is a row of its own), and the newest ends `today`, cut short if need be.
+impl Week {
+    /// Fewer than seven days: the span began or ends mid-week.
+    pub fn part(&self) -> bool {
+        (self.to - self.from).num_days() < 6
+    }
+}
+
+/// Calendar weeks, Monday to Sunday, from `start` to `today`, oldest first: the first and the
+/// last may be part-weeks (see `Week::part`), so a week is the same row whatever the span.
 pub fn weeks(facts: &Facts, start: NaiveDate, today: NaiveDate) -> Vec<Week> {
-    let count = ((today - start).num_days().max(0) as u64 + 1).div_ceil(7);
-    let mut out: Vec<Week> = (0..count)
-        .filter_map(|i| {
-            let from = start.checked_add_days(Days::new(7 * i))?;
-            let to = from.checked_add_days(Days::new(6))?.min(today);
-            Some(Week {
-                from,
-                to,
-                checkin_days: facts.days_in(from, to).len(),
-                ..Week::default()
-            })
-        })
-        .collect();
-    // Week i holds the days 7i to 7i+6 after `start`.
+    let mut out: Vec<Week> = Vec::new();
+    let mut from = start;
+    while from <= today {
+        let to_sunday = 6 - u64::from(from.weekday().num_days_from_monday());
+        let Some(sunday) = from.checked_add_days(Days::new(to_sunday)) else {
+            break;
+        };
+        let to = sunday.min(today);
+        out.push(Week {
+            from,
+            to,
+            checkin_days: facts.days_in(from, to).len(),
+            ..Week::default()
+        });
+        let Some(next) = sunday.succ_opt() else {
+            break;
+        };
+        from = next;
+    }
+    // Weeks are in date order: the one holding `date`, found by halving.
     let slot = |out: &mut Vec<Week>, date: NaiveDate| {
-        let after = (date - start).num_days();
-        let i = usize::try_from(after / 7).ok()?;
-        (after >= 0 && date <= today && i < out.len()).then_some(i)
+        let i = out.partition_point(|w| w.to < date);
+        (i < out.len() && out[i].from <= date).then_some(i)
     };
     for (date, s) in &facts.packs {
         if let Some(i) = slot(&mut out, *date) {

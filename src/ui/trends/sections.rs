@@ -66,15 +66,21 @@ pub fn progress(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme)
         "Week ending   cold heat stretch days",
         theme.dim(),
     ));
-    for w in summary.weeks.iter().rev().take(6) {
+    let shown: Vec<_> = summary.weeks.iter().rev().take(6).collect();
+    for w in &shown {
+        // A part-week (the span began or ends mid-week) is marked, and said so below.
+        let part = if w.part() { "*" } else { "" };
         lines.push(Line::raw(format!(
             "{:<12} {:>5} {:>4} {:>7} {:>4}",
-            w.to.format("%a %-d %b"),
+            format!("{}{part}", w.to.format("%a %-d %b")),
             w.cold,
             w.heat,
             w.stretch,
             w.checkin_days
         )));
+    }
+    if shown.iter().any(|w| w.part()) {
+        lines.push(Line::styled("* part of a week", theme.dim()));
     }
     show(lines, frame, area);
 }
