@@ -53,7 +53,8 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
         let text: Vec<String> = notices.iter().map(ToString::to_string).collect();
         app.tell(Status::Error(text.join(" ")));
     }
-    runtime::run(&mut app, Some(&root))
+    let config = nape::store::routines::config_root(cli.config_dir.as_deref());
+    runtime::run(&mut app, Some(&root), config.as_deref())
         .map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))?;
     // Closing the app does not stop a session: say so, once the terminal is back.
     if let Some(running) = app.diary().running() {

@@ -26,6 +26,8 @@ enum Wake {
     Resize,
     /// A data file may have changed.
     Data,
+    /// A routine file of the person's may have changed.
+    Routines,
     /// A signal asked nape to end, or the terminal has gone.
     Stop,
 }
@@ -117,7 +119,8 @@ pub fn has_terminal() -> bool {
 }
 
 /// Run the app until it quits. `data` is the folder to watch for other processes' saves.
-pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
+/// `config` is the config folder, whose `routines` are read again when they change.
+pub fn run(app: &mut App, data: Option<&Path>, config: Option<&Path>) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let stop = watch_signals(tx.clone())?;
     watch_hangup();
@@ -134,6 +137,19 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
             })
         })
     };
+    // The person's routine files, read again when one changes (or the folder is made).
+    let for_routines = tx.clone();
+    let _routines = config.and_then(|root| {
+        let folder = root.join("routines");
+        let watched = if folder.is_dir() {
+            folder
+        } else {
+            root.to_path_buf()
+        };
+        store::watch_folder(&watched, move || {
+            let _ = for_routines.send(Wake::Routines);
+        })
+    });
     // Set up after the first frame: watching walks every folder and file of the diary, which a
     // long history makes slow. Anything saved meanwhile is read with the rest of the history.
     let (mut watch, mut poll, mut watching) = (None, false, false);
@@ -205,6 +221,13 @@ pub fn run(app: &mut App, data: Option<&Path>) -> io::Result<()> {
                     dirty |= app.update(msg, clock.now());
                 }
                 Ok(Wake::Resize) => (dirty, resized) = (true, true),
+                Ok(Wake::Routines) => {
+                    if let Some(root) = config {
+                        let files = store::routines::read(root);
+                        app.set_library(crate::domain::stretch::Library::with_user(&files));
+                        dirty = true;
+                    }
+                }
                 Ok(Wake::Data) => {
                     pending.store(false, Ordering::Release);
                     dirty |= app.update(Msg::DataChanged, clock.now());

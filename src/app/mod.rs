@@ -227,7 +227,7 @@ impl App {
 
     /// The person's own routines (and any bad files among them), beside the built-in ones.
     pub fn set_library(&mut self, library: crate::domain::stretch::Library) {
-        self.stretches = StretchesState::new(library);
+        self.stretches.replace_library(library);
     }
 
     /// A cue from the routine: the bell, and the voice, as Settings say.

@@ -66,6 +66,12 @@ impl StretchesState {
         }
     }
 
+    /// The routines read again (a file was added or changed): a routine playing plays on.
+    pub fn replace_library(&mut self, library: Library) {
+        self.selected = self.selected.min(library.routines.len().saturating_sub(1));
+        self.library = library;
+    }
+
     pub fn player(&self) -> Option<&Player> {
         match &self.stage {
             Stage::Playing { player, .. } => Some(player),

@@ -27,7 +27,7 @@ pub use disk::DiskStore;
 pub use document::{ParseError, SCHEMA_VERSION, Tombstone};
 pub use memory::MemoryStore;
 pub use op::Op;
-pub use watch::{Watch, watch};
+pub use watch::{Watch, watch, watch_folder};
 
 /// Inclusive range of record dates; `None` on either side is open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

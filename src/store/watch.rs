@@ -31,6 +31,19 @@ pub fn watch(root: &Path, changed: impl Fn() + Send + 'static) -> Option<Watch> 
     Some(Watch { _watcher: watcher })
 }
 
+/// Call `changed` (from another thread) whenever a file under `folder` may have changed: the
+/// person's routine files. `None` where the folder is missing or notification is unavailable.
+pub fn watch_folder(folder: &Path, changed: impl Fn() + Send + 'static) -> Option<Watch> {
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if !event.is_ok_and(|e| matches!(e.kind, EventKind::Access(_))) {
+            changed();
+        }
+    })
+    .ok()?;
+    watcher.watch(folder, RecursiveMode::Recursive).ok()?;
+    Some(Watch { _watcher: watcher })
+}
+
 /// A collection's month file (or folder), not a backup, the lock or a temp file.
 fn is_data(root: &Path, path: &Path) -> bool {
     let Ok(relative) = path.strip_prefix(root) else {

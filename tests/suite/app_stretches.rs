@@ -367,3 +367,27 @@ fn after_a_spasm_or_severe_pain_today_end_range_routines_are_marked() {
             .any(|l| l.contains("Spasm relief") && l.trim_end().ends_with(" *"))
     );
 }
+
+#[test]
+fn routines_read_again_while_one_plays_leave_it_playing() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, 0); // the desk reset
+    press(&mut app, KeyCode::Enter, 0); // no pain rating
+    assert!(playing(&app));
+    let file = vec![(
+        "late.json".to_string(),
+        Ok(
+            r#"{"id": "late", "name": "Added later", "steps": [{"exercise": "chin-tuck"}]}"#
+                .to_string(),
+        ),
+    )];
+    app.set_library(nape::domain::stretch::Library::with_user(&file));
+    assert!(playing(&app), "plays on");
+    assert!(
+        app.stretches()
+            .library
+            .routines
+            .iter()
+            .any(|r| r.name == "Added later")
+    );
+}

@@ -112,3 +112,25 @@ fn skipping_through_a_routine_is_recorded_as_skipped_not_finished() {
     assert_eq!(steps.len(), 4);
     assert!(steps.iter().all(|s| s["outcome"] == "skipped"), "{played}");
 }
+
+/// A routine file put in the config folder while nape is open shows on the Stretches screen
+/// without a restart.
+#[test]
+fn a_routine_file_added_while_open_is_picked_up() {
+    let diary = Diary::new();
+    diary.write_settings(r#""emergency_number": "999", "onset": null"#);
+    let routines = diary.data().parent().unwrap().join("config/routines");
+    std::fs::create_dir_all(&routines).unwrap();
+    let mut app = Session::start(&diary);
+    app.wait_for("Today");
+    app.send("s");
+    app.wait_for("Desk reset");
+    std::fs::write(
+        routines.join("late.json"),
+        r#"{"id": "late", "name": "Added later", "steps": [{"exercise": "chin-tuck"}]}"#,
+    )
+    .unwrap();
+    app.wait_for("Added later");
+    app.send("q");
+    assert!(app.wait_exit().0);
+}
