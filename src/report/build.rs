@@ -2,6 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::body::BodyMap;
 use super::care::{adherence, context, function, treatments};
 use super::words::{counted, days_words, figure, long, of_asked, week_of};
 use super::{Block, Report, Request, Section};
@@ -9,7 +10,7 @@ use crate::diary::Diary;
 use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::catalog;
 use crate::domain::trends::{Facts, Span, Summary};
-use crate::domain::vocabulary;
+use crate::domain::vocabulary::{self, LOCATIONS};
 use crate::record::Record;
 
 const ABOUT: &str = "Kept by the person with nape, a self-care diary for neck pain. It is their \
@@ -194,6 +195,16 @@ fn places(p: &Period) -> Section {
         .copied()
         .collect();
     let mut places = Section::new("Where it hurts, and symptoms");
+    let ticked = |id: &str| {
+        (asked.iter())
+            .filter(|r| r.body.locations.iter().any(|l| l == id))
+            .count()
+    };
+    if LOCATIONS.iter().any(|t| ticked(t.id) > 0) {
+        places
+            .blocks
+            .push(Block::BodyMap(BodyMap::new(ticked, asked.len())));
+    }
     places.table(
         &["Where", &of_asked(asked.len())],
         counted(&asked, |c| &c.locations, vocabulary::LOCATIONS),

@@ -21,6 +21,7 @@ figcaption { font-size: 0.9em; }
 svg { width: 100%; height: auto; }
 .period { color: #333; }
 table.glance { border: 2px solid #111; }
+figure.body svg { max-width: 15em; display: block; }
 table.glance th { width: 11em; }
 .note { white-space: pre-wrap; }
 @page { margin: 15mm; }
@@ -72,6 +73,7 @@ pub fn html(report: &Report) -> String {
                     out.push_str("</tbody>\n</table>\n");
                 }
                 Block::Chart => out.push_str(&svg(&report.chart)),
+                Block::BodyMap(map) => out.push_str(&map.svg()),
                 Block::Glance(lines) => {
                     out.push_str("<table class=\"glance\">\n");
                     for (label, value) in lines {

@@ -32,6 +32,7 @@ pub fn markdown(report: &Report) -> String {
                     }
                 }
                 Block::Chart => out.push_str(&chart(&report.chart)),
+                Block::BodyMap(map) => out.push_str(&map.text()),
                 Block::Glance(lines) => {
                     out.push_str(&row(&["What".to_string(), "In short".to_string()]));
                     out.push_str(&row(&vec!["---".to_string(); 2]));

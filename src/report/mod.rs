@@ -2,6 +2,7 @@
 //! paragraphs, tables, a chart) that `markdown` and `html` each write out. Built from the diary
 //! and the trends summary; it reads, never changes, anything.
 
+mod body;
 mod build;
 mod care;
 mod glance;
@@ -55,6 +56,8 @@ pub enum Block {
     Chart,
     /// The box read first: each line a label and what it says.
     Glance(Vec<(String, String)>),
+    /// Where it hurts, on a figure.
+    BodyMap(body::BodyMap),
 }
 
 impl Section {

@@ -386,3 +386,24 @@ fn the_report_does_not_reassure_while_a_sign_is_unassessed() {
         "{md}"
     );
 }
+
+/// Where it hurts, on a figure: text in Markdown, an SVG in HTML, each place with its count.
+#[test]
+fn the_report_maps_where_it_hurts() {
+    let diary = Diary::new();
+    for place in ["left-side", "left-side", "left-arm"] {
+        diary.ok(&["log", "4", "-w", place, "--no-symptoms"]);
+    }
+    let md = diary.ok(&["report", "--format", "md", "--days", "7"]);
+    assert!(md.contains("left side   2 | 0   right side"), "{md}");
+    assert!(md.contains("left arm   1"), "{md}");
+    assert!(
+        md.contains("how many of the 3 full check-ins ticked each place"),
+        "{md}"
+    );
+    let html = diary.ok(&["report", "--format", "html", "--days", "7"]);
+    assert!(
+        html.contains("aria-label=\"Where it hurts, seen from behind\""),
+        "{html}"
+    );
+}
