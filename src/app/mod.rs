@@ -12,6 +12,7 @@ mod note;
 mod page;
 mod passing;
 mod rating;
+mod read;
 mod running;
 mod stretches;
 mod sudden;
@@ -130,48 +131,6 @@ impl App {
         app
     }
 
-    pub fn diary(&self) -> &Diary {
-        &self.diary
-    }
-
-    pub fn now(&self) -> DateTime<Utc> {
-        self.now
-    }
-
-    pub fn today(&self) -> NaiveDate {
-        self.today
-    }
-
-    pub fn screen(&self) -> Screen {
-        self.screen
-    }
-
-    pub fn today_state(&self) -> &TodayState {
-        &self.today_state
-    }
-
-    pub fn form(&self) -> Option<&CheckinForm> {
-        self.today_state.form.as_ref()
-    }
-
-    pub fn timers(&self) -> &TimersState {
-        &self.timers
-    }
-
-    pub fn settings_form(&self) -> &SettingsForm {
-        &self.settings_form
-    }
-
-    /// Help or Red flags, as far as it has been read.
-    pub fn page(&self) -> Page {
-        self.page
-    }
-
-    /// A warning sign just reported, shown over every screen until read.
-    pub fn alert(&self) -> Option<&Alert> {
-        self.alert.as_ref()
-    }
-
     /// Quit: a routine playing is kept as far as it got, and the Trends view shown is kept.
     fn quit_now(&mut self) {
         let ctx = Ctx {
@@ -183,51 +142,6 @@ impl App {
         effects.extend(self.trends.leave(&ctx));
         self.apply(effects);
         self.quit = true;
-    }
-
-    pub fn confirm(&self) -> Option<&Confirm> {
-        self.confirm.as_ref()
-    }
-
-    pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
-    }
-
-    /// What the store reported that the person should know, when nothing else is being said.
-    pub fn problem(&self) -> Option<&String> {
-        self.diary.problem()
-    }
-
-    pub fn bell(&self) -> u64 {
-        self.bell
-    }
-
-    /// Counts a routine's cues that ring (the loop rings the bell alone for these).
-    pub fn chime(&self) -> u64 {
-        self.chime
-    }
-
-    /// Words waiting to be spoken; the loop takes them.
-    pub fn take_speech(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.speech)
-    }
-
-    /// Whether a desk-break reminder is showing.
-    pub fn break_due(&self) -> bool {
-        self.breaks.due
-    }
-
-    pub fn trends(&self) -> &TrendsState {
-        &self.trends
-    }
-
-    pub fn stretches(&self) -> &StretchesState {
-        &self.stretches
-    }
-
-    /// The person's own routines (and any bad files among them), beside the built-in ones.
-    pub fn set_library(&mut self, library: crate::domain::stretch::Library) {
-        self.stretches.replace_library(library);
     }
 
     /// A cue from the routine: the bell, and the voice, as Settings say.
@@ -246,50 +160,6 @@ impl App {
         }
     }
 
-    pub fn color(&self) -> bool {
-        self.color
-    }
-
-    pub fn ascii(&self) -> bool {
-        self.ascii
-    }
-
-    pub fn set_ascii(&mut self, ascii: bool) {
-        self.ascii = ascii;
-    }
-
-    pub fn set_color(&mut self, color: bool) {
-        self.color = color;
-    }
-
-    /// Whether a speech program was found, so choosing voice without one is told.
-    pub fn set_voice(&mut self, found: bool) {
-        self.voice = found;
-    }
-
-    /// Say something on the status line (what opening the store fixed, say).
-    pub fn tell(&mut self, status: Status) {
-        self.status = Some(status);
-    }
-
-    pub fn quit(&self) -> bool {
-        self.quit
-    }
-
-    pub fn welcome(&self) -> bool {
-        !self.welcomed && self.diary.settings().is_none()
-    }
-
-    /// The number to call. On the welcome, the one being typed once it is a valid number.
-    pub fn emergency_number(&self) -> String {
-        if self.welcome()
-            && let Ok(typed) = validate_emergency_number(self.settings_form.number.value())
-        {
-            return typed;
-        }
-        self.diary.emergency_number().to_string()
-    }
-
     fn ctx_at(&self, now: DateTime<Utc>) -> Ctx<'_> {
         Ctx {
             diary: &self.diary,
@@ -306,7 +176,10 @@ impl App {
             return true;
         }
         if let Msg::PageEnd(end) = msg {
-            return self.page.ends_at(end);
+            return match self.screen {
+                Screen::Trends => self.trends.ends_at(end),
+                _ => self.page.ends_at(end),
+            };
         }
         self.now = now;
         // Nothing is done on part of the history: the first message of any kind reads the rest.

@@ -49,6 +49,9 @@ pub enum Msg {
     /// A key with no binding where it was pressed: it only closes a message.
     Other,
     Quit,
+    /// Scroll the section in view (Trends' sections of words).
+    ScrollDown,
+    ScrollUp,
     /// q while a routine plays: quitting asks first.
     QuitAsks,
     Goto(Screen),

@@ -36,11 +36,29 @@ pub struct TrendsState {
     /// The figures, and what they were worked out from (diary version, today, span).
     summary: Option<((u64, NaiveDate, Span), Summary)>,
     pub prompt: Option<Prompt>,
+    /// Rows the section of words in view is scrolled, and how far it can go (as the view last
+    /// measured it).
+    pub scroll: u16,
+    end: Option<u16>,
 }
 
 impl TrendsState {
     pub fn view(&self, diary: &Diary) -> TrendsView {
         self.view.unwrap_or_else(|| diary.trends_view())
+    }
+
+    /// The view measured how far the section in view can scroll. Returns whether the scroll
+    /// moved to stay within it.
+    pub fn ends_at(&mut self, end: u16) -> bool {
+        self.end = Some(end);
+        let before = self.scroll;
+        self.scroll = before.min(end);
+        before != self.scroll
+    }
+
+    /// What the view last measured, if anything.
+    pub fn end(&self) -> Option<u16> {
+        self.end
     }
 
     pub fn summary(&self) -> Option<&Summary> {
@@ -67,14 +85,23 @@ impl TrendsState {
             Msg::Right => view.span = view.span.longer(),
             Msg::Up => view.section = view.section.step(true),
             Msg::Down => view.section = view.section.step(false),
+            Msg::ScrollDown => {
+                self.scroll = (self.scroll + 1).min(self.end.unwrap_or(0));
+                return Vec::new();
+            }
+            Msg::ScrollUp => {
+                self.scroll = self.scroll.saturating_sub(1);
+                return Vec::new();
+            }
             Msg::NameActivities => return self.start_naming(ctx),
             Msg::RateActivities => return self.start_rating(ctx),
             Msg::WriteReport => return vec![Effect::WriteReport(view.span)],
             _ => return Vec::new(),
         }
         // Kept in the settings on leaving Trends (`leave`), not on every key: holding an arrow
-        // down writes nothing.
+        // down writes nothing. Another section or span starts at its top.
         self.view = Some(view);
+        (self.scroll, self.end) = (0, None);
         Vec::new()
     }
 

@@ -234,6 +234,8 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(Trends), &[RIGHT, c(']')], Msg::Right, "→", None, "a longer span (] too)"),
         bind(Only(Trends), &[UP, c('k')], Msg::Up, "↑", Some("↓ section"), "the section before: chart, calendar, progress, what helps, activities (k too)"),
         bind(Only(Trends), &[DOWN, c('j')], Msg::Down, "↓", None, "the next section (j too)"),
+        bind(Only(Trends), &[Key::Code(KeyCode::PageDown)], Msg::ScrollDown, "PgDn", None, "scroll the section down, when it says more is below"),
+        bind(Only(Trends), &[Key::Code(KeyCode::PageUp)], Msg::ScrollUp, "PgUp", None, "scroll the section back up"),
         bind(Only(Trends), &[c('w')], Msg::WriteReport, "w", Some("write report"), "write the report for a clinician (HTML) for the span shown, and say where"),
         bind(Only(Trends), &[c('p')], Msg::RateActivities, "p", Some("rate activities"), "rate your activities now (the functional scale)"),
         bind(Only(Trends), &[c('a')], Msg::NameActivities, "a", None, "name or change the activities your neck makes hard (up to 5)"),

@@ -142,13 +142,14 @@ fn rows(app: &App, area: Rect, message: &Line) -> [Rect; 5] {
 /// there, so Up after holding Down moves at once.
 pub fn page_end(app: &App, width: u16, height: u16) -> Option<u16> {
     let theme = Theme::new(app.color());
+    let message = status_line(app, &theme, width as usize);
+    let [_, _, body, _, _] = rows(app, Rect::new(0, 0, width, height), &message);
     let page = match app.screen() {
         Screen::Help => help::page(app, &theme),
         Screen::Flags => flags::page(app, &theme),
+        Screen::Trends => return trends::end(app, body.width, body.height, &theme),
         _ => return None,
     };
-    let message = status_line(app, &theme, width as usize);
-    let [_, _, body, _, _] = rows(app, Rect::new(0, 0, width, height), &message);
     Some((page.line_count(body.width) as u16).saturating_sub(body.height))
 }
 

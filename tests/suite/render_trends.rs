@@ -183,3 +183,28 @@ fn early_in_a_month_a_short_calendar_shows_todays_week() {
         assert!(today_shown, "{w}x{h}:\n{}", screen(&app, w, h));
     }
 }
+
+/// A section of words taller than the screen says more is below, and PgDn scrolls it to its end
+/// and no further; another section starts at its top.
+#[test]
+fn a_long_section_says_more_is_below_and_scrolls() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    let mut app = app(30);
+    app.update(Msg::Down, now());
+    app.update(Msg::Down, now()); // Progress
+    common::draw::measure(&mut app, 40, 12, now());
+    let first = screen(&app, 40, 12);
+    assert!(first.contains("↓ more below: PgDn"), "{first}");
+    let page_down = |app: &mut App| {
+        let msg = nape::keys::map(app.focus(), KeyEvent::from(KeyCode::PageDown)).unwrap();
+        app.update(msg, now());
+    };
+    for _ in 0..40 {
+        page_down(&mut app);
+    }
+    let last = screen(&app, 40, 12);
+    assert_ne!(first, last, "scrolled");
+    assert!(!last.contains("more below"), "at its end:\n{last}");
+    app.update(Msg::Down, now()); // What helps, from its top
+    assert_eq!(app.trends().scroll, 0);
+}

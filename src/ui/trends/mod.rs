@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use super::theme::Theme;
 use crate::app::App;
 use crate::domain::settings::Section;
+use crate::domain::trends::Summary;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let view = app.trends().view(app.diary());
@@ -30,8 +31,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     match view.section {
         Section::Chart => chart::render(summary, frame, body, theme),
         Section::Calendar => calendar::render(summary, frame, body, theme),
-        Section::Progress => sections::progress(summary, frame, body, theme),
-        Section::Helps => sections::helps(summary, frame, body, theme),
+        Section::Progress | Section::Helps => {
+            let lines = words(view.section, summary, theme);
+            sections::scrolled(lines, app.trends().scroll, frame, body, theme);
+        }
         Section::Function => {}
     }
 }
@@ -67,4 +70,29 @@ fn header(section: Section, span: &str, width: u16, theme: &Theme) -> Line<'stat
             enum_iterator::cardinality::<Section>()
         )),
     ])
+}
+
+/// The lines of a section of words (Progress, What helps); none for the others.
+pub(super) fn words(section: Section, summary: &Summary, theme: &Theme) -> Vec<Line<'static>> {
+    match section {
+        Section::Progress => sections::progress(summary, theme),
+        Section::Helps => sections::helps(summary, theme),
+        _ => Vec::new(),
+    }
+}
+
+/// How many rows the section in view has beyond its area at this size (what scrolling can
+/// reach), for the model; `None` on a section that does not scroll.
+pub fn end(app: &App, width: u16, height: u16, theme: &Theme) -> Option<u16> {
+    let view = app.trends().view(app.diary());
+    if !matches!(view.section, Section::Progress | Section::Helps) || app.trends().prompt.is_some()
+    {
+        return None;
+    }
+    let summary = app.trends().summary()?;
+    let text = ratatui::widgets::Paragraph::new(words(view.section, summary, theme))
+        .wrap(ratatui::widgets::Wrap { trim: true });
+    // The header row, and the mark's row once it scrolls.
+    let rows = height.saturating_sub(1);
+    Some((text.line_count(width) as u16).saturating_sub(rows.saturating_sub(1)))
 }

@@ -2,7 +2,7 @@
 //! activities of the functional scale with their questions.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -16,7 +16,26 @@ fn show(lines: Vec<Line<'static>>, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
-pub fn progress(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
+/// A section of words, scrolled `scroll` rows; where more is below, the last row says so.
+pub fn scrolled(
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let below = (text.line_count(area.width) as u16).saturating_sub(area.height + scroll);
+    if below == 0 || area.height < 2 {
+        return frame.render_widget(text.scroll((scroll, 0)), area);
+    }
+    let [page, mark] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(text.scroll((scroll, 0)), page);
+    let more = format!("↓ more below: {}", keys::hint(crate::app::Msg::ScrollDown));
+    frame.render_widget(Line::styled(more, theme.dim()), mark);
+}
+
+pub fn progress(summary: &Summary, theme: &Theme) -> Vec<Line<'static>> {
     let s = &summary.standing;
     let mut lines = Vec::new();
     let first = match (s.since, s.days, s.onset_given) {
@@ -82,10 +101,10 @@ pub fn progress(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme)
     if shown.iter().any(|w| w.part()) {
         lines.push(Line::styled("* part of a week", theme.dim()));
     }
-    show(lines, frame, area);
+    lines
 }
 
-pub fn helps(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn helps(summary: &Summary, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("Pain after, against before", theme.heading())];
     let (enough, waiting): (Vec<_>, Vec<_>) = summary
         .effects
@@ -128,7 +147,7 @@ pub fn helps(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.dim(),
         ));
     }
-    show(lines, frame, area);
+    lines
 }
 
 pub fn activities(app: &App, summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
