@@ -208,3 +208,21 @@ fn a_long_section_says_more_is_below_and_scrolls() {
     app.update(Msg::Down, now()); // What helps, from its top
     assert_eq!(app.trends().scroll, 0);
 }
+
+/// The activities score (higher is better) is drawn on a row of its own, named, never among
+/// the pain marks, so it cannot be taken for pain without colour.
+#[test]
+fn activities_have_their_own_row_beside_the_pain_chart() {
+    let app = app(30);
+    let rows = common::draw::rows(&app, 80, 24);
+    let act = rows
+        .iter()
+        .find(|r| r.starts_with("act"))
+        .expect("a row of its own");
+    assert!(act.chars().skip(3).any(|c| "▁▂▃▄▅▆▇█".contains(c)), "{act}");
+    let text = rows.join("\n");
+    assert!(
+        text.contains("act: activities 0-10, higher is better"),
+        "{text}"
+    );
+}

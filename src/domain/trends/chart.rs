@@ -154,6 +154,16 @@ impl Chart {
             .collect()
     }
 
+    /// The activities score (higher is better) in each of `width` columns, for a row of its own
+    /// beside the pain: the latest rating falling in each column.
+    pub fn function_columns(&self, width: usize) -> Vec<Option<f64>> {
+        let mut out = vec![None; width.max(1)];
+        for &(x, y) in &self.function {
+            out[self.column(x as i64, width)] = Some(y);
+        }
+        out
+    }
+
     /// One letter in each of `width` columns for what was done on its days: c cold, h heat,
     /// s stretches, + more than one, A assessed (which wins), a space for nothing.
     pub fn mark_letters(&self, width: usize) -> String {

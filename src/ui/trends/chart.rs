@@ -29,8 +29,12 @@ pub fn render(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
     let sparkline = area.height < MIN_CHART_ROWS + 4;
     let legend = legend(summary, area.width, sparkline);
     let legend_rows = legend.len() as u16;
-    let [plot, marks, dates, key] = Layout::vertical([
+    // The activities score (higher is better) on a row of its own, never on the pain axis.
+    // A one-line sparkline has no room for it: the Activities section has the scores.
+    let activities = u16::from(!chart.function.is_empty() && !sparkline);
+    let [plot, scores, marks, dates, key] = Layout::vertical([
         Constraint::Fill(1),
+        Constraint::Length(activities),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(legend_rows),
@@ -49,6 +53,15 @@ pub fn render(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Line::raw(format!("   {line}")), row);
     } else {
         draw(summary, frame, plot, theme);
+    }
+    if activities > 0 {
+        let [label, row] =
+            Layout::horizontal([Constraint::Length(GUTTER), Constraint::Fill(1)]).areas(scores);
+        let line: String = (chart.function_columns(width).into_iter())
+            .map(|score| score.map_or(' ', spark))
+            .collect();
+        frame.render_widget(Line::styled("act", theme.dim()), label);
+        frame.render_widget(Line::styled(line, theme.series(3)), row);
     }
     let [_, marks] =
         Layout::horizontal([Constraint::Length(GUTTER), Constraint::Fill(1)]).areas(marks);
@@ -93,14 +106,6 @@ fn draw(summary: &Summary, frame: &mut Frame, area: Rect, theme: &Theme) {
             .style(theme.series(1));
         sets.push(dots);
     }
-    if !chart.function.is_empty() {
-        let points = Dataset::default()
-            .data(&chart.function)
-            .marker(Marker::Block)
-            .graph_type(GraphType::Scatter)
-            .style(theme.series(3));
-        sets.push(points);
-    }
     let x_max = (chart.len() - 1).max(1) as f64;
     let widget = Chart::new(sets)
         .x_axis(Axis::default().bounds([0.0, x_max]))
@@ -138,9 +143,9 @@ fn legend(summary: &Summary, width: u16, sparkline: bool) -> Vec<Line<'static>> 
         if chart.bin > 1 {
             parts.remove(2);
         }
-        if !chart.function.is_empty() {
-            parts.insert(2, "█ activities");
-        }
+    }
+    if !chart.function.is_empty() && !sparkline {
+        parts.insert(1, "act: activities 0-10, higher is better");
     }
     let mut lines = Vec::new();
     let mut row = String::new();
