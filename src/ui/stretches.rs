@@ -189,8 +189,14 @@ fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, them
     frame.render_widget(Line::styled(head, theme.dim()), head_row);
     frame.render_widget(Line::styled(title, theme.heading()), title_row);
     // What comes after this exercise, always in view.
-    let then = match player.routine.steps.get(phase.step + 1) {
-        Some(n) if next.is_none() => format!(" · next: {}", n.exercise.name),
+    // What comes next: the other side of this exercise first, then the next exercise.
+    let sides = step.sides.each();
+    let then = match (
+        sides.get(phase.side + 1),
+        player.routine.steps.get(phase.step + 1),
+    ) {
+        (Some(other), _) if next.is_none() => format!(" · next: {}", other.to_lowercase()),
+        (None, Some(n)) if next.is_none() => format!(" · next: {}", n.exercise.name),
         _ => String::new(),
     };
     let count = format!("{word} {left} s{paused}{then}");

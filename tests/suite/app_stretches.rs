@@ -391,3 +391,13 @@ fn routines_read_again_while_one_plays_leave_it_playing() {
             .any(|r| r.name == "Added later")
     );
 }
+
+#[test]
+fn while_one_side_plays_the_next_shown_is_the_other_side() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, 0); // the desk reset
+    press(&mut app, KeyCode::Enter, 0); // no pain rating
+    let rows = common::draw::rows(&app, 80, 24).join("\n");
+    assert!(rows.contains("Backward - rep 1 of 1"), "{rows}");
+    assert!(rows.contains("next: forward"), "{rows}");
+}
