@@ -99,9 +99,13 @@ fn episode(p: &Period) -> Section {
     let standing = &summary.standing;
     match (standing.since, standing.onset_given) {
         (Some(since), true) => episode.text(format!(
-            "Began on {} ({} days before the end of this period).",
+            "Began on {} ({}).",
             long(since),
-            standing.days.unwrap_or(0)
+            match standing.days.unwrap_or(0) {
+                0 => "the last day of this period".to_string(),
+                1 => "1 day before the end of this period".to_string(),
+                n => format!("{n} days before the end of this period"),
+            }
         )),
         (Some(since), false) => episode.text(format!(
             "Onset not given; the first check-in was on {}.",

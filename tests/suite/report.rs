@@ -407,3 +407,14 @@ fn the_report_maps_where_it_hurts() {
         "{html}"
     );
 }
+
+#[test]
+fn an_episode_that_began_today_is_said_so() {
+    let diary = Diary::new();
+    let today = chrono::Utc::now().date_naive();
+    diary.write_settings(&format!(r#""emergency_number": "999", "onset": "{today}""#));
+    diary.ok(&["log", "3"]);
+    let md = diary.ok(&["report", "--format", "md"]);
+    assert!(md.contains("(the last day of this period)"), "{md}");
+    assert!(!md.contains("0 days before"), "{md}");
+}
