@@ -98,7 +98,7 @@ impl App {
     pub fn with_diary(diary: Diary, now: DateTime<Utc>, locale: &str) -> App {
         let diary_zone = diary.zone();
         let today = diary_zone.date(now);
-        let settings_form = SettingsForm::new(locale, diary.settings().map(|s| &s.body));
+        let settings_form = SettingsForm::new(locale, diary.settings().map(|s| &s.body), today);
         let mut app = App {
             diary,
             now,

@@ -84,11 +84,14 @@ pub struct SettingsForm {
 }
 
 impl SettingsForm {
-    pub fn new(locale: &str, current: Option<&Settings>) -> Self {
+    /// The form over the `current` settings (`today` shows an onset of today as "today").
+    pub fn new(locale: &str, current: Option<&Settings>, today: chrono::NaiveDate) -> Self {
         let number = current.map_or(settings::emergency_number_for_locale(locale), |s| {
             s.emergency_number.as_str()
         });
         let (onset, date) = match current.map(|s| (s.onset, s.onset_time)) {
+            // As "today" stores it, shown as it was chosen.
+            Some((Some(date), None)) if date == today => (OnsetChoice::Today, String::new()),
             Some((Some(date), None)) => (OnsetChoice::Date, date.to_string()),
             Some((Some(date), Some(time))) => (
                 OnsetChoice::Date,
@@ -314,7 +317,7 @@ impl SettingsForm {
 
     /// After a save or a cancel: the form shows what is stored, closed.
     pub fn reset(&mut self, ctx: &Ctx) {
-        *self = SettingsForm::new("", ctx.diary.settings().map(|s| &s.body));
+        *self = SettingsForm::new("", ctx.diary.settings().map(|s| &s.body), ctx.today);
     }
 
     fn save(&mut self, ctx: &Ctx, done: &str) -> Vec<Effect> {

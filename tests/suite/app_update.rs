@@ -656,3 +656,17 @@ fn a_rating_field_takes_only_what_can_make_0_to_10() {
     );
     assert!(!app.form().unwrap().errors.is_empty(), "and says why");
 }
+
+/// An onset of today, chosen as "today" on the welcome, shows as "today" in Settings.
+#[test]
+fn an_onset_of_today_shows_as_today_in_settings() {
+    let mut app = common::app::open(MemoryStore::new(), t0());
+    app.update(Msg::Enter, t0()); // the welcome, "today" chosen
+    assert_eq!(
+        app.diary().settings().unwrap().body.onset,
+        Some(t0().date_naive())
+    );
+    app.update(Msg::Goto(Screen::Settings), t0());
+    let rows = common::draw::rows(&app, 80, 24).join("\n");
+    assert!(rows.contains("(•) today"), "{rows}");
+}
