@@ -93,8 +93,8 @@ fn a_refused_setting_says_why_on_a_small_terminal() {
     app.send("e");
     app.wait_for("Enter edit");
     app.send("\r");
-    // Number, onset, date, then the cold hours: make them 99.
-    app.send("\t\t\t");
+    // Number, onset ("today": no date to give), then the cold hours: make them 99.
+    app.send("\t\t");
     app.wait_for("› Cold for the first");
     app.send("\x7f\x7f99\r");
     app.wait_for("from 48 to 72");
