@@ -27,13 +27,6 @@ static SPEAKING: Mutex<Option<Child>> = Mutex::new(None);
 /// Say `words` with `program`, without waiting for it; whatever was still being said stops.
 pub fn say(program: &str, words: &str) {
     let mut speaking = SPEAKING.lock().unwrap_or_else(|e| e.into_inner());
-    // spd-say hands its words to a speech server and exits at once: its own -C cancels them.
-    if program.ends_with("spd-say") {
-        let _ = (Command::new(program).arg("-C").stdin(Stdio::null()))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-    }
     if let Some(mut before) = speaking.take() {
         if matches!(before.try_wait(), Ok(None)) {
             let _ = before.kill();

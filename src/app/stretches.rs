@@ -68,7 +68,28 @@ impl StretchesState {
 
     /// The routines read again (a file was added or changed): a routine playing plays on.
     pub fn replace_library(&mut self, library: Library) {
-        self.selected = self.selected.min(library.routines.len().saturating_sub(1));
+        // Positions follow the routine they pointed at, found again by id.
+        let id_at = |i: usize| self.library.routines.get(i).map(|r| r.id.clone());
+        let (selected, asked) = (
+            id_at(self.selected),
+            match self.stage {
+                Stage::PainBefore(i) => Some(id_at(i)),
+                _ => None,
+            },
+        );
+        let find = |id: Option<String>| {
+            library
+                .routines
+                .iter()
+                .position(|r| Some(&r.id) == id.as_ref())
+        };
+        self.selected = find(selected).unwrap_or(0);
+        if let Some(id) = asked {
+            self.stage = match find(id) {
+                Some(i) => Stage::PainBefore(i),
+                None => Stage::List,
+            };
+        }
         self.library = library;
     }
 

@@ -54,7 +54,9 @@ fn pain(p: &Period) -> String {
         (Some(first), Some(last)) => {
             let words = (standing.change.map(|c| c.words()))
                 .unwrap_or_else(|| "too early to compare".into());
-            format!("mean {first:.1} in the first week, {last:.1} in the last 7 days: {words}")
+            format!(
+                "mean {first:.1} in the episode's first week, {last:.1} in the last 7 days: {words}"
+            )
         }
         _ => match p.checkins.last() {
             Some(r) => format!("latest {} of 10", r.body.pain),

@@ -67,8 +67,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // After a spasm or severe pain today, the moves to the end of the range are pointed out.
     let gentle = gentler(app.diary().checkins_on(app.today()).map(|r| &r.body));
     if gentle {
-        let spasm = (state.library.routines.iter())
-            .find(|r| !r.end_range())
+        let routines = &state.library.routines;
+        let spasm = (routines.iter().find(|r| r.id == "spasm-relief"))
+            .or_else(|| routines.iter().find(|r| !r.end_range()))
             .map_or(String::new(), |r| format!("; try {}", r.name));
         let words = format!("A spasm or pain 7+ today: * goes to the end of range{spasm}.");
         lines.push(Line::styled(words, theme.heading()));

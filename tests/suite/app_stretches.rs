@@ -401,3 +401,20 @@ fn while_one_side_plays_the_next_shown_is_the_other_side() {
     assert!(rows.contains("Backward - rep 1 of 1"), "{rows}");
     assert!(rows.contains("next: forward"), "{rows}");
 }
+
+#[test]
+fn routines_read_again_keep_the_one_being_asked_about() {
+    let mut app = app();
+    press(&mut app, KeyCode::Down, 0); // morning mobility
+    press(&mut app, KeyCode::Enter, 0); // pain before?
+    // A file of one's own that sorts before it arrives meanwhile.
+    let file = vec![(
+        "a.json".to_string(),
+        Ok(r#"{"id": "desk-reset", "name": "My desk reset", "steps": [{"exercise": "chin-tuck"}]}"#
+            .to_string()),
+    )];
+    app.set_library(nape::domain::stretch::Library::with_user(&file));
+    press(&mut app, KeyCode::Enter, 0); // no pain rating: start
+    let player = app.stretches().player().expect("started");
+    assert_eq!(player.routine.id, "morning-mobility");
+}

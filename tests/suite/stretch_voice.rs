@@ -153,3 +153,29 @@ fn a_change_of_position_is_said_and_given_time() {
         spasm.positions()
     );
 }
+
+/// With no time to get ready, each side is still introduced before its first hold.
+#[test]
+fn with_no_get_ready_each_side_is_still_introduced() {
+    let library = Library::built_in();
+    let desk = library
+        .routines
+        .iter()
+        .find(|r| r.id == "desk-reset")
+        .unwrap();
+    let (player, first) = Player::start(desk.clone(), 0, t(0));
+    assert!(matches!(first[0], Cue::Ready { .. }), "{first:?}");
+    assert!(player.phases[0].secs >= 5, "time to say it");
+}
+
+/// A step may not give other sides to an exercise whose words name its sides.
+#[test]
+fn sides_an_exercise_was_not_written_for_are_refused() {
+    let text = r#"{"id": "t", "name": "T", "steps": [{"exercise": "rotation", "sides": "none"}]}"#;
+    let problems = Library::built_in().check("t.json", text).unwrap_err();
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        said.iter().any(|p| p.contains("steps[0].sides")),
+        "{said:?}"
+    );
+}

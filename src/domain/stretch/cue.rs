@@ -76,7 +76,7 @@ impl Cue {
             Cue::Paused => "Paused.".into(),
             Cue::Resumed => "Resumed.".into(),
             Cue::Done => "Routine done. How does your neck feel?".into(),
-            Cue::Break => "Time for a desk break: the desk reset takes about three minutes.".into(),
+            Cue::Break => "Time for a desk break: the desk reset takes a few minutes.".into(),
         }
     }
 

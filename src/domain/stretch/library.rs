@@ -182,11 +182,20 @@ impl Library {
             let hold_secs = step.hold_secs.unwrap_or(exercise.hold_secs);
             let reps = step.reps.unwrap_or(exercise.reps);
             check_dose(hold_secs, reps, &format!("steps[{i}]"), &mut found);
+            let sides = step.sides.unwrap_or(exercise.sides);
+            // Words that name the sides ("your left ear") need the sides they were written for.
+            if sides != exercise.sides && names_sides(exercise) {
+                found.push(format!(
+                    "steps[{i}].sides: \"{}\" names its sides in its words; it cannot be done \
+                     with other sides",
+                    exercise.id
+                ));
+            }
             steps.push(Step {
                 exercise: exercise.clone(),
                 hold_secs,
                 reps,
-                sides: step.sides.unwrap_or(exercise.sides),
+                sides,
             });
         }
         if !found.is_empty() {
@@ -269,10 +278,7 @@ fn check_exercise(e: &Exercise, at: &str, built_in: bool, found: &mut Vec<String
     if e.say.chars().count() > 160 {
         found.push(format!("{at}.say: at most 160 characters"));
     }
-    let sided = (e.cues.iter().chain([&e.say]))
-        .chain(e.movement.iter().map(|m| &m.what))
-        .any(|text| text.contains("{side}") || text.contains("{other}"));
-    if sided && e.sides == Sides::None {
+    if names_sides(e) && e.sides == Sides::None {
         found.push(format!(
             "{at}: {{side}} and {{other}} need sides (left-right or back-forward)"
         ));
@@ -290,4 +296,11 @@ fn check_exercise(e: &Exercise, at: &str, built_in: bool, found: &mut Vec<String
             "{at}.sources: every built-in exercise names its source"
         ));
     }
+}
+
+/// Whether the exercise's words name its sides (`{side}`, `{other}`).
+fn names_sides(e: &Exercise) -> bool {
+    (e.cues.iter().chain([&e.say]))
+        .chain(e.movement.iter().map(|m| &m.what))
+        .any(|text| text.contains("{side}") || text.contains("{other}"))
 }

@@ -62,9 +62,9 @@ pub(super) fn lay_out(routine: &Routine, ready_secs: u32) -> Vec<Phase> {
                     side,
                     rep,
                 };
-                if ready_secs > 0 {
-                    // A side's first rep is introduced in words: time to say them all, so the
-                    // next cue does not cut them off.
+                // A side's first rep is introduced in words, whatever the get-ready time: time
+                // to say them all, so the next cue does not cut them off.
+                if ready_secs > 0 || rep == 1 {
                     let words = introduction(s, name, rep).words();
                     let spoken = (words.split_whitespace().count() as f64 / WORDS_PER_SEC).ceil();
                     let secs = if rep == 1 {

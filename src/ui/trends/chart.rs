@@ -129,7 +129,7 @@ fn legend(summary: &Summary, width: u16, sparkline: bool) -> Vec<Line<'static>> 
     };
     let mut parts = vec![
         mean.as_str(),
-        "• worst in 24 h",
+        "• worst in 24 h (else pain now)",
         "▄ 7-day mean",
         "c cold",
         "h heat",

@@ -92,7 +92,7 @@ pub fn end(app: &App, width: u16, height: u16, theme: &Theme) -> Option<u16> {
     let summary = app.trends().summary()?;
     let text = ratatui::widgets::Paragraph::new(words(view.section, summary, theme))
         .wrap(ratatui::widgets::Wrap { trim: true });
-    // The header row, and the mark's row once it scrolls.
-    let rows = height.saturating_sub(1);
-    Some((text.line_count(width) as u16).saturating_sub(rows.saturating_sub(1)))
+    // Below the header row; once it does not fit, the last row is the "more below" mark.
+    let (lines, rows) = (text.line_count(width) as u16, height.saturating_sub(1));
+    Some(if lines <= rows { 0 } else { lines - rows + 1 })
 }
