@@ -21,6 +21,9 @@ pub fn read(root: &Path) -> Vec<(String, Result<String, String>)> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        // Where config and data share a folder (macOS), the diary's own month files of
+        // routines played sit here too: never a routine of one's own.
+        .filter(|p| !p.file_stem().and_then(|s| s.to_str()).is_some_and(is_month))
         .collect();
     paths.sort();
     paths
@@ -42,4 +45,9 @@ pub fn read_one(path: &Path) -> Result<String, String> {
         ));
     }
     std::fs::read_to_string(path).map_err(|e| e.to_string())
+}
+
+/// A month file's stem, "2026-05".
+fn is_month(stem: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(&format!("{stem}-01"), "%Y-%m-%d").is_ok() && stem.len() == 7
 }

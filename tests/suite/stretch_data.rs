@@ -176,3 +176,26 @@ fn the_readme_example_routine_is_valid() {
     assert_eq!(routine.steps.len(), 4);
     assert_eq!(routine.steps[3].exercise.name, "Wall angel");
 }
+
+/// Where config and data share a folder (macOS), `routines/` also holds the diary's month files
+/// of routines played: those are never read as routine files of one's own.
+#[test]
+fn the_diarys_own_month_files_are_not_read_as_routines() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("routines");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("2026-05.json"),
+        r#"{"schema_version": 1, "records": []}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("mine.json"),
+        r#"{"id": "mine", "name": "Mine", "steps": [{"exercise": "chin-tuck"}]}"#,
+    )
+    .unwrap();
+    let files = nape::store::routines::read(dir.path());
+    let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].ends_with("mine.json"));
+}
