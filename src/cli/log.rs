@@ -130,12 +130,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
             // is stored: what to do, with the number, first.
             let number = diary.emergency_number().to_string();
             for flag in diary.would_raise(&checkin, None, now) {
-                say!(
-                    "{}: {} Why: {}; it was not saved (below).",
-                    flag.def.level.tag(),
-                    flag.def.advice(&number),
-                    flag.reason
-                )?;
+                say!("{}; it was not saved (below).", flag_line(&flag, &number))?;
             }
             return Err(e.into());
         }
@@ -150,12 +145,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     let newly = (diary.flags().iter())
         .filter(|f| !f.locks() && f.assessed_at.is_none() && !held.contains(&f.def.id));
     for flag in outcome.raised.iter().chain(newly) {
-        say!(
-            "{}: {} Why: {}.",
-            flag.def.level.tag(),
-            flag.def.advice(&number),
-            flag.reason
-        )?;
+        say!("{}.", flag_line(flag, &number))?;
     }
     // Words in the note that can describe a sign not ticked: which questions to answer.
     let note = checkin.note.as_deref().unwrap_or_default();
@@ -201,4 +191,10 @@ fn number_anyway(cli: &Cli, now: chrono::DateTime<Utc>) -> String {
         Ok(diary) => diary.emergency_number().to_string(),
         Err(_) => settings::emergency_number_for_locale(&super::locale()).to_string(),
     }
+}
+
+/// A sign as the shell says it: "‼ EMERGENCY: Call 112 now. Why: ..." (the caller ends it).
+fn flag_line(flag: &redflag::ActiveFlag, number: &str) -> String {
+    let (tag, advice) = (flag.def.level.tag(), flag.def.advice(number));
+    format!("{tag}: {advice} Why: {}", flag.reason)
 }

@@ -44,34 +44,17 @@ impl Diary {
         instead: Option<&CheckIn>,
         now: DateTime<Utc>,
     ) -> Vec<ActiveFlag> {
-        if !self.locked() {
+        if !self.locked() || !self.checkins.iter().any(|r| r.id == id) {
             return Vec::new();
         }
-        let mut history = self.history();
-        let Some(i) = self.checkins.iter().position(|r| r.id == id) else {
-            return Vec::new();
-        };
-        match instead {
-            Some(checkin) => {
-                history[i].checkin = checkin;
-                history[i].date = self.zone.date(checkin.at);
-                history[i].entered = now;
-            }
-            None => {
-                history.remove(i);
-            }
-        }
-        history.sort_by_key(|d| d.checkin.at);
-        let after = self.signs(&history, None, now);
+        let after = self.signs_if(Some(id), instead, now);
         let still = |f: &ActiveFlag| after.iter().any(|a| a.def.id == f.def.id && a.locks());
         (self.flags.iter())
             .filter(|f| f.locks() && !still(f))
             .cloned()
             .collect()
     }
-}
 
-impl Diary {
     /// The emergency and urgent signs `checkin` would put in force if saved (replacing check-in
     /// `replacing`, for an edit), most urgent first: told even when it cannot be saved.
     pub fn would_raise(
@@ -80,27 +63,34 @@ impl Diary {
         replacing: Option<Uuid>,
         now: DateTime<Utc>,
     ) -> Vec<ActiveFlag> {
-        let mut history = self.history();
-        history.retain(|d| replacing.is_none_or(|id| !self.is(d, id)));
-        history.push(Dated {
-            date: self.zone.date(checkin.at),
-            entered: now,
-            checkin,
-        });
-        history.sort_by_key(|d| d.checkin.at);
         let held: Vec<&str> = (self.flags.iter())
             .filter(|f| f.locks())
             .map(|f| f.def.id.as_str())
             .collect();
-        (self.signs(&history, None, now).into_iter())
+        (self.signs_if(replacing, Some(checkin), now).into_iter())
             .filter(|f| f.locks() && !held.contains(&f.def.id.as_str()))
             .collect()
     }
 
-    /// Whether `d` is the stored check-in `id`.
-    fn is(&self, d: &Dated, id: Uuid) -> bool {
-        self.checkins
-            .iter()
-            .any(|r| r.id == id && std::ptr::eq(&r.body, d.checkin))
+    /// The signs in force if check-in `replaced` (when given) were taken out and `added` (when
+    /// given) put in, entered `now`.
+    fn signs_if(
+        &self,
+        replaced: Option<Uuid>,
+        added: Option<&CheckIn>,
+        now: DateTime<Utc>,
+    ) -> Vec<ActiveFlag> {
+        // The history is the check-ins in the same order: one index for both.
+        let mut history = self.history();
+        if let Some(i) = replaced.and_then(|id| self.checkins.iter().position(|r| r.id == id)) {
+            history.remove(i);
+        }
+        history.extend(added.map(|checkin| Dated {
+            date: self.zone.date(checkin.at),
+            entered: now,
+            checkin,
+        }));
+        history.sort_by_key(|d| d.checkin.at);
+        self.signs(&history, None, now)
     }
 }

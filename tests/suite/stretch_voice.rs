@@ -37,11 +37,7 @@ fn what_a_listener_hears_through_every_built_in_routine() {
 #[test]
 fn each_exercise_says_what_to_do_and_for_how_long_and_movements_are_not_holds() {
     let library = Library::built_in();
-    let desk = library
-        .routines
-        .iter()
-        .find(|r| r.id == "desk-reset")
-        .unwrap();
+    let desk = library.routine("desk-reset").unwrap();
     let said = heard(desk).join("\n");
     assert!(
         said.contains("Shoulder rolls, backward. Roll your shoulders up, backward and down, slowly. 5 slow circles backward."),
@@ -130,11 +126,7 @@ fn a_new_cue_stops_the_one_still_being_said() {
 #[test]
 fn a_change_of_position_is_said_and_given_time() {
     let library = Library::built_in();
-    let spasm = library
-        .routines
-        .iter()
-        .find(|r| r.id == "spasm-relief")
-        .unwrap();
+    let spasm = library.routine("spasm-relief").unwrap();
     let said = heard(spasm).join("\n");
     assert!(
         said.contains("Relax. Next: Lying nod. Lie down on your back now."),
@@ -158,11 +150,7 @@ fn a_change_of_position_is_said_and_given_time() {
 #[test]
 fn with_no_get_ready_each_side_is_still_introduced() {
     let library = Library::built_in();
-    let desk = library
-        .routines
-        .iter()
-        .find(|r| r.id == "desk-reset")
-        .unwrap();
+    let desk = library.routine("desk-reset").unwrap();
     let (player, first) = Player::start(desk.clone(), 0, t(0));
     assert!(matches!(first[0], Cue::Ready { .. }), "{first:?}");
     assert!(player.phases[0].secs >= 5, "time to say it");
