@@ -13,8 +13,15 @@ use nape::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The local state folder the shell's nape would use (NAPE_STATE_DIR, or the platform's).
+fn state() -> std::path::PathBuf {
+    std::env::var_os("NAPE_STATE_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| nape::store::default_state().expect("a state folder"))
+}
+
 fn open(dir: &str) -> App {
-    let (store, _) = DiskStore::open(dir).expect("open the diary");
+    let (store, _) = DiskStore::open(dir, &state()).expect("open the diary");
     App::with_diary(
         Diary::open(Box::new(store), Zone::Local, "en_GB.UTF-8", Utc::now()),
         Utc::now(),

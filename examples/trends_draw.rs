@@ -26,11 +26,18 @@ fn draw(app: &App, terminal: &mut Terminal<TestBackend>) -> u128 {
     start.elapsed().as_micros()
 }
 
+/// The local state folder the shell's nape would use (NAPE_STATE_DIR, or the platform's).
+fn state() -> std::path::PathBuf {
+    std::env::var_os("NAPE_STATE_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| nape::store::default_state().expect("a state folder"))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let draws: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(200);
     let open = || {
-        let (store, _) = DiskStore::open(&args[1]).expect("open the diary");
+        let (store, _) = DiskStore::open(&args[1], &state()).expect("open the diary");
         App::with_diary(
             Diary::open(Box::new(store), Zone::Local, "en_GB.UTF-8", Utc::now()),
             Utc::now(),

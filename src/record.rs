@@ -30,10 +30,23 @@ pub enum Split {
     Single,
 }
 
+/// How desks' versions of one record come together (see store::fields).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merge {
+    /// The version changed last wins whole: a check-in edited on two desks is one person's
+    /// two edits, and the later one is what they meant.
+    Whole,
+    /// Each field from the version that changed it last, so changes to different fields on
+    /// two desks both hold; `desk` fields belong to each desk and are never taken from another
+    /// desk's version once this desk has its own (a new desk starts from the latest).
+    ByField { desk: &'static [&'static str] },
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Collection {
     pub name: &'static str,
     pub split: Split,
+    pub merge: Merge,
 }
 
 impl Collection {

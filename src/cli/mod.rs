@@ -45,6 +45,10 @@ pub struct Cli {
     /// Where your own routines and settings files live.
     #[arg(long, global = true, env = "NAPE_CONFIG_DIR", value_name = "PATH")]
     pub config_dir: Option<PathBuf>,
+    /// Where this computer's own state lives: its desk id, the lock and backups (default: the
+    /// platform's local state folder; never inside a synced data folder).
+    #[arg(long, global = true, env = "NAPE_STATE_DIR", value_name = "PATH")]
+    pub state_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -217,7 +221,14 @@ pub fn open_store(cli: &Cli) -> Result<DiskStore, Failure> {
 
 /// Open the diary and hand back what opening it fixed, for the app to show on screen.
 pub fn open_store_quietly(cli: &Cli) -> Result<(DiskStore, Vec<Notice>), Failure> {
-    Ok(DiskStore::open(data_dir(cli)?)?)
+    Ok(DiskStore::open(data_dir(cli)?, &state_dir(cli)?)?)
+}
+
+pub fn state_dir(cli: &Cli) -> Result<PathBuf, Failure> {
+    Ok(match &cli.state_dir {
+        Some(dir) => dir.clone(),
+        None => crate::store::default_state()?,
+    })
 }
 
 pub fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
@@ -236,7 +247,7 @@ pub fn open_diary(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
 
 /// As `open_diary`, checking only the folders at start (for `nape status`, run every few seconds).
 pub fn open_diary_light(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
-    let (store, notices) = DiskStore::open_light(data_dir(cli)?)?;
+    let (store, notices) = DiskStore::open_light(data_dir(cli)?, &state_dir(cli)?)?;
     warn(&notices);
     Ok(diary_over(store, now))
 }

@@ -233,7 +233,12 @@ impl Diary {
                     record.touch(now);
                     Change::update(record)
                 }
-                None => Change::add(Record::new(*body, self.zone.date(now), now)),
+                None => Change::add(Record::new_with(
+                    settings::ID,
+                    *body,
+                    self.zone.date(now),
+                    now,
+                )),
             };
             return Ok(Some(change));
         }

@@ -1,4 +1,4 @@
-//! What could not be read, in a few words for the banner ("checkins/2026-03.json is damaged"),
+//! What could not be read, in a few words for the banner ("checkins/2026-03 is damaged"),
 //! what else the store reported, and starting a damaged settings file afresh.
 
 use std::path::{Path, PathBuf};
@@ -9,11 +9,16 @@ use crate::domain::checkin::CheckIn;
 use crate::domain::settings::Settings;
 use crate::store::{Damage, Kind, Notice, ParseError, StoreError};
 
-/// A data file named by its folder and name ("checkins/2026-03.json"), short enough for the banner.
+/// A data file named by its folder and what it holds ("checkins/2026-03", whichever desk's
+/// file it is), short enough for the banner; `nape check` names the file itself.
 fn short(path: &Path) -> String {
     let mut parts: Vec<_> = path.iter().rev().take(2).collect();
     parts.reverse();
-    parts.iter().collect::<PathBuf>().display().to_string()
+    let named = parts.iter().collect::<PathBuf>().display().to_string();
+    match named.split_once('.') {
+        Some((stem, rest)) if rest.ends_with("json") => stem.to_string(),
+        _ => named,
+    }
 }
 
 pub(super) fn notice(notice: &Notice) -> Option<String> {

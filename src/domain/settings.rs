@@ -9,6 +9,10 @@ use super::therapy::PackKind;
 use super::therapy::limits::Limits;
 use super::trends::Span;
 
+/// The id of the settings record: every desk's settings are versions of this one record, merged
+/// field by field, even when two desks were set up before they first met.
+pub const ID: uuid::Uuid = uuid::Uuid::from_u128(0x0000_0000_0000_7000_8000_0000_0000_0001);
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Settings {
     pub emergency_number: String,

@@ -7,12 +7,13 @@ use uuid::Uuid;
 use crate::domain::function::FunctionRating;
 use crate::domain::redflag::Assessment;
 use crate::domain::settings::Settings;
-use crate::record::{Collection, Kind, Record, Split};
+use crate::record::{Collection, Kind, Merge, Record, Split};
 
 impl Kind for Assessment {
     const COLLECTION: Collection = Collection {
         name: "assessments",
         split: Split::Monthly,
+        merge: Merge::Whole,
     };
 
     fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {
@@ -24,6 +25,7 @@ impl Kind for FunctionRating {
     const COLLECTION: Collection = Collection {
         name: "function",
         split: Split::Monthly,
+        merge: Merge::Whole,
     };
 
     /// 1 to 5 activities, named, each 0-10.
@@ -40,5 +42,18 @@ impl Kind for Settings {
     const COLLECTION: Collection = Collection {
         name: "settings",
         split: Split::Single,
+        // What the person set (the emergency number, the onset, their activities) travels
+        // between desks; how this computer reminds and shows (cues, breaks, night hours, the
+        // Trends view) stays with it.
+        merge: Merge::ByField {
+            desk: &[
+                "cues",
+                "ready_secs",
+                "break_minutes",
+                "night",
+                "break_at",
+                "trends_view",
+            ],
+        },
     };
 }

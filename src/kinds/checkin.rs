@@ -6,12 +6,13 @@ use uuid::Uuid;
 
 use super::cells::{defuse, join_escaped, moment, opt, time};
 use crate::domain::checkin::CheckIn;
-use crate::record::{Collection, Csv, Kind, Record, Split};
+use crate::record::{Collection, Csv, Kind, Merge, Record, Split};
 
 impl Kind for CheckIn {
     const COLLECTION: Collection = Collection {
         name: "checkins",
         split: Split::Monthly,
+        merge: Merge::Whole,
     };
 
     const CSV: Option<Csv<Self>> = Some(Csv {

@@ -5,12 +5,13 @@ use uuid::Uuid;
 
 use super::cells::{defuse, moment, opt, time};
 use crate::domain::stretch::{RoutineEnd, RoutineSession};
-use crate::record::{Collection, Csv, Kind, Record, Split};
+use crate::record::{Collection, Csv, Kind, Merge, Record, Split};
 
 impl Kind for RoutineSession {
     const COLLECTION: Collection = Collection {
         name: "routines",
         split: Split::Monthly,
+        merge: Merge::Whole,
     };
 
     const CSV: Option<Csv<Self>> = Some(Csv {

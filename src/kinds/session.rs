@@ -6,12 +6,13 @@ use uuid::Uuid;
 
 use super::cells::{moment, opt, time};
 use crate::domain::therapy::{EndReason, Session};
-use crate::record::{Collection, Csv, Kind, Record, Split};
+use crate::record::{Collection, Csv, Kind, Merge, Record, Split};
 
 impl Kind for Session {
     const COLLECTION: Collection = Collection {
         name: "therapy",
         split: Split::Monthly,
+        merge: Merge::Whole,
     };
 
     const CSV: Option<Csv<Self>> = Some(Csv {

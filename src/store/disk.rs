@@ -1,23 +1,27 @@
-//! The store on disk. One folder per collection, one JSON document per month, replaced
-//! atomically under a lock held only by writers (and by readers repairing damage).
+//! The store on disk. One folder per collection; in it each desk's own file per month (see
+//! `layout`), replaced atomically under a lock held only by writers (and by readers repairing
+//! damage). The lock and backups are local to the desk (`local`).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{Local as LocalTime, NaiveDate, Utc};
 
 use super::backup::Backups;
 use super::document::{self, Document, ParseError};
 use super::files::{self, Lock, LockError};
-use super::layout::{BACKUPS, LOCK, REPORTS, is_named_for, month_overlaps};
-use super::op::{Outcome, bury, decide, newest_per_id};
-use super::{Applied, Collection, Damage, DateRange, Loaded, Notice, Op, Store, StoreError};
+use super::layout::{BACKUPS, REPORTS, Source, desk_file, parse_name, stem_overlaps};
+use super::local::Local;
+use super::op::{Outcome, decide};
+use super::sheet::{Merged, Sheet};
+use super::{Applied, Collection, Damage, DateRange, Loaded, Merge, Notice, Op, Store, StoreError};
 
 pub struct DiskStore {
     root: PathBuf,
+    local: Local,
     /// How long a save waits for another process's save before giving up.
     lock_wait: Duration,
 }
@@ -25,35 +29,50 @@ pub struct DiskStore {
 /// Long enough for any real save to finish; short enough that a stuck one is reported.
 const LOCK_WAIT: Duration = Duration::from_secs(3);
 
-/// A file read under the lock, ready to change.
-struct Open {
-    doc: Document,
-    dirty: bool,
-}
+/// A collection's data files by stem, each with who wrote it.
+type Listing = BTreeMap<String, Vec<(PathBuf, Source)>>;
 
 impl DiskStore {
-    /// Open (creating if needed) the store at `root`. Folders and data files readable by others
-    /// are tightened, and each one that was is reported.
-    pub fn open(root: impl Into<PathBuf>) -> Result<(DiskStore, Vec<Notice>), StoreError> {
-        DiskStore::open_checking(root.into(), true)
+    /// Open (creating if needed) the store at `root`, with this desk's local state under
+    /// `state`. Folders and data files readable by others are tightened, and each one that was
+    /// is reported.
+    pub fn open(
+        root: impl Into<PathBuf>,
+        state: &Path,
+    ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
+        DiskStore::open_checking(root.into(), state, true)
     }
 
     /// Open for a quick read (a status bar runs this every few seconds): only the folders are
     /// checked at start; files are still tightened as they are read.
-    pub fn open_light(root: impl Into<PathBuf>) -> Result<(DiskStore, Vec<Notice>), StoreError> {
-        DiskStore::open_checking(root.into(), false)
+    pub fn open_light(
+        root: impl Into<PathBuf>,
+        state: &Path,
+    ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
+        DiskStore::open_checking(root.into(), state, false)
     }
 
     /// The store at `root` as it is, for `opening` once the folder has been looked at.
-    pub(super) fn at(root: PathBuf) -> DiskStore {
+    pub(super) fn at(root: PathBuf, local: Local) -> DiskStore {
         DiskStore {
             root,
+            local,
             lock_wait: LOCK_WAIT,
         }
     }
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// This desk's local state for the data folder: its lock and backups.
+    pub fn local_dir(&self) -> &Path {
+        &self.local.dir
+    }
+
+    /// This installation's desk id, which names its files.
+    pub fn desk(&self) -> &str {
+        &self.local.desk
     }
 
     /// Wait at most `wait` for another process's save (the open app keeps this short, so it
@@ -63,7 +82,7 @@ impl DiskStore {
     }
 
     pub(super) fn lock(&self) -> Result<Lock, StoreError> {
-        let path = self.root.join(LOCK);
+        let path = self.local.lock_path();
         super::entries::usable(&path, false)?;
         Lock::acquire(&path, self.lock_wait).map_err(|e| match e {
             LockError::Busy(pid) => StoreError::Busy { pid },
@@ -71,22 +90,28 @@ impl DiskStore {
         })
     }
 
-    fn path(&self, c: Collection, date: NaiveDate) -> PathBuf {
-        self.root
-            .join(c.name)
-            .join(format!("{}.json", c.stem(date)))
+    /// This desk's backups first, then those an older nape kept in the data folder.
+    fn backups(&self) -> [Backups; 2] {
+        [Backups::new(&self.local.dir), Backups::new(&self.root)]
     }
 
-    /// The collection's data files whose month can hold a date in `range`.
-    pub fn files(&self, c: Collection, range: DateRange) -> Result<Vec<PathBuf>, StoreError> {
+    fn own_path(&self, c: Collection, stem: &str) -> PathBuf {
+        self.root
+            .join(c.name)
+            .join(desk_file(stem, &self.local.desk))
+    }
+
+    /// The collection's data files by stem: every desk's, the shared one and sync copies.
+    fn listing(&self, c: Collection) -> Result<Listing, StoreError> {
         let dir = self.root.join(c.name);
+        let mut listing = Listing::new();
         // A link or a file in the folder's place is reported (odd_entries), never read through.
         if super::entries::odd(&dir, true).is_some() {
-            return Ok(Vec::new());
+            return Ok(listing);
         }
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
             Err(e) => {
                 return Err(StoreError::Io {
                     path: dir,
@@ -94,14 +119,41 @@ impl DiskStore {
                 });
             }
         };
-        let mut paths: Vec<PathBuf> = entries
-            .flatten()
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .map(|e| e.path())
-            .filter(|p| is_named_for(c, p) && month_overlaps(c, p, range))
-            .collect();
-        paths.sort();
-        Ok(paths)
+        for entry in entries.flatten() {
+            if !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
+            }
+            let path = entry.path();
+            if let Some((stem, source)) = parse_name(c, &path) {
+                listing.entry(stem).or_default().push((path, source));
+            }
+        }
+        for files in listing.values_mut() {
+            files.sort();
+        }
+        Ok(listing)
+    }
+
+    /// The collection's data files whose month can hold a date in `range`.
+    pub fn files(&self, c: Collection, range: DateRange) -> Result<Vec<PathBuf>, StoreError> {
+        let listing = self.listing(c)?;
+        Ok((listing.into_iter())
+            .filter(|(stem, _)| stem_overlaps(c, stem, range))
+            .flat_map(|(_, files)| files.into_iter().map(|(path, _)| path))
+            .collect())
+    }
+
+    /// The desks whose files the collection holds, with the newest change each made.
+    pub fn desks(&self, c: Collection) -> Vec<(String, Option<chrono::DateTime<Utc>>)> {
+        let mut desks: BTreeMap<String, Option<chrono::DateTime<Utc>>> = BTreeMap::new();
+        for (path, source) in self.listing(c).unwrap_or_default().into_values().flatten() {
+            let Source::Desk(desk) = source else { continue };
+            let doc = fs::read(&path).ok().and_then(|b| document::parse(&b).ok());
+            let newest = doc.and_then(|d| d.records.iter().map(|r| r.updated_at).max());
+            let kept = desks.entry(desk).or_default();
+            *kept = (*kept).max(newest);
+        }
+        desks.into_iter().collect()
     }
 
     /// Collections present on disk (every folder but backups).
@@ -112,7 +164,7 @@ impl DiskStore {
             .flatten()
             .filter(|e| e.path().is_dir())
             .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-            .filter(|n| n != BACKUPS && n != REPORTS)
+            .filter(|n| n != BACKUPS && n != REPORTS && !n.starts_with('.'))
             .collect();
         names.sort();
         names
@@ -162,7 +214,8 @@ impl DiskStore {
         notices: &mut Vec<Notice>,
     ) -> Result<Document, StoreError> {
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
-        let Some((backup, bytes)) = Backups::new(&self.root).newest_good(relative) else {
+        let found = self.backups().iter().find_map(|b| b.newest_good(relative));
+        let Some((backup, bytes)) = found else {
             return Err(StoreError::Damaged {
                 path: path.to_path_buf(),
                 reason,
@@ -183,25 +236,91 @@ impl DiskStore {
         })
     }
 
-    /// Which file holds `id`, searching every file of the collection (used only when an edit or
-    /// import does not find the record where its date says).
-    fn locate(
+    /// Read one stem's files under the lock, to be changed. This desk's file and the shared
+    /// file are repaired from a backup if damaged; another desk's damaged file or sync copy is
+    /// left where it is (reading reports it) and this desk's changes go on without it.
+    fn open_sheet(
         &self,
         c: Collection,
-        id: uuid::Uuid,
-        open: &mut HashMap<PathBuf, Open>,
+        stem: &str,
+        listing: &Listing,
         notices: &mut Vec<Notice>,
-    ) -> Result<Option<PathBuf>, StoreError> {
-        for path in self.files(c, DateRange::ALL)? {
-            if !open.contains_key(&path) {
-                let doc = self.read_locked(&path, notices)?;
-                open.insert(path.clone(), Open { doc, dirty: false });
-            }
-            if open[&path].doc.records.iter().any(|r| r.id == id) {
-                return Ok(Some(path));
+    ) -> Result<Sheet, StoreError> {
+        let own_path = self.own_path(c, stem);
+        let own = self.read_locked(&own_path, notices)?;
+        let mut others = Vec::new();
+        for (path, source) in listing.get(stem).into_iter().flatten() {
+            let doc = match source {
+                Source::Desk(desk) if *desk == self.local.desk => continue,
+                Source::Shared => self.read_locked(path, notices)?,
+                _ => match self.read(path, notices)?.map(|b| document::parse(&b)) {
+                    Some(Ok(doc)) => doc,
+                    Some(Err(ParseError::Newer { .. })) if matches!(source, Source::Desk(_)) => {
+                        match self.read(path, notices)?.and_then(|b| lenient(&b)) {
+                            Some(doc) => doc,
+                            None => continue,
+                        }
+                    }
+                    _ => continue,
+                },
+            };
+            others.push((path.clone(), source.clone(), doc));
+        }
+        Ok(Sheet {
+            desk: self.local.desk.clone(),
+            merge: c.merge,
+            own_path,
+            own,
+            others,
+            dirty: false,
+        })
+    }
+
+    /// Write a changed sheet: this desk's file, then the files folded into it removed.
+    fn write_sheet(&self, sheet: &mut Sheet, notices: &mut Vec<Notice>) -> Result<(), StoreError> {
+        let folded = sheet.fold();
+        self.write(&sheet.own_path, &sheet.own, notices)?;
+        for path in folded {
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(StoreError::io(&path)(e));
+                }
+                _ => {}
             }
         }
-        Ok(None)
+        Ok(())
+    }
+
+    /// Fold every sync copy of the collection into this desk's files, under the lock, and say
+    /// how many entries only the copies held. A sync tool keeps a limited number of copies
+    /// (Syncthing ten) and deletes the oldest, so this is done at the first read, not later.
+    fn fold_copies(&self, c: Collection, listing: &Listing) -> Result<Vec<Notice>, StoreError> {
+        let mut notices = Vec::new();
+        let with_copies = |files: &Vec<(PathBuf, Source)>| {
+            files.iter().any(|(_, source)| *source == Source::Copy)
+        };
+        if !listing.values().any(with_copies) {
+            return Ok(notices);
+        }
+        let _lock = self.lock()?;
+        // Read again under the lock: another process may have folded them meanwhile.
+        let listing = self.listing(c)?;
+        let (mut copies, mut entries) = (Vec::new(), 0);
+        for (stem, files) in listing.iter().filter(|(_, files)| with_copies(files)) {
+            let mut sheet = self.open_sheet(c, stem, &listing, &mut notices)?;
+            let before = visible_ids(&sheet, false);
+            let after = visible_ids(&sheet, true);
+            entries += after.iter().filter(|v| !before.contains(v)).count();
+            copies.extend(
+                files
+                    .iter()
+                    .filter(|(_, s)| *s == Source::Copy)
+                    .map(|(p, _)| p.clone()),
+            );
+            self.write_sheet(&mut sheet, &mut notices)?;
+        }
+        notices.push(Notice::Folded { copies, entries });
+        Ok(notices)
     }
 
     fn write(
@@ -215,7 +334,8 @@ impl DiskStore {
         files::write_atomic(path, &bytes, true).map_err(StoreError::io(path))?;
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
         // A failed backup must not fail a save that is already durable, but it is said.
-        if let Err(e) = Backups::new(&self.root).save(Local::now().date_naive(), relative, &bytes) {
+        let today = LocalTime::now().date_naive();
+        if let Err(e) = Backups::new(&self.local.dir).save(today, relative, &bytes) {
             notices.push(Notice::NoBackup {
                 path: path.to_path_buf(),
                 reason: e.to_string(),
@@ -223,6 +343,19 @@ impl DiskStore {
         }
         Ok(())
     }
+}
+
+/// The versions (id and time changed) visible in a sheet, with or without its sync copies.
+fn visible_ids(sheet: &Sheet, copies: bool) -> Vec<(uuid::Uuid, chrono::DateTime<Utc>)> {
+    let mut merged = sheet.merged();
+    merged.add(&Source::Desk(sheet.desk.clone()), sheet.own.clone());
+    for (_, source, doc) in &sheet.others {
+        if copies || *source != Source::Copy {
+            merged.add(source, doc.clone());
+        }
+    }
+    let (records, _) = merged.finish();
+    records.into_iter().map(|r| (r.id, r.updated_at)).collect()
 }
 
 impl Store for DiskStore {
@@ -235,8 +368,18 @@ impl Store for DiskStore {
                 reason: ParseError::NotAFile(what),
             });
         }
-        for path in self.files(c, range)? {
-            let Some(bytes) = self.read(&path, &mut loaded.notices)? else {
+        let mut listing = self.listing(c)?;
+        let folded = self.fold_copies(c, &listing)?;
+        if !folded.is_empty() {
+            loaded.notices.extend(folded);
+            listing = self.listing(c)?;
+        }
+        let mut merged = Merged::new(c.merge, &self.local.desk);
+        let in_range = listing
+            .iter()
+            .filter(|(stem, _)| stem_overlaps(c, stem, range));
+        for (path, source) in in_range.flat_map(|(_, files)| files) {
+            let Some(bytes) = self.read(path, &mut loaded.notices)? else {
                 continue;
             };
             let doc = match document::parse(&bytes) {
@@ -251,10 +394,17 @@ impl Store for DiskStore {
                         None => continue,
                     }
                 }
+                Err(reason) if !self.repairs(source) => {
+                    loaded.damage.push(Damage {
+                        path: path.clone(),
+                        reason,
+                    });
+                    continue;
+                }
                 Err(_) => {
                     // Repair needs the lock; read again under it in case a writer just fixed it.
                     let _lock = self.lock()?;
-                    match self.read_locked(&path, &mut loaded.notices) {
+                    match self.read_locked(path, &mut loaded.notices) {
                         Ok(doc) => doc,
                         Err(StoreError::Damaged { path, reason }) => {
                             loaded.damage.push(Damage { path, reason });
@@ -264,14 +414,17 @@ impl Store for DiskStore {
                     }
                 }
             };
-            loaded
-                .records
-                .extend(doc.records.into_iter().filter(|r| range.contains(r.date)));
-            loaded
-                .deleted
-                .extend(doc.deleted.into_iter().filter(|t| range.contains(t.date)));
+            merged.add(source, doc);
         }
-        loaded.records = newest_per_id(loaded.records);
+        let (records, deleted) = merged.finish();
+        loaded.records = records
+            .into_iter()
+            .filter(|r| range.contains(r.date))
+            .collect();
+        loaded.deleted = deleted
+            .into_iter()
+            .filter(|t| range.contains(t.date))
+            .collect();
         Ok(loaded)
     }
 
@@ -281,82 +434,82 @@ impl Store for DiskStore {
         super::entries::usable(&dir, true)?;
         files::ensure_private_dir(&dir).map_err(StoreError::io(&dir))?;
         let _lock = self.lock()?;
-        files::remove_stale_temps(&dir).map_err(StoreError::io(&dir))?;
+        files::remove_stale_temps(&dir, &self.local.desk).map_err(StoreError::io(&dir))?;
+        let listing = self.listing(c)?;
 
         let mut applied = Applied::default();
-        let mut open: HashMap<PathBuf, Open> = HashMap::new();
+        let mut sheets: BTreeMap<String, Sheet> = BTreeMap::new();
         // Files are written in the order they were first changed; a record that moves between
         // months is inserted before it is removed, so a crash can duplicate it but never lose it.
-        let mut order: Vec<PathBuf> = Vec::new();
-        for op in ops {
-            let target = self.path(c, op.date());
-            if !open.contains_key(&target) {
-                let doc = self.read_locked(&target, &mut applied.notices)?;
-                open.insert(target.clone(), Open { doc, dirty: false });
+        let mut order: Vec<String> = Vec::new();
+        let open = |stem: &str, sheets: &mut BTreeMap<String, Sheet>, n: &mut Vec<Notice>| {
+            if !sheets.contains_key(stem) {
+                sheets.insert(stem.to_string(), self.open_sheet(c, stem, &listing, n)?);
             }
+            Ok::<(), StoreError>(())
+        };
+        for op in ops {
+            let target = c.stem(op.date());
+            open(&target, &mut sheets, &mut applied.notices)?;
             let id = op.id();
-            let holder = if open[&target].doc.records.iter().any(|r| r.id == id) {
+            let holder = if sheets[&target].find(id).is_some() {
                 Some(target.clone())
             } else if matches!(op, Op::Add(_)) {
                 None
             } else {
-                self.locate(c, id, &mut open, &mut applied.notices)?
+                // Not where its date says: look in every stem (a record moved between months).
+                for stem in listing.keys() {
+                    open(stem, &mut sheets, &mut applied.notices)?;
+                }
+                sheets
+                    .iter()
+                    .find(|(_, s)| s.find(id).is_some())
+                    .map(|(k, _)| k.clone())
             };
-            let existing = holder
-                .as_ref()
-                .and_then(|h| open[h].doc.records.iter().find(|r| r.id == id));
-            // Where the record is not found every file was opened: a tombstone in any counts
-            // (a record moved to another month before it was deleted).
-            let buried = open
-                .values()
-                .flat_map(|o| o.doc.deleted.iter())
-                .find(|t| t.id == id);
-            let outcome = decide(op, existing, buried)?;
-            let mut touch = |path: &PathBuf, open: &mut HashMap<PathBuf, Open>| {
-                open.get_mut(path).expect("opened above").dirty = true;
-                if !order.contains(path) {
-                    order.push(path.clone());
+            let existing = holder.as_ref().and_then(|h| sheets[h].find(id));
+            let buried =
+                (sheets.values().filter_map(|s| s.buried(id))).max_by_key(|t| t.deleted_at);
+            let outcome = decide(op, existing.as_ref(), buried.as_ref())?;
+            let mut touch = |stem: &String| {
+                if !order.contains(stem) {
+                    order.push(stem.clone());
                 }
             };
             match outcome {
                 Outcome::Nothing => continue,
-                Outcome::Insert(new) | Outcome::Replace(new) => {
-                    let dest = self.path(c, new.date);
-                    if !open.contains_key(&dest) {
-                        let doc = self.read_locked(&dest, &mut applied.notices)?;
-                        open.insert(dest.clone(), Open { doc, dirty: false });
+                Outcome::Insert(mut new) | Outcome::Replace(mut new) => {
+                    if let Merge::ByField { .. } = c.merge {
+                        super::fields::stamp(&mut new, existing.as_ref());
                     }
-                    let records = &mut open.get_mut(&dest).expect("opened").doc.records;
-                    match records.iter_mut().find(|r| r.id == id) {
-                        Some(slot) => *slot = new,
-                        None => records.push(new),
-                    }
-                    touch(&dest, &mut open);
+                    let dest = c.stem(new.date);
+                    open(&dest, &mut sheets, &mut applied.notices)?;
+                    sheets.get_mut(&dest).expect("opened").put(new);
+                    touch(&dest);
                     if let Some(holder) = holder.filter(|h| *h != dest) {
-                        open.get_mut(&holder)
-                            .expect("opened")
-                            .doc
-                            .records
-                            .retain(|r| r.id != id);
-                        touch(&holder, &mut open);
+                        let old = existing.as_ref().expect("a holder holds it");
+                        sheets.get_mut(&holder).expect("opened").take_away(old);
+                        touch(&holder);
                     }
                 }
-                Outcome::Remove(tombstone) => {
+                Outcome::Remove(mut tombstone) => {
                     let holder = holder.expect("remove has a holder");
-                    let doc = &mut open.get_mut(&holder).expect("opened").doc;
-                    doc.records.retain(|r| r.id != id);
-                    bury(doc, tombstone);
-                    touch(&holder, &mut open);
+                    // Never earlier than the version it deletes, whatever the clock says, so
+                    // every desk's copy of that version stays hidden.
+                    let old = existing.as_ref().expect("a holder holds it");
+                    tombstone.deleted_at = tombstone.deleted_at.max(old.updated_at);
+                    sheets.get_mut(&holder).expect("opened").remove(tombstone);
+                    touch(&holder);
                 }
                 Outcome::Bury(tombstone) => {
-                    bury(&mut open.get_mut(&target).expect("opened").doc, tombstone);
-                    touch(&target, &mut open);
+                    sheets.get_mut(&target).expect("opened").bury(tombstone);
+                    touch(&target);
                 }
             }
             applied.changed += 1;
         }
-        for path in order.iter().filter(|p| open[*p].dirty) {
-            self.write(path, &open[path].doc, &mut applied.notices)?;
+        for stem in &order {
+            let sheet = sheets.get_mut(stem).expect("opened");
+            self.write_sheet(sheet, &mut applied.notices)?;
         }
         applied.collection = c.name;
         Ok(applied)
@@ -377,7 +530,13 @@ impl Store for DiskStore {
     }
 
     fn set_aside(&self, c: Collection, date: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
-        super::aside::set_aside(self, &self.path(c, date))
+        let stem = c.stem(date);
+        let listing = self.listing(c)?;
+        let mut moved = None;
+        for (path, _) in listing.get(&stem).into_iter().flatten() {
+            moved = super::aside::set_aside(self, path)?.or(moved);
+        }
+        Ok(moved)
     }
 
     fn write_report(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
@@ -386,6 +545,19 @@ impl Store for DiskStore {
         let path = dir.join(name);
         files::write_atomic(&path, bytes, true).map_err(StoreError::io(&path))?;
         Ok(path)
+    }
+}
+
+impl DiskStore {
+    /// Whether a damaged file of `source` is repaired from a backup on reading: this desk's
+    /// own (its backups are here) and the shared file (an older nape's backups are), never
+    /// another desk's or a sync copy.
+    fn repairs(&self, source: &Source) -> bool {
+        match source {
+            Source::Shared => true,
+            Source::Desk(desk) => *desk == self.local.desk,
+            Source::Copy => false,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::disk::DiskStore;
-use super::layout::{BACKUPS, LOCK, is_data_file, is_named_for};
+use super::layout::{BACKUPS, LOCK, is_data_file, parse_name};
 use super::{Collection, StoreError};
 use crate::kinds;
 
@@ -39,7 +39,9 @@ impl DiskStore {
             .filter(|p| is_data_file(p))
             .filter_map(|p| {
                 let what = odd(&p, false).or_else(|| {
-                    (!is_named_for(c, &p)).then_some("a file nape did not name (a sync copy?)")
+                    parse_name(c, &p)
+                        .is_none()
+                        .then_some("a file nape did not name (a sync copy?)")
                 });
                 what.map(|what| (p, what))
             })
@@ -48,13 +50,14 @@ impl DiskStore {
         found
     }
 
-    /// The odd entries of every collection this build knows, the backups folder and the lock.
+    /// The odd entries of every collection this build knows, and of the desk's backups folder
+    /// and lock.
     pub fn all_odd_entries(&self) -> Vec<(PathBuf, &'static str)> {
         let mut all: Vec<_> = (kinds::known().into_iter())
             .flat_map(|(c, _)| self.odd_entries(c))
             .collect();
         for (name, want_dir) in [(BACKUPS, true), (LOCK, false)] {
-            let path = self.root().join(name);
+            let path = self.local_dir().join(name);
             all.extend(odd(&path, want_dir).map(|what| (path, what)));
         }
         all

@@ -90,9 +90,11 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Temp files left by a save that was killed. Only call this while holding the lock: then no
-/// other save is writing one.
-pub fn remove_stale_temps(dir: &Path) -> io::Result<usize> {
+/// Temp files left by a killed save of this desk's files (`.2026-03.<desk>.json.XXXX.tmp`).
+/// Only call this while holding the lock: then no other save is writing one. Anyone else's temp
+/// files (a sync tool's, an older nape's) are not nape's to remove.
+pub fn remove_stale_temps(dir: &Path, desk: &str) -> io::Result<usize> {
+    let own = format!(".{desk}.json.");
     let mut removed = 0;
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -103,7 +105,7 @@ pub fn remove_stale_temps(dir: &Path) -> io::Result<usize> {
         let entry = entry?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) {
+        if name.starts_with('.') && name.contains(&own) && name.ends_with(TEMP_SUFFIX) {
             fs::remove_file(entry.path())?;
             removed += 1;
         }

@@ -7,13 +7,16 @@ pub mod check;
 mod disk;
 pub mod document;
 mod entries;
+mod fields;
 mod files;
 
 mod layout;
+mod local;
 mod memory;
 mod op;
 mod opening;
 pub mod routines;
+mod sheet;
 mod watch;
 
 use std::fmt;
@@ -22,9 +25,10 @@ use std::path::PathBuf;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-pub use crate::record::{Collection, Kind, RawRecord, Record, Split};
+pub use crate::record::{Collection, Kind, Merge, RawRecord, Record, Split};
 pub use disk::DiskStore;
 pub use document::{ParseError, SCHEMA_VERSION, Tombstone};
+pub use local::default_state;
 pub use memory::MemoryStore;
 pub use op::Op;
 pub use watch::{Watch, watch, watch_folder};
@@ -71,6 +75,12 @@ pub enum Notice {
         path: PathBuf,
         reason: ParseError,
     },
+    /// Copies a sync tool made when two desks changed one file at once, merged into this
+    /// desk's files and removed; `entries` were in them and nowhere else.
+    Folded {
+        copies: Vec<PathBuf>,
+        entries: usize,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -113,6 +123,22 @@ impl fmt::Display for Notice {
                 moved_to.display(),
                 backup.display()
             ),
+            Notice::Folded { copies, entries } => {
+                let files = match copies.as_slice() {
+                    [one] => one.display().to_string(),
+                    many => format!("{} copies", many.len()),
+                };
+                let back = match entries {
+                    0 => "nothing was missing".to_string(),
+                    1 => "1 entry found only there is back".to_string(),
+                    n => format!("{n} entries found only there are back"),
+                };
+                write!(
+                    f,
+                    "A sync tool had made {files} when two desks saved at once; merged into \
+                     this desk's files and removed: {back}."
+                )
+            }
             Notice::ReadOnly { path, reason } => write!(
                 f,
                 "{} is read-only here: {reason}. Update nape to change it.",

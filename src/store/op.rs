@@ -4,8 +4,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
-use std::collections::HashMap;
-
 use super::document::{Document, Tombstone};
 use super::{RawRecord, StoreError};
 
@@ -106,18 +104,4 @@ pub fn bury(doc: &mut Document, tombstone: Tombstone) {
     doc.deleted
         .retain(|t| t.id != tombstone.id && t.deleted_at > year_ago);
     doc.deleted.push(tombstone);
-}
-
-/// A crash while moving a record between months can leave two copies; the later edit wins.
-pub fn newest_per_id(records: Vec<RawRecord>) -> Vec<RawRecord> {
-    let mut by_id: HashMap<uuid::Uuid, RawRecord> = HashMap::with_capacity(records.len());
-    for record in records {
-        match by_id.get(&record.id) {
-            Some(kept) if kept.updated_at >= record.updated_at => {}
-            _ => {
-                by_id.insert(record.id, record);
-            }
-        }
-    }
-    by_id.into_values().collect()
 }

@@ -2,11 +2,12 @@
 //! nape's own entries in it.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::disk::DiskStore;
 use super::files;
-use super::layout::{BACKUPS, LOCK, REPORTS, is_data_file};
+use super::layout::{BACKUPS, LOCK, REPORTS, is_data_file, is_sync_entry};
+use super::local::Local;
 use super::{Notice, StoreError};
 
 impl DiskStore {
@@ -28,6 +29,7 @@ impl DiskStore {
 
     pub(super) fn open_checking(
         root: PathBuf,
+        state: &Path,
         files_too: bool,
     ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
         let mut notices = Vec::new();
@@ -55,7 +57,11 @@ impl DiskStore {
             // A collection's folder may be a link to a folder elsewhere (synced): still nape's.
             let is_dir = entry.path().is_dir();
             let collection = is_dir && crate::kinds::find(&name).is_some();
+            // Backups and the lock were kept here by older versions: still nape's.
             let own = is_dir && (name == BACKUPS || name == REPORTS);
+            if is_sync_entry(&name) {
+                continue; // a sync tool's own entry: expected, and not nape's to change
+            }
             if !(collection || own || name == LOCK) {
                 foreign.push(name);
                 continue;
@@ -80,6 +86,7 @@ impl DiskStore {
                 names: foreign,
             });
         }
-        Ok((DiskStore::at(root), notices))
+        let local = Local::open(state, &root)?;
+        Ok((DiskStore::at(root, local), notices))
     }
 }

@@ -10,7 +10,7 @@ use nape::clock::Zone;
 use nape::domain::checkin::CheckIn;
 use nape::domain::redflag::Assessment;
 use nape::domain::settings::Settings;
-use nape::store::{DiskStore, Record, Store};
+use nape::store::{Record, Store};
 
 struct Case {
     name: &'static str,
@@ -31,7 +31,7 @@ fn ago(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
 }
 
 fn build(case: &Case, diary: &Diary, now: DateTime<Utc>) {
-    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let (store, _) = common::disk_store(&diary.data());
     let s: &dyn Store = &store;
     let onset: Option<NaiveDate> = case.onset_days_ago.map(|d| ago(now, d).date_naive());
     s.add(&Record::new(
@@ -66,7 +66,7 @@ fn build(case: &Case, diary: &Diary, now: DateTime<Utc>) {
 
 /// The first row of the app drawn at 80x24.
 fn banner(diary: &Diary, now: DateTime<Utc>) -> String {
-    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let (store, _) = common::disk_store(&diary.data());
     let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
     // As the real app opens: recent months first, the rest once the first frame is drawn.
     let recent = nape::diary::Diary::open_recent(Box::new(store), zone, "en_GB.UTF-8", now);
@@ -289,7 +289,7 @@ fn signs_split_across_check_ins_in_either_order_give_the_same_level_everywhere()
         for (way, saves) in ways {
             let diary = Diary::new();
             diary.ok(&["log", "2", "--at", &time(first - Duration::hours(1))]);
-            let (store, _) = DiskStore::open(diary.data()).unwrap();
+            let (store, _) = common::disk_store(&diary.data());
             let open =
                 nape::diary::Diary::open(Box::new(store), common::app::utc(), "en_GB.UTF-8", now);
             let mut app = App::with_diary(open, now, "en_GB.UTF-8");

@@ -9,7 +9,7 @@ use nape::clock::Zone;
 use nape::diary::Diary;
 use nape::domain::settings::{Section, Settings};
 use nape::domain::trends::Span;
-use nape::store::{DiskStore, MemoryStore, Record, Store};
+use nape::store::{MemoryStore, Record, Store};
 use tui_input::InputRequest;
 
 fn now() -> DateTime<Utc> {
@@ -41,7 +41,7 @@ fn with_history(days: i64) -> App {
 #[test]
 fn leaving_trends_for_another_screen_keeps_the_view_too() {
     let dir = tempfile::tempdir().unwrap();
-    let store = || Box::new(DiskStore::open(dir.path()).unwrap().0);
+    let store = || Box::new(common::disk_store(&dir.path().join("data")).0);
     common::history::fill(&*store() as &dyn Store, today(), 20);
     let mut app = open(store(), now());
     app.update(Msg::Goto(Screen::Trends), now());
@@ -55,7 +55,7 @@ fn leaving_trends_for_another_screen_keeps_the_view_too() {
 #[test]
 fn the_span_and_section_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let store = || Box::new(DiskStore::open(dir.path()).unwrap().0);
+    let store = || Box::new(common::disk_store(&dir.path().join("data")).0);
     common::history::fill(&*store() as &dyn Store, today(), 20);
     let mut app = open(store(), now());
     app.update(Msg::Goto(Screen::Trends), now());

@@ -7,7 +7,7 @@ use nape::clock::Zone;
 use nape::diary::Diary;
 use nape::domain::checkin::CheckIn;
 use nape::keys;
-use nape::store::{DateRange, DiskStore, MemoryStore, Record, Store};
+use nape::store::{DateRange, MemoryStore, Record, Store};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn t0() -> DateTime<Utc> {
@@ -286,8 +286,8 @@ fn tab_and_letters_move_between_screens() {
 #[test]
 fn a_record_from_another_process_shows_on_the_next_tick() {
     let dir = tempfile::tempdir().unwrap();
-    let (mine, _) = DiskStore::open(dir.path()).unwrap();
-    let (theirs, _) = DiskStore::open(dir.path()).unwrap();
+    let (mine, _) = common::disk_store(&dir.path().join("data"));
+    let (theirs, _) = common::disk_store(&dir.path().join("data"));
     let mut app = App::with_diary(Diary::open(Box::new(mine), zone(), "C", t0()), t0(), "C");
     assert!(
         !app.update(Msg::DataChanged, t0()),

@@ -202,7 +202,7 @@ fn times_are_local_to_the_second_and_skin_checks_carry_their_answers() {
 
     // A cold session with a skin check answered: the minute and what the skin felt.
     let store_dir = diary.data();
-    let (store, _) = nape::store::DiskStore::open(&store_dir).unwrap();
+    let (store, _) = common::disk_store(&store_dir);
     let now = chrono::Utc::now();
     let mut writer = nape::diary::Diary::open(
         Box::new(store),

@@ -34,7 +34,7 @@ fn the_newer_file_message_says_newer_once() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
     diary.edit_file(
-        "checkins/2026-01.json",
+        "checkins/2026-01.desk0001.json",
         "\"schema_version\": 1",
         "\"schema_version\": 9",
     );
@@ -49,7 +49,7 @@ fn schema_version_0_is_refused_like_any_unknown_version() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
     diary.edit_file(
-        "checkins/2026-01.json",
+        "checkins/2026-01.desk0001.json",
         "\"schema_version\": 1",
         "\"schema_version\": 0",
     );
@@ -84,7 +84,7 @@ fn a_backup_that_cannot_be_made_is_reported() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2"]);
     // A file where the backups folder should be: no backup can be written.
-    let backups = diary.data().join("backups");
+    let backups = diary.backups();
     std::fs::remove_dir_all(&backups).unwrap();
     std::fs::write(&backups, "not a folder").unwrap();
     let out = diary.run(&["log", "--pain", "3"]);

@@ -66,7 +66,11 @@ fn an_import_with_values_out_of_range_is_refused_whole() {
 fn a_stored_check_in_out_of_range_is_reported_by_check_and_not_shown() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
-    diary.edit_file("checkins/2026-01.json", r#""pain": 2"#, r#""pain": 42"#);
+    diary.edit_file(
+        "checkins/2026-01.desk0001.json",
+        r#""pain": 2"#,
+        r#""pain": 42"#,
+    );
 
     let out = diary.run(&["check"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -132,19 +136,17 @@ fn an_import_with_a_repeated_id_or_a_bad_deletion_is_refused_whole() {
 }
 
 #[test]
-fn a_copy_of_a_month_file_under_another_name_is_reported_not_read() {
+fn a_copy_of_a_month_file_under_a_name_no_sync_tool_gives_is_reported_not_read() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
-    let month = diary.data().join("checkins/2026-01.json");
-    let copy = diary
-        .data()
-        .join("checkins/2026-01.sync-conflict-20260106.json");
+    let month = diary.data().join("checkins/2026-01.desk0001.json");
+    let copy = diary.data().join("checkins/2026-01 (copy).json");
     std::fs::copy(&month, &copy).unwrap();
     let check = diary.run(&["check"]);
     let stdout = String::from_utf8_lossy(&check.stdout);
     assert!(!check.status.success(), "{stdout}");
     assert!(
-        stdout.contains("sync-conflict") && stdout.contains("did not name"),
+        stdout.contains("(copy)") && stdout.contains("did not name"),
         "{stdout}"
     );
     let status = diary.run(&["status", "--format", "{flag}"]);

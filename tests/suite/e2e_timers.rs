@@ -7,7 +7,7 @@ use chrono::Utc;
 use common::Diary;
 use common::pty::Session;
 use nape::domain::therapy::{PackKind, Session as Pack};
-use nape::store::{DiskStore, Record, Store};
+use nape::store::{Record, Store};
 
 /// Settings as the welcome would store them, so the app opens on Today.
 fn welcomed(diary: &Diary) {
@@ -62,7 +62,7 @@ fn a_session_that_ended_while_closed_is_logged_at_its_end() {
     let diary = Diary::new();
     welcomed(&diary);
     // A 5-minute session that began 30 minutes ago, as if nape had been closed since.
-    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let (store, _) = common::disk_store(&diary.data());
     let started = Utc::now() - chrono::Duration::minutes(30);
     let session = Pack::new(PackKind::Cold, 5, started);
     let record = Record::new(session, started.date_naive(), started);

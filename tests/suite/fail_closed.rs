@@ -11,8 +11,8 @@ fn spoiled(spoil: impl Fn(&std::path::Path)) -> Diary {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
     diary.ok(&["log", "--pain", "3", "--at", "2026-02-05 10:00"]);
-    std::fs::remove_dir_all(diary.data().join("backups")).unwrap();
-    spoil(&diary.data().join("checkins/2026-01.json"));
+    std::fs::remove_dir_all(diary.backups()).unwrap();
+    spoil(&diary.data().join("checkins/2026-01.desk0001.json"));
     diary
 }
 
@@ -45,8 +45,8 @@ fn unreadable() -> Diary {
 fn nape_status_says_the_signs_could_not_be_checked_and_timers_ask_first() {
     type Case = (&'static str, fn() -> Diary, &'static str);
     let cases: [Case; 3] = [
-        ("damaged", damaged, "checkins/2026-01.json is damaged"),
-        ("newer", newer, "checkins/2026-01.json is from a newer nape"),
+        ("damaged", damaged, "checkins/2026-01 is damaged"),
+        ("newer", newer, "checkins/2026-01 is from a newer nape"),
         (
             "unreadable",
             unreadable,
@@ -83,7 +83,7 @@ fn the_banner_says_the_signs_could_not_be_checked() {
     let diary = damaged();
     diary.write_settings(r#""emergency_number": "999", "onset": null"#);
     let mut app = Session::start(&diary);
-    app.wait_for("! Warning signs not checked: checkins/2026-01.json is damaged · call 999");
+    app.wait_for("! Warning signs not checked: checkins/2026-01 is damaged · call 999");
     app.send("q");
     let (ok, restored) = app.wait_exit();
     assert!(ok && restored);
@@ -105,11 +105,11 @@ fn a_stretch_routine_asks_first_when_the_signs_could_not_be_checked() {
     app.send("s");
     app.wait_for("Desk reset");
     app.send("\r");
-    app.wait_for("anyway? y yes · n no");
+    app.wait_for("could not be checked (checkins/2026-01 is damaged). Start anyway?");
     app.send("n");
     app.wait_for("Nothing started.");
     app.send("\r");
-    app.wait_for("anyway? y yes");
+    app.wait_for("Start anyway?");
     app.send("y");
     app.wait_for("Before Desk reset: pain now?");
     app.send("n");
@@ -125,7 +125,7 @@ fn the_report_on_a_damaged_diary_never_says_no_sign_is_in_force() {
     let md = diary.ok(&["report", "--format", "md", "--until", "2026-02-28"]);
     assert!(!md.contains("No warning sign is in force"), "{md}");
     assert!(md.contains("could not be checked"), "{md}");
-    assert!(md.contains("checkins/2026-01.json is damaged"), "{md}");
+    assert!(md.contains("checkins/2026-01 is damaged"), "{md}");
 }
 
 #[test]

@@ -52,6 +52,7 @@ mod sudden_jump;
 mod therapy_timer;
 mod today_details;
 mod trends_stats;
+mod two_desks;
 mod two_windows;
 mod unsaved_sign;
 mod writers;

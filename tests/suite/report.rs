@@ -6,13 +6,13 @@ use crate::common;
 
 use chrono::NaiveDate;
 use common::Diary;
-use nape::store::{DiskStore, Store};
+use nape::store::Store;
 
 const UNTIL: &str = "2026-11-22";
 
 fn diary_with_history(days: i64) -> Diary {
     let diary = Diary::new();
-    let (store, _) = DiskStore::open(diary.data()).unwrap();
+    let (store, _) = common::disk_store(&diary.data());
     let today = NaiveDate::parse_from_str(UNTIL, "%Y-%m-%d").unwrap();
     common::history::fill(&store as &dyn Store, today, days);
     diary
@@ -228,12 +228,12 @@ fn links_and_code_in_notes_stay_text_in_markdown() {
 fn a_report_over_a_damaged_file_says_what_it_leaves_out() {
     let diary = diary_with_history(10);
     // No backup to restore it from.
-    std::fs::remove_dir_all(diary.data().join("backups")).unwrap();
-    let month = diary.data().join("function/2026-11.json");
+    std::fs::remove_dir_all(diary.backups()).unwrap();
+    let month = diary.data().join("function/2026-11.desk0001.json");
     std::fs::write(&month, "{ not json").unwrap();
     let md = diary.ok(&["report", "--until", UNTIL]);
     assert!(md.contains("Part of the diary could not be read"), "{md}");
-    assert!(md.contains("function/2026-11.json"), "{md}");
+    assert!(md.contains("function/2026-11 is damaged"), "{md}");
 }
 
 #[test]

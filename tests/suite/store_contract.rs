@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use nape::domain::checkin::CheckIn;
 use nape::domain::settings::Settings;
-use nape::store::{DateRange, DiskStore, Kind, MemoryStore, Op, Record, Store, StoreError};
+use nape::store::{DateRange, Kind, MemoryStore, Op, Record, Store, StoreError};
 
 fn checkin(pain: u8, date: NaiveDate) -> Record<CheckIn> {
     let at = Utc.from_utc_datetime(&date.and_hms_opt(9, 0, 0).unwrap());
@@ -89,7 +89,7 @@ fn memory_store_keeps_the_contract() {
 #[test]
 fn disk_store_keeps_the_contract() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, _) = DiskStore::open(dir.path()).unwrap();
+    let (store, _) = crate::common::disk_store(&dir.path().join("data"));
     contract(&store);
 }
 
@@ -156,6 +156,6 @@ fn tombstones(store: &dyn Store) {
 fn both_stores_keep_tombstones() {
     tombstones(&MemoryStore::new());
     let dir = tempfile::tempdir().unwrap();
-    let (disk, _) = DiskStore::open(dir.path().join("data")).unwrap();
+    let (disk, _) = crate::common::disk_store(&dir.path().join("data"));
     tombstones(&disk);
 }

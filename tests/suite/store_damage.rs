@@ -68,7 +68,7 @@ fn damage_then_log(how: &str, damage: impl Fn(&[u8]) -> Vec<u8>) {
         .map(|p| saved_id(&diary.ok(&["log", "--pain", &p.to_string()])).unwrap())
         .collect();
     let month = chrono::Utc::now().format("%Y-%m").to_string();
-    let file = diary.data().join(format!("checkins/{month}.json"));
+    let file = diary.data().join(format!("checkins/{month}.desk0001.json"));
     let good = std::fs::read(&file).unwrap();
     let damaged = damage(&good);
     std::fs::write(&file, &damaged).unwrap();
@@ -121,15 +121,18 @@ fn without_a_backup_writes_are_refused_and_reads_report_the_damage() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
     diary.ok(&["log", "--pain", "3", "--at", "2026-02-05 10:00"]);
-    std::fs::remove_dir_all(diary.data().join("backups")).unwrap();
-    let file = diary.data().join("checkins/2026-01.json");
+    std::fs::remove_dir_all(diary.backups()).unwrap();
+    let file = diary.data().join("checkins/2026-01.desk0001.json");
     std::fs::write(&file, b"{\"schema_version\": 1, \"records\": [").unwrap();
     let before = diary.snapshot();
 
     let out = diary.run(&["log", "--pain", "4", "--at", "2026-01-06 10:00"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("2026-01.json is damaged"), "{stderr}");
+    assert!(
+        stderr.contains("2026-01.desk0001.json is damaged"),
+        "{stderr}"
+    );
     assert!(stderr.contains("Nothing was written"), "{stderr}");
     assert_eq!(diary.snapshot(), before, "a refused write changed files");
 
@@ -139,7 +142,7 @@ fn without_a_backup_writes_are_refused_and_reads_report_the_damage() {
 
     let export = diary.run(&["export"]);
     assert_eq!(export.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&export.stderr).contains("2026-01.json is damaged"));
+    assert!(String::from_utf8_lossy(&export.stderr).contains("2026-01.desk0001.json is damaged"));
     let json: serde_json::Value = serde_json::from_slice(&export.stdout).unwrap();
     assert_eq!(
         json["collections"]["checkins"].as_array().unwrap().len(),
@@ -153,7 +156,7 @@ fn without_a_backup_writes_are_refused_and_reads_report_the_damage() {
 fn a_newer_file_opens_read_only() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
-    let file = diary.data().join("checkins/2026-01.json");
+    let file = diary.data().join("checkins/2026-01.desk0001.json");
     let text = std::fs::read_to_string(&file)
         .unwrap()
         .replace("\"schema_version\": 1", "\"schema_version\": 2");
@@ -180,7 +183,7 @@ fn files_are_private_and_loose_ones_are_tightened() {
     diary.ok(&["log", "--pain", "2"]);
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let month = chrono::Utc::now().format("%Y-%m").to_string();
-    let file = diary.data().join(format!("checkins/{month}.json"));
+    let file = diary.data().join(format!("checkins/{month}.desk0001.json"));
     assert_eq!(mode(&diary.data()), 0o700);
     assert_eq!(mode(&diary.data().join("checkins")), 0o700);
     assert_eq!(mode(&file), 0o600);
@@ -212,7 +215,9 @@ fn files_are_private_and_loose_ones_are_tightened() {
 fn temp_files_left_by_a_killed_save_are_removed_at_the_next_save() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2"]);
-    let stale = diary.data().join("checkins/.2026-01.json.Xy12ab.tmp");
+    let stale = diary
+        .data()
+        .join("checkins/.2026-01.desk0001.json.Xy12ab.tmp");
     std::fs::write(&stale, b"{\"schema_version\": 1, \"rec").unwrap();
     let check = diary.ok(&["check"]);
     assert!(check.contains("unfinished save"), "{check}");

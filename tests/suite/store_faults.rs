@@ -18,7 +18,7 @@ fn hold_lock(diary: &Diary) -> File {
         .write(true)
         .create(true)
         .truncate(true)
-        .open(diary.data().join("nape.lock"))
+        .open(diary.local().join("nape.lock"))
         .unwrap();
     file.lock().unwrap();
     write!(file, "{}", std::process::id()).unwrap();
@@ -118,7 +118,7 @@ fn a_damaged_settings_file_without_a_backup_can_be_started_afresh_from_the_welco
 fn a_symlinked_month_file_is_reported_and_never_written_through() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
-    let month = diary.data().join("checkins/2026-01.json");
+    let month = diary.data().join("checkins/2026-01.desk0001.json");
     let outside = diary.dir.path().join("synced-2026-01.json");
     std::fs::rename(&month, &outside).unwrap();
     std::os::unix::fs::symlink(&outside, &month).unwrap();
@@ -128,7 +128,7 @@ fn a_symlinked_month_file_is_reported_and_never_written_through() {
     let stdout = String::from_utf8_lossy(&check.stdout);
     assert!(!check.status.success(), "{stdout}");
     assert!(
-        stdout.contains("2026-01.json") && stdout.contains("symbolic link"),
+        stdout.contains("2026-01.desk0001.json") && stdout.contains("symbolic link"),
         "{stdout}"
     );
     let export = diary.run(&["export"]);
@@ -153,13 +153,13 @@ fn a_symlinked_month_file_is_reported_and_never_written_through() {
 fn a_folder_where_a_file_should_be_and_a_file_where_a_folder_should_be_are_reported() {
     let diary = Diary::new();
     diary.ok(&["log", "--pain", "2"]);
-    std::fs::create_dir_all(diary.data().join("checkins/2026-02.json")).unwrap();
+    std::fs::create_dir_all(diary.data().join("checkins/2026-02.desk0001.json")).unwrap();
     std::fs::write(diary.data().join("assessments"), "oops").unwrap();
     let check = diary.run(&["check"]);
     let stdout = String::from_utf8_lossy(&check.stdout);
     assert!(!check.status.success(), "{stdout}");
     assert!(
-        stdout.contains("2026-02.json") && stdout.contains("a folder"),
+        stdout.contains("2026-02.desk0001.json") && stdout.contains("a folder"),
         "{stdout}"
     );
     assert!(
@@ -248,13 +248,17 @@ fn a_read_only_folder_refuses_the_save_with_a_message_and_loses_nothing() {
             .chain(diary.snapshot().into_iter().map(|(p, _)| p))
             .chain([
                 checkins.clone(),
-                diary.data().join("backups"),
-                diary.data().join("nape.lock"),
+                diary.dir.path().join("state"),
+                diary.dir.path().join("state/desk"),
+                diary.dir.path().join("state/diaries"),
+                diary.local(),
+                diary.backups(),
+                diary.local().join("nape.lock"),
             ])
         {
             std::os::unix::fs::chown(&path, Some(65534), Some(65534)).unwrap();
         }
-        for entry in walk_dirs(&diary.data().join("backups")) {
+        for entry in walk_dirs(&diary.backups()) {
             std::os::unix::fs::chown(&entry, Some(65534), Some(65534)).unwrap();
         }
     }
@@ -326,6 +330,7 @@ fn a_full_disk_fails_the_save_cleanly_and_the_month_file_stays_whole() {
         .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" log --pain 5")
         .arg(common::BIN)
         .env("NAPE_DATA_DIR", diary.data())
+        .env("NAPE_STATE_DIR", diary.dir.path().join("state"))
         .env("LC_CTYPE", "C.UTF-8")
         .output()
         .unwrap();
@@ -368,19 +373,21 @@ fn symlinks_in_every_position() {
         String::from_utf8_lossy(&check.stdout)
     );
 
-    // Below it nothing is followed: a collection folder, the backups folder and the lock, each
-    // linked to something outside, are reported and never written through.
+    // Below it nothing is followed: a collection folder, and in the desk's local state the
+    // backups folder and the lock, each linked to something outside, are reported and never
+    // written through.
     let victim = diary.dir.path().join("victim");
     std::fs::create_dir(&victim).unwrap();
     std::fs::write(victim.join("2026-11.json"), "keep me").unwrap();
-    for name in ["therapy", "backups"] {
-        std::fs::remove_dir_all(real.join(name)).ok();
-        symlink(&victim, real.join(name)).unwrap();
-    }
+    std::fs::remove_dir_all(real.join("therapy")).ok();
+    symlink(&victim, real.join("therapy")).unwrap();
+    let local = diary.local();
+    std::fs::remove_dir_all(local.join("backups")).unwrap();
+    symlink(&victim, local.join("backups")).unwrap();
     let outside = diary.dir.path().join("precious.txt");
     std::fs::write(&outside, "keep me").unwrap();
-    std::fs::remove_file(real.join("nape.lock")).unwrap();
-    symlink(&outside, real.join("nape.lock")).unwrap();
+    std::fs::remove_file(local.join("nape.lock")).unwrap();
+    symlink(&outside, local.join("nape.lock")).unwrap();
 
     let check = diary.run(&["check"]);
     let stdout = String::from_utf8_lossy(&check.stdout);
@@ -400,7 +407,7 @@ fn symlinks_in_every_position() {
         stderr.contains("nape.lock") && stderr.contains("symbolic link"),
         "{stderr}"
     );
-    std::fs::remove_file(real.join("nape.lock")).unwrap();
+    std::fs::remove_file(local.join("nape.lock")).unwrap();
     let out = diary.run(&["timer", "start", "cold"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{stderr}");
@@ -453,7 +460,7 @@ fn settings_that_vanish_while_the_app_is_open_never_turn_a_pain_score_into_the_n
     app.wait_for("Pain now?");
     // A sync tool or an unmounted drive takes the settings away.
     std::fs::remove_dir_all(diary.data().join("settings")).unwrap();
-    std::fs::remove_dir_all(diary.data().join("backups")).unwrap();
+    std::fs::remove_dir_all(diary.backups()).unwrap();
     app.send("7\r");
     app.wait_for("pain 7");
     assert!(!app.contents().contains("Welcome to nape"));

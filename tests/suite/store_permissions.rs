@@ -54,7 +54,7 @@ fn a_data_folder_that_holds_other_things_is_warned_about_not_changed() {
     set(&data, 0o755);
     // One of nape's own files, loosened: it is still made private.
     let month = chrono::Utc::now().format("%Y-%m").to_string();
-    let own = data.join(format!("checkins/{month}.json"));
+    let own = data.join(format!("checkins/{month}.desk0001.json"));
     set(&own, 0o644);
 
     let out = diary.run(&["check"]);

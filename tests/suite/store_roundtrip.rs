@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use nape::domain::checkin::CheckIn;
-use nape::store::{DateRange, DiskStore, Record, Store};
+use nape::store::{DateRange, Record, Store};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -47,7 +47,7 @@ proptest! {
     #[test]
     fn saved_records_load_back_equal(records in proptest::collection::vec(checkin(), 0..20)) {
         let dir = tempfile::tempdir().unwrap();
-        let (store, _) = DiskStore::open(dir.path().join("data")).unwrap();
+        let (store, _) = crate::common::disk_store(&dir.path().join("data"));
         let store: &dyn Store = &store;
         for record in &records {
             store.add(record).unwrap();
@@ -66,7 +66,7 @@ fn unknown_fields_in_records_and_documents_survive_an_edit() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let at = Utc.with_ymd_and_hms(2026, 5, 2, 8, 0, 0).unwrap();
-    let file = data.join("checkins/2026-05.json");
+    let file = data.join("checkins/2026-05.desk0001.json");
     std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(
         &file,
@@ -76,7 +76,7 @@ fn unknown_fields_in_records_and_documents_survive_an_edit() {
              "pain":4,"mood":{"score":3}}]}"#,
     )
     .unwrap();
-    let (store, _) = DiskStore::open(&data).unwrap();
+    let (store, _) = crate::common::disk_store(&data);
     let store: &dyn Store = &store;
     let mut record = store
         .load_kind::<CheckIn>(DateRange::ALL)

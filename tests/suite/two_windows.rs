@@ -5,7 +5,6 @@ use crate::common;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use nape::app::{App, Msg, Status};
 use nape::keys;
-use nape::store::DiskStore;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn t0() -> DateTime<Utc> {
@@ -13,7 +12,7 @@ fn t0() -> DateTime<Utc> {
 }
 
 fn window(dir: &std::path::Path, now: DateTime<Utc>) -> App {
-    let (store, _) = DiskStore::open(dir).unwrap();
+    let (store, _) = common::disk_store(&dir.join("data"));
     common::app::open(store, now)
 }
 

@@ -7,11 +7,26 @@ pub mod flags;
 pub mod history;
 pub mod pty;
 pub mod shared;
+pub mod sync;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_nape");
+
+/// The store at `data`, with its desk's local state (desk id, lock, backups) in `state` beside
+/// it: `data` is a folder inside a test's own temporary folder.
+pub fn disk_store(data: &Path) -> (nape::store::DiskStore, Vec<nape::store::Notice>) {
+    let state = data.parent().expect("a folder in a temp dir").join("state");
+    if !state.join("desk").exists() {
+        std::fs::create_dir_all(&state).expect("state folder");
+        std::fs::write(state.join("desk"), DESK).expect("desk id");
+    }
+    nape::store::DiskStore::open(data, &state).expect("open the store")
+}
+
+/// The desk id of every test diary, so a test can name the files nape writes.
+pub const DESK: &str = "desk0001";
 
 pub struct Diary {
     pub dir: tempfile::TempDir,
@@ -19,9 +34,38 @@ pub struct Diary {
 
 impl Diary {
     pub fn new() -> Self {
-        Diary {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Diary::at_desk(DESK)
+    }
+
+    /// A diary whose computer has the desk id `desk` (8 lowercase letters or digits).
+    pub fn at_desk(desk: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let state = dir.path().join("state");
+        std::fs::create_dir(&state).expect("state folder");
+        std::fs::write(state.join("desk"), desk).expect("desk id");
+        Diary { dir }
+    }
+
+    /// This desk's file of `stem` ("2026-01", "settings") in `collection`, relative to the data
+    /// folder, as nape names it.
+    pub fn own(collection: &str, stem: &str) -> String {
+        format!("{collection}/{stem}.{DESK}.json")
+    }
+
+    /// This desk's local state for the data folder (lock, backups), outside the data folder;
+    /// made by the first command.
+    pub fn local(&self) -> PathBuf {
+        let diaries = self.dir.path().join("state/diaries");
+        let mut found = std::fs::read_dir(&diaries).expect("a command made local state");
+        found
+            .next()
+            .expect("one data folder")
+            .expect("entry")
+            .path()
+    }
+
+    pub fn backups(&self) -> PathBuf {
+        self.local().join("backups")
     }
 
     /// The data folder inside the temp dir (so its creation by nape is tested too).
@@ -34,6 +78,7 @@ impl Diary {
         cmd.args(args)
             .env("NAPE_DATA_DIR", self.data())
             .env("NAPE_CONFIG_DIR", self.dir.path().join("config"))
+            .env("NAPE_STATE_DIR", self.dir.path().join("state"))
             .env("TZ", "UTC")
             // UTF-8 output whatever the machine's locale (a test may ask for LANG=C).
             .env_remove("LC_ALL")

@@ -50,6 +50,7 @@ impl Session {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.env("NAPE_DATA_DIR", diary.data());
         cmd.env("NAPE_CONFIG_DIR", diary.dir.path().join("config"));
+        cmd.env("NAPE_STATE_DIR", diary.dir.path().join("state"));
         cmd.env("LANG", "en_GB.UTF-8");
         cmd.env("TERM", "xterm-256color");
         for (key, value) in env {

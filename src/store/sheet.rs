@@ -1,0 +1,208 @@
+//! Every desk's files of one stem (a month, or settings) read as one: each id's newest version
+//! wins, ties going to the higher desk id, and a deletion hides every version changed at or
+//! before it, whichever desk's file holds it.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use uuid::Uuid;
+
+use super::RawRecord;
+use super::document::{Document, Tombstone};
+use super::layout::Source;
+use super::op::bury;
+use crate::record::Merge;
+
+/// One stem's files, opened under the lock to be changed. Only `own`, this desk's document, is
+/// ever written; the shared file and sync copies are folded into it and then removed.
+pub struct Sheet {
+    /// This desk's id: its file's rank when two versions were changed at the same moment.
+    pub desk: String,
+    pub merge: Merge,
+    pub own_path: PathBuf,
+    pub own: Document,
+    /// Other desks' files (read, never written), the shared file and sync copies.
+    pub others: Vec<(PathBuf, Source, Document)>,
+    pub dirty: bool,
+}
+
+impl Sheet {
+    fn docs(&self) -> impl Iterator<Item = (Source, &Document)> {
+        let own = std::iter::once((Source::Desk(self.desk.clone()), &self.own));
+        own.chain(self.others.iter().map(|(_, s, d)| (s.clone(), d)))
+    }
+
+    /// What every file of this stem holds, merged.
+    pub fn merged(&self) -> Merged {
+        Merged::new(self.merge, &self.desk)
+    }
+
+    /// The visible version of `id` in this stem, if any.
+    pub fn find(&self, id: Uuid) -> Option<RawRecord> {
+        let mut merged = self.merged();
+        for (source, doc) in self.docs() {
+            merged.add_only(&source, doc, id);
+        }
+        merged.finish().0.pop()
+    }
+
+    /// The latest deletion of `id` in this stem.
+    pub fn buried(&self, id: Uuid) -> Option<Tombstone> {
+        let all = self.docs().flat_map(|(_, d)| d.deleted.iter());
+        all.filter(|t| t.id == id)
+            .max_by_key(|t| t.deleted_at)
+            .cloned()
+    }
+
+    /// Put `record` in this desk's file, replacing its version of the same id.
+    pub fn put(&mut self, record: RawRecord) {
+        let records = &mut self.own.records;
+        match records.iter_mut().find(|r| r.id == record.id) {
+            Some(slot) => *slot = record,
+            None => records.push(record),
+        }
+        self.dirty = true;
+    }
+
+    /// `record` (its visible version) no longer lives in this stem: gone from this desk's file,
+    /// and hidden in any other file that still holds it by a deletion as of that version, which
+    /// never hides a later change.
+    pub fn take_away(&mut self, record: &RawRecord) {
+        self.own.records.retain(|r| r.id != record.id);
+        if self.others.iter().any(|(_, _, d)| holds(d, record.id)) {
+            bury(
+                &mut self.own,
+                Tombstone {
+                    id: record.id,
+                    date: record.date,
+                    deleted_at: record.updated_at,
+                },
+            );
+        }
+        self.dirty = true;
+    }
+
+    /// Delete: the record leaves this desk's file and the tombstone hides it in every other.
+    pub fn remove(&mut self, tombstone: Tombstone) {
+        self.own.records.retain(|r| r.id != tombstone.id);
+        self.bury(tombstone);
+    }
+
+    pub fn bury(&mut self, tombstone: Tombstone) {
+        bury(&mut self.own, tombstone);
+        self.dirty = true;
+    }
+
+    /// Take the shared file's and sync copies' records and deletions into this desk's file, to
+    /// be written and then the files removed. Which files were folded.
+    pub fn fold(&mut self) -> Vec<PathBuf> {
+        let (folded, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.others)
+            .into_iter()
+            .partition(|(_, s, _)| matches!(s, Source::Shared | Source::Copy));
+        self.others = kept;
+        let mut paths = Vec::new();
+        for (path, _, doc) in folded {
+            for record in doc.records {
+                match self.own.records.iter_mut().find(|r| r.id == record.id) {
+                    Some(mine) if mine.updated_at >= record.updated_at => {}
+                    Some(mine) => *mine = record,
+                    None => self.own.records.push(record),
+                }
+            }
+            for tombstone in doc.deleted {
+                let later =
+                    |t: &Tombstone| t.id == tombstone.id && t.deleted_at >= tombstone.deleted_at;
+                if !self.own.deleted.iter().any(later) {
+                    bury(&mut self.own, tombstone);
+                }
+            }
+            paths.push(path);
+            self.dirty = true;
+        }
+        paths
+    }
+}
+
+fn holds(doc: &Document, id: Uuid) -> bool {
+    doc.records.iter().any(|r| r.id == id)
+}
+
+/// Records and deletions of many files, merged by id.
+pub struct Merged {
+    /// Each id's versions: only the winner where records merge whole.
+    records: HashMap<Uuid, Vec<(RawRecord, Source)>>,
+    deleted: HashMap<Uuid, Tombstone>,
+    merge: Merge,
+    own: Source,
+}
+
+impl Merged {
+    /// Merging as `merge` says, for desk `own`.
+    pub fn new(merge: Merge, own: &str) -> Merged {
+        Merged {
+            records: HashMap::new(),
+            deleted: HashMap::new(),
+            merge,
+            own: Source::Desk(own.to_string()),
+        }
+    }
+
+    /// Take in one file's records and deletions, written by `source`.
+    pub fn add(&mut self, source: &Source, doc: Document) {
+        for record in doc.records {
+            self.offer(source, record);
+        }
+        for tombstone in doc.deleted {
+            self.offer_deletion(tombstone);
+        }
+    }
+
+    /// As `add`, for one id only, without taking the document.
+    fn add_only(&mut self, source: &Source, doc: &Document, id: Uuid) {
+        for record in doc.records.iter().filter(|r| r.id == id) {
+            self.offer(source, record.clone());
+        }
+        for tombstone in doc.deleted.iter().filter(|t| t.id == id) {
+            self.offer_deletion(tombstone.clone());
+        }
+    }
+
+    fn offer(&mut self, source: &Source, record: RawRecord) {
+        let versions = self.records.entry(record.id).or_default();
+        if let Merge::ByField { .. } = self.merge {
+            versions.push((record, source.clone()));
+            return;
+        }
+        let newer =
+            |(kept, by): &(RawRecord, Source)| (record.updated_at, source) > (kept.updated_at, by);
+        if versions.first().is_none_or(newer) {
+            *versions = vec![(record, source.clone())];
+        }
+    }
+
+    fn offer_deletion(&mut self, tombstone: Tombstone) {
+        let later = |kept: &Tombstone| tombstone.deleted_at > kept.deleted_at;
+        if self.deleted.get(&tombstone.id).is_none_or(later) {
+            self.deleted.insert(tombstone.id, tombstone);
+        }
+    }
+
+    /// What is visible, and every deletion. A deletion hides every version changed at or
+    /// before it.
+    pub fn finish(self) -> (Vec<RawRecord>, Vec<Tombstone>) {
+        let deleted = self.deleted;
+        let (merge, own) = (self.merge, self.own);
+        let records = (self.records.into_values())
+            .map(|versions| match merge {
+                Merge::ByField { desk } => super::fields::combine(versions, desk, &own),
+                Merge::Whole => versions.into_iter().next().expect("a version").0,
+            })
+            .filter(|r| {
+                deleted
+                    .get(&r.id)
+                    .is_none_or(|t| t.deleted_at < r.updated_at)
+            })
+            .collect();
+        (records, deleted.into_values().collect())
+    }
+}

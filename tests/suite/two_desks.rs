@@ -1,0 +1,233 @@
+//! Two computers, one diary: two desks' data folders kept in step as Syncthing does (whole files
+//! copied, conflict copies named as Syncthing names them), with no sync tool installed.
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use nape::domain::checkin::CheckIn;
+use nape::domain::settings::{self, CueMode, Settings};
+use nape::store::{DateRange, Record, Store};
+
+use crate::common::sync::{Sync, conflict_copies};
+use crate::common::{Diary, disk_store};
+
+fn desks() -> (Diary, Diary, Sync) {
+    (
+        Diary::at_desk("deskaaaa"),
+        Diary::at_desk("deskbbbb"),
+        Sync::default(),
+    )
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+fn checkins(diary: &Diary) -> Vec<Record<CheckIn>> {
+    let (store, _) = disk_store(&diary.data());
+    let store: &dyn Store = &store;
+    store.load_kind::<CheckIn>(DateRange::ALL).unwrap().records
+}
+
+/// Both desks show the same entries, and no conflict copy is left on either.
+fn in_step(a: &Diary, b: &Diary) -> Vec<String> {
+    let (on_a, on_b) = (sorted(a.export_ids()), sorted(b.export_ids()));
+    assert_eq!(on_a, on_b, "the desks disagree");
+    assert_eq!(conflict_copies(&a.data()), Vec::<std::path::PathBuf>::new());
+    assert_eq!(conflict_copies(&b.data()), Vec::<std::path::PathBuf>::new());
+    on_a
+}
+
+#[test]
+fn two_desks_logging_at_once_never_change_the_same_file() {
+    let (a, b, mut sync) = desks();
+    for round in 0..5 {
+        let pain = round.to_string();
+        a.ok(&["log", "--pain", &pain]);
+        b.ok(&["log", "--pain", &pain]);
+        assert_eq!(
+            sync.run(&a.data(), &b.data()),
+            0,
+            "round {round}: a file changed on both desks"
+        );
+    }
+    assert_eq!(in_step(&a, &b).len(), 10);
+}
+
+#[test]
+fn offline_logs_a_delete_and_edits_all_come_through_by_time() {
+    let (a, b, mut sync) = desks();
+    for day in 1..=3 {
+        let at = format!("2026-11-0{day} 09:00");
+        a.ok(&["log", "--pain", &day.to_string(), "--at", &at]);
+    }
+    sync.run(&a.data(), &b.data());
+    let shared = checkins(&a);
+    let (first, second, third) = (&shared[0], &shared[1], &shared[2]);
+
+    // Apart: four check-ins on each desk; desk b edits the second and moves the third to
+    // December; desk a, later, deletes the first and the third.
+    for pain in ["4", "5", "6", "7"] {
+        a.ok(&["log", "--pain", pain]);
+        b.ok(&["log", "--pain", pain]);
+    }
+    let edited = Utc::now();
+    let (on_b, _) = disk_store(&b.data());
+    let on_b: &dyn Store = &on_b;
+    let mut changed = second.clone();
+    changed.body.pain = 9;
+    changed.updated_at = edited;
+    on_b.update(&changed).unwrap();
+    let mut moved = third.clone();
+    moved.date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    moved.body.at = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+    moved.updated_at = edited;
+    on_b.update(&moved).unwrap();
+    let (on_a, _) = disk_store(&a.data());
+    let on_a: &dyn Store = &on_a;
+    on_a.delete(first, edited + Duration::seconds(1)).unwrap();
+    on_a.delete(third, edited + Duration::seconds(2)).unwrap();
+
+    assert_eq!(sync.run(&a.data(), &b.data()), 0);
+    let ids = in_step(&a, &b);
+    assert_eq!(
+        ids.len(),
+        3 + 8 - 2,
+        "every offline entry, less the two deleted"
+    );
+    for desk in [&a, &b] {
+        let records = checkins(desk);
+        assert!(!records.iter().any(|r| r.id == first.id), "a delete holds");
+        assert!(
+            !records.iter().any(|r| r.id == third.id),
+            "deleted after it was moved: the delete wins"
+        );
+        let second = records.iter().find(|r| r.id == second.id).unwrap();
+        assert_eq!(second.body.pain, 9, "the other desk's edit holds");
+    }
+}
+
+#[test]
+fn an_entry_moved_to_another_month_on_one_desk_shows_once_on_both() {
+    let (a, b, mut sync) = desks();
+    a.ok(&["log", "--pain", "3", "--at", "2026-11-30 23:30"]);
+    sync.run(&a.data(), &b.data());
+    let mut record = checkins(&b).remove(0);
+    record.date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    record.body.at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 30, 0).unwrap();
+    record.updated_at = Utc::now();
+    let (on_b, _) = disk_store(&b.data());
+    (&on_b as &dyn Store).update(&record).unwrap();
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        let (store, _) = disk_store(&desk.data());
+        let store: &dyn Store = &store;
+        let november = DateRange {
+            since: NaiveDate::from_ymd_opt(2026, 11, 1),
+            until: NaiveDate::from_ymd_opt(2026, 11, 30),
+        };
+        let in_november = store.load_kind::<CheckIn>(november).unwrap().records;
+        assert!(
+            in_november.is_empty(),
+            "the old copy in desk a's file is hidden"
+        );
+        let all = store.load_kind::<CheckIn>(DateRange::ALL).unwrap().records;
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].date, record.date);
+    }
+}
+
+#[test]
+fn settings_changed_on_both_desks_keep_both_changes_and_each_desk_its_own_cues() {
+    let (a, b, mut sync) = desks();
+    let start = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();
+    let mut body = Settings::new("999", None);
+    body.cues = Some(CueMode::Bell);
+    let first = Record::new_with(settings::ID, body, start.date_naive(), start);
+    let (on_a, _) = disk_store(&a.data());
+    let on_a: &dyn Store = &on_a;
+    on_a.add(&first).unwrap();
+    sync.run(&a.data(), &b.data());
+
+    // Apart: desk a changes the emergency number; desk b, later, the onset and its cues.
+    let mut number = first.clone();
+    number.body.emergency_number = "111".into();
+    number.updated_at = start + Duration::hours(1);
+    on_a.update(&number).unwrap();
+    let (on_b, _) = disk_store(&b.data());
+    let on_b: &dyn Store = &on_b;
+    let mut onset = first.clone();
+    onset.body.onset = NaiveDate::from_ymd_opt(2026, 10, 30);
+    onset.body.cues = Some(CueMode::Voice);
+    onset.updated_at = start + Duration::hours(2);
+    on_b.update(&onset).unwrap();
+
+    assert_eq!(sync.run(&a.data(), &b.data()), 0);
+    for (desk, cues) in [(&a, CueMode::Bell), (&b, CueMode::Voice)] {
+        let (store, _) = disk_store(&desk.data());
+        let store: &dyn Store = &store;
+        let loaded = store.load_kind::<Settings>(DateRange::ALL).unwrap().records;
+        assert_eq!(loaded.len(), 1, "one settings record");
+        let settings = &loaded[0].body;
+        assert_eq!(
+            settings.emergency_number, "111",
+            "not undone by the later save"
+        );
+        assert_eq!(settings.onset, NaiveDate::from_ymd_opt(2026, 10, 30));
+        assert_eq!(settings.cues, Some(cues), "cues belong to the desk");
+    }
+}
+
+/// The records of a data file, as JSON values.
+fn records_of(path: &std::path::Path) -> Vec<serde_json::Value> {
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    doc["records"].as_array().unwrap().clone()
+}
+
+fn document(records: &[serde_json::Value]) -> String {
+    serde_json::json!({"schema_version": 1, "records": records}).to_string()
+}
+
+#[test]
+fn an_old_layout_folder_and_its_sync_copies_are_folded_in_and_nothing_is_lost() {
+    // Before desks, two installs shared one file per month; Syncthing kept one version and made
+    // a conflict copy of the other, each with entries the other lacks.
+    let (one, two) = (Diary::at_desk("oldone01"), Diary::at_desk("oldtwo02"));
+    for day in 1..=3 {
+        let at = format!("2026-11-0{day} 09:00");
+        one.ok(&["log", "--pain", "2", "--at", &at]);
+    }
+    for day in 4..=5 {
+        let at = format!("2026-11-0{day} 09:00");
+        two.ok(&["log", "--pain", "5", "--at", &at]);
+    }
+    let kept = records_of(&one.data().join("checkins/2026-11.oldone01.json"));
+    let mut copy = records_of(&two.data().join("checkins/2026-11.oldtwo02.json"));
+    copy.push(kept[0].clone());
+
+    let (a, b, mut sync) = desks();
+    let folder = a.data().join("checkins");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("2026-11.json"), document(&kept)).unwrap();
+    let copy_name = "2026-11.sync-conflict-20261105-101010-ABCDEFG.json";
+    std::fs::write(folder.join(copy_name), document(&copy)).unwrap();
+    sync.run(&a.data(), &b.data());
+
+    // The first command on desk b folds the copy into its own file, and says so.
+    let out = b.run(&["status"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(copy_name) && stderr.contains("2 entries found only there are back"),
+        "{stderr}"
+    );
+    sync.run(&a.data(), &b.data());
+    assert_eq!(in_step(&a, &b).len(), 5);
+
+    // The first save on desk a moves the shared file into its own; the old file goes.
+    a.ok(&["log", "--pain", "4", "--at", "2026-11-10 09:00"]);
+    sync.run(&a.data(), &b.data());
+    assert_eq!(in_step(&a, &b).len(), 6);
+    for desk in [&a, &b] {
+        assert!(!desk.data().join("checkins/2026-11.json").exists());
+    }
+}
