@@ -4,8 +4,30 @@ use super::{Cli, Failure, open_store};
 
 pub fn run(cli: &Cli) -> Result<(), Failure> {
     let store = open_store(cli)?;
+    let collections: Vec<_> = crate::kinds::known().into_iter().map(|(c, _)| c).collect();
+    // Sync copies are folded first, as any reading would: what is left is then checked.
+    let folded = store.fold_all(&collections)?;
     let report = store.check();
     say!("Data folder: {}", store.root().display())?;
+    for notice in &folded {
+        say!("folded: {notice}")?;
+    }
+    let desks = store.desks(&collections);
+    if !desks.is_empty() {
+        say!("Desks whose files are here:")?;
+    }
+    for (desk, last) in &desks {
+        let this = if desk == store.desk() {
+            " (this computer)"
+        } else {
+            ""
+        };
+        let last = last.map_or("no entries yet".to_string(), |t| {
+            let local = t.with_timezone(&chrono::Local);
+            format!("last change {}", local.format("%Y-%m-%d %H:%M"))
+        });
+        say!("  {desk}{this}: {last}")?;
+    }
     if report.collections.is_empty() {
         say!("No entries yet.")?;
     }

@@ -143,17 +143,30 @@ impl DiskStore {
             .collect())
     }
 
-    /// The desks whose files the collection holds, with the newest change each made.
-    pub fn desks(&self, c: Collection) -> Vec<(String, Option<chrono::DateTime<Utc>>)> {
+    /// The desks whose files the collections hold, each with the newest change it made.
+    pub fn desks(&self, cs: &[Collection]) -> BTreeMap<String, Option<chrono::DateTime<Utc>>> {
         let mut desks: BTreeMap<String, Option<chrono::DateTime<Utc>>> = BTreeMap::new();
-        for (path, source) in self.listing(c).unwrap_or_default().into_values().flatten() {
+        let listings = cs.iter().filter_map(|c| self.listing(*c).ok());
+        for (path, source) in listings.flat_map(|l| l.into_values().flatten()) {
             let Source::Desk(desk) = source else { continue };
             let doc = fs::read(&path).ok().and_then(|b| document::parse(&b).ok());
-            let newest = doc.and_then(|d| d.records.iter().map(|r| r.updated_at).max());
+            let changes = doc.iter().flat_map(|d| {
+                let records = d.records.iter().map(|r| r.updated_at);
+                records.chain(d.deleted.iter().map(|t| t.deleted_at))
+            });
             let kept = desks.entry(desk).or_default();
-            *kept = (*kept).max(newest);
+            *kept = (*kept).max(changes.max());
         }
-        desks.into_iter().collect()
+        desks
+    }
+
+    /// Fold every sync copy in the collections into this desk's files (as reading does).
+    pub fn fold_all(&self, cs: &[Collection]) -> Result<Vec<Notice>, StoreError> {
+        let mut notices = Vec::new();
+        for c in cs {
+            notices.extend(self.fold_copies(*c, &self.listing(*c)?)?);
+        }
+        Ok(notices)
     }
 
     /// Collections present on disk (every folder but backups).

@@ -1,6 +1,8 @@
 //! Two computers, one diary: two desks' data folders kept in step as Syncthing does (whole files
 //! copied, conflict copies named as Syncthing names them), with no sync tool installed.
 
+use std::os::unix::fs::PermissionsExt;
+
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use nape::domain::checkin::CheckIn;
 use nape::domain::settings::{self, CueMode, Settings};
@@ -230,4 +232,67 @@ fn an_old_layout_folder_and_its_sync_copies_are_folded_in_and_nothing_is_lost() 
     for desk in [&a, &b] {
         assert!(!desk.data().join("checkins/2026-11.json").exists());
     }
+}
+
+#[test]
+fn nape_check_names_the_desks_and_folds_a_copy_it_finds() {
+    let (a, b, mut sync) = desks();
+    a.ok(&["log", "--pain", "2", "--at", "2026-11-02 09:00"]);
+    b.ok(&["log", "--pain", "3", "--at", "2026-11-03 09:00"]);
+    sync.run(&a.data(), &b.data());
+    // A copy of desk b's file, as a sync tool might leave it, holding one more entry.
+    let file = a.data().join("checkins/2026-11.deskbbbb.json");
+    let mut records = records_of(&file);
+    let mut extra = records[0].clone();
+    extra["id"] = "01890000-0000-7000-8000-0000000000aa".into();
+    records.push(extra);
+    let copy = a
+        .data()
+        .join("checkins/2026-11.deskbbbb.sync-conflict-20261105-101010-ABCDEFG.json");
+    std::fs::write(&copy, document(&records)).unwrap();
+
+    let out = a.ok(&["check"]);
+    assert!(
+        out.contains("deskaaaa (this computer): last change"),
+        "{out}"
+    );
+    assert!(out.contains("deskbbbb: last change"), "{out}");
+    assert!(
+        out.contains("folded:") && out.contains("1 entry found only there is back"),
+        "{out}"
+    );
+    assert!(out.contains("All files read correctly."), "{out}");
+    assert!(!copy.exists());
+    assert_eq!(a.export_ids().len(), 3);
+}
+
+#[test]
+fn a_sync_tools_own_entries_are_expected_and_its_temp_files_left_alone() {
+    let diary = Diary::new();
+    diary.ok(&["log", "--pain", "2"]);
+    let data = diary.data();
+    std::fs::create_dir(data.join(".stfolder")).unwrap();
+    std::fs::write(data.join(".stignore"), "").unwrap();
+    let theirs = data.join("checkins/.syncthing.2026-11.deskbbbb.json.tmp");
+    std::fs::write(&theirs, "half a file").unwrap();
+    let ours = data.join(format!(
+        "checkins/.{}.Xy12ab.tmp",
+        Diary::own("checkins", "2026-11").trim_start_matches("checkins/")
+    ));
+    std::fs::write(&ours, "a killed save").unwrap();
+    // Others could read the folder: it is still made private.
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let out = diary.run(&["log", "--pain", "3", "--at", "2026-11-05 10:00"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("holds other things"), "{stderr}");
+    assert!(stderr.contains("now private to you"), "{stderr}");
+    let mode = std::fs::metadata(&data).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+    assert!(
+        theirs.exists(),
+        "a sync tool's temp file is not nape's to remove"
+    );
+    assert!(!ours.exists(), "nape's own unfinished save is removed");
 }
