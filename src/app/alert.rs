@@ -4,6 +4,7 @@
 
 use super::{App, Status};
 use crate::diary::Outcome;
+use crate::store::Notice;
 use uuid::Uuid;
 
 use crate::diary::DiaryError;
@@ -23,6 +24,11 @@ impl App {
     /// React to a change made here or read back from another writer, alike.
     pub(super) fn react(&mut self, outcome: &Outcome) {
         self.timers.answered(&outcome.answered);
+        // Entries a sync tool's copy held, back in the diary: good news, said once.
+        let folded = (outcome.notices.iter()).rfind(|n| matches!(n, Notice::Folded { .. }));
+        if let Some(notice) = folded {
+            self.status = Some(Status::Info(notice.to_string()));
+        }
         // What was said about the session ("Paused: ...") is said again as it now is; an
         // action of this app's own says its own words after this.
         let changed = outcome

@@ -66,6 +66,9 @@ pub struct Diary {
     /// Files of each collection that could not be read, in a few words ("checkins/2026-03.json
     /// is damaged"), until it is read again.
     unread: BTreeMap<&'static str, Vec<String>>,
+    /// What reading did that the person should hear once (a sync copy folded back), until the
+    /// next outcome carries it.
+    heard: Vec<Notice>,
     /// Derived when the data or the day changes, never per question.
     flags: Vec<ActiveFlag>,
     /// The daily series of `checkins`, kept in step day by day as they change.
@@ -140,6 +143,7 @@ impl Diary {
             stamps: HashMap::new(),
             problems: BTreeMap::new(),
             unread: BTreeMap::new(),
+            heard: Vec::new(),
             flags: Vec::new(),
             days: Vec::new(),
             evaluated_on: None,
@@ -166,8 +170,10 @@ impl Diary {
     /// what that set off, as if this diary had saved it. `None` when nothing changed.
     pub fn refresh(&mut self, now: DateTime<Utc>) -> Option<Outcome> {
         let before = self.before(now);
-        self.read(now)
-            .then(|| self.outcome(before, Vec::new(), now))
+        self.read(now).then(|| {
+            let heard = std::mem::take(&mut self.heard);
+            self.outcome(before, heard, now)
+        })
     }
 
     /// Read again each collection whose store stamp moved since it was last read (another
@@ -246,6 +252,9 @@ impl Diary {
                 problems.extend(loaded.notices.iter().map(ToString::to_string));
                 problems.extend(loaded.damage.iter().map(ToString::to_string));
                 unread.extend(loaded.notices.iter().filter_map(unread::notice));
+                let folded = |n: &&Notice| matches!(n, Notice::Folded { .. });
+                self.heard
+                    .extend(loaded.notices.iter().filter(folded).cloned());
                 unread.extend((loaded.damage.iter()).map(unread::damage));
                 self.stamps.insert(name, stamp);
                 Some(loaded.records)

@@ -124,20 +124,19 @@ impl fmt::Display for Notice {
                 backup.display()
             ),
             Notice::Folded { copies, entries } => {
-                let files = match copies.as_slice() {
-                    [one] => one.display().to_string(),
-                    many => format!("{} copies", many.len()),
+                let copies = match copies.as_slice() {
+                    [one] => format!(
+                        "A sync tool's copy ({}) was",
+                        one.file_name().unwrap_or_default().display()
+                    ),
+                    many => format!("{} copies a sync tool made were", many.len()),
                 };
                 let back = match entries {
                     0 => "nothing was missing".to_string(),
                     1 => "1 entry found only there is back".to_string(),
                     n => format!("{n} entries found only there are back"),
                 };
-                write!(
-                    f,
-                    "A sync tool had made {files} when two desks saved at once; merged into \
-                     this desk's files and removed: {back}."
-                )
+                write!(f, "{copies} merged into the diary and removed: {back}.")
             }
             Notice::ReadOnly { path, reason } => write!(
                 f,

@@ -296,3 +296,31 @@ fn a_sync_tools_own_entries_are_expected_and_its_temp_files_left_alone() {
     );
     assert!(!ours.exists(), "nape's own unfinished save is removed");
 }
+
+#[test]
+fn the_open_app_takes_in_a_sync_copy_and_says_what_came_back() {
+    let (a, b, _) = desks();
+    let now = Utc::now();
+    let (store, _) = disk_store(&a.data());
+    let diary = nape::diary::Diary::open(Box::new(store), nape::clock::Zone::Local, "C", now);
+    let mut app = nape::app::App::with_diary(diary, now, "C");
+    b.ok(&["log", "--pain", "4", "--note", "from home"]);
+    let theirs = std::fs::read_dir(b.data().join("checkins")).unwrap();
+    let theirs = theirs.flatten().next().unwrap().path();
+    let name = theirs.file_stem().unwrap().to_string_lossy().into_owned();
+    let copy = a.data().join(format!(
+        "checkins/{name}.sync-conflict-20261205-101010-ABCDEFG.json"
+    ));
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(&theirs, &copy).unwrap();
+
+    assert!(app.update(nape::app::Msg::DataChanged, now + Duration::seconds(1)));
+    assert_eq!(app.diary().checkins().len(), 1);
+    match app.status() {
+        Some(nape::app::Status::Info(text)) => {
+            assert!(text.contains("1 entry found only there is back"), "{text}")
+        }
+        other => panic!("nothing said: {other:?}"),
+    }
+    assert!(!copy.exists());
+}
