@@ -265,7 +265,10 @@ impl DiskStore {
         for (path, source) in listing.get(stem).into_iter().flatten() {
             let doc = match source {
                 Source::Desk(desk) if *desk == self.local.desk => continue,
-                Source::Shared => self.read_locked(path, notices)?,
+                Source::Shared => match self.read_locked(path, notices)? {
+                    doc if doc.is_stub() => continue,
+                    doc => doc,
+                },
                 _ => match self.read(path, notices)?.map(|b| document::parse(&b)) {
                     Some(Ok(doc)) => doc,
                     Some(Err(ParseError::Newer { .. })) if matches!(source, Source::Desk(_)) => {
@@ -289,11 +292,21 @@ impl DiskStore {
         })
     }
 
-    /// Write a changed sheet: this desk's file, then the files folded into it removed.
+    /// Write a changed sheet: this desk's file, then the files folded into it removed, and the
+    /// stub put in the shared file's place.
     fn write_sheet(&self, sheet: &mut Sheet, notices: &mut Vec<Notice>) -> Result<(), StoreError> {
         let folded = sheet.fold();
         self.write(&sheet.own_path, &sheet.own, notices)?;
-        for path in folded {
+        let shared = sheet.shared_path();
+        let stub = Document::stub();
+        let is_stub =
+            (fs::read(&shared).ok()).is_some_and(|b| document::parse(&b) == Ok(stub.clone()));
+        // Only for older versions, and the save is already durable: never a reason to fail it.
+        // Something odd in its place (a link, a folder) is reported by reading, and left.
+        if !is_stub && super::entries::odd(&shared, false).is_none() {
+            let _ = files::write_atomic(&shared, &stub.to_bytes(), true);
+        }
+        for path in folded.into_iter().filter(|p| *p != shared) {
             match fs::remove_file(&path) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => {
                     return Err(StoreError::io(&path)(e));

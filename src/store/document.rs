@@ -7,8 +7,10 @@ use uuid::Uuid;
 
 use crate::record::RawRecord;
 
-/// The schema this build writes and fully understands.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this build writes and fully understands. 2: each desk writes its own files, and
+/// the shared `<stem>.json` of version 1 is replaced by a stub (`Document::stub`), so a nape
+/// that knows only version 1 reads it as newer and writes nothing there.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct Document {
@@ -29,6 +31,24 @@ impl Document {
             schema_version: SCHEMA_VERSION,
             ..Document::default()
         }
+    }
+
+    /// What stands in the shared file's place once desks write their own: no records, and a
+    /// schema older versions refuse to change. The same bytes on every desk, so two desks
+    /// writing it give a sync tool nothing to conflict on.
+    pub fn stub() -> Self {
+        let mut doc = Document::new();
+        doc.extra.insert(
+            "note".into(),
+            "Each computer now keeps its own files beside this one; update nape to read them."
+                .into(),
+        );
+        doc
+    }
+
+    /// Whether this is a stub: a shared file written since desks, holding nothing.
+    pub fn is_stub(&self) -> bool {
+        self.schema_version >= 2 && self.records.is_empty() && self.deleted.is_empty()
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {

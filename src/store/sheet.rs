@@ -32,6 +32,19 @@ impl Sheet {
         own.chain(self.others.iter().map(|(_, s, d)| (s.clone(), d)))
     }
 
+    /// The shared file's place (`<stem>.json`), beside this desk's own.
+    pub fn shared_path(&self) -> PathBuf {
+        let name = self
+            .own_path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy();
+        let stem = name
+            .strip_suffix(&format!(".{}.json", self.desk))
+            .unwrap_or(&name);
+        self.own_path.with_file_name(format!("{stem}.json"))
+    }
+
     /// What every file of this stem holds, merged.
     pub fn merged(&self) -> Merged {
         Merged::new(self.merge, &self.desk)

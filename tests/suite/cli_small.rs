@@ -13,7 +13,7 @@ fn a_session_that_ended_a_minute_ago_says_minute() {
     let file = std::fs::read_dir(diary.data().join("therapy"))
         .unwrap()
         .flatten()
-        .next()
+        .find(|e| e.file_name().to_string_lossy().contains(common::DESK))
         .unwrap()
         .path();
     let text = std::fs::read_to_string(&file).unwrap();
@@ -35,7 +35,7 @@ fn the_newer_file_message_says_newer_once() {
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
     diary.edit_file(
         "checkins/2026-01.desk0001.json",
-        "\"schema_version\": 1",
+        "\"schema_version\": 2",
         "\"schema_version\": 9",
     );
     let out = diary.run(&["log", "--pain", "3", "--at", "2026-01-06 10:00"]);
@@ -50,7 +50,7 @@ fn schema_version_0_is_refused_like_any_unknown_version() {
     diary.ok(&["log", "--pain", "2", "--at", "2026-01-05 10:00"]);
     diary.edit_file(
         "checkins/2026-01.desk0001.json",
-        "\"schema_version\": 1",
+        "\"schema_version\": 2",
         "\"schema_version\": 0",
     );
     let out = diary.run(&["check"]);

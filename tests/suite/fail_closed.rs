@@ -25,7 +25,7 @@ fn newer() -> Diary {
         let text = std::fs::read_to_string(file).unwrap();
         std::fs::write(
             file,
-            text.replace("\"schema_version\": 1", "\"schema_version\": 2"),
+            text.replace("\"schema_version\": 2", "\"schema_version\": 3"),
         )
         .unwrap();
     })

@@ -49,7 +49,10 @@ fn typed_errors_say_what_is_wrong() {
     let newer = VALID.replace("\"schema_version\": 1", "\"schema_version\": 7");
     assert_eq!(
         document::parse(newer.as_bytes()),
-        Err(ParseError::Newer { found: 7, known: 1 })
+        Err(ParseError::Newer {
+            found: 7,
+            known: nape::store::SCHEMA_VERSION
+        })
     );
     let record = r#"{"id": "01890000-0000-7000-8000-000000000001", "created_at": "2026-05-02T08:00:00Z",
         "updated_at": "2026-05-02T08:00:00Z", "date": "2026-05-02", "at": "2026-05-02T08:00:00Z", "pain": 4}"#;
@@ -159,7 +162,7 @@ fn a_newer_file_opens_read_only() {
     let file = diary.data().join("checkins/2026-01.desk0001.json");
     let text = std::fs::read_to_string(&file)
         .unwrap()
-        .replace("\"schema_version\": 1", "\"schema_version\": 2");
+        .replace("\"schema_version\": 2", "\"schema_version\": 3");
     std::fs::write(&file, &text).unwrap();
     let before = diary.snapshot();
     let out = diary.run(&["log", "--pain", "4", "--at", "2026-01-06 10:00"]);

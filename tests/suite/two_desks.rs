@@ -225,13 +225,22 @@ fn an_old_layout_folder_and_its_sync_copies_are_folded_in_and_nothing_is_lost() 
     sync.run(&a.data(), &b.data());
     assert_eq!(in_step(&a, &b).len(), 5);
 
-    // The first save on desk a moves the shared file into its own; the old file goes.
+    // The first save on desk a moves the shared file into its own; in its place a stub that
+    // a nape from before desks reads as newer, so it writes nothing there.
     a.ok(&["log", "--pain", "4", "--at", "2026-11-10 09:00"]);
     sync.run(&a.data(), &b.data());
     assert_eq!(in_step(&a, &b).len(), 6);
     for desk in [&a, &b] {
-        assert!(!desk.data().join("checkins/2026-11.json").exists());
+        let shared = desk.data().join("checkins/2026-11.json");
+        let stub: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&shared).unwrap()).unwrap();
+        assert_eq!(stub["schema_version"], 2);
+        assert_eq!(records_of(&shared), Vec::<serde_json::Value>::new());
     }
+    // Desk b's first save there writes the same stub: nothing for a sync tool to conflict on.
+    b.ok(&["log", "--pain", "5", "--at", "2026-11-11 09:00"]);
+    assert_eq!(sync.run(&a.data(), &b.data()), 0);
+    assert_eq!(in_step(&a, &b).len(), 7);
 }
 
 #[test]
