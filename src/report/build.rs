@@ -326,7 +326,7 @@ fn sources(p: &Period) -> Section {
     sources.list(
         (crate::domain::sources::sources().iter())
             .filter(|s| cited.contains(&s.id.as_str()))
-            .map(|s| format!("{}: {}", s.id, s.title))
+            .map(|s| format!("{}: {}", s.id, s.cited()))
             .collect(),
     );
     sources

@@ -237,6 +237,40 @@ fn a_report_over_a_damaged_file_says_what_it_leaves_out() {
 }
 
 #[test]
+fn every_source_has_a_full_reference_a_year_or_says_it_is_undated_and_where_to_find_it() {
+    for source in nape::domain::sources::sources() {
+        let said = |words: &[&str]| words.iter().any(|w| source.reference.contains(w));
+        assert!(
+            source.reference.len() > source.title.len() / 2,
+            "{}",
+            source.id
+        );
+        match source.year {
+            Some(year) => assert!(
+                source.reference.contains(&year.to_string()),
+                "{}: the year is in the reference",
+                source.id
+            ),
+            None => assert!(
+                said(&["Web page", "leaflet", "Not recorded"]),
+                "{}: an undated source says what it is",
+                source.id
+            ),
+        }
+        if source.addresses.is_empty() {
+            assert!(
+                said(&["Not recorded"]),
+                "{}: no address, said so",
+                source.id
+            );
+        }
+        for address in &source.addresses {
+            assert!(address.starts_with("https://"), "{}: {address}", source.id);
+        }
+    }
+}
+
+#[test]
 fn the_report_names_its_sources_and_starts_its_weeks_at_the_onset() {
     let diary = diary_with_history(30);
     let md = diary.ok(&["report", "--until", UNTIL]);
@@ -244,6 +278,13 @@ fn the_report_names_its_sources_and_starts_its_weeks_at_the_onset() {
     for id in ["S2:", "S7:", "S11:", "S12:", "S13:"] {
         assert!(md.contains(&format!("- {id}")), "{id} missing:\n{md}");
     }
+    // Each with its full reference and where to find it.
+    assert!(
+        md.contains("- S11: Farrar JT, Young JP Jr, LaMoreaux L, et al.")
+            && md.contains("Pain. 2001;94(2):149-58.")
+            && md.contains("At: doi.org/10.1016/S0304-3959(01)00349-9, doi.org/10.1016/j"),
+        "{md}"
+    );
     // The episode began on Saturday 24 October: its first, part week is the first row, then
     // calendar weeks from Monday.
     assert!(md.contains("| 24 Oct to 25 Oct 2026 (part week) |"), "{md}");
