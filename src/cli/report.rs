@@ -83,23 +83,8 @@ pub fn run(cli: &Cli, args: &ReportArgs) -> Result<(), Failure> {
                 .map_err(Failure::output)
         }
         Some(path) => {
-            write_private(path, text.as_bytes())
-                .map_err(|e| Failure::Other(format!("could not write {}: {e}", path.display())))?;
+            crate::store::write_output(path, text.as_bytes()).map_err(Failure::Other)?;
             say!("Report written to {}", path.display())
         }
     }
-}
-
-/// Health data: a new file is created readable by its owner alone.
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(path)?;
-    // An existing file keeps its mode when opened: make it private before the report goes in.
-    #[cfg(unix)]
-    file.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
-    file.write_all(bytes)?;
-    file.sync_all()
 }

@@ -15,6 +15,7 @@ mod local;
 mod memory;
 mod op;
 mod opening;
+mod output;
 pub mod routines;
 mod sheet;
 mod watch;
@@ -31,6 +32,7 @@ pub use document::{ParseError, SCHEMA_VERSION, Tombstone};
 pub use local::default_state;
 pub use memory::MemoryStore;
 pub use op::Op;
+pub use output::write_output;
 pub use watch::{Watch, watch, watch_folder};
 
 /// Inclusive range of record dates; `None` on either side is open.

@@ -459,3 +459,69 @@ fn an_episode_that_began_today_is_said_so() {
     assert!(md.contains("(the last day of this period)"), "{md}");
     assert!(!md.contains("0 days before"), "{md}");
 }
+
+#[cfg(unix)]
+#[test]
+fn report_output_never_goes_through_a_link_nor_into_a_device_a_pipe_or_a_folder() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let dir = diary.dir.path();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let refused = |target: &std::path::Path, words: &str| {
+        let out = diary.run(&["report", "-o", target.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", target.display());
+        assert!(stderr.contains(words), "{}: {stderr}", target.display());
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("Report written"));
+    };
+
+    // A link to someone's file: the file keeps its words and its mode.
+    let victim = dir.join("someone.txt");
+    std::fs::write(&victim, "theirs").unwrap();
+    std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let link = dir.join("report.md");
+    symlink(&victim, &link).unwrap();
+    refused(&link, "symbolic link");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "theirs");
+    assert_eq!(mode(&victim), 0o644);
+
+    // A dangling link: its target is not created.
+    let nowhere = dir.join("nowhere.md");
+    let dangling = dir.join("dangling.md");
+    symlink(&nowhere, &dangling).unwrap();
+    refused(&dangling, "symbolic link");
+    assert!(!nowhere.exists());
+
+    // A pipe: refused at once, never waited on.
+    let fifo = dir.join("pipe.md");
+    rustix::fs::mkfifoat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+    )
+    .unwrap();
+    refused(&fifo, "special file");
+    assert_eq!(mode(&fifo), 0o644);
+
+    // A device: /dev/null keeps its mode.
+    let before = mode(std::path::Path::new("/dev/null"));
+    refused(std::path::Path::new("/dev/null"), "special file");
+    assert_eq!(mode(std::path::Path::new("/dev/null")), before);
+
+    // A folder.
+    let folder = dir.join("reports.md");
+    std::fs::create_dir(&folder).unwrap();
+    refused(&folder, "a folder");
+
+    // A plain file is replaced by a new one, readable by you alone.
+    let plain = dir.join("plain.md");
+    std::fs::write(&plain, "old").unwrap();
+    diary.ok(&["report", "-o", plain.to_str().unwrap()]);
+    assert!(
+        std::fs::read_to_string(&plain)
+            .unwrap()
+            .starts_with("# Neck pain diary")
+    );
+    assert_eq!(mode(&plain), 0o600);
+}
