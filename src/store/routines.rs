@@ -23,7 +23,7 @@ pub fn read(root: &Path) -> Vec<(String, Result<String, String>)> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         // Where config and data share a folder (macOS), the diary's own month files of
         // routines played sit here too: never a routine of one's own.
-        .filter(|p| !p.file_stem().and_then(|s| s.to_str()).is_some_and(is_month))
+        .filter(|p| !is_diary_file(p))
         .collect();
     paths.sort();
     paths
@@ -35,19 +35,41 @@ pub fn read(root: &Path) -> Vec<(String, Result<String, String>)> {
         .collect()
 }
 
-/// One routine file's text, or why not (a routine is small: a huge file is a mistake).
+/// One routine file's text, or why not. Only a plain file is read (a pipe would never end, a
+/// device never stop), opened without waiting and read no further than the limit: a routine is
+/// small, and a huge file is a mistake.
 pub fn read_one(path: &Path) -> Result<String, String> {
     const MAX: u64 = 1 << 20;
-    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if size > MAX {
-        return Err(format!(
-            "{size} bytes is too big for a routine (at most 1 MiB)"
-        ));
+    let not_plain = "not a plain file (a pipe, a device or a folder): nape reads only files";
+    if !std::fs::metadata(path)
+        .map_err(|e| e.to_string())?
+        .is_file()
+    {
+        return Err(not_plain.into());
     }
-    std::fs::read_to_string(path).map_err(|e| e.to_string())
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Swapped for a pipe after the look above, it still cannot keep the open waiting.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        rustix::fs::OFlags::NONBLOCK.bits() as i32,
+    );
+    let file = options.open(path).map_err(|e| e.to_string())?;
+    if !file.metadata().map_err(|e| e.to_string())?.is_file() {
+        return Err(not_plain.into());
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX + 1), &mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX {
+        return Err("too big for a routine (more than 1 MiB)".into());
+    }
+    String::from_utf8(bytes).map_err(|_| "not text (UTF-8)".into())
 }
 
-/// A month file's stem, "2026-05".
-fn is_month(stem: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(&format!("{stem}-01"), "%Y-%m-%d").is_ok() && stem.len() == 7
+/// One of the diary's own files of routines played ("2026-05.json", "2026-05.k3x9a0qz.json").
+fn is_diary_file(path: &Path) -> bool {
+    crate::kinds::find("routines")
+        .is_some_and(|(c, _)| super::layout::parse_name(c, path).is_some())
 }

@@ -184,11 +184,9 @@ fn the_diarys_own_month_files_are_not_read_as_routines() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("routines");
     std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(
-        folder.join("2026-05.json"),
-        r#"{"schema_version": 1, "records": []}"#,
-    )
-    .unwrap();
+    for name in ["2026-05.json", "2026-05.k3x9a0qz.json"] {
+        std::fs::write(folder.join(name), r#"{"schema_version": 2, "records": []}"#).unwrap();
+    }
     std::fs::write(
         folder.join("mine.json"),
         r#"{"id": "mine", "name": "Mine", "steps": [{"exercise": "chin-tuck"}]}"#,
