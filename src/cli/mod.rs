@@ -282,6 +282,9 @@ pub fn locale() -> String {
 
 /// `text` as the terminal can show it: unchanged, or in ASCII where the locale is not UTF-8.
 pub fn plain(text: String) -> String {
+    // Anything in it from the diary or a routine file that would act on the terminal is shown
+    // escaped, never sent raw.
+    let text = crate::domain::text::shown(&text).into_owned();
     if utf8() {
         text
     } else {

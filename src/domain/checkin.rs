@@ -7,6 +7,7 @@ use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::text;
 use super::vocabulary::{self, Term};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -105,11 +106,21 @@ impl CheckIn {
         if self.medicines.iter().any(|m| m.trim().is_empty()) {
             error(Field::Medicine, "is empty; give the medicine's name".into());
         }
+        if let Some(why) = self
+            .medicines
+            .iter()
+            .find_map(|m| text::check_name(m).err())
+        {
+            error(Field::Medicine, why);
+        }
         if self.note.as_ref().is_some_and(|n| n.trim().is_empty()) {
             error(
                 Field::Note,
                 "is empty; write something or leave the note out".into(),
             );
+        }
+        if let Some(why) = self.note.as_deref().and_then(|n| text::check_note(n).err()) {
+            error(Field::Note, why);
         }
         if errors.is_empty() {
             Ok(())

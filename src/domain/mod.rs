@@ -6,6 +6,7 @@ pub mod redflag;
 pub mod settings;
 pub mod sources;
 pub mod stretch;
+pub mod text;
 pub mod therapy;
 pub mod trends;
 pub mod vocabulary;

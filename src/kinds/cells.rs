@@ -27,10 +27,12 @@ pub fn join_escaped(items: &[String]) -> String {
 
 /// A cell starting with = + - @ (or a tab or carriage return) runs as a formula when opened in a
 /// spreadsheet: a leading apostrophe keeps it text, as OWASP advises for CSV exports.
+/// Anything that would act on a terminal the CSV is printed to is shown escaped.
 pub fn defuse(text: &str) -> String {
+    let text = crate::domain::text::shown(text);
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_string()
+        text.into_owned()
     }
 }

@@ -96,6 +96,7 @@ pub fn html(report: &Report) -> String {
 
 /// Text safe inside HTML elements and attribute values.
 pub fn escape(text: &str) -> String {
+    let text = crate::domain::text::shown(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

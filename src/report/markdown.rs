@@ -26,7 +26,7 @@ pub fn markdown(report: &Report) -> String {
                 }
                 Block::Table { header, rows } => {
                     out.push_str(&row(header));
-                    out.push_str(&row(&vec!["---".to_string(); header.len()]));
+                    out.push_str(&rule(header.len()));
                     for r in rows {
                         out.push_str(&row(r));
                     }
@@ -35,9 +35,9 @@ pub fn markdown(report: &Report) -> String {
                 Block::BodyMap(map) => out.push_str(&map.text()),
                 Block::Glance(lines) => {
                     out.push_str(&row(&["What".to_string(), "In short".to_string()]));
-                    out.push_str(&row(&vec!["---".to_string(); 2]));
+                    out.push_str(&rule(2));
                     for (label, value) in lines {
-                        out.push_str(&row(&[format!("**{label}**"), value.clone()]));
+                        out.push_str(&format!("| **{}** | {} |\n", cell(label), cell(value)));
                     }
                 }
             }
@@ -46,17 +46,42 @@ pub fn markdown(report: &Report) -> String {
     out
 }
 
-fn one_line(text: &str) -> String {
-    safe(text).replace('\n', " ")
+/// A table cell: one line, its markup kept as characters.
+fn cell(text: &str) -> String {
+    inline(&text.replace('\n', " ")).replace('|', "\\|")
 }
 
-/// The person's text shown as typed: a "<" would otherwise open raw HTML where the Markdown is
-/// rendered.
+/// The person's text shown as typed, never as markup: raw HTML, links, images, code spans and
+/// emphasis stay characters, and a line of a note never starts a heading, a quote or a list.
+/// Anything that would act on a terminal is shown escaped.
 fn safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start();
+        out.push_str(&line[..line.len() - body.len()]);
+        // "1." or "1)" at the start of a line would begin a numbered list.
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        let starts = body.starts_with(['#', '>', '-', '+', '=']);
+        let numbered = digits > 0 && body[digits..].starts_with(['.', ')']);
+        if starts {
+            out.push('\\');
+        }
+        if numbered {
+            out.push_str(&format!("{}\\{}", &body[..digits], inline(&body[digits..])));
+        } else {
+            out.push_str(&inline(body));
+        }
+    }
+    out
+}
+
+/// Text inside a line: raw HTML, links, images, code spans and emphasis kept as characters,
+/// and anything that would act on a terminal shown escaped.
+fn inline(text: &str) -> String {
+    let text = crate::domain::text::shown(text);
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        // Raw HTML, links, images and code spans would otherwise come alive.
-        if matches!(c, '<' | '[' | ']' | '`' | '!') {
+        if matches!(c, '<' | '[' | ']' | '`' | '!' | '*' | '_' | '\\') {
             out.push('\\');
         }
         out.push(c);
@@ -64,11 +89,13 @@ fn safe(text: &str) -> String {
     out
 }
 
+/// The line under a table's header.
+fn rule(columns: usize) -> String {
+    format!("|{}\n", " --- |".repeat(columns))
+}
+
 fn row(cells: &[String]) -> String {
-    let cells: Vec<String> = cells
-        .iter()
-        .map(|c| one_line(c).replace('|', "\\|"))
-        .collect();
+    let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
     format!("| {} |\n", cells.join(" | "))
 }
 

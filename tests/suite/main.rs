@@ -28,6 +28,7 @@ mod e2e_timers;
 mod e2e_trends;
 mod fail_closed;
 mod footers;
+mod hostile_text;
 mod keys_table;
 mod lifting;
 mod note_words;

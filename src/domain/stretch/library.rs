@@ -141,6 +141,13 @@ impl Library {
         if raw.name.trim().is_empty() {
             found.push("name: must not be empty".into());
         }
+        if let Err(why) = crate::domain::text::check_name(&raw.name) {
+            found.push(format!("name: {why}"));
+        }
+        // Every other text in the file too: nothing in a routine may act on the terminal.
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+            acting_texts(&value, String::new(), &mut found);
+        }
         if raw.rest_secs > MAX_REST_SECS {
             found.push(format!(
                 "rest_secs: must be from 0 to {MAX_REST_SECS} seconds (got {})",
@@ -216,6 +223,36 @@ impl Library {
             steps,
             origin: String::new(),
         })
+    }
+}
+
+/// Each text in `value` (at `path`) holding a control character, as a problem.
+fn acting_texts(value: &serde_json::Value, path: String, found: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(text) => {
+            if let Err(why) = crate::domain::text::check_note(text) {
+                // The name has its own, stricter check above.
+                if path != "name" {
+                    found.push(format!("{path}: {why}"));
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                acting_texts(item, format!("{path}[{i}]"), found);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                let path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                acting_texts(item, path, found);
+            }
+        }
+        _ => {}
     }
 }
 

@@ -1,0 +1,134 @@
+//! Text that would act on a terminal (escape sequences, bell, bidi overrides) or on a report
+//! (Markdown markup): refused where it comes in, shown escaped where diary text goes out.
+
+use crate::common::Diary;
+
+const ESC_TITLE: &str = "\u{1b}]0;pwned\u{7}";
+
+/// Nothing that would act on a terminal: no ESC, BEL or bidi override.
+fn inert(text: &str) -> bool {
+    !text.contains(['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}'])
+}
+
+#[test]
+fn control_characters_are_refused_in_every_field_of_a_check_in_naming_the_field() {
+    let diary = Diary::new();
+    for (args, field) in [
+        (vec!["log", "3", "-n", "fine\u{1b}[2J"], "note"),
+        (vec!["log", "3", "-m", "ibu\u{7}profen"], "medicine"),
+        (vec!["log", "3", "-n", "right-to-left \u{202e}evil"], "note"),
+    ] {
+        let out = diary.run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(field) && stderr.contains("control"),
+            "{stderr}"
+        );
+        assert!(inert(&stderr), "the message itself is inert: {stderr:?}");
+    }
+    // A new line and a tab in a note are writing, not control.
+    diary.ok(&["log", "3", "-n", "first line\nsecond\tline"]);
+    assert_eq!(diary.export_ids().len(), 1);
+}
+
+#[test]
+fn texts_have_length_limits() {
+    let diary = Diary::new();
+    let long_note = "a".repeat(10_001);
+    let out = diary.run(&["log", "3", "-n", &long_note]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("10000 characters"));
+    let long_name = "b".repeat(121);
+    let out = diary.run(&["log", "3", "-m", &long_name]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("120 characters"));
+    diary.ok(&[
+        "log",
+        "3",
+        "-n",
+        &"a".repeat(10_000),
+        "-m",
+        &"b".repeat(120),
+    ]);
+}
+
+#[test]
+fn an_import_with_a_control_character_is_refused_whole() {
+    let diary = Diary::new();
+    diary.ok(&["log", "2", "-n", "plain"]);
+    let export = diary
+        .ok(&["export"])
+        .replace("plain", "\\u001b]52;c;cHduZWQ=\\u0007");
+    let stderr = diary.refused_import(&export);
+    assert!(
+        stderr.contains("note") && stderr.contains("control"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_routine_with_an_escape_in_its_name_is_refused_and_nothing_raw_is_printed() {
+    let diary = Diary::new();
+    let dir = diary.dir.path().join("config/routines");
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = format!("Evil{ESC_TITLE}");
+    let routine = serde_json::json!({"id": "evil", "name": name,
+        "steps": [{"exercise": "chin-tuck"}]});
+    std::fs::write(dir.join("evil.json"), routine.to_string()).unwrap();
+    let out = diary.run(&["routines", "list"]);
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(inert(&all), "{all:?}");
+    assert!(
+        all.contains("evil.json") && all.contains("control"),
+        "{all}"
+    );
+}
+
+#[test]
+fn diary_text_edited_in_by_hand_never_reaches_the_terminal_raw() {
+    let diary = Diary::new();
+    diary.ok(&["log", "4", "-n", "NOTE", "-m", "MEDICINE"]);
+    let file = Diary::own(
+        "checkins",
+        &chrono::Local::now().format("%Y-%m").to_string(),
+    );
+    diary.edit_file(&file, "NOTE", "\\u001b]0;pwned\\u0007");
+    diary.edit_file(&file, "MEDICINE", "\\u001b[2J");
+    for args in [
+        vec!["export", "--format", "csv"],
+        vec!["report"],
+        vec!["report", "--format", "html"],
+        vec!["status"],
+        vec!["check"],
+    ] {
+        let out = diary.run(&args);
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(inert(&all), "{args:?}: {all:?}");
+    }
+}
+
+#[test]
+fn markdown_in_a_note_stays_the_persons_words() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "4",
+        "-n",
+        "stiff\n# not a heading\n> not a quote\n1. not a list *nor bold*",
+    ]);
+    let md = diary.ok(&["report"]);
+    assert!(
+        md.contains("\\# not a heading") && md.contains("\\> not a quote"),
+        "{md}"
+    );
+    assert!(md.contains("1\\. not a list \\*nor bold\\*"), "{md}");
+}
