@@ -117,7 +117,10 @@ impl<T> Record<T> {
     /// Stamp a change made at `now`. A clock set back never stamps it before the record was
     /// created or before its last change, so "newer" stays true for merges and sync.
     pub fn touch(&mut self, now: DateTime<Utc>) {
-        self.updated_at = now.max(self.updated_at).max(self.created_at);
+        // Strictly later than the version it replaces, whatever this computer's clock says:
+        // across desks the later change wins, and a tie would go to the other desk.
+        let after = self.updated_at + chrono::Duration::microseconds(1);
+        self.updated_at = now.max(after).max(self.created_at);
     }
 }
 

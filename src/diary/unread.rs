@@ -48,6 +48,11 @@ impl super::Diary {
     /// Why the settings cannot be read (damaged with no backup, say), if so: the welcome then
     /// offers to start them afresh.
     pub fn settings_unreadable(&self) -> Option<&str> {
+        // Read from another desk's file, the settings are there: a damaged file is reported,
+        // and nothing needs starting afresh.
+        if self.settings.is_some() {
+            return None;
+        }
         let name = Settings::COLLECTION.name;
         self.unread.get(name)?.first().map(String::as_str)
     }

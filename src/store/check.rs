@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::document::{self, ParseError};
-use super::files::TEMP_SUFFIX;
+use super::files::is_stale_temp;
 use super::{DateRange, DiskStore};
 use crate::kinds;
 
@@ -54,7 +54,7 @@ impl DiskStore {
                 let file = entry.file_name().to_string_lossy().into_owned();
                 if file.contains(".corrupt-") {
                     report.quarantined.push(entry.path());
-                } else if file.starts_with('.') && file.ends_with(TEMP_SUFFIX) {
+                } else if is_stale_temp(&file, &entry.path(), self.desk()) {
                     report.stale_temps.push(entry.path());
                 }
             }

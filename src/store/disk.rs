@@ -332,20 +332,32 @@ impl DiskStore {
         // Read again under the lock: another process may have folded them meanwhile.
         let listing = self.listing(c)?;
         let (mut copies, mut entries) = (Vec::new(), 0);
-        for (stem, files) in listing.iter().filter(|(_, files)| with_copies(files)) {
-            let mut sheet = self.open_sheet(c, stem, &listing, &mut notices)?;
+        for stem in listing
+            .iter()
+            .filter(|(_, f)| with_copies(f))
+            .map(|(s, _)| s)
+        {
+            // A month whose own or shared file cannot be read is reported by reading; its
+            // copies wait, and the rest of the collection is read as usual.
+            let Ok(mut sheet) = self.open_sheet(c, stem, &listing, &mut notices) else {
+                continue;
+            };
+            // Only the copies that could be read are taken in and removed; a damaged one stays
+            // where it is, reported as damage, and nothing is written for it.
+            let readable = sheet.others.iter().filter(|(_, s, _)| *s == Source::Copy);
+            let readable: Vec<PathBuf> = readable.map(|(p, _, _)| p.clone()).collect();
+            if readable.is_empty() {
+                continue;
+            }
             let before = visible_ids(&sheet, false);
             let after = visible_ids(&sheet, true);
             entries += after.iter().filter(|v| !before.contains(v)).count();
-            copies.extend(
-                files
-                    .iter()
-                    .filter(|(_, s)| *s == Source::Copy)
-                    .map(|(p, _)| p.clone()),
-            );
             self.write_sheet(&mut sheet, &mut notices)?;
+            copies.extend(readable);
         }
-        notices.push(Notice::Folded { copies, entries });
+        if !copies.is_empty() {
+            notices.push(Notice::Folded { copies, entries });
+        }
         Ok(notices)
     }
 
@@ -513,8 +525,15 @@ impl Store for DiskStore {
                     touch(&dest);
                     if let Some(holder) = holder.filter(|h| *h != dest) {
                         let old = existing.as_ref().expect("a holder holds it");
-                        sheets.get_mut(&holder).expect("opened").take_away(old);
-                        touch(&holder);
+                        // Moved: gone from every month that holds a version of it.
+                        for stem in listing.keys().chain([&holder]) {
+                            open(stem, &mut sheets, &mut applied.notices)?;
+                            let sheet = sheets.get_mut(stem).expect("opened");
+                            if *stem != dest && sheet.holds_any(id) {
+                                sheet.take_away(old);
+                                touch(stem);
+                            }
+                        }
                     }
                 }
                 Outcome::Remove(mut tombstone) => {
@@ -523,8 +542,21 @@ impl Store for DiskStore {
                     // every desk's copy of that version stays hidden.
                     let old = existing.as_ref().expect("a holder holds it");
                     tombstone.deleted_at = tombstone.deleted_at.max(old.updated_at);
-                    sheets.get_mut(&holder).expect("opened").remove(tombstone);
+                    sheets
+                        .get_mut(&holder)
+                        .expect("opened")
+                        .remove(tombstone.clone());
                     touch(&holder);
+                    // Every month holding a version of it (a desk moved it there, or another
+                    // desk's older copy) hides it too, so no reading of one month revives it.
+                    for stem in listing.keys().filter(|s| **s != holder) {
+                        open(stem, &mut sheets, &mut applied.notices)?;
+                        let sheet = sheets.get_mut(stem).expect("opened");
+                        if sheet.holds_any(id) {
+                            sheet.remove(tombstone.clone());
+                            touch(stem);
+                        }
+                    }
                 }
                 Outcome::Bury(tombstone) => {
                     sheets.get_mut(&target).expect("opened").bury(tombstone);
@@ -559,7 +591,10 @@ impl Store for DiskStore {
         let stem = c.stem(date);
         let listing = self.listing(c)?;
         let mut moved = None;
-        for (path, _) in listing.get(&stem).into_iter().flatten() {
+        // Only this desk's own file and the shared one: another desk's file is that desk's to
+        // repair (from its own backups), never this one's to move.
+        let mine = |s: &Source| *s == Source::Shared || self.repairs(s) && *s != Source::Copy;
+        for (path, _) in (listing.get(&stem).into_iter().flatten()).filter(|(_, s)| mine(s)) {
             moved = super::aside::set_aside(self, path)?.or(moved);
         }
         Ok(moved)

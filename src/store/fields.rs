@@ -11,15 +11,16 @@ use super::layout::Source;
 /// The record member holding when each field was last set.
 const CHANGED: &str = "changed";
 
-/// When `field` of `version` was last set: its stamp, or else the record's creation.
-fn set_at(version: &RawRecord, field: &str) -> DateTime<Utc> {
+/// When `field` of `version` was last changed, if it was after the record was made.
+fn set_at(version: &RawRecord, field: &str) -> Option<DateTime<Utc>> {
     let stamp = version.body.get(CHANGED).and_then(|c| c.get(field));
-    let parsed = stamp.and_then(|s| serde_json::from_value(s.clone()).ok());
-    parsed.unwrap_or(version.created_at)
+    stamp.and_then(|s| serde_json::from_value(s.clone()).ok())
 }
 
-/// One record from its versions: each field from the version that set it last (ties to the
-/// version changed last); a desk field from `own`'s version when there is one.
+/// One record from its versions: each field from the version that changed it last; a field no
+/// version changed from the record made first (settings made on a new desk before the first
+/// sync do not undo the ones in use); ties to the version changed last. A desk field from
+/// `own`'s version when there is one.
 pub fn combine(mut versions: Vec<(RawRecord, Source)>, desk: &[&str], own: &Source) -> RawRecord {
     versions.sort_by(|(a, s), (b, t)| (a.updated_at, s).cmp(&(b.updated_at, t)));
     let (newest, _) = versions.last().expect("at least one version").clone();
@@ -33,7 +34,10 @@ pub fn combine(mut versions: Vec<(RawRecord, Source)>, desk: &[&str], own: &Sour
         let (from, _) = match mine {
             Some(mine) if desk.contains(&field.as_str()) => mine,
             _ => (versions.iter())
-                .max_by_key(|(v, s)| (set_at(v, field), v.updated_at, s.clone()))
+                .max_by_key(|(v, s)| {
+                    let first_made = std::cmp::Reverse(v.created_at);
+                    (set_at(v, field), first_made, v.updated_at, s.clone())
+                })
                 .expect("at least one version"),
         };
         match from.body.get(field) {

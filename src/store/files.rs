@@ -90,11 +90,29 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Temp files left by a killed save of this desk's files (`.2026-03.<desk>.json.XXXX.tmp`).
-/// Only call this while holding the lock: then no other save is writing one. Anyone else's temp
-/// files (a sync tool's, an older nape's) are not nape's to remove.
+/// Whether the file `name` (at `path`) is a temp file left by a killed save of this desk's
+/// files (`.2026-03.<desk>.json.XXXX.tmp`), or of the shared stub (`.2026-03.json.XXXX.tmp`)
+/// once an hour old (an older nape names its own temp files so, and may be saving now).
+/// Anyone else's (a sync tool's) are not nape's.
+pub fn is_stale_temp(name: &str, path: &Path, desk: &str) -> bool {
+    let hour_old = || {
+        fs::metadata(path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 3600))
+    };
+    // "", stem, [desk,] "json", the random part, "tmp": a stem has no dot.
+    let parts: Vec<&str> = name.split('.').collect();
+    let own = parts.len() == 6 && parts[2] == desk && parts[3] == "json";
+    let stub = parts.len() == 5 && parts[2] == "json";
+    parts[0].is_empty()
+        && parts[1] != "syncthing"
+        && name.ends_with(TEMP_SUFFIX)
+        && (own || stub && hour_old())
+}
+
+/// Remove this desk's stale temp files in `dir`. Only call this while holding the lock: then no
+/// other save of this desk is writing one.
 pub fn remove_stale_temps(dir: &Path, desk: &str) -> io::Result<usize> {
-    let own = format!(".{desk}.json.");
     let mut removed = 0;
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -104,8 +122,7 @@ pub fn remove_stale_temps(dir: &Path, desk: &str) -> io::Result<usize> {
     for entry in entries {
         let entry = entry?;
         let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') && name.contains(&own) && name.ends_with(TEMP_SUFFIX) {
+        if is_stale_temp(&name.to_string_lossy(), &entry.path(), desk) {
             fs::remove_file(entry.path())?;
             removed += 1;
         }

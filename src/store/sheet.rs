@@ -67,8 +67,14 @@ impl Sheet {
             .cloned()
     }
 
-    /// Put `record` in this desk's file, replacing its version of the same id.
+    /// Put `record` in this desk's file, replacing its version of the same id (of the one
+    /// record, where the collection holds one).
     pub fn put(&mut self, record: RawRecord) {
+        if let Merge::ByField { .. } = self.merge {
+            self.own.records = vec![record];
+            self.dirty = true;
+            return;
+        }
         let records = &mut self.own.records;
         match records.iter_mut().find(|r| r.id == record.id) {
             Some(slot) => *slot = record,
@@ -77,20 +83,22 @@ impl Sheet {
         self.dirty = true;
     }
 
+    /// Whether any file of this stem holds a version of `id`.
+    pub fn holds_any(&self, id: Uuid) -> bool {
+        self.docs().any(|(_, d)| holds(d, id))
+    }
+
     /// `record` (its visible version) no longer lives in this stem: gone from this desk's file,
     /// and hidden in any other file that still holds it by a deletion as of that version, which
     /// never hides a later change.
     pub fn take_away(&mut self, record: &RawRecord) {
         self.own.records.retain(|r| r.id != record.id);
         if self.others.iter().any(|(_, _, d)| holds(d, record.id)) {
-            bury(
-                &mut self.own,
-                Tombstone {
-                    id: record.id,
-                    date: record.date,
-                    deleted_at: record.updated_at,
-                },
-            );
+            self.bury(Tombstone {
+                id: record.id,
+                date: record.date,
+                deleted_at: record.updated_at,
+            });
         }
         self.dirty = true;
     }
@@ -101,8 +109,19 @@ impl Sheet {
         self.bury(tombstone);
     }
 
+    /// Keep `tombstone` in this desk's file. Deletions over a year old are let go, except
+    /// those another file still needs: its copy of the record would come back.
     pub fn bury(&mut self, tombstone: Tombstone) {
+        let needed: Vec<Tombstone> = (self.own.deleted.iter())
+            .filter(|t| self.others.iter().any(|(_, _, d)| holds(d, t.id)))
+            .cloned()
+            .collect();
         bury(&mut self.own, tombstone);
+        for kept in needed {
+            if !self.own.deleted.iter().any(|t| t.id == kept.id) {
+                self.own.deleted.push(kept);
+            }
+        }
         self.dirty = true;
     }
 
@@ -126,7 +145,7 @@ impl Sheet {
                 let later =
                     |t: &Tombstone| t.id == tombstone.id && t.deleted_at >= tombstone.deleted_at;
                 if !self.own.deleted.iter().any(later) {
-                    bury(&mut self.own, tombstone);
+                    self.bury(tombstone);
                 }
             }
             paths.push(path);
@@ -172,7 +191,8 @@ impl Merged {
 
     /// As `add`, for one id only, without taking the document.
     fn add_only(&mut self, source: &Source, doc: &Document, id: Uuid) {
-        for record in doc.records.iter().filter(|r| r.id == id) {
+        let one = matches!(self.merge, Merge::ByField { .. });
+        for record in doc.records.iter().filter(|r| one || r.id == id) {
             self.offer(source, record.clone());
         }
         for tombstone in doc.deleted.iter().filter(|t| t.id == id) {
@@ -181,11 +201,14 @@ impl Merged {
     }
 
     fn offer(&mut self, source: &Source, record: RawRecord) {
-        let versions = self.records.entry(record.id).or_default();
+        // A collection merged by field holds one record: each desk's, whatever its id (set up
+        // on two desks before they met, or before desks), is a version of it.
         if let Merge::ByField { .. } = self.merge {
+            let versions = self.records.entry(Uuid::nil()).or_default();
             versions.push((record, source.clone()));
             return;
         }
+        let versions = self.records.entry(record.id).or_default();
         let newer =
             |(kept, by): &(RawRecord, Source)| (record.updated_at, source) > (kept.updated_at, by);
         if versions.first().is_none_or(newer) {

@@ -103,14 +103,19 @@ fn unknown_fields_in_records_and_documents_survive_an_edit() {
 fn a_record_touched_by_a_clock_set_back_never_goes_back_in_time() {
     use chrono::Duration;
     let made = Utc.with_ymd_and_hms(2026, 5, 4, 10, 0, 0).unwrap();
+    let tick = Duration::microseconds(1);
     let mut record = nape::store::Record::new(serde_json::Map::new(), made.date_naive(), made);
     record.touch(made - Duration::minutes(30));
-    assert_eq!(record.updated_at, made, "not before it was created");
+    assert_eq!(
+        record.updated_at,
+        made + tick,
+        "after the version it replaces"
+    );
     record.touch(made + Duration::minutes(5));
     record.touch(made + Duration::minutes(2));
     assert_eq!(
         record.updated_at,
-        made + Duration::minutes(5),
-        "a later change is never stamped older than the one before"
+        made + Duration::minutes(5) + tick,
+        "a later change is always stamped later than the one before"
     );
 }

@@ -6,7 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use nape::domain::checkin::CheckIn;
 use nape::domain::settings::{self, CueMode, Settings};
-use nape::store::{DateRange, Record, Store};
+use nape::store::{DateRange, Kind, Record, Store};
 
 use crate::common::sync::{Sync, conflict_copies};
 use crate::common::{Diary, disk_store};
@@ -282,7 +282,10 @@ fn a_sync_tools_own_entries_are_expected_and_its_temp_files_left_alone() {
     let data = diary.data();
     std::fs::create_dir(data.join(".stfolder")).unwrap();
     std::fs::write(data.join(".stignore"), "").unwrap();
-    let theirs = data.join("checkins/.syncthing.2026-11.deskbbbb.json.tmp");
+    let theirs = data.join(format!(
+        "checkins/.syncthing.2026-11.{}.json.tmp",
+        crate::common::DESK
+    ));
     std::fs::write(&theirs, "half a file").unwrap();
     let ours = data.join(format!(
         "checkins/.{}.Xy12ab.tmp",
@@ -332,4 +335,184 @@ fn the_open_app_takes_in_a_sync_copy_and_says_what_came_back() {
         other => panic!("nothing said: {other:?}"),
     }
     assert!(!copy.exists());
+}
+
+#[test]
+fn an_edit_on_a_desk_whose_clock_is_behind_still_wins_over_the_version_it_replaces() {
+    let (a, b, mut sync) = desks();
+    b.ok(&["log", "--pain", "6", "--at", "2026-11-02 09:00"]);
+    sync.run(&a.data(), &b.data());
+    // Desk b's clock ran an hour ahead when it last changed the entry (and desk b's id is the
+    // higher, which wins a tie).
+    let (on_b, _) = disk_store(&b.data());
+    let mut ahead = checkins(&b).remove(0);
+    ahead.body.pain = 7;
+    ahead.updated_at = Utc::now() + Duration::hours(1);
+    (&on_b as &dyn Store).update(&ahead).unwrap();
+    sync.run(&a.data(), &b.data());
+    // Desk a, with the right time, edits it: its change is the later one.
+    let mut edit = checkins(&a).remove(0);
+    edit.body.pain = 2;
+    edit.touch(Utc::now());
+    let (on_a, _) = disk_store(&a.data());
+    (&on_a as &dyn Store).update(&edit).unwrap();
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        assert_eq!(checkins(desk)[0].body.pain, 2, "the edit made last holds");
+    }
+}
+
+#[test]
+fn a_delete_hides_every_copy_even_when_one_month_is_read_alone() {
+    let (a, b, mut sync) = desks();
+    b.ok(&["log", "--pain", "5", "--at", "2026-11-10 09:00"]);
+    sync.run(&a.data(), &b.data());
+    let record = checkins(&b).remove(0);
+    // Apart: desk b edits it; desk a moves it to October.
+    let t = Utc::now();
+    let mut edited = record.clone();
+    edited.body.pain = 8;
+    edited.updated_at = t + Duration::seconds(1);
+    let (on_b, _) = disk_store(&b.data());
+    (&on_b as &dyn Store).update(&edited).unwrap();
+    let mut moved = record.clone();
+    moved.date = NaiveDate::from_ymd_opt(2026, 10, 30).unwrap();
+    moved.body.at = Utc.with_ymd_and_hms(2026, 10, 30, 9, 0, 0).unwrap();
+    moved.updated_at = t + Duration::seconds(2);
+    let (on_a, _) = disk_store(&a.data());
+    let on_a: &dyn Store = &on_a;
+    on_a.update(&moved).unwrap();
+    sync.run(&a.data(), &b.data());
+    // Then desk a deletes it.
+    on_a.delete(&moved, t + Duration::seconds(3)).unwrap();
+    sync.run(&a.data(), &b.data());
+    let november = DateRange {
+        since: NaiveDate::from_ymd_opt(2026, 11, 1),
+        until: None,
+    };
+    for desk in [&a, &b] {
+        let (store, _) = disk_store(&desk.data());
+        let store: &dyn Store = &store;
+        assert!(
+            store
+                .load_kind::<CheckIn>(november)
+                .unwrap()
+                .records
+                .is_empty()
+        );
+        assert!(
+            store
+                .load_kind::<CheckIn>(DateRange::ALL)
+                .unwrap()
+                .records
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn a_deletion_over_a_year_old_is_kept_while_another_desks_file_holds_the_entry() {
+    let (a, b, mut sync) = desks();
+    // Two entries made long ago on desk b.
+    let (on_b, _) = disk_store(&b.data());
+    for day in [10, 11] {
+        let at = Utc.with_ymd_and_hms(2025, 11, day, 9, 0, 0).unwrap();
+        let record = Record::new(CheckIn::new(at, 3), at.date_naive(), at);
+        (&on_b as &dyn Store).add(&record).unwrap();
+    }
+    sync.run(&a.data(), &b.data());
+    let both = checkins(&a);
+    let (on_a, _) = disk_store(&a.data());
+    let on_a: &dyn Store = &on_a;
+    let long_ago = Utc.with_ymd_and_hms(2025, 11, 15, 9, 0, 0).unwrap();
+    on_a.delete(&both[0], long_ago).unwrap();
+    on_a.delete(&both[1], Utc::now()).unwrap();
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        assert!(checkins(desk).is_empty(), "the first deletion still holds");
+    }
+}
+
+#[test]
+fn settings_from_before_desks_are_not_undone_by_a_new_desk_set_up_before_the_first_sync() {
+    let (a, b, mut sync) = desks();
+    // Desk a's settings, from before desks, under an id of their own.
+    let made = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();
+    let body = Settings::new("112", NaiveDate::from_ymd_opt(2025, 6, 1));
+    let old = Record::new(body, made.date_naive(), made);
+    let (on_a, _) = disk_store(&a.data());
+    (&on_a as &dyn Store).add(&old).unwrap();
+    // Desk b, new, goes through the welcome before anything arrives.
+    let now = Utc::now();
+    let fresh = Record::new_with(
+        settings::ID,
+        Settings::new("999", None),
+        now.date_naive(),
+        now,
+    );
+    let (on_b, _) = disk_store(&b.data());
+    (&on_b as &dyn Store).add(&fresh).unwrap();
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        let (store, _) = disk_store(&desk.data());
+        let store: &dyn Store = &store;
+        let loaded = store.load_kind::<Settings>(DateRange::ALL).unwrap().records;
+        assert_eq!(loaded.len(), 1);
+        assert_eq!(loaded[0].body.emergency_number, "112");
+        assert_eq!(loaded[0].body.onset, NaiveDate::from_ymd_opt(2025, 6, 1));
+    }
+}
+
+#[test]
+fn a_damaged_sync_copy_is_reported_left_alone_and_never_rewrites_the_month() {
+    let (a, _, _) = desks();
+    a.ok(&["log", "--pain", "2", "--at", "2026-11-02 09:00"]);
+    let folder = a.data().join("checkins");
+    let copy = folder.join("2026-11.sync-conflict-20261105-101010-ABCDEFG.json");
+    std::fs::write(&copy, "{ half a file").unwrap();
+    let own = folder.join("2026-11.deskaaaa.json");
+    let before = std::fs::metadata(&own).unwrap().modified().unwrap();
+    for _ in 0..2 {
+        let out = a.run(&["export"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("sync-conflict") && stderr.contains("damaged"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("merged"), "{stderr}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["collections"]["checkins"].as_array().unwrap().len(), 1);
+    }
+    assert!(copy.exists());
+    assert_eq!(std::fs::metadata(&own).unwrap().modified().unwrap(), before);
+}
+
+#[test]
+fn another_desks_damaged_settings_are_reported_never_moved_and_no_fresh_start_is_offered() {
+    let (a, _, _) = desks();
+    let now = Utc::now();
+    let (store, _) = disk_store(&a.data());
+    let mine = Record::new_with(
+        settings::ID,
+        Settings::new("112", None),
+        now.date_naive(),
+        now,
+    );
+    (&store as &dyn Store).add(&mine).unwrap();
+    let theirs = a.data().join("settings/settings.deskzzzz.json");
+    std::fs::write(&theirs, "{ half").unwrap();
+    let diary = nape::diary::Diary::open(Box::new(store), nape::clock::Zone::Local, "C", now);
+    assert_eq!(diary.settings().unwrap().body.emergency_number, "112");
+    assert_eq!(
+        diary.settings_unreadable(),
+        None,
+        "this desk's settings read fine"
+    );
+    let (store, _) = disk_store(&a.data());
+    let moved = (&store as &dyn Store).set_aside(Settings::COLLECTION, now.date_naive());
+    assert_eq!(moved.unwrap(), None);
+    assert!(
+        theirs.exists(),
+        "another desk's file is that desk's to repair"
+    );
 }
