@@ -177,9 +177,11 @@ impl Session {
             .sum()
     }
 
-    /// Running time so far, between zero and the planned length whatever the clock says.
+    /// Running time so far, between zero and the planned length whatever the clock says. A
+    /// clock read before the session's last recorded moment (set back) takes no time away:
+    /// paused, the time left stays as it was.
     pub fn elapsed(&self, now: DateTime<Utc>) -> Duration {
-        let until = self.ended_at.map_or(now, |end| end.min(now));
+        let until = self.ended_at.unwrap_or(now.max(self.last_anchor()));
         let wall = (until - self.started_at).max(Duration::zero());
         (wall - self.paused(until)).clamp(Duration::zero(), self.planned())
     }
@@ -226,8 +228,24 @@ impl Session {
             .fold(self.started_at, DateTime::max)
     }
 
+    /// A clock set back since the last recorded moment: the session's moments move back with
+    /// it, so what has run and what is left stay as they were, measured on by the new clock.
+    /// Time never counts twice, and the time on the skin never passes the planned length.
+    fn catch_up(&mut self, now: DateTime<Utc>) {
+        let behind = self.last_anchor() - now;
+        if behind <= Duration::zero() {
+            return;
+        }
+        self.started_at -= behind;
+        for pause in &mut self.pauses {
+            pause.from -= behind;
+            pause.to = pause.to.map(|to| to - behind);
+        }
+    }
+
     pub fn pause(&mut self, now: DateTime<Utc>) -> Result<(), TimerError> {
         self.check_open()?;
+        self.catch_up(now);
         // Time already up: it ended then, and there is nothing left to pause.
         if self.finish_if_due(now) {
             return Err(TimerError::Ended);
@@ -244,6 +262,7 @@ impl Session {
 
     pub fn resume(&mut self, now: DateTime<Utc>) -> Result<(), TimerError> {
         self.check_open()?;
+        self.catch_up(now);
         let last = self.last_anchor();
         match self.pauses.last_mut() {
             Some(p) if p.to.is_none() => {
@@ -268,6 +287,7 @@ impl Session {
     /// End early (or at a numb skin check) at `now`.
     pub fn stop(&mut self, now: DateTime<Utc>, reason: EndReason) -> Result<(), TimerError> {
         self.check_open()?;
+        self.catch_up(now);
         let last = self.last_anchor();
         if let Some(p) = self.pauses.last_mut().filter(|p| p.to.is_none()) {
             p.to = Some(now.max(last));
