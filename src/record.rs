@@ -73,6 +73,16 @@ pub trait Kind: Serialize + DeserializeOwned + Clone {
         Ok(())
     }
 
+    /// The rules for a record coming in from outside (an import), where they are stricter than
+    /// for one read from the diary's own files.
+    fn check_incoming(&self) -> Result<(), String> {
+        self.check()
+    }
+
+    /// Fields this build does not know (kept from a newer nape through edits); an import
+    /// refuses a record that has any.
+    fn extra(&self) -> &Map<String, Value>;
+
     /// The order of lists and tables: the time a record is about (a check-in's time, a
     /// session's start), then its id.
     fn key(record: &Record<Self>) -> (DateTime<Utc>, Uuid) {

@@ -150,7 +150,7 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
     let mut batches: Vec<(Collection, Vec<Op>, bool)> = Vec::new();
     let mut total = 0;
     for (name, value) in export.collections {
-        let (collection, fits) = kinds::find(&name).ok_or_else(|| {
+        let (collection, _) = kinds::find(&name).ok_or_else(|| {
             Failure::BadInput(format!(
                 "{path} holds \"{name}\" records, which this nape does not know; nothing was imported"
             ))
@@ -168,6 +168,7 @@ pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {
                     record.id
                 )));
             }
+            let fits = kinds::import_check(&name).expect("a known collection");
             fits(record, Some(Utc::now())).map_err(|e| {
                 Failure::BadInput(format!(
                     "{path}: {name} record {} does not fit ({e}); nothing was imported",

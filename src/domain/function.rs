@@ -65,6 +65,7 @@ impl FunctionRating {
 
 /// An activity's name as typed: not empty, not too long.
 pub fn check_name(name: &str) -> Result<(), String> {
+    super::text::check_name(name).map_err(|why| format!("an activity's name {why}"))?;
     let n = name.trim().chars().count();
     if n == 0 {
         Err("an activity's name is empty".into())

@@ -171,6 +171,46 @@ pub fn parse_night(text: &str) -> Result<(u32, u32), String> {
 }
 
 impl Settings {
+    /// Settings the Settings screen could have saved: each value within what it accepts.
+    pub fn check(&self) -> Result<(), String> {
+        validate_emergency_number(&self.emergency_number)
+            .map_err(|why| format!("emergency_number {why}"))?;
+        let b = super::therapy::limits::bounds();
+        let ranges = [
+            ("cold_hours", self.cold_hours, &b.cold_hours),
+            ("session_minutes", self.session_minutes, &b.session_minutes),
+            ("gap_minutes", self.gap_minutes, &b.gap_minutes),
+        ];
+        for (name, value, range) in ranges {
+            if let Some(v) = value.filter(|v| !(range.min..=range.max).contains(v)) {
+                return Err(format!(
+                    "{name} must be from {} to {} (got {v})",
+                    range.min, range.max
+                ));
+            }
+        }
+        if let Some(n) = self.break_minutes {
+            parse_break_minutes(&n.to_string()).map_err(|why| format!("break_minutes {why}"))?;
+        }
+        if let Some(n) = self.ready_secs {
+            parse_ready_secs(&n.to_string()).map_err(|why| format!("ready_secs {why}"))?;
+        }
+        if let Some((from, to)) = self.night {
+            parse_night(&format!("{from}-{to}")).map_err(|why| format!("night {why}"))?;
+        }
+        if self.activities.len() > super::function::MAX_ACTIVITIES {
+            return Err(format!(
+                "activities: at most {} (got {})",
+                super::function::MAX_ACTIVITIES,
+                self.activities.len()
+            ));
+        }
+        for name in &self.activities {
+            super::function::check_name(name).map_err(|why| format!("activities: {why}"))?;
+        }
+        Ok(())
+    }
+
     pub fn cue_mode(&self) -> CueMode {
         self.cues.unwrap_or_default()
     }

@@ -2,6 +2,7 @@
 //! (monthly files, in time order), and the settings (one file).
 
 use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::domain::function::FunctionRating;
@@ -15,6 +16,10 @@ impl Kind for Assessment {
         split: Split::Monthly,
         merge: Merge::Whole,
     };
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
 
     fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {
         (r.body.at, r.id)
@@ -31,6 +36,10 @@ impl Kind for FunctionRating {
     /// 1 to 5 activities, named, each 0-10.
     fn check(&self) -> Result<(), String> {
         FunctionRating::check(self)
+    }
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
     }
 
     fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {
@@ -56,4 +65,15 @@ impl Kind for Settings {
             ],
         },
     };
+
+    // Settings edited by hand are read as far as they can be (a bad number is reported and
+    // the locale's shown, activities past five dropped): only what comes in from outside is
+    // held to the form's rules.
+    fn check_incoming(&self) -> Result<(), String> {
+        Settings::check(self)
+    }
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
+    }
 }

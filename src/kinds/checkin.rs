@@ -47,6 +47,10 @@ impl Kind for CheckIn {
     fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {
         (r.body.at, r.id)
     }
+
+    fn extra(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
 }
 
 /// Lists are joined with "; " (a ";" or "\\" inside a medicine's name is escaped with "\\").

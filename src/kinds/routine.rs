@@ -3,7 +3,10 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use serde_json::{Map, Value};
+
 use super::cells::{defuse, moment, opt, time};
+use super::rules::{rating, span};
 use crate::domain::stretch::{RoutineEnd, RoutineSession};
 use crate::record::{Collection, Csv, Kind, Merge, Record, Split};
 
@@ -38,8 +41,29 @@ impl Kind for RoutineSession {
         row,
     });
 
+    /// A routine nape could have recorded: ratings 0-10, its times in order, no more
+    /// exercises done than it has, and a name that is one line of text.
+    fn check(&self) -> Result<(), String> {
+        rating("pain_before", self.pain_before)?;
+        rating("pain_after", self.pain_after)?;
+        span(self.started_at, self.ended_at, &self.pauses)?;
+        if self.steps_done > self.steps_total || self.steps.len() > self.steps_total as usize {
+            return Err(format!(
+                "steps_done ({}) and steps ({}) cannot be more than steps_total ({})",
+                self.steps_done,
+                self.steps.len(),
+                self.steps_total
+            ));
+        }
+        crate::domain::text::check_name(&self.name).map_err(|why| format!("name {why}"))
+    }
+
     fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {
         (r.body.started_at, r.id)
+    }
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
     }
 }
 

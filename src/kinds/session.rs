@@ -4,7 +4,10 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use serde_json::{Map, Value};
+
 use super::cells::{moment, opt, time};
+use super::rules::{rating, span};
 use crate::domain::therapy::{EndReason, Session};
 use crate::record::{Collection, Csv, Kind, Merge, Record, Split};
 
@@ -35,18 +38,28 @@ impl Kind for Session {
         row,
     });
 
-    /// A length nape could have set: within the safe bounds, extensions included.
+    /// A session nape could have recorded: a length within the safe bounds (extensions
+    /// included), ratings 0-10, its times in order, an answer only for a skin check asked.
     fn check(&self) -> Result<(), String> {
         let range = &crate::domain::therapy::limits::bounds().session_minutes;
         let (min, max) = (range.min * 60, range.max * 60);
-        if (min..=max).contains(&self.planned_secs) {
-            Ok(())
-        } else {
-            Err(format!(
+        if !(min..=max).contains(&self.planned_secs) {
+            return Err(format!(
                 "planned_secs must be from {min} to {max} (got {})",
                 self.planned_secs
-            ))
+            ));
         }
+        rating("pain_before", self.pain_before)?;
+        rating("pain_after", self.pain_after)?;
+        span(self.started_at, self.ended_at, &self.pauses)?;
+        if self.skin_felt.len() > self.skin_checks.len() {
+            return Err("skin_felt holds more answers than skin_checks were asked".into());
+        }
+        Ok(())
+    }
+
+    fn extra(&self) -> &Map<String, Value> {
+        &self.extra
     }
 
     fn key(r: &Record<Self>) -> (DateTime<Utc>, Uuid) {

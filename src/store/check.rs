@@ -69,9 +69,13 @@ impl DiskStore {
                 if is_open_to_others(&path) {
                     report.open_to_others.push(path.clone());
                 }
-                let parsed = fs::read(&path)
-                    .map_err(|e| ParseError::Syntax(e.to_string()))
-                    .and_then(|bytes| document::parse(&bytes));
+                let size = fs::metadata(&path).map_or(0, |m| m.len());
+                let parsed = match size > document::MAX_FILE {
+                    true => Err(ParseError::TooLarge(size)),
+                    false => fs::read(&path)
+                        .map_err(|e| ParseError::Syntax(e.to_string()))
+                        .and_then(|bytes| document::parse(&bytes)),
+                };
                 match parsed {
                     Ok(doc) => {
                         records += doc.records.len();

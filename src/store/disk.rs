@@ -11,7 +11,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use chrono::{Local as LocalTime, NaiveDate, Utc};
 
 use super::backup::Backups;
-use super::document::{self, Document, ParseError};
+use super::document::{self, Document, MAX_FILE, ParseError};
 use super::files::{self, Lock, LockError};
 use super::layout::{BACKUPS, REPORTS, Source, desk_file, parse_name, stem_overlaps};
 use super::local::Local;
@@ -183,8 +183,19 @@ impl DiskStore {
         names
     }
 
-    /// Read a file without the lock: renames are atomic, so a reader sees a whole version.
+    /// Read a file without the lock: renames are atomic, so a reader sees a whole version. A
+    /// file past `MAX_FILE` is damage, never read whole.
     fn read(&self, path: &Path, notices: &mut Vec<Notice>) -> Result<Option<Vec<u8>>, StoreError> {
+        if let Some(size) = fs::metadata(path)
+            .ok()
+            .map(|m| m.len())
+            .filter(|n| *n > MAX_FILE)
+        {
+            return Err(StoreError::Damaged {
+                path: path.to_path_buf(),
+                reason: ParseError::TooLarge(size),
+            });
+        }
         match fs::read(path) {
             Ok(bytes) => {
                 if files::tighten(path).map_err(StoreError::io(path))? {
@@ -417,8 +428,14 @@ impl Store for DiskStore {
             .iter()
             .filter(|(stem, _)| stem_overlaps(c, stem, range));
         for (path, source) in in_range.flat_map(|(_, files)| files) {
-            let Some(bytes) = self.read(path, &mut loaded.notices)? else {
-                continue;
+            let bytes = match self.read(path, &mut loaded.notices) {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => continue,
+                Err(StoreError::Damaged { path, reason }) => {
+                    loaded.damage.push(Damage { path, reason });
+                    continue;
+                }
+                Err(e) => return Err(e),
             };
             let doc = match document::parse(&bytes) {
                 Ok(doc) => doc,

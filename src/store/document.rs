@@ -95,7 +95,14 @@ pub enum ParseError {
         "the file was written by a newer nape (schema {found}; this build knows up to {known})"
     )]
     Newer { found: u64, known: u32 },
+    /// Bigger than any month nape writes: read whole, it could exhaust memory.
+    #[error("it is too large: {} MiB, and nape reads at most {} MiB from one file", .0 >> 20, MAX_FILE >> 20)]
+    TooLarge(u64),
 }
+
+/// The largest data file nape reads. A busy month is well under 1 MiB (notes are at most
+/// 10,000 characters), so a file past this is not one nape wrote.
+pub const MAX_FILE: u64 = 16 << 20;
 
 impl ParseError {
     /// A newer file is intact, just not ours to change; everything else is damage.

@@ -166,6 +166,14 @@ impl fmt::Display for Damage {
                 self.path.display()
             );
         }
+        if let ParseError::TooLarge(_) = &self.reason {
+            return write!(
+                f,
+                "{} is not read: {}. Move it aside (nape check lists it).",
+                self.path.display(),
+                self.reason
+            );
+        }
         if let ParseError::Record(reason) = &self.reason {
             return write!(
                 f,

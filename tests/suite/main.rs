@@ -29,6 +29,7 @@ mod e2e_trends;
 mod fail_closed;
 mod footers;
 mod hostile_text;
+mod import_checks;
 mod keys_table;
 mod lifting;
 mod note_words;
