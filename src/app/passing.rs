@@ -11,6 +11,11 @@ impl App {
         let ctx = self.ctx_at(now);
         let midnight = (self.day.end - now).to_std().unwrap_or_default();
         let routine = self.stretches.player().and_then(|p| p.next_change());
+        // Paused too, a playing routine says every half minute that it still plays.
+        let routine = [routine, self.stretches.next_beat()]
+            .into_iter()
+            .flatten()
+            .min();
         let routine = routine.and_then(|at| (at - now).to_std().ok());
         let reminder = self.breaks.wake(&ctx, self.busy());
         let reminder = reminder.map(|at| (at - now).to_std().unwrap_or_default());

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::diary::{Act, RoutineAct};
 use crate::domain::checkin::{Field, parse_rating};
+use crate::domain::stretch::record::BEAT_SECS;
 use crate::domain::stretch::{Cue, Feeling, Library, Player, Routine, RoutineEnd, duration_words};
 use crate::keys;
 use crate::record;
@@ -29,16 +30,13 @@ pub enum Stage {
     Playing {
         player: Box<Player>,
         id: Uuid,
+        /// When how it goes was last saved.
+        said: DateTime<Utc>,
     },
     /// It ended: better, the same or worse?
-    Feeling {
-        id: Uuid,
-    },
+    Feeling { id: Uuid },
     /// Then pain after (Enter alone skips).
-    PainAfter {
-        id: Uuid,
-        feeling: Option<Feeling>,
-    },
+    PainAfter { id: Uuid, feeling: Option<Feeling> },
 }
 
 #[derive(Clone, Debug)]
@@ -138,15 +136,21 @@ impl StretchesState {
                     (Some(_), None) => player.resume(ctx.now),
                     (None, _) => player.pause(ctx.now),
                 };
-                return cue_effects(cues);
+                let mut effects = cue_effects(cues);
+                effects.extend(self.progress(ctx.now));
+                return effects;
             }
             (Stage::Playing { player, .. }, Msg::Skip) => {
                 let cues = player.skip(ctx.now);
-                return self.after_cues(cues, ctx);
+                let mut effects = self.after_cues(cues, ctx);
+                effects.extend(self.progress(ctx.now));
+                return effects;
             }
             (Stage::Playing { player, .. }, Msg::Back) => {
                 let cues = player.back(ctx.now);
-                return cue_effects(cues);
+                let mut effects = cue_effects(cues);
+                effects.extend(self.progress(ctx.now));
+                return effects;
             }
             (Stage::Playing { .. }, Msg::StopTimer) => return self.end(RoutineEnd::Stopped, ctx),
             (Stage::Playing { .. }, Msg::QuitAsks) => {
@@ -251,6 +255,7 @@ impl StretchesState {
         self.stage = Stage::Playing {
             player: Box::new(player),
             id,
+            said: ctx.now,
         };
         let mut effects = vec![Effect::act(act, format!("Started: {name}."))];
         effects.extend(cue_effects(cues));
@@ -259,12 +264,40 @@ impl StretchesState {
 
     /// What time passing does while a routine plays: its cues, and its end.
     pub fn tick(&mut self, ctx: &Ctx) -> (Vec<Effect>, bool) {
-        let Stage::Playing { player, .. } = &mut self.stage else {
+        let Stage::Playing { player, said, .. } = &mut self.stage else {
             return (Vec::new(), false);
         };
         let cues = player.advance(ctx.now);
         let moving = player.paused_at.is_none();
-        (self.after_cues(cues, ctx), moving)
+        let beat = (ctx.now - *said).num_seconds() >= BEAT_SECS;
+        let mut effects = self.after_cues(cues, ctx);
+        if beat {
+            effects.extend(self.progress(ctx.now));
+        }
+        (effects, moving)
+    }
+
+    /// When a playing routine next says it still plays.
+    pub fn next_beat(&self) -> Option<DateTime<Utc>> {
+        match &self.stage {
+            Stage::Playing { said, .. } => Some(*said + chrono::Duration::seconds(BEAT_SECS)),
+            _ => None,
+        }
+    }
+
+    /// How the routine goes so far, saved (silently, after its cues): a nape that dies leaves
+    /// it as far as it got, and its heartbeat says it still plays. Nothing once it has ended.
+    fn progress(&mut self, now: DateTime<Utc>) -> Option<Effect> {
+        let Stage::Playing { player, id, said } = &mut self.stage else {
+            return None;
+        };
+        *said = now;
+        let act = Act::Routine(RoutineAct::Progress {
+            id: *id,
+            steps: player.steps(now),
+            pauses: player.pauses.clone(),
+        });
+        Some(Effect::act(act, ""))
     }
 
     fn after_cues(&mut self, cues: Vec<Cue>, ctx: &Ctx) -> Vec<Effect> {
@@ -279,7 +312,8 @@ impl StretchesState {
     /// The routine ends: its record is completed, then how the neck feels is asked (or, at a
     /// report, a check-in opens).
     fn end(&mut self, how: RoutineEnd, ctx: &Ctx) -> Vec<Effect> {
-        let Stage::Playing { player, id } = std::mem::replace(&mut self.stage, Stage::List) else {
+        let Stage::Playing { player, id, .. } = std::mem::replace(&mut self.stage, Stage::List)
+        else {
             return Vec::new();
         };
         let Some(record) = ctx.diary.routines().iter().find(|r| r.id == id) else {

@@ -1,6 +1,7 @@
 //! `nape check`: report counts, damaged files and permissions; exit 1 if anything is wrong.
 
 use super::{Cli, Failure, open_store};
+use crate::store::Store;
 
 pub fn run(cli: &Cli) -> Result<(), Failure> {
     let store = open_store(cli)?;

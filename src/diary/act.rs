@@ -58,6 +58,15 @@ pub enum RoutineAct {
         steps: Vec<StepDone>,
         pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
     },
+    /// How it goes so far (a pause, a skip, or a heartbeat while it plays), so a nape that
+    /// dies leaves the routine as far as it got.
+    Progress {
+        id: Uuid,
+        steps: Vec<StepDone>,
+        pauses: Vec<(DateTime<Utc>, Option<DateTime<Utc>>)>,
+    },
+    /// Its nape is gone (killed, the computer off): ended where it got to.
+    Interrupted { id: Uuid },
     /// How the neck feels after it.
     Rate {
         id: Uuid,
@@ -172,12 +181,18 @@ impl Diary {
                     pain_before,
                     pain_after: None,
                     feeling: None,
+                    beat: Some(now),
+                    pid: Some(std::process::id()),
+                    desk: Some(self.store.desk().to_string()),
                     extra: Default::default(),
                 };
                 let date = self.zone.date(now);
                 return Ok(Change::add(Record::new_with(id, session, date, now)));
             }
-            RoutineAct::End { id, .. } | RoutineAct::Rate { id, .. } => {
+            RoutineAct::End { id, .. }
+            | RoutineAct::Rate { id, .. }
+            | RoutineAct::Progress { id, .. }
+            | RoutineAct::Interrupted { id } => {
                 let found = self.routines.iter().find(|r| r.id == id).cloned();
                 (id, found)
             }
@@ -187,15 +202,31 @@ impl Diary {
         };
         let s = &mut record.body;
         match act {
+            RoutineAct::Progress { steps, pauses, .. } => {
+                s.steps_done = done_in_full(&steps).min(s.steps_total);
+                s.steps = steps;
+                s.pauses = (pauses.into_iter())
+                    .map(|(from, to)| Pause { from, to })
+                    .collect();
+                s.beat = Some(now);
+            }
+            RoutineAct::Interrupted { .. } => {
+                // Its nape stopped saying it played: it ended at its last word, with what was
+                // done by then.
+                let last = s.beat.unwrap_or(s.started_at).min(now);
+                s.ended_at = Some(last.max(s.started_at));
+                s.end = Some(RoutineEnd::Interrupted);
+                for pause in s.pauses.iter_mut().filter(|p| p.to.is_none()) {
+                    pause.to = Some(last.max(pause.from));
+                }
+                s.beat = None;
+            }
             RoutineAct::End {
                 how, steps, pauses, ..
             } => {
-                let done = steps
-                    .iter()
-                    .filter(|s| s.outcome == StepOutcome::Done)
-                    .count();
                 s.ended_at = Some(now);
-                s.steps_done = (done as u32).min(s.steps_total);
+                s.beat = None;
+                s.steps_done = done_in_full(&steps).min(s.steps_total);
                 s.end = Some(match how {
                     RoutineEnd::Finished if s.steps_done < s.steps_total => RoutineEnd::Incomplete,
                     how => how,
@@ -263,4 +294,12 @@ impl Diary {
 
 fn invalid(errors: Vec<FieldError>) -> DiaryError {
     DiaryError::Fields(errors)
+}
+
+/// The exercises of `steps` done in full.
+fn done_in_full(steps: &[StepDone]) -> u32 {
+    steps
+        .iter()
+        .filter(|s| s.outcome == StepOutcome::Done)
+        .count() as u32
 }

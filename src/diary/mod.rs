@@ -90,6 +90,7 @@ impl Diary {
     pub fn open(store: Box<dyn Store>, zone: Zone, locale: &str, now: DateTime<Utc>) -> Diary {
         let mut diary = Diary::empty(store, zone, locale);
         diary.read(now);
+        diary.end_ghosts(now);
         diary
     }
 
@@ -107,6 +108,7 @@ impl Diary {
         let month = zone.date(now).with_day(1).unwrap_or(zone.date(now));
         diary.recent_since = Some(month.checked_sub_months(Months::new(1)).unwrap_or(month));
         diary.read(now);
+        diary.end_ghosts(now);
         diary
     }
 
@@ -170,7 +172,9 @@ impl Diary {
     /// what that set off, as if this diary had saved it. `None` when nothing changed.
     pub fn refresh(&mut self, now: DateTime<Utc>) -> Option<Outcome> {
         let before = self.before(now);
-        self.read(now).then(|| {
+        let read = self.read(now);
+        self.end_ghosts(now);
+        read.then(|| {
             let heard = std::mem::take(&mut self.heard);
             self.outcome(before, heard, now)
         })
@@ -207,6 +211,19 @@ impl Diary {
             self.evaluate(now);
         }
         read
+    }
+
+    /// End as interrupted each routine whose nape is gone (killed, its computer off): nothing
+    /// stays "playing" for ever, and another can start. One that cannot be saved now is ended
+    /// by the next look.
+    fn end_ghosts(&mut self, now: DateTime<Utc>) {
+        let ghosts: Vec<uuid::Uuid> = (self.routines.iter())
+            .filter(|r| r.body.ended_at.is_none() && !self.still_playing(r, now))
+            .map(|r| r.id)
+            .collect();
+        for id in ghosts {
+            let _ = self.act(Act::Routine(RoutineAct::Interrupted { id }), now);
+        }
     }
 
     /// Read every collection again, whatever the stamps say (after a save was refused because

@@ -49,9 +49,25 @@ impl Diary {
         &self.routines
     }
 
+    /// Whether `routine` still plays: its process is running where that can be known (it
+    /// plays on this desk), or else its nape has said so lately.
+    pub(super) fn still_playing(
+        &self,
+        routine: &Record<RoutineSession>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let r = &routine.body;
+        let here = r.desk.as_deref() == Some(self.store.desk());
+        let alive = (r.pid.filter(|_| here)).and_then(crate::store::nape_running);
+        r.playing(now, alive)
+    }
+
     /// The routine playing at `now`, if one is (in this app or another).
     pub fn playing(&self, now: DateTime<Utc>) -> Option<&Record<RoutineSession>> {
-        self.routines.iter().rev().find(|r| r.body.playing(now))
+        self.routines
+            .iter()
+            .rev()
+            .find(|r| self.still_playing(r, now))
     }
 
     /// Functional scale ratings, oldest first.

@@ -54,7 +54,7 @@ impl DiskStore {
                 let file = entry.file_name().to_string_lossy().into_owned();
                 if file.contains(".corrupt-") {
                     report.quarantined.push(entry.path());
-                } else if is_stale_temp(&file, &entry.path(), self.desk()) {
+                } else if is_stale_temp(&file, &entry.path(), super::Store::desk(self)) {
                     report.stale_temps.push(entry.path());
                 }
             }

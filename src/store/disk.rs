@@ -70,11 +70,6 @@ impl DiskStore {
         &self.local.dir
     }
 
-    /// This installation's desk id, which names its files.
-    pub fn desk(&self) -> &str {
-        &self.local.desk
-    }
-
     /// Wait at most `wait` for another process's save (the open app keeps this short, so it
     /// stays responsive and says it could not save yet).
     pub fn set_lock_wait(&mut self, wait: Duration) {
@@ -602,6 +597,10 @@ impl Store for DiskStore {
 
     fn location(&self) -> String {
         self.root.display().to_string()
+    }
+
+    fn desk(&self) -> &str {
+        &self.local.desk
     }
 
     fn set_aside(&self, c: Collection, date: NaiveDate) -> Result<Option<PathBuf>, StoreError> {

@@ -183,6 +183,13 @@ impl Lock {
 
 /// Whether process `pid` is a running nape. The id in the lock file is the last saver's; the one
 /// holding the lock now may be another program, or that nape may be long gone.
+/// Whether process `pid` on this computer is a running nape, where that can be known.
+pub fn nape_running(pid: u32) -> Option<bool> {
+    std::path::Path::new("/proc/self")
+        .exists()
+        .then(|| is_nape(pid))
+}
+
 fn is_nape(pid: u32) -> bool {
     fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|name| name.trim() == "nape")
 }

@@ -29,6 +29,7 @@ use uuid::Uuid;
 pub use crate::record::{Collection, Kind, Merge, RawRecord, Record, Split};
 pub use disk::DiskStore;
 pub use document::{ParseError, SCHEMA_VERSION, Tombstone};
+pub use files::nape_running;
 pub use local::default_state;
 pub use memory::MemoryStore;
 pub use op::Op;
@@ -279,6 +280,10 @@ pub trait Store {
     fn stamp(&self, collection: Collection) -> u64;
     /// Where the data lives, for messages.
     fn location(&self) -> String;
+    /// This computer's desk id (none for a store in memory).
+    fn desk(&self) -> &str {
+        ""
+    }
     /// Move the damaged file of `collection` that holds `date` aside (kept beside it, never
     /// deleted), so the next save starts it afresh. Where it went; `None` if it is not damaged.
     /// A store without files (memory) has nothing to set aside.

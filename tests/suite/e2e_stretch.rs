@@ -134,3 +134,38 @@ fn a_routine_file_added_while_open_is_picked_up() {
     app.send("q");
     assert!(app.wait_exit().0);
 }
+
+/// A routine whose nape was killed is ended as interrupted by the next nape that looks: no
+/// ghost in `nape status`, no refusal to start another, and what was done so far is kept.
+#[test]
+fn a_routine_whose_nape_was_killed_is_ended_as_interrupted_by_the_next_look() {
+    let diary = Diary::new();
+    diary.write_settings(r#""emergency_number": "999", "onset": null, "cues": "off""#);
+    let mut app = Session::start(&diary);
+    app.wait_for("Today");
+    app.send("s");
+    app.wait_for("Desk reset");
+    app.send("\r");
+    app.wait_for("pain now?");
+    app.send("\r");
+    app.wait_for("rep 1 of");
+    app.send("n"); // skip the first exercise: saved as it happens
+    app.wait_for("Chin tuck");
+    app.child.kill().expect("kill nape");
+    app.child.wait().expect("reaped");
+
+    let status = diary.ok(&["status"]);
+    assert!(!status.contains("left"), "a ghost: {status}");
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let played = &export["collections"]["routines"][0];
+    assert_eq!(played["end"], "interrupted", "{played}");
+    assert_eq!(played["steps"][0]["outcome"], "skipped", "{played}");
+
+    let mut again = Session::start(&diary);
+    again.wait_for("Today");
+    again.send("s");
+    again.wait_for("Desk reset");
+    again.send("\r");
+    again.wait_for("pain now?");
+    again.send("q");
+}

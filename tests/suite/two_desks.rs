@@ -516,3 +516,37 @@ fn another_desks_damaged_settings_are_reported_never_moved_and_no_fresh_start_is
         "another desk's file is that desk's to repair"
     );
 }
+
+#[test]
+fn a_routine_playing_on_another_desk_counts_while_it_beats_and_is_ended_once_it_stops() {
+    use nape::domain::stretch::{RoutineEnd, RoutineSession};
+    let (a, _, _) = desks();
+    let now = Utc::now();
+    let playing = |beat_secs_ago: i64| {
+        let session: RoutineSession = serde_json::from_value(serde_json::json!({
+            "routine": "desk-reset", "version": 1, "name": "Desk reset",
+            "started_at": now - Duration::seconds(200), "planned_secs": 210, "steps_total": 4,
+            "beat": now - Duration::seconds(beat_secs_ago), "pid": 1, "desk": "deskzzzz"
+        }))
+        .unwrap();
+        Record::new(session, now.date_naive(), now - Duration::seconds(200))
+    };
+    let (store, _) = disk_store(&a.data());
+    (&store as &dyn Store).add(&playing(10)).unwrap();
+    let diary = nape::diary::Diary::open(Box::new(store), nape::clock::Zone::Local, "C", now);
+    assert!(
+        diary.playing(now).is_some(),
+        "it beat 10 s ago on its own desk"
+    );
+    drop(diary);
+
+    let (b, _, _) = desks();
+    let (store, _) = disk_store(&b.data());
+    let lost = playing(180);
+    (&store as &dyn Store).add(&lost).unwrap();
+    let diary = nape::diary::Diary::open(Box::new(store), nape::clock::Zone::Local, "C", now);
+    assert!(diary.playing(now).is_none(), "no word for three minutes");
+    let ended = diary.routines().iter().find(|r| r.id == lost.id).unwrap();
+    assert_eq!(ended.body.end, Some(RoutineEnd::Interrupted));
+    assert_eq!(ended.body.ended_at, Some(now - Duration::seconds(180)));
+}

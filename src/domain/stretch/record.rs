@@ -1,5 +1,6 @@
 //! A routine played, as stored: which routine, how far it got, pauses, pain before and after,
-//! and how the neck felt. Stored when it starts (so `nape status` can show it) and at its end.
+//! and how the neck felt. Stored when it starts (so `nape status` can show it), as it goes (each
+//! pause and skip, and a heartbeat) and at its end.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -103,9 +104,22 @@ pub struct RoutineSession {
     pub pain_after: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feeling: Option<Feeling>,
+    /// While it plays: the last time its nape said it was still playing it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beat: Option<DateTime<Utc>>,
+    /// While it plays: the process playing it, and on which desk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pid: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk: Option<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
+
+/// How often a playing routine says it is still playing, and how long without a word before
+/// it is taken to have stopped (its nape killed, the computer off).
+pub const BEAT_SECS: i64 = 30;
+pub const BEAT_LOST_SECS: i64 = 120;
 
 impl RoutineSession {
     /// Seconds from start to end (or to `now` while it plays).
@@ -115,9 +129,18 @@ impl RoutineSession {
             .max(0)
     }
 
-    /// Whether it counts as still playing at `now`: not ended, and not past its planned time
-    /// with a quarter of an hour to spare for pauses (a crash leaves no end).
-    pub fn playing(&self, now: DateTime<Utc>) -> bool {
-        self.ended_at.is_none() && self.duration_secs(now) < i64::from(self.planned_secs) + 900
+    /// Whether it counts as still playing at `now`: not ended, and its nape still at it.
+    /// `alive` is whether its process is running, where that can be known (it plays on this
+    /// desk); otherwise its heartbeat says, or for a record from before heartbeats, its
+    /// planned time with a quarter of an hour to spare.
+    pub fn playing(&self, now: DateTime<Utc>, alive: Option<bool>) -> bool {
+        if self.ended_at.is_some() || alive == Some(false) {
+            return false;
+        }
+        match self.beat {
+            _ if alive == Some(true) => true,
+            Some(beat) => (now - beat).num_seconds() < BEAT_LOST_SECS,
+            None => self.duration_secs(now) < i64::from(self.planned_secs) + 900,
+        }
     }
 }
