@@ -20,7 +20,23 @@ fn fallback(symbol: &str) -> Option<&'static str> {
         "↑" => "^",
         "↓" => "v",
         "░" => ".",
+        // Sparkline levels, low to high, and the chart's 7-day mean (a bar).
+        "▁" => "_",
+        "▂" => ".",
+        "▃" => "-",
+        "▄" => "=",
+        "▅" => "+",
+        "▆" => "%",
+        "▇" => "@",
         "█" => "#",
+        // The chart's mean line, drawn in braille dots.
+        s if s
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{2800}'..='\u{28FF}').contains(&c)) =>
+        {
+            "#"
+        }
         "⏸" => "||",
         "⚠" => "!",
         "…" => "...",

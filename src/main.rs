@@ -9,6 +9,13 @@ use nape::diary::Diary;
 use nape::runtime;
 
 fn main() -> ExitCode {
+    // Past a file-size limit (`ulimit -f`) the kernel ends a process by SIGXFSZ without a word.
+    // Caught, the write fails instead, and the failure is said like any other.
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let cli = Cli::from_env();
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),

@@ -80,7 +80,7 @@ fn row(r: &Record<RoutineSession>, now: DateTime<Utc>) -> Vec<String> {
         r.id.to_string(),
         r.date.to_string(),
         time(s.started_at),
-        s.routine.clone(),
+        defuse(&s.routine),
         defuse(&s.name),
         s.version.to_string(),
         s.steps_done.to_string(),

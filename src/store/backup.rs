@@ -39,6 +39,11 @@ impl Backups {
         let path = day.join(relative);
         if let Some(parent) = path.parent() {
             ensure_private_dir(parent)?;
+            // Backups are this desk's alone and written under its lock: any temp file here was
+            // left by a save that was killed.
+            for stale in temps(parent) {
+                fs::remove_file(stale)?;
+            }
         }
         write_atomic(&path, bytes, false)?;
         if new_day {
@@ -88,6 +93,37 @@ impl Backups {
             remove_empty_dirs(day);
         }
         Ok(())
+    }
+}
+
+/// Temp files in `dir` (a save's, killed before it was renamed into place).
+fn temps(dir: &Path) -> Vec<PathBuf> {
+    let entries = fs::read_dir(dir).into_iter().flatten().flatten();
+    let names = entries.map(|e| e.path());
+    names
+        .filter(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with('.') && name.ends_with(super::files::TEMP_SUFFIX)
+        })
+        .collect()
+}
+
+impl Backups {
+    /// Temp files left anywhere in the backups by killed saves.
+    pub fn stale_temps(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.dir.clone()];
+        let mut found = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            found.extend(temps(&dir));
+            let entries = fs::read_dir(&dir).into_iter().flatten().flatten();
+            dirs.extend(
+                entries
+                    .map(|e| e.path())
+                    .filter(|p| p.is_dir() && !p.is_symlink()),
+            );
+        }
+        found.sort();
+        found
     }
 }
 

@@ -37,6 +37,7 @@ impl DiskStore {
     pub fn check(&self) -> Report {
         let mut report = Report {
             odd: self.all_odd_entries(),
+            stale_temps: super::backup::Backups::new(self.local_dir()).stale_temps(),
             ..Report::default()
         };
         if is_open_to_others(self.root()) {

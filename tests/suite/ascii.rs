@@ -125,3 +125,27 @@ fn with_no_locale_set_the_command_line_is_ascii() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_trends_chart_in_ascii_tells_its_lines_apart_and_draws_no_question_marks() {
+    let store = MemoryStore::new();
+    common::history::fill(&store as &dyn Store, now().date_naive(), 30);
+    let zone = Zone::Fixed(FixedOffset::east_opt(0).unwrap());
+    let mut app = App::with_diary(Diary::open(Box::new(store), zone, "C", now()), now(), "C");
+    app.set_ascii(true);
+    app.update(Msg::Goto(Screen::Trends), now());
+    let rows = screen(&app, 80, 24);
+    let text = rows.join("\n");
+    // The chart's rows (the axis bar) and the activities row: no mark left unknown.
+    let chart = rows
+        .iter()
+        .filter(|r| r.contains('|') || r.starts_with("act"));
+    assert!(chart.clone().count() > 10, "{text}");
+    assert!(chart.clone().all(|r| !r.contains('?')), "{text}");
+    for (mark, what) in [("#", "mean"), ("*", "worst"), ("=", "7-day mean")] {
+        assert!(
+            text.contains(&format!("{mark} {what}")),
+            "{mark} {what}:\n{text}"
+        );
+    }
+}

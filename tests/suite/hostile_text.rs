@@ -132,3 +132,24 @@ fn markdown_in_a_note_stays_the_persons_words() {
     );
     assert!(md.contains("1\\. not a list \\*nor bold\\*"), "{md}");
 }
+
+#[test]
+fn every_text_column_of_the_csv_is_kept_from_running_as_a_formula() {
+    let diary = Diary::new();
+    diary.write_settings(r#""emergency_number": "999", "onset": null"#);
+    let routine = r#"{"nape_export":1,"exported_at":"2026-01-01T00:00:00Z","collections":{"routines":[
+        {"id":"01890000-0000-7000-8000-0000000000d1","created_at":"2026-01-01T00:00:00Z",
+         "updated_at":"2026-01-01T00:00:00Z","date":"2026-01-01","routine":"desk-reset","version":1,
+         "name":"Desk reset","started_at":"2026-01-01T09:00:00Z","planned_secs":210,"steps_total":4}]}}"#;
+    let file = diary.dir.path().join("routine.json");
+    std::fs::write(&file, routine).unwrap();
+    diary.ok(&["import", file.to_str().unwrap()]);
+    // A routine id edited into a formula by hand.
+    diary.edit_file(
+        &Diary::own("routines", "2026-01"),
+        "\"routine\": \"desk-reset\"",
+        "\"routine\": \"=HYPERLINK(1)\"",
+    );
+    let csv = diary.ok(&["export", "--format", "csv", "--kind", "routines"]);
+    assert!(csv.contains(",'=HYPERLINK(1),"), "{csv}");
+}

@@ -468,3 +468,52 @@ fn settings_that_vanish_while_the_app_is_open_never_turn_a_pain_score_into_the_n
     app.send("q");
     app.wait_exit();
 }
+
+/// Past a file-size limit (`ulimit -f`) the kernel would kill nape by SIGXFSZ with no word:
+/// nape takes the failed write as an error, and says so.
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_gets_a_message_not_a_silent_death() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "2",
+        "--note",
+        &"a note to make the file longer ".repeat(40),
+    ]);
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 1; exec \"$0\" log 5 --note \"$1\"")
+        .arg(common::BIN)
+        .arg("another long note ".repeat(80))
+        .env("NAPE_DATA_DIR", diary.data())
+        .env("NAPE_STATE_DIR", diary.dir.path().join("state"))
+        .env("LC_CTYPE", "C.UTF-8")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("could not use"), "{stderr}");
+    assert_eq!(diary.export_ids().len(), 1, "the first entry is whole");
+}
+
+/// A save killed while writing its backup leaves a temp file there: `nape check` names it, and
+/// the next save's backup clears it.
+#[test]
+fn temp_files_left_in_the_backups_are_reported_and_cleared() {
+    let diary = Diary::new();
+    diary.ok(&["log", "2"]);
+    let day = std::fs::read_dir(diary.backups())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let folder = day.join("checkins");
+    let stray = folder.join(".2026-01.desk0001.json.Xy12ab.tmp");
+    std::fs::write(&stray, "half").unwrap();
+    let check = diary.ok(&["check"]);
+    assert!(check.contains("Xy12ab.tmp"), "{check}");
+    diary.ok(&["log", "3"]);
+    assert!(!stray.exists());
+}
