@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -217,8 +217,9 @@ pub fn parse_rating(field: Field, text: &str) -> Result<u8, FieldError> {
 }
 
 /// A local wall-clock time, in `tz`, not after `now`: "now", "HH:MM" (today), "yesterday HH:MM"
-/// or "YYYY-MM-DD HH:MM". A time that occurs twice when clocks go
-/// back is the earlier one; a time skipped when clocks go forward does not exist and is refused.
+/// or "YYYY-MM-DD HH:MM", with an offset after it ("+01:00") if wanted. A time that occurs twice
+/// when clocks go back is refused naming both readings, with their offsets, so the person says
+/// which; a time skipped when clocks go forward does not exist and is refused.
 pub fn parse_local_time<Tz: TimeZone>(
     text: &str,
     tz: &Tz,
@@ -229,6 +230,18 @@ pub fn parse_local_time<Tz: TimeZone>(
         message,
     };
     let text = text.trim();
+    // An offset given says which reading of the time is meant.
+    let offsets = [
+        "%Y-%m-%d %H:%M %:z",
+        "%Y-%m-%d %H:%M%:z",
+        "%Y-%m-%dT%H:%M%:z",
+    ];
+    if let Some(at) = offsets
+        .iter()
+        .find_map(|f| DateTime::parse_from_str(text, f).ok())
+    {
+        return within(at.with_timezone(&Utc), text, now).map_err(err);
+    }
     let today = now.with_timezone(tz).date_naive();
     let clock = |t: &str| chrono::NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
     let lower = text.to_lowercase();
@@ -251,8 +264,20 @@ pub fn parse_local_time<Tz: TimeZone>(
     })?;
     let at = match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => t,
-        // Not every zone source orders the pair, so take the earlier explicitly.
-        LocalResult::Ambiguous(a, b) => a.min(b),
+        LocalResult::Ambiguous(a, b) => {
+            // Not every zone source orders the pair: the earlier first.
+            let (first, second) = (a.clone().min(b.clone()), a.max(b));
+            let reading = |t: &DateTime<Tz>| {
+                let offset = t.offset().fix();
+                format!("\"{} {offset}\"", naive.format(TIME_FORMAT))
+            };
+            return Err(err(format!(
+                "\"{text}\" happened twice here, as the clocks went back: give {} for the \
+                 first or {} for the second",
+                reading(&first),
+                reading(&second)
+            )));
+        }
         LocalResult::None => {
             return Err(err(format!(
                 "\"{text}\" does not exist here: the clocks skipped it for daylight saving"
@@ -260,15 +285,20 @@ pub fn parse_local_time<Tz: TimeZone>(
         }
     }
     .with_timezone(&Utc);
-    if naive.year() < EARLIEST_YEAR {
-        return Err(err(format!(
+    within(at, text, now).map_err(err)
+}
+
+/// A moment a check-in can be about: from 1900, and not in the future.
+fn within(at: DateTime<Utc>, text: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    if at.year() < EARLIEST_YEAR {
+        return Err(format!(
             "\"{text}\" is too long ago: check-ins must be from {EARLIEST_YEAR} on"
-        )));
+        ));
     }
     if at > now {
-        return Err(err(format!(
+        return Err(format!(
             "\"{text}\" is in the future; check-ins can only be backfilled"
-        )));
+        ));
     }
     Ok(at)
 }

@@ -137,11 +137,21 @@ fn backfill_dst_rules_in_a_real_zone() {
     let gap = log_at("2026-03-29 01:30");
     assert_eq!(gap.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&gap.stderr).contains("daylight saving"));
-    // Clocks went back at 02:00 on 25 October 2026: 01:30 happened twice; the earlier is taken.
-    assert!(log_at("2026-10-25 01:30").status.success());
+    // Clocks went back at 02:00 on 25 October 2026: 01:30 happened twice. Which is asked, with
+    // both readings named; an offset given picks one.
+    let twice = log_at("2026-10-25 01:30");
+    let stderr = String::from_utf8_lossy(&twice.stderr);
+    assert_eq!(twice.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("happened twice")
+            && stderr.contains("2026-10-25 01:30 +01:00")
+            && stderr.contains("2026-10-25 01:30 +00:00"),
+        "{stderr}"
+    );
+    assert!(log_at("2026-10-25 01:30 +00:00").status.success());
     let json: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
     let record = &json["collections"]["checkins"][0];
-    assert_eq!(record["at"], "2026-10-25T00:30:00Z");
+    assert_eq!(record["at"], "2026-10-25T01:30:00Z", "the second 01:30");
     assert_eq!(record["date"], "2026-10-25");
 }
 
