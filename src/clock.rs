@@ -70,6 +70,26 @@ impl Zone {
         self.local(at).date()
     }
 
+    /// The clock time of `at` where it was made (`offset`, seconds east of UTC, if known), with
+    /// the zone named when that differs from this zone's at that moment: "22:00" here, "22:00
+    /// UTC+0" from elsewhere. `format` is strftime's.
+    pub fn clock_of(&self, at: DateTime<Utc>, offset: Option<i32>, format: &str) -> String {
+        let made = offset.and_then(chrono::FixedOffset::east_opt);
+        let here = self.local(at);
+        match made.map(|o| at.with_timezone(&o)) {
+            Some(there) if there.naive_local() != here => {
+                let secs = there.offset().local_minus_utc();
+                let (sign, secs) = if secs < 0 { ('-', -secs) } else { ('+', secs) };
+                let zone = match (secs / 3600, secs % 3600 / 60) {
+                    (h, 0) => format!("UTC{sign}{h}"),
+                    (h, m) => format!("UTC{sign}{h}:{m:02}"),
+                };
+                format!("{} {zone}", there.format(format))
+            }
+            _ => here.format(format).to_string(),
+        }
+    }
+
     /// The UTC instant of a local time (the earlier one if ambiguous; `None` if skipped).
     pub fn at(&self, local: NaiveDateTime) -> Option<DateTime<Utc>> {
         let utc = match self {

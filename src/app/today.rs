@@ -186,7 +186,7 @@ impl TodayState {
             Msg::Delete => {
                 if let Some(record) = self.selected(ctx) {
                     let c = &record.body;
-                    let time = ctx.diary.zone().local(c.at).format("%H:%M");
+                    let time = ctx.diary.zone().clock_of(c.at, c.offset, "%H:%M");
                     let note = if c.note.is_some() {
                         ", with a note"
                     } else {

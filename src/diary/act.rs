@@ -110,7 +110,9 @@ impl Diary {
                 if moved {
                     record.date = date;
                 } else {
+                    // Not moved: the moment, and the zone it was made in, stay.
                     checkin.at = record.body.at;
+                    checkin.offset = record.body.offset;
                 }
                 // Fields this build does not know are kept as they were.
                 checkin.extra = std::mem::take(&mut record.body.extra);

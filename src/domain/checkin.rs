@@ -35,6 +35,10 @@ pub struct CheckIn {
     /// Pain only: symptoms were not asked, so a symptom missing from this check-in is not a "no".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub quick: bool,
+    /// Seconds east of UTC where it was made: its time is shown as it was there, whatever the
+    /// zone later (absent in check-ins from before nape kept it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<i32>,
     /// Fields from a newer nape, kept through edits.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -55,6 +59,7 @@ impl CheckIn {
             medicines: Vec::new(),
             note: None,
             quick: false,
+            offset: None,
             extra: Map::new(),
         }
     }
@@ -399,6 +404,11 @@ impl Draft {
                 .collect(),
             note: self.note.clone(),
             quick: self.quick,
+            offset: at.map(|at| {
+                tz.offset_from_utc_datetime(&at.naive_utc())
+                    .fix()
+                    .local_minus_utc()
+            }),
             extra: Map::new(),
         };
         let bad: Vec<Field> = errors.iter().map(|e| e.field).collect();

@@ -10,6 +10,23 @@ pub fn time(at: DateTime<Utc>) -> String {
     at.with_timezone(&Local).format("%H:%M").to_string()
 }
 
+/// The clock time of a moment where it was made (`offset`, seconds east of UTC), or in this
+/// zone if that is not known.
+pub fn made_time(at: DateTime<Utc>, offset: Option<i32>) -> String {
+    match offset.and_then(chrono::FixedOffset::east_opt) {
+        Some(there) => at.with_timezone(&there).format("%H:%M").to_string(),
+        None => time(at),
+    }
+}
+
+/// The UTC offset a moment was made at ("+01:00"), or this zone's then if not known.
+pub fn made_offset(at: DateTime<Utc>, offset: Option<i32>) -> String {
+    match offset.and_then(chrono::FixedOffset::east_opt) {
+        Some(there) => there.to_string(),
+        None => at.with_timezone(&Local).offset().to_string(),
+    }
+}
+
 /// A moment in local time with its offset, to the second: "2026-12-05T08:49:31+01:00".
 pub fn moment(at: DateTime<Utc>) -> String {
     (at.with_timezone(&Local)).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::cells::{defuse, join_escaped, moment, opt, time};
+use super::cells::{defuse, join_escaped, made_offset, made_time, moment, opt};
 use crate::domain::checkin::CheckIn;
 use crate::record::{Collection, Csv, Kind, Merge, Record, Split};
 
@@ -22,6 +22,7 @@ impl Kind for CheckIn {
             "id",
             "date",
             "time",
+            "utc_offset",
             "pain",
             "worst",
             "stiffness",
@@ -59,7 +60,8 @@ fn row(r: &Record<CheckIn>, _now: DateTime<Utc>) -> Vec<String> {
     vec![
         r.id.to_string(),
         r.date.to_string(),
-        time(c.at),
+        made_time(c.at, c.offset),
+        made_offset(c.at, c.offset),
         c.pain.to_string(),
         opt(c.worst),
         opt(c.stiffness),

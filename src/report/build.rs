@@ -74,8 +74,7 @@ pub(super) struct Period<'a> {
 impl Period<'_> {
     /// When a check-in was made, in local time.
     pub(super) fn when(&self, r: &Record<CheckIn>) -> String {
-        let local = self.diary.zone().local(r.body.at);
-        local.format("%Y-%m-%d %H:%M").to_string()
+        (self.diary.zone()).clock_of(r.body.at, r.body.offset, "%Y-%m-%d %H:%M")
     }
 }
 

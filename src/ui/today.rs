@@ -83,24 +83,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let items: Vec<ListItem> = entries
         .iter()
         .map(|r| {
+            let zone = app.diary().zone();
             ListItem::new(summary(
                 &r.body,
-                &app.diary()
-                    .zone()
-                    .local(r.body.at)
-                    .format("%H:%M")
-                    .to_string(),
+                &zone.clock_of(r.body.at, r.body.offset, "%H:%M"),
             ))
         })
         .collect();
     // The picked entry in full: beside the list where there is width, under it otherwise.
     let picked = entries.get(state.selected).map(|r| {
-        let time = app
-            .diary()
-            .zone()
-            .local(r.body.at)
-            .format("%H:%M")
-            .to_string();
+        let time = (app.diary().zone()).clock_of(r.body.at, r.body.offset, "%H:%M");
         detail::lines(&r.body, &time, theme)
     });
     if let (Some(lines), true) = (&picked, state.details) {

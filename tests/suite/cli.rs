@@ -418,3 +418,78 @@ fn assert_bad_input(diary: &Diary, cases: &[(&[&str], &str)]) {
         assert_eq!(diary.snapshot(), before, "{args:?} changed the data folder");
     }
 }
+
+#[test]
+fn a_check_in_keeps_the_zone_it_was_made_in() {
+    let diary = Diary::new();
+    let in_zone = |tz: &str, args: &[&str]| {
+        let out = diary.command(args).env("TZ", tz).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    in_zone("Europe/London", &["log", "3", "--at", "2026-12-01 22:00"]);
+    in_zone("Europe/London", &["log", "4", "--at", "2026-12-01 09:00"]);
+    // Read in Tokyo, nine hours ahead: the times and day they were made, the zone said.
+    let csv = in_zone(
+        "Asia/Tokyo",
+        &["export", "--format", "csv", "--kind", "checkins"],
+    );
+    assert!(
+        csv.lines().next().unwrap().contains("date,time,utc_offset"),
+        "{csv}"
+    );
+    assert!(csv.contains(",2026-12-01,22:00,+00:00,3,"), "{csv}");
+    assert!(csv.contains(",2026-12-01,09:00,+00:00,4,"), "{csv}");
+    let report = in_zone(
+        "Asia/Tokyo",
+        &["report", "--until", "2026-12-02", "--days", "7"],
+    );
+    let _ = report;
+    let md = in_zone(
+        "Asia/Tokyo",
+        &["log", "5", "--at", "2026-12-02 08:00", "-n", "in Tokyo"],
+    );
+    let _ = md;
+    let csv = in_zone(
+        "Asia/Tokyo",
+        &["export", "--format", "csv", "--kind", "checkins"],
+    );
+    assert!(csv.contains(",2026-12-02,08:00,+09:00,5,"), "{csv}");
+}
+
+#[test]
+fn today_shows_a_check_in_at_the_time_it_was_made_with_its_zone_when_elsewhere() {
+    use chrono::{FixedOffset, TimeZone, Utc};
+    use nape::store::{MemoryStore, Record, Store};
+    let now = Utc.with_ymd_and_hms(2026, 12, 5, 3, 0, 0).unwrap();
+    let store = MemoryStore::new();
+    // Made in London at 22:00 on the 4th, and in Tokyo at 11:00 on the 5th (02:00 UTC).
+    let london = Utc.with_ymd_and_hms(2026, 12, 4, 22, 0, 0).unwrap();
+    let tokyo = Utc.with_ymd_and_hms(2026, 12, 5, 2, 0, 0).unwrap();
+    for (at, offset, pain) in [(london, 0, 3), (tokyo, 9 * 3600, 6)] {
+        let body = nape::domain::checkin::CheckIn {
+            offset: Some(offset),
+            ..nape::domain::checkin::CheckIn::new(at, pain)
+        };
+        let date = at
+            .with_timezone(&FixedOffset::east_opt(9 * 3600).unwrap())
+            .date_naive();
+        (&store as &dyn Store)
+            .add(&Record::new(body, date, at))
+            .unwrap();
+    }
+    let zone = nape::clock::Zone::Fixed(FixedOffset::east_opt(9 * 3600).unwrap());
+    let diary = nape::diary::Diary::open(Box::new(store), zone, "C", now);
+    let mut app = nape::app::App::with_diary(diary, now, "C");
+    app.update(nape::app::Msg::Enter, now);
+    let text = crate::common::draw::rows(&app, 80, 24).join("\n");
+    assert!(text.contains("22:00 UTC+0"), "{text}");
+    assert!(
+        text.contains("11:00  pain 6"),
+        "made here: no zone said\n{text}"
+    );
+}

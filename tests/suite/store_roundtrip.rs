@@ -36,6 +36,7 @@ fn checkin() -> impl Strategy<Value = Record<CheckIn>> {
                 medicines,
                 note,
                 quick,
+                offset: (secs % 3 == 0).then_some(3600),
                 extra: extra_map,
             };
             Record::new(body, at.date_naive(), at)
