@@ -104,6 +104,7 @@ fn diary_text_edited_in_by_hand_never_reaches_the_terminal_raw() {
         vec!["report"],
         vec!["report", "--format", "html"],
         vec!["status"],
+        vec!["timer", "status"],
         vec!["check"],
     ] {
         let out = diary.run(&args);
