@@ -618,8 +618,11 @@ impl Store for DiskStore {
 
     fn write_report(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, StoreError> {
         let dir = self.root().join(REPORTS);
+        // Never through a link, like every folder of the diary's.
+        super::entries::usable(&dir, true)?;
         files::ensure_private_dir(&dir).map_err(StoreError::io(&dir))?;
         let path = dir.join(name);
+        super::entries::usable(&path, false)?;
         files::write_atomic(&path, bytes, true).map_err(StoreError::io(&path))?;
         Ok(path)
     }

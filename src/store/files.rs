@@ -61,7 +61,10 @@ pub fn tighten(_path: &Path) -> io::Result<bool> {
 /// a mix, and the new content is on disk before this returns: temp file in the same folder,
 /// fsync, rename over, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8], durable: bool) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    // A bare name ("report.md") has an empty parent: the current folder.
+    let dir = (path.parent())
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     // tempfile creates the file 0600; the prefix lets a later save recognise it as stale.
     let mut tmp = tempfile::Builder::new()
@@ -181,17 +184,22 @@ impl Lock {
     }
 }
 
-/// Whether process `pid` is a running nape. The id in the lock file is the last saver's; the one
-/// holding the lock now may be another program, or that nape may be long gone.
-/// Whether process `pid` on this computer is a running nape, where that can be known.
+/// Whether process `pid` on this computer is a running nape, where that can be known: this
+/// very process, or one whose program has this one's name (or "nape").
 pub fn nape_running(pid: u32) -> Option<bool> {
-    std::path::Path::new("/proc/self")
-        .exists()
-        .then(|| is_nape(pid))
+    if pid == std::process::id() {
+        return Some(true);
+    }
+    Path::new("/proc/self").exists().then(|| is_nape(pid))
 }
 
+/// Whether process `pid` is a running nape (see `nape_running`). The id in the lock file is the
+/// last saver's; the one holding the lock now may be another program, or that nape may be long
+/// gone.
 fn is_nape(pid: u32) -> bool {
-    fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|name| name.trim() == "nape")
+    let own = fs::read_to_string("/proc/self/comm").unwrap_or_default();
+    fs::read_to_string(format!("/proc/{pid}/comm"))
+        .is_ok_and(|name| name.trim() == "nape" || name.trim() == own.trim())
 }
 
 impl Drop for Lock {

@@ -525,3 +525,34 @@ fn report_output_never_goes_through_a_link_nor_into_a_device_a_pipe_or_a_folder(
     );
     assert_eq!(mode(&plain), 0o600);
 }
+
+#[test]
+fn report_output_to_a_bare_file_name_in_the_current_folder_succeeds() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let out = diary
+        .command(&["report", "-o", "bare.md"])
+        .current_dir(diary.dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(diary.dir.path().join("bare.md").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_report_written_from_trends_never_goes_through_a_linked_reports_folder() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3"]);
+    let elsewhere = diary.dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, diary.data().join("reports")).unwrap();
+    let (store, _) = crate::common::disk_store(&diary.data());
+    let written = nape::store::Store::write_report(&store, "r.html", b"<p>report</p>");
+    assert!(written.is_err(), "{written:?}");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+}

@@ -550,3 +550,28 @@ fn a_routine_playing_on_another_desk_counts_while_it_beats_and_is_ended_once_it_
     assert_eq!(ended.body.end, Some(RoutineEnd::Interrupted));
     assert_eq!(ended.body.ended_at, Some(now - Duration::seconds(180)));
 }
+
+#[test]
+fn a_routine_from_the_future_or_this_very_process_is_judged_rightly() {
+    use nape::domain::stretch::RoutineSession;
+    let now = Utc::now();
+    let session = |beat: chrono::DateTime<Utc>, pid: u32, desk: &str| -> RoutineSession {
+        serde_json::from_value(serde_json::json!({
+            "routine": "desk-reset", "version": 1, "name": "Desk reset",
+            "started_at": now - Duration::seconds(20), "planned_secs": 210, "steps_total": 4,
+            "beat": beat, "pid": pid, "desk": desk
+        }))
+        .unwrap()
+    };
+    // A heartbeat from years ahead is no sign of life.
+    assert!(!session(now + Duration::days(1000), 1, "deskzzzz").playing(now, None));
+    // This process's own routine plays, whatever its program is called.
+    let (a, _, _) = desks();
+    let (store, _) = disk_store(&a.data());
+    let own = session(now, std::process::id(), "deskaaaa");
+    (&store as &dyn Store)
+        .add(&Record::new(own, now.date_naive(), now))
+        .unwrap();
+    let diary = nape::diary::Diary::open(Box::new(store), nape::clock::Zone::Local, "C", now);
+    assert!(diary.playing(now).is_some());
+}

@@ -139,7 +139,8 @@ impl RoutineSession {
         }
         match self.beat {
             _ if alive == Some(true) => true,
-            Some(beat) => (now - beat).num_seconds() < BEAT_LOST_SECS,
+            // A heartbeat from ahead of this clock by more than a minute is no sign of life.
+            Some(beat) => (-60..BEAT_LOST_SECS).contains(&(now - beat).num_seconds()),
             None => self.duration_secs(now) < i64::from(self.planned_secs) + 900,
         }
     }
