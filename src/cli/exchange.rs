@@ -126,8 +126,9 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Result<(), Failure> {
 }
 
 fn write_json(mut out: impl Write, export: &Export) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut out, export)?;
-    writeln!(out)
+    let json = serde_json::to_string_pretty(export).map_err(io::Error::other)?;
+    // The same document, with anything that would act on a terminal written as a JSON escape.
+    writeln!(out, "{}", crate::domain::text::json_escaped(&json))
 }
 
 pub fn import(cli: &Cli, args: &ImportArgs) -> Result<(), Failure> {

@@ -69,6 +69,29 @@ pub fn shown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// JSON text with every character that would act on a terminal written as a JSON escape
+/// (`\u009b`): the same document, read back exactly, but inert on a screen. (serde_json escapes
+/// the ASCII controls itself; C1 and bidi controls it leaves raw.)
+pub fn json_escaped(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(acts) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if acts(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// An id (a routine's, an exercise's): lowercase letters, digits and hyphens only.
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty() && (id.chars()).all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

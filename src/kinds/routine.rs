@@ -55,6 +55,17 @@ impl Kind for RoutineSession {
                 self.steps_total
             ));
         }
+        use crate::domain::text::is_plain_id;
+        if !is_plain_id(&self.routine) {
+            return Err("routine must be an id: lowercase letters, digits and hyphens".into());
+        }
+        if let Some(step) = self.steps.iter().find(|s| !is_plain_id(&s.exercise)) {
+            let shown = crate::domain::text::shown(&step.exercise).into_owned();
+            return Err(format!("steps: \"{shown}\" is not an exercise id"));
+        }
+        if self.desk.as_deref().is_some_and(|d| !is_plain_id(d)) {
+            return Err("desk must be a desk id".into());
+        }
         crate::domain::text::check_name(&self.name).map_err(|why| format!("name {why}"))
     }
 

@@ -15,6 +15,8 @@ pub fn markdown(report: &Report) -> String {
             match block {
                 // Our own sentences: only a "<" could start raw HTML there.
                 Block::Paragraph(text) => {
+                    // They may name a file, whose name is anyone's.
+                    let text = crate::domain::text::shown(text);
                     let text = text.replace('<', "\\<").replace('\n', " ");
                     out.push_str(&format!("{text}\n"));
                 }
@@ -57,8 +59,8 @@ fn cell(text: &str) -> String {
 fn safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
+        // Indented, a line would become code: the person's spaces at its start are let go.
         let body = line.trim_start();
-        out.push_str(&line[..line.len() - body.len()]);
         // "1." or "1)" at the start of a line would begin a numbered list.
         let digits = body.chars().take_while(char::is_ascii_digit).count();
         let starts = body.starts_with(['#', '>', '-', '+', '=']);
@@ -79,9 +81,18 @@ fn safe(text: &str) -> String {
 /// and anything that would act on a terminal shown escaped.
 fn inline(text: &str) -> String {
     let text = crate::domain::text::shown(text);
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '<' | '[' | ']' | '`' | '!' | '*' | '_' | '\\') {
+    for (i, &c) in chars.iter().enumerate() {
+        // Tables, strike-through, fences, entities; and the links GFM makes by itself of
+        // "http://", "www." and addresses, broken by an escape inside them.
+        let markup = matches!(
+            c,
+            '<' | '[' | ']' | '`' | '!' | '*' | '_' | '\\' | '|' | '~' | '&' | '@'
+        );
+        let scheme = c == ':' && chars.get(i + 1..i + 3) == Some(&['/', '/']);
+        let www = c == '.' && i >= 3 && chars[i - 3..i].iter().collect::<String>() == "www";
+        if markup || scheme || www {
             out.push('\\');
         }
         out.push(c);

@@ -145,12 +145,78 @@ fn every_text_column_of_the_csv_is_kept_from_running_as_a_formula() {
     let file = diary.dir.path().join("routine.json");
     std::fs::write(&file, routine).unwrap();
     diary.ok(&["import", file.to_str().unwrap()]);
-    // A routine id edited into a formula by hand.
+    // A routine's name edited into a formula by hand.
+    diary.edit_file(
+        &Diary::own("routines", "2026-01"),
+        "\"name\": \"Desk reset\"",
+        "\"name\": \"=HYPERLINK(1)\"",
+    );
+    let csv = diary.ok(&["export", "--format", "csv", "--kind", "routines"]);
+    assert!(csv.contains(",'=HYPERLINK(1),"), "{csv}");
+    // Its id made one is not an id at all: reported, not shown.
     diary.edit_file(
         &Diary::own("routines", "2026-01"),
         "\"routine\": \"desk-reset\"",
         "\"routine\": \"=HYPERLINK(1)\"",
     );
-    let csv = diary.ok(&["export", "--format", "csv", "--kind", "routines"]);
-    assert!(csv.contains(",'=HYPERLINK(1),"), "{csv}");
+    let out = diary.run(&["export", "--format", "csv", "--kind", "routines"]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("HYPERLINK"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("routine must be an id"));
+}
+
+#[test]
+fn c1_and_bidi_characters_never_reach_the_terminal_through_json_or_a_file_name() {
+    let diary = Diary::new();
+    diary.ok(&["log", "4", "-n", "NOTE"]);
+    let file = Diary::own(
+        "checkins",
+        &chrono::Local::now().format("%Y-%m").to_string(),
+    );
+    diary.edit_file(&file, "NOTE", "\\u009b2J \\u202e \\u2066");
+    let json = diary.ok(&["export"]);
+    assert!(inert(&json) && !json.contains('\u{2066}'), "{json:?}");
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let note = parsed["collections"]["checkins"][0]["note"]
+        .as_str()
+        .unwrap();
+    assert_eq!(
+        note, "\u{9b}2J \u{202e} \u{2066}",
+        "JSON escapes keep the text whole"
+    );
+    // A file named with an escape sequence, named in the report's "could not be read" line.
+    let odd = diary.data().join("checkins/bad\u{1b}[31m\u{202e}.json");
+    std::fs::write(&odd, "{}").unwrap();
+    let md = diary.ok(&["report"]);
+    assert!(inert(&md), "{md:?}");
+}
+
+#[test]
+fn an_imported_routine_with_control_characters_in_its_ids_is_refused() {
+    let diary = Diary::new();
+    diary.ok(&["log", "2"]);
+    let routine = r#"{"nape_export":1,"exported_at":"2026-01-01T00:00:00Z","collections":{"routines":[
+        {"id":"01890000-0000-7000-8000-0000000000d2","created_at":"2026-01-01T00:00:00Z",
+         "updated_at":"2026-01-01T00:00:00Z","date":"2026-01-01","routine":"desk\u001b[2J","version":1,
+         "name":"Desk reset","started_at":"2026-01-01T09:00:00Z","planned_secs":210,"steps_total":4}]}}"#;
+    let stderr = diary.refused_import(routine);
+    assert!(stderr.contains("routine"), "{stderr}");
+}
+
+#[test]
+fn tables_fences_entities_links_and_indented_code_in_a_note_stay_words() {
+    let diary = Diary::new();
+    let note = "start\n| a | b |\n|---|---|\n~~~\n~~strike~~ &lt;b&gt;\n\n    indented\nsee http://x.example www.x.example me@x.example";
+    diary.ok(&["log", "4", "-n", note]);
+    let md = diary.ok(&["report"]);
+    for kept in [
+        "\\| a \\| b \\|",
+        "\\~\\~\\~",
+        "\\~\\~strike\\~\\~ \\&lt;b\\&gt;",
+        "http\\://x.example",
+        "www\\.x.example",
+        "me\\@x.example",
+    ] {
+        assert!(md.contains(kept), "{kept}:\n{md}");
+    }
+    assert!(!md.contains("    indented"), "{md}");
 }

@@ -219,7 +219,7 @@ fn links_and_code_in_notes_stay_text_in_markdown() {
     ]);
     let md = diary.ok(&["report"]);
     assert!(
-        md.contains(r"see \[this\](http://x) \!\[img\](https://y) \`code\`"),
+        md.contains(r"see \[this\](http\://x) \!\[img\](https\://y) \`code\`"),
         "{md}"
     );
 }
