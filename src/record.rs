@@ -73,6 +73,11 @@ pub trait Kind: Serialize + DeserializeOwned + Clone {
         Ok(())
     }
 
+    /// The kind's rules that involve the day the record is filed under.
+    fn dated(&self, _date: NaiveDate) -> Result<(), String> {
+        Ok(())
+    }
+
     /// The rules for a record coming in from outside (an import), where they are stricter than
     /// for one read from the diary's own files.
     fn check_incoming(&self) -> Result<(), String> {
@@ -104,7 +109,14 @@ impl<T: Kind> Record<T> {
     /// is given, not in the future (a day's grace for clocks and time zones).
     pub fn check(&self, now: Option<DateTime<Utc>>) -> Result<(), String> {
         check_date(self.date, now)?;
-        self.body.check()
+        if self.updated_at < self.created_at {
+            return Err(format!(
+                "updated_at {} is before created_at {}",
+                self.updated_at, self.created_at
+            ));
+        }
+        self.body.check()?;
+        self.body.dated(self.date)
     }
 }
 

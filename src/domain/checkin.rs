@@ -65,6 +65,9 @@ impl CheckIn {
     }
 }
 
+/// The most medicines one check-in names.
+pub const MEDICINES_MAX: usize = 20;
+
 /// No check-in describes a moment before this year (a typo such as year 0 would otherwise make
 /// a month file thousands of years away).
 pub const EARLIEST_YEAR: i32 = 1900;
@@ -117,6 +120,13 @@ impl CheckIn {
             .find_map(|m| text::check_name(m).err())
         {
             error(Field::Medicine, why);
+        }
+        if self.medicines.len() > MEDICINES_MAX {
+            let n = self.medicines.len();
+            error(
+                Field::Medicine,
+                format!("names at most {MEDICINES_MAX} medicines (got {n})"),
+            );
         }
         if self.note.as_ref().is_some_and(|n| n.trim().is_empty()) {
             error(

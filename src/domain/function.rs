@@ -50,7 +50,10 @@ impl FunctionRating {
                 self.scores.len()
             ));
         }
-        for s in &self.scores {
+        for (i, s) in self.scores.iter().enumerate() {
+            if self.scores[..i].iter().any(|t| t.activity == s.activity) {
+                return Err(format!("\"{}\" is rated twice", s.activity));
+            }
             check_name(&s.activity)?;
             if s.score > 10 {
                 return Err(format!(

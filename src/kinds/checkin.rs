@@ -49,6 +49,24 @@ impl Kind for CheckIn {
         (r.body.at, r.id)
     }
 
+    /// Filed under the day it happened where it was made: within a day of its moment in UTC,
+    /// and made at an offset some place on Earth has (UTC-12 to UTC+14).
+    fn dated(&self, date: chrono::NaiveDate) -> Result<(), String> {
+        if let Some(offset) = self
+            .offset
+            .filter(|o| !(-12 * 3600..=14 * 3600).contains(o))
+        {
+            return Err(format!("offset {offset} is not a UTC offset any place has"));
+        }
+        if (date - self.at.date_naive()).num_days().abs() > 1 {
+            return Err(format!(
+                "its date {date} is not the day of its time {}",
+                self.at
+            ));
+        }
+        Ok(())
+    }
+
     fn extra(&self) -> &serde_json::Map<String, serde_json::Value> {
         &self.extra
     }

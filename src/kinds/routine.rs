@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::cells::{defuse, moment, opt, time};
 use super::rules::{rating, span};
-use crate::domain::stretch::{RoutineEnd, RoutineSession};
+use crate::domain::stretch::{RoutineEnd, RoutineSession, StepDone};
 use crate::record::{Collection, Csv, Kind, Merge, Record, Split};
 
 impl Kind for RoutineSession {
@@ -58,6 +58,15 @@ impl Kind for RoutineSession {
         use crate::domain::text::is_plain_id;
         if !is_plain_id(&self.routine) {
             return Err("routine must be an id: lowercase letters, digits and hyphens".into());
+        }
+        let told = |s: &StepDone| StepDone::new(&s.exercise, s.held_secs, s.planned_secs).outcome;
+        if let Some(s) =
+            (self.steps.iter()).find(|s| s.held_secs > s.planned_secs || told(s) != s.outcome)
+        {
+            return Err(format!(
+                "steps: {} held {} s of {} planned, recorded as {:?}",
+                s.exercise, s.held_secs, s.planned_secs, s.outcome
+            ));
         }
         if let Some(step) = self.steps.iter().find(|s| !is_plain_id(&s.exercise)) {
             let shown = crate::domain::text::shown(&step.exercise).into_owned();

@@ -22,7 +22,15 @@ pub fn span(
     if let Some(end) = ended.filter(|end| *end < started) {
         return Err(format!("ended_at {end} is before started_at {started}"));
     }
+    let mut last = started;
     for pause in pauses {
+        if pause.from < last {
+            return Err(format!(
+                "a pause at {} overlaps the one before it",
+                pause.from
+            ));
+        }
+        last = pause.to.unwrap_or(pause.from);
         if pause.from < started || ended.is_some_and(|end| pause.from > end) {
             return Err(format!("a pause at {} is outside the session", pause.from));
         }

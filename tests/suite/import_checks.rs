@@ -68,6 +68,42 @@ fn every_kind_is_checked_on_import_naming_the_record_and_what_is_wrong() {
             export("assessments", r#""at":"2026-01-01T09:00:00Z","mood":1"#),
             "mood",
         ),
+        (
+            export(
+                "therapy",
+                &format!(
+                    r#"{SESSION},"pauses":[{{"from":"2026-01-01T09:02:00Z","to":"2026-01-01T09:06:00Z"}},{{"from":"2026-01-01T09:04:00Z","to":"2026-01-01T09:05:00Z"}}]"#
+                ),
+            ),
+            "overlaps",
+        ),
+        (
+            export(
+                "routines",
+                &format!(
+                    r#"{ROUTINE},"steps":[{{"exercise":"chin-tuck","outcome":"done","held_secs":99999,"planned_secs":40}}]"#
+                ),
+            ),
+            "held",
+        ),
+        (
+            export(
+                "checkins",
+                r#""at":"2026-01-01T09:00:00Z","pain":2,"offset":99999"#,
+            ),
+            "offset",
+        ),
+        (
+            export("checkins", r#""at":"2026-03-01T09:00:00Z","pain":2"#),
+            "not the day",
+        ),
+        (
+            export(
+                "function",
+                r#""at":"2026-01-01T09:00:00Z","scores":[{"activity":"reading","score":3},{"activity":"reading","score":4}]"#,
+            ),
+            "twice",
+        ),
     ];
     for (content, expected) in cases {
         let stderr = diary.refused_import(&content);

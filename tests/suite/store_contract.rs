@@ -32,6 +32,7 @@ fn contract(store: &dyn Store) {
     // An edit that moves a record to another month.
     let mut moved = a.clone();
     moved.date = day(3, 1);
+    moved.body.at = checkin(4, day(3, 1)).body.at;
     moved.body.pain = 4;
     moved.updated_at = a.updated_at + chrono::Duration::minutes(1);
     store.update(&moved).unwrap();
