@@ -35,15 +35,34 @@ impl Steady {
     /// The time at monotonic `at`, given the wall clock says `wall`.
     pub fn next(&mut self, wall: DateTime<Utc>, at: Instant) -> DateTime<Utc> {
         let went = Duration::from_std(at.saturating_duration_since(self.at)).unwrap_or_default();
-        let steady = self.last + went;
-        let now = if wall >= steady || steady - wall > Duration::days(1) {
-            wall
-        } else {
-            steady
-        };
+        let now = steady(self.last, went, wall);
         (self.last, self.at) = (now, at);
         now
     }
+}
+
+/// The time now, given the last reading `last` and the time `went` since by a clock that never
+/// goes back: the wall clock, unless it is behind that (set back), when time goes on from the
+/// last reading instead; more than a day behind is a correction, and followed.
+pub fn steady(last: DateTime<Utc>, went: Duration, wall: DateTime<Utc>) -> DateTime<Utc> {
+    let steady = last + went;
+    if wall >= steady || steady - wall > Duration::days(1) {
+        wall
+    } else {
+        steady
+    }
+}
+
+/// Nanoseconds since this computer started, sleep included: the same for every process, and
+/// never set back. `None` where it cannot be read.
+pub fn since_boot() -> Option<i128> {
+    #[cfg(target_os = "linux")]
+    {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::Boottime);
+        Some(i128::from(t.tv_sec) * 1_000_000_000 + i128::from(t.tv_nsec))
+    }
+    #[cfg(not(target_os = "linux"))]
+    None
 }
 
 impl Default for Steady {

@@ -83,7 +83,7 @@ impl LogArgs {
 }
 
 pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
-    let now = Utc::now();
+    let now = super::now(cli);
     let zone = Zone::Local;
     // The diary checks it again as it saves; checked here first so a typo is told before the
     // data folder is opened or made.

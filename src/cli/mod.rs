@@ -224,6 +224,16 @@ pub fn open_store_quietly(cli: &Cli) -> Result<(DiskStore, Vec<Notice>), Failure
     Ok(DiskStore::open(data_dir(cli)?, &state_dir(cli)?)?)
 }
 
+/// The time now for a command: never before what a nape on this computer last saw, so a clock
+/// set back gives no session its time back (see `store::steady_now`).
+pub fn now(cli: &Cli) -> DateTime<Utc> {
+    let wall = Utc::now();
+    match state_dir(cli) {
+        Ok(state) => crate::store::steady_now(&state, wall),
+        Err(_) => wall,
+    }
+}
+
 pub fn state_dir(cli: &Cli) -> Result<PathBuf, Failure> {
     Ok(match &cli.state_dir {
         Some(dir) => dir.clone(),

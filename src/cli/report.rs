@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use chrono::{Datelike, Local, NaiveDate, Utc};
+use chrono::{Datelike, Local, NaiveDate};
 use clap::{Args, ValueEnum};
 
 use super::{Cli, Failure, open_diary};
@@ -43,7 +43,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(cli: &Cli, args: &ReportArgs) -> Result<(), Failure> {
-    let now = Utc::now();
+    let now = super::now(cli);
     let today = now.with_timezone(&Local).date_naive();
     let to = args.until.unwrap_or(today);
     if to > today {

@@ -1,7 +1,6 @@
 //! `nape status`: one line for a tmux status bar or a shell prompt. It asks the same diary as the
 //! app, so the level it shows is the level the app's banner shows.
 
-use chrono::Utc;
 use clap::Args;
 
 use super::{Cli, Failure, open_diary_light};
@@ -53,7 +52,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
     if let Some(template) = &args.format {
         check_template(template)?;
     }
-    let now = Utc::now();
+    let now = super::now(cli);
     let diary = open_diary_light(cli, now)?;
     let today = diary.zone().date(now);
     let pain = diary

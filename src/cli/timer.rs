@@ -78,7 +78,7 @@ fn local(at: DateTime<Utc>) -> String {
 }
 
 pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
-    let now = Utc::now();
+    let now = super::now(cli);
     let action = match command {
         TimerCommand::Start(args) => {
             let minutes = match &args.minutes {

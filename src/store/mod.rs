@@ -17,6 +17,7 @@ mod op;
 mod opening;
 mod output;
 pub mod routines;
+mod seen;
 mod sheet;
 mod watch;
 
@@ -34,6 +35,7 @@ pub use local::default_state;
 pub use memory::MemoryStore;
 pub use op::Op;
 pub use output::write_output;
+pub use seen::steady_now;
 pub use watch::{Watch, watch, watch_folder};
 
 /// Inclusive range of record dates; `None` on either side is open.

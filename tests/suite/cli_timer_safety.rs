@@ -173,3 +173,28 @@ fn with_no_onset_and_nothing_recorded_the_shell_begins_the_episode_now() {
     let why = String::from_utf8_lossy(&heat.stderr);
     assert!(why.contains("--anyway"), "{why}");
 }
+
+/// The shell remembers the latest time a nape on this computer saw, against the time since boot:
+/// a clock set back while a session runs does not give its time back in `nape timer status`.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_clock_set_back_while_a_session_runs_gives_no_time_back_in_the_shell() {
+    let diary = Diary::new();
+    diary.ok(&["timer", "start", "cold", "--minutes", "20", "--anyway"]);
+    // As if a nape saw this session ten minutes on, just now (by the time since boot), and the
+    // wall clock has since been set back to now.
+    let seen = chrono::Utc::now() + chrono::Duration::minutes(10);
+    let boot = rustix::time::clock_gettime(rustix::time::ClockId::Boottime);
+    let nanos = boot.tv_sec as i128 * 1_000_000_000 + boot.tv_nsec as i128;
+    let state = diary.dir.path().join("state");
+    std::fs::write(
+        state.join("clock"),
+        format!("{} {nanos}\n", seen.to_rfc3339()),
+    )
+    .unwrap();
+    let out = diary.ok(&["timer", "status"]);
+    assert!(
+        out.contains("10:00 left") || out.contains("9:59 left"),
+        "ten minutes have run, not none: {out}"
+    );
+}

@@ -1,0 +1,39 @@
+//! The latest time a nape on this computer saw, kept in the local state folder against the
+//! time since boot, so a shell command's clock never goes back either: `nape status` run after
+//! the clock was set back carries on from what the last one saw (the open app keeps its own).
+
+use std::path::Path;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::clock::{since_boot, steady};
+
+const FILE: &str = "clock";
+
+/// The time now for a shell command: the wall clock, unless a nape on this computer saw a later
+/// time since it last started (the clock was set back since), when time goes on from that.
+pub fn steady_now(state: &Path, wall: DateTime<Utc>) -> DateTime<Utc> {
+    let Some(boot) = since_boot() else {
+        return wall;
+    };
+    let path = state.join(FILE);
+    let seen = std::fs::read_to_string(&path).ok().and_then(|text| {
+        let (at, then) = text.trim().split_once(' ')?;
+        let at = DateTime::parse_from_rfc3339(at).ok()?.with_timezone(&Utc);
+        Some((at, then.parse::<i128>().ok()?))
+    });
+    let now = match seen {
+        // Since boot went back: the computer started again, and what was seen is no guide.
+        Some((at, then)) if then <= boot => {
+            let went = Duration::nanoseconds(i64::try_from(boot - then).unwrap_or(i64::MAX));
+            steady(at, went, wall)
+        }
+        _ => wall,
+    };
+    // Best effort: without it the next command has the wall clock alone, as before.
+    if state.is_dir() {
+        let text = format!("{} {boot}\n", now.to_rfc3339());
+        let _ = super::files::write_atomic(&path, text.as_bytes(), false);
+    }
+    now
+}
