@@ -200,6 +200,22 @@ impl App {
             today: self.today,
         };
         if msg == Msg::Quit {
+            // A check-in being typed is asked about first, as Esc does; asked, Ctrl-C again quits.
+            let asked = self
+                .confirm
+                .as_ref()
+                .is_some_and(|c| c.yes == [Effect::Quit]);
+            let typing = self.today_state.form.as_ref().is_some_and(|f| f.changed());
+            if typing && !asked {
+                self.confirm = Some(Confirm {
+                    question: "Quit and lose this check-in? (Ctrl-C again quits)".into(),
+                    details: Vec::new(),
+                    otherwise: Vec::new(),
+                    yes: vec![Effect::Quit],
+                    no: "Still editing: nothing was thrown away.",
+                });
+                return true;
+            }
             self.quit_now();
             return true;
         }

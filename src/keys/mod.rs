@@ -147,7 +147,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Focus::*;
     use Scope::{Anywhere, FormBox, Only, Screens, ScreensAtRest, SettingsChoice, SettingsForm};
     let mut t = vec![
-        bind(Anywhere, &[Key::Ctrl('c')], Msg::Quit, "Ctrl-C", None, "quit from anywhere"),
+        bind(Anywhere, &[Key::Ctrl('c')], Msg::Quit, "Ctrl-C", None, "quit from anywhere (a check-in half typed: asks first; again quits)"),
         bind(Only(Focus::TooSmall), &[c('q')], Msg::Quit, "q", Some("quit"), "quit while the terminal is too small to show nape (nothing else works then)"),
         // Questions
         bind(Only(Alert), &[ENTER, ESC], Msg::Dismiss, "Enter", Some("I have read this"), "close the message about a sign just reported (the banner keeps it)"),

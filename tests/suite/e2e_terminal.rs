@@ -146,3 +146,26 @@ fn a_note_typed_over_several_lines_keeps_its_lines() {
         "woke stiff\nbetter after a walk"
     );
 }
+
+/// Ctrl-C in a form with something typed asks first, as Esc does; a second Ctrl-C quits.
+#[test]
+fn ctrl_c_in_a_changed_form_asks_first_and_a_second_one_quits() {
+    let diary = Diary::new();
+    let mut app = Session::start(&diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.send("a");
+    app.wait_for("New check-in");
+    app.send("4");
+    app.send("\x03");
+    app.wait_for("Quit and lose this check-in?");
+    app.send("n");
+    app.wait_for("nothing was thrown away");
+    app.send("\x03");
+    app.wait_for("Quit and lose this check-in?");
+    app.send("\x03");
+    let (ok, restored) = app.wait_exit();
+    assert!(ok && restored);
+    assert!(diary.export_ids().is_empty());
+}
