@@ -18,6 +18,9 @@ pub struct LogArgs {
     /// Pain now, 0 (none) to 10 (worst imaginable): `nape log 6`.
     #[arg(value_name = "PAIN", group = "pain_given", allow_hyphen_values = true)]
     pain_now: Option<String>,
+    /// Words after the pain are the note: `nape log 5 stiff after standup`.
+    #[arg(value_name = "NOTE", requires = "pain_now", conflicts_with = "note")]
+    words: Vec<String>,
     /// The same, as an option.
     #[arg(
         long,
@@ -54,6 +57,9 @@ pub struct LogArgs {
     /// A note of any length.
     #[arg(short, long, allow_hyphen_values = true)]
     note: Option<String>,
+    /// Write the note in $VISUAL or $EDITOR (starting from --note's text, if given).
+    #[arg(short, long)]
+    edit: bool,
     /// Backfill: the local time it describes: "HH:MM" (today), "yesterday HH:MM" or
     /// "YYYY-MM-DD HH:MM" (default: now).
     #[arg(short, long, value_name = "TIME")]
@@ -76,7 +82,10 @@ impl LogArgs {
             context: self.context.clone(),
             treatments: self.treatments.clone(),
             medicines: self.medicines.clone(),
-            note: self.note.clone(),
+            note: match self.words.is_empty() {
+                true => self.note.clone(),
+                false => Some(self.words.join(" ")),
+            },
             quick: self.symptoms.is_empty() && !self.no_symptoms,
         }
     }
@@ -87,7 +96,10 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     let zone = Zone::Local;
     // The diary checks it again as it saves; checked here first so a typo is told before the
     // data folder is opened or made.
-    let draft = args.draft();
+    let mut draft = args.draft();
+    if args.edit {
+        draft.note = edited(draft.note.as_deref().unwrap_or(""))?;
+    }
     let checkin = match zone.validate(&draft, now) {
         Ok((checkin, _)) => checkin,
         Err(errors) => {
@@ -197,4 +209,37 @@ fn number_anyway(cli: &Cli, now: chrono::DateTime<Utc>) -> String {
 fn flag_line(flag: &redflag::ActiveFlag, number: &str) -> String {
     let (tag, advice) = (flag.def.level.tag(), flag.def.advice(number));
     format!("{tag}: {advice} Why: {}", flag.reason)
+}
+
+/// The note as written in the person's editor ($VISUAL, else $EDITOR, else vi), on a private
+/// temporary file that is removed after; `None` if left empty. An editor that fails saves nothing.
+fn edited(start: &str) -> Result<Option<String>, Failure> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".into());
+    let failed = |why: String| Failure::Other(format!("{why}; nothing was saved"));
+    // Created readable by its owner alone, and removed when dropped.
+    let file = tempfile::Builder::new()
+        .prefix("nape-note-")
+        .suffix(".txt")
+        .tempfile()
+        .map_err(|e| failed(format!("could not make a file for the note: {e}")))?;
+    std::fs::write(file.path(), start)
+        .map_err(|e| failed(format!("could not write the note's file: {e}")))?;
+    // "code --wait" and the like: the program, then its own options, as git reads $EDITOR.
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file.path())
+        .status()
+        .map_err(|e| failed(format!("could not start the editor {program}: {e}")))?;
+    if !status.success() {
+        return Err(failed(format!("the editor {program} ended with an error")));
+    }
+    let text = std::fs::read_to_string(file.path())
+        .map_err(|e| failed(format!("could not read the note back: {e}")))?;
+    let text = text.trim_end();
+    Ok((!text.trim().is_empty()).then(|| text.to_string()))
 }

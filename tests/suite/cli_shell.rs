@@ -138,3 +138,54 @@ fn a_day_and_time_after_at_need_no_quotes() {
     diary.ok(&["log", "--at", "00:01", "3"]);
     assert_eq!(last_checkin(&diary)["pain"], 3);
 }
+
+#[test]
+fn words_after_the_pain_are_the_note_and_an_editor_can_write_a_longer_one() {
+    let diary = Diary::new();
+    diary.ok(&["log", "5", "stiff", "after", "standup"]);
+    diary.ok(&["log", "4", "woke stiff, better after a walk"]);
+    // Both ways at once is one too many.
+    let both = diary.run(&["log", "3", "a note", "-n", "another"]);
+    assert_eq!(both.status.code(), Some(2));
+    // -e opens $VISUAL (or $EDITOR) on a private file and takes what it leaves.
+    let script = diary.dir.path().join("editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'line one\\nline two\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let out = diary
+        .command(&["log", "6", "-e"])
+        .env("VISUAL", &script)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // An editor that fails saves nothing.
+    let out = diary
+        .command(&["log", "7", "-e"])
+        .env("VISUAL", "false")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let notes: Vec<&str> = (json["collections"]["checkins"].as_array().unwrap().iter())
+        .filter_map(|r| r["note"].as_str())
+        .collect();
+    assert!(notes.contains(&"stiff after standup"), "{notes:?}");
+    assert!(
+        notes.contains(&"woke stiff, better after a walk"),
+        "{notes:?}"
+    );
+    assert!(notes.contains(&"line one\nline two"), "{notes:?}");
+    assert_eq!(notes.len(), 3);
+}
