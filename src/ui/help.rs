@@ -69,7 +69,7 @@ pub fn page(app: &App, theme: &Theme) -> Paragraph<'static> {
 /// The subcommands, in a line each (`nape --help` has the rest).
 const SHELL: [(&str, &str); 7] = [
     (
-        "nape log 6 [-w where] [-s symptom] [-n note]",
+        "nape log 6 [note] [-w where] [-s symptom]",
         "a check-in without opening the app",
     ),
     (
