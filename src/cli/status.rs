@@ -15,6 +15,11 @@ pub struct StatusArgs {
     /// the names of those signs. An unknown placeholder is refused.
     #[arg(long, value_name = "TEMPLATE")]
     format: Option<String>,
+    /// Everything as one JSON object instead (for waybar, polybar, i3blocks and scripts): the
+    /// warning level and why, the emergency number, the running session and routine with their
+    /// time left, prompts due, the last check-in.
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
 }
 
 const PLACEHOLDERS: [&str; 8] = [
@@ -94,6 +99,9 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         (top, None) => top.map(|f| f.def.level.tag()).unwrap_or_default(),
     };
     let signs: Vec<&str> = open.iter().map(|f| f.def.short.as_str()).collect();
+    if args.json {
+        return say!("{}", json(&diary, now, &signs));
+    }
     let line = match &args.format {
         // Nothing to say in any placeholder: nothing printed, as without a template.
         Some(_)
@@ -130,4 +138,54 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         say!("{}", line.trim())?;
     }
     Ok(())
+}
+
+/// The status as one JSON object: what a status bar or a script needs to draw its own.
+fn json(diary: &crate::diary::Diary, now: chrono::DateTime<chrono::Utc>, signs: &[&str]) -> String {
+    use serde_json::{Value, json};
+    let open = diary.flags().iter().find(|f| f.assessed_at.is_none());
+    let level = match (open, diary.unchecked()) {
+        (Some(top), _) if top.locks() => json!(top.def.level),
+        (_, Some(_)) => json!("not_checked"),
+        (top, None) => top.map_or(Value::Null, |f| json!(f.def.level)),
+    };
+    let session = diary.running().map(|r| {
+        let s = &r.body;
+        let (state, left) = match s.state(now) {
+            State::Running { left } if diary.skin_check_due(now).is_some() => {
+                ("skin_check_due", left)
+            }
+            State::Running { left } => ("running", left),
+            State::Paused { left } => ("paused", left),
+            _ => ("done", chrono::Duration::zero()),
+        };
+        json!({"kind": s.kind.name().to_lowercase(), "state": state,
+               "left_secs": left.num_seconds(), "left": clock(left)})
+    });
+    let routine = diary.playing(now).map(|r| {
+        let left = (i64::from(r.body.planned_secs) - r.body.duration_secs(now)).max(0);
+        json!({"name": r.body.name, "left_secs": left})
+    });
+    let today = diary.zone().date(now);
+    let mut prompts = Vec::new();
+    if diary.skin_check_due(now).is_some() {
+        prompts.push("skin_check");
+    }
+    if diary.function_due(today) {
+        prompts.push("activities_rating");
+    }
+    let last = diary
+        .checkins()
+        .last()
+        .map(|r| json!({"at": r.body.at, "date": r.date, "pain": r.body.pain}));
+    json!({
+        "level": level,
+        "why": signs,
+        "emergency_number": diary.emergency_number(),
+        "session": session,
+        "routine": routine,
+        "prompts": prompts,
+        "last_checkin": last,
+    })
+    .to_string()
 }

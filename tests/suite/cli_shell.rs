@@ -189,3 +189,29 @@ fn words_after_the_pain_are_the_note_and_an_editor_can_write_a_longer_one() {
     assert!(notes.contains(&"line one\nline two"), "{notes:?}");
     assert_eq!(notes.len(), 3);
 }
+
+#[test]
+fn status_json_gives_a_status_bar_everything_it_needs() {
+    let diary = Diary::new();
+    diary.write_settings(r#""emergency_number": "112", "onset": null"#);
+    let empty: serde_json::Value = serde_json::from_str(&diary.ok(&["status", "--json"])).unwrap();
+    assert_eq!(empty["level"], serde_json::Value::Null);
+    assert_eq!(empty["emergency_number"], "112");
+    assert_eq!(empty["session"], serde_json::Value::Null);
+
+    diary.ok(&["timer", "start", "cold", "--minutes", "10", "--anyway"]);
+    // An emergency answer pauses it.
+    diary.ok(&["log", "4", "--symptom", "injury"]);
+    let json: serde_json::Value = serde_json::from_str(&diary.ok(&["status", "--json"])).unwrap();
+    assert_eq!(json["level"], "emergency", "{json}");
+    assert!(json["why"].as_array().unwrap().len() == 1, "{json}");
+    assert_eq!(json["last_checkin"]["pain"], 4, "{json}");
+    let session = &json["session"];
+    assert_eq!(session["kind"], "cold", "{json}");
+    assert_eq!(session["state"], "paused", "{json}");
+    assert!(session["left_secs"].as_i64().unwrap() > 500, "{json}");
+    assert!(json["prompts"].is_array(), "{json}");
+    // Not both at once.
+    let both = diary.run(&["status", "--json", "--format", "{pain}"]);
+    assert_eq!(both.status.code(), Some(2));
+}
