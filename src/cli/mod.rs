@@ -13,6 +13,7 @@ mod exchange;
 mod log;
 mod report;
 mod routines;
+mod shell_files;
 mod spreadsheet;
 mod status;
 mod timer;
@@ -74,6 +75,13 @@ pub enum Command {
     Report(report::ReportArgs),
     /// One line for a tmux status bar or a shell prompt; prints nothing when there is nothing to say.
     Status(status::StatusArgs),
+    /// Shell completions for nape, ids included: `nape completions bash > ~/.local/share/bash-completion/completions/nape`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page, in roff: `nape man > ~/.local/share/man/man1/nape.1`.
+    Man,
 }
 
 fn log_help() -> String {
@@ -330,6 +338,8 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Check => check::run(cli),
         Command::Timer(command) => timer::run(cli, command),
         Command::Status(args) => status::run(cli, args),
+        Command::Completions { shell } => shell_files::completions(*shell),
+        Command::Man => shell_files::man(),
         Command::Routines(command) => routines::run(cli, command),
         Command::Report(args) => report::run(cli, args),
     }

@@ -215,3 +215,38 @@ fn status_json_gives_a_status_bar_everything_it_needs() {
     let both = diary.run(&["status", "--json", "--format", "{pain}"]);
     assert_eq!(both.status.code(), Some(2));
 }
+
+#[test]
+fn completions_for_every_shell_complete_the_ids_and_the_man_page_is_roff() {
+    let diary = Diary::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = diary.ok(&["completions", shell]);
+        assert!(
+            out.contains("timer") && out.contains("--symptom"),
+            "{shell}"
+        );
+    }
+    let bash = diary.ok(&["completions", "bash"]);
+    assert!(
+        bash.contains("between-shoulder-blades"),
+        "ids of --where complete"
+    );
+    assert!(
+        bash.contains("restricted-turning"),
+        "ids of --symptom complete"
+    );
+    let man = diary.ok(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH nape"),
+        "{}",
+        &man[..200]
+    );
+    assert!(
+        man.contains("SUBCOMMANDS") || man.contains("nape\\-log"),
+        "{man}"
+    );
+    // Nothing was made in the data folder: these read nothing of the diary.
+    assert!(!diary.data().exists());
+    let bad = diary.run(&["completions", "tcsh"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
