@@ -9,6 +9,7 @@ macro_rules! say {
 }
 
 mod check;
+mod entries;
 mod exchange;
 mod log;
 mod report;
@@ -59,6 +60,12 @@ pub enum Command {
     /// Add a check-in without opening the app.
     #[command(after_help = log_help())]
     Log(Box<log::LogArgs>),
+    /// The check-ins of the last days (or one day), a line each, with their short ids.
+    List(entries::ListArgs),
+    /// One check-in in full, by its id or short id.
+    Show(entries::ShowArgs),
+    /// Delete a check-in, by its id or short id (asks first on a terminal).
+    Delete(entries::DeleteArgs),
     /// Write the diary to standard output.
     Export(exchange::ExportArgs),
     /// Merge a JSON export into the diary (records already present are kept).
@@ -338,6 +345,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Check => check::run(cli),
         Command::Timer(command) => timer::run(cli, command),
         Command::Status(args) => status::run(cli, args),
+        Command::List(args) => entries::list(cli, args),
+        Command::Show(args) => entries::show(cli, args),
+        Command::Delete(args) => entries::delete(cli, args),
         Command::Completions { shell } => shell_files::completions(*shell),
         Command::Man => shell_files::man(),
         Command::Routines(command) => routines::run(cli, command),

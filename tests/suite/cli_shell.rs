@@ -250,3 +250,66 @@ fn completions_for_every_shell_complete_the_ids_and_the_man_page_is_roff() {
     let bad = diary.run(&["completions", "tcsh"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn list_show_and_delete_from_the_shell_by_a_short_id() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "3",
+        "--at",
+        "2026-12-01 09:00",
+        "-w",
+        "left-side",
+        "woke stiff",
+    ]);
+    diary.ok(&[
+        "log",
+        "6",
+        "--at",
+        "2026-12-01 09:00",
+        "-s",
+        "spasm",
+        "after the gym",
+    ]);
+    diary.ok(&["log", "2", "--at", "2026-11-20 08:00"]);
+    let list = diary.ok(&["list", "--on", "2026-12-01"]);
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 2, "{list}");
+    assert!(
+        lines[0].contains("09:00") && lines[0].contains("pain 3"),
+        "{list}"
+    );
+    assert!(
+        lines[0].contains("left side") && lines[0].contains("woke stiff"),
+        "{list}"
+    );
+    assert!(
+        lines[1].contains("spasm") && lines[1].contains("after the gym"),
+        "{list}"
+    );
+    // Two entries made in the same minute have short ids that differ.
+    let short = |line: &str| line.split_whitespace().next().unwrap().to_string();
+    let (first, second) = (short(lines[0]), short(lines[1]));
+    assert_ne!(first, second);
+    assert!(first.len() >= 8 && first.len() < 36, "{first}");
+    let json: serde_json::Value =
+        serde_json::from_str(&diary.ok(&["list", "--days", "30", "--json"])).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 3);
+
+    let shown = diary.ok(&["show", &second]);
+    assert!(
+        shown.contains("pain 6") && shown.contains("after the gym"),
+        "{shown}"
+    );
+    let unknown = diary.run(&["show", "ffffffff"]);
+    assert_eq!(unknown.status.code(), Some(2));
+
+    // Not on a terminal: deleting needs --yes.
+    let asked = diary.run(&["delete", &first]);
+    assert_eq!(asked.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&asked.stderr).contains("--yes"));
+    let deleted = diary.ok(&["delete", &first, "--yes"]);
+    assert!(deleted.contains("Deleted"), "{deleted}");
+    assert_eq!(diary.export_ids().len(), 2);
+}

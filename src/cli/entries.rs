@@ -1,0 +1,202 @@
+//! Reading and correcting check-ins from the shell: `nape list`, `nape show ID` and `nape delete
+//! ID`, by a short id (the shortest prefix, at least 8 characters, that tells every check-in of
+//! the diary apart, entries made in the same minute included).
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use chrono::{Duration, NaiveDate};
+use clap::Args;
+use serde_json::json;
+
+use super::{Cli, Failure, open_diary};
+use crate::diary::{Act, Diary};
+use crate::domain::checkin::CheckIn;
+use crate::domain::vocabulary::{self, Term};
+use crate::record::Record;
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    /// The last N days, today included (default 7).
+    #[arg(long, value_name = "N", conflicts_with = "on")]
+    days: Option<u32>,
+    /// One day only: YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    on: Option<NaiveDate>,
+    /// As a JSON array, for scripts.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// The check-in's id, or the short id `nape list` shows.
+    id: String,
+}
+
+#[derive(Args, Debug)]
+pub struct DeleteArgs {
+    /// The check-in's id, or the short id `nape list` shows.
+    id: String,
+    /// Delete without asking (needed where there is no terminal to ask on).
+    #[arg(long)]
+    yes: bool,
+}
+
+/// How many characters of the ids tell every check-in apart (at least 8).
+fn short_len(diary: &Diary) -> usize {
+    let ids: Vec<String> = diary
+        .checkins()
+        .iter()
+        .map(|r| r.id.simple().to_string())
+        .collect();
+    (8..32)
+        .find(|&n| {
+            let mut prefixes: Vec<&str> = ids.iter().map(|id| &id[..n]).collect();
+            prefixes.sort_unstable();
+            prefixes.windows(2).all(|w| w[0] != w[1])
+        })
+        .unwrap_or(32)
+}
+
+fn labels(terms: &[Term], ids: &[String]) -> String {
+    let named = ids
+        .iter()
+        .map(|id| vocabulary::label(terms, id).unwrap_or(id));
+    named.collect::<Vec<_>>().join(", ")
+}
+
+/// One check-in in one line: short id, day and time, pain, places, symptoms, the note's start.
+fn line(diary: &Diary, r: &Record<CheckIn>, short: usize) -> String {
+    let c = &r.body;
+    let time = diary.zone().clock_of(c.at, c.offset, "%H:%M");
+    let mut parts = vec![
+        format!("{}  {} {time}", &r.id.simple().to_string()[..short], r.date),
+        format!("pain {}", c.pain),
+    ];
+    parts.extend((!c.locations.is_empty()).then(|| labels(vocabulary::LOCATIONS, &c.locations)));
+    let symptoms = labels(vocabulary::symptom_terms(), &c.symptoms);
+    parts.extend((!symptoms.is_empty()).then_some(symptoms));
+    if let Some(note) = &c.note {
+        let first = note.lines().next().unwrap_or("");
+        let more = if note.lines().count() > 1 { " …" } else { "" };
+        parts.push(format!("“{first}{more}”"));
+    }
+    parts.join("  ")
+}
+
+pub fn list(cli: &Cli, args: &ListArgs) -> Result<(), Failure> {
+    let now = super::now(cli);
+    let diary = open_diary(cli, now)?;
+    let today = diary.zone().date(now);
+    let (from, to) = match args.on {
+        Some(day) => (day, day),
+        None => {
+            let days = i64::from(args.days.unwrap_or(7).max(1));
+            (today - Duration::days(days - 1), today)
+        }
+    };
+    let short = short_len(&diary);
+    let shown: Vec<&Record<CheckIn>> = (diary.checkins().iter())
+        .filter(|r| (from..=to).contains(&r.date))
+        .collect();
+    if args.json {
+        let rows: Vec<_> = (shown.iter())
+            .map(|r| {
+                let c = &r.body;
+                json!({"id": r.id, "short": &r.id.simple().to_string()[..short],
+                       "date": r.date, "at": c.at, "pain": c.pain, "worst": c.worst,
+                       "stiffness": c.stiffness, "where": c.locations, "symptoms": c.symptoms,
+                       "note": c.note})
+            })
+            .collect();
+        let text =
+            serde_json::to_string_pretty(&rows).map_err(|e| Failure::Other(e.to_string()))?;
+        return say!("{}", crate::domain::text::json_escaped(&text));
+    }
+    for r in shown {
+        say!("{}", line(&diary, r, short))?;
+    }
+    Ok(())
+}
+
+/// The check-in `typed` names: its id, or a prefix of it that only it has.
+fn find<'a>(diary: &'a Diary, typed: &str) -> Result<&'a Record<CheckIn>, Failure> {
+    let typed = typed.trim().to_lowercase().replace('-', "");
+    let found: Vec<_> = (diary.checkins().iter())
+        .filter(|r| !typed.is_empty() && r.id.simple().to_string().starts_with(&typed))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Failure::BadInput(format!(
+            "no check-in has the id {typed}; `nape list` shows them"
+        ))),
+        _ => Err(Failure::BadInput(format!(
+            "{} check-ins have ids starting {typed}: give more of it",
+            found.len()
+        ))),
+    }
+}
+
+pub fn show(cli: &Cli, args: &ShowArgs) -> Result<(), Failure> {
+    let now = super::now(cli);
+    let diary = open_diary(cli, now)?;
+    let r = find(&diary, &args.id)?;
+    let c = &r.body;
+    let time = diary.zone().clock_of(c.at, c.offset, "%Y-%m-%d %H:%M");
+    say!("{time}  pain {}", c.pain)?;
+    let rows = [
+        ("worst in the last 24 hours", c.worst.map(|n| n.to_string())),
+        ("stiffness", c.stiffness.map(|n| n.to_string())),
+        ("where", Some(labels(vocabulary::LOCATIONS, &c.locations))),
+        (
+            "symptoms",
+            Some(labels(vocabulary::symptom_terms(), &c.symptoms)),
+        ),
+        (
+            "what played a part",
+            Some(labels(vocabulary::CONTEXT, &c.context)),
+        ),
+        (
+            "what you did",
+            Some(labels(vocabulary::TREATMENTS, &c.treatments)),
+        ),
+        ("medicines", Some(c.medicines.join(", "))),
+    ];
+    for (name, value) in rows {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            say!("{name}: {value}")?;
+        }
+    }
+    if let Some(note) = &c.note {
+        say!("note:\n{note}")?;
+    }
+    say!("id: {}", r.id)
+}
+
+pub fn delete(cli: &Cli, args: &DeleteArgs) -> Result<(), Failure> {
+    let now = super::now(cli);
+    let mut diary = open_diary(cli, now)?;
+    let r = find(&diary, &args.id)?;
+    let (id, pain) = (r.id, r.body.pain);
+    let when = (diary.zone()).clock_of(r.body.at, r.body.offset, "%Y-%m-%d %H:%M");
+    if !args.yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(Failure::BadInput(format!(
+                "delete the {when} check-in, pain {pain}? There is no terminal to ask on: give \
+                 --yes to delete it"
+            )));
+        }
+        print!("Delete the {when} check-in, pain {pain}? [y/N] ");
+        std::io::stdout().flush().map_err(Failure::output)?;
+        let mut answer = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map_err(Failure::output)?;
+        if !answer.trim().eq_ignore_ascii_case("y") {
+            return say!("Nothing was deleted.");
+        }
+    }
+    diary.act(Act::Delete(id), now)?;
+    say!("Deleted the {when} check-in, pain {pain}.")
+}
