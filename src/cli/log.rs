@@ -29,6 +29,13 @@ pub struct LogArgs {
         allow_hyphen_values = true
     )]
     pain: Option<String>,
+    #[command(flatten)]
+    pub answers: Answers,
+}
+
+/// What a check-in holds besides its pain: the same options for `nape log` and `nape edit`.
+#[derive(Args, Debug)]
+pub struct Answers {
     /// Worst pain in the last 24 hours, 0-10.
     #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
     worst: Option<String>,
@@ -68,26 +75,51 @@ pub struct LogArgs {
 
 impl LogArgs {
     fn draft(&self) -> Draft {
-        Draft {
-            pain: self
-                .pain_now
-                .clone()
-                .or(self.pain.clone())
-                .unwrap_or_default(),
-            worst: self.worst.clone().unwrap_or_default(),
-            stiffness: self.stiffness.clone().unwrap_or_default(),
-            at: self.at.clone().unwrap_or_default(),
-            locations: self.locations.clone(),
-            symptoms: self.symptoms.clone(),
-            context: self.context.clone(),
-            treatments: self.treatments.clone(),
-            medicines: self.medicines.clone(),
-            note: match self.words.is_empty() {
-                true => self.note.clone(),
-                false => Some(self.words.join(" ")),
-            },
-            quick: self.symptoms.is_empty() && !self.no_symptoms,
+        let pain = (self.pain_now.clone()).or(self.pain.clone());
+        let mut draft = self.answers.over(Draft {
+            pain: pain.unwrap_or_default(),
+            quick: true,
+            ..Draft::default()
+        });
+        if !self.words.is_empty() {
+            draft.note = Some(self.words.join(" "));
         }
+        draft
+    }
+}
+
+impl Answers {
+    /// `draft` with what was given put in its place: on an empty draft for `nape log`, on the
+    /// entry's own answers for `nape edit`. A list given replaces the list; symptoms given (or
+    /// none, said so) make it a full check-in.
+    pub fn over(&self, mut draft: Draft) -> Draft {
+        let given = |value: &Option<String>, into: &mut String| {
+            if let Some(value) = value {
+                *into = value.clone();
+            }
+        };
+        given(&self.worst, &mut draft.worst);
+        given(&self.stiffness, &mut draft.stiffness);
+        given(&self.at, &mut draft.at);
+        let lists = [
+            (&self.locations, &mut draft.locations),
+            (&self.context, &mut draft.context),
+            (&self.treatments, &mut draft.treatments),
+            (&self.medicines, &mut draft.medicines),
+        ];
+        for (given, into) in lists {
+            if !given.is_empty() {
+                *into = given.clone();
+            }
+        }
+        if !self.symptoms.is_empty() || self.no_symptoms {
+            draft.symptoms = self.symptoms.clone();
+            draft.quick = false;
+        }
+        if self.note.is_some() {
+            draft.note = self.note.clone();
+        }
+        draft
     }
 }
 
@@ -97,7 +129,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
     // The diary checks it again as it saves; checked here first so a typo is told before the
     // data folder is opened or made.
     let mut draft = args.draft();
-    if args.edit {
+    if args.answers.edit {
         draft.note = edited(draft.note.as_deref().unwrap_or(""))?;
     }
     let checkin = match zone.validate(&draft, now) {
@@ -107,9 +139,20 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
             lines.push("Nothing was saved.".into());
             // A warning sign answered, or a symptom typed in plain words for one: the number
             // before anything, whatever else was mistyped.
-            let lower: Vec<String> = args.symptoms.iter().map(|s| s.to_lowercase()).collect();
+            let lower: Vec<String> = args
+                .answers
+                .symptoms
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect();
             let answered = !redflag::answered(&lower).is_empty();
-            if answered || args.symptoms.iter().any(|s| redflag::sounds_like_a_sign(s)) {
+            if answered
+                || args
+                    .answers
+                    .symptoms
+                    .iter()
+                    .any(|s| redflag::sounds_like_a_sign(s))
+            {
                 lines.insert(0, redflag::safety_line(&number_anyway(cli, now)));
             }
             return Err(Failure::BadInput(lines.join("\n")));
@@ -213,7 +256,7 @@ fn flag_line(flag: &redflag::ActiveFlag, number: &str) -> String {
 
 /// The note as written in the person's editor ($VISUAL, else $EDITOR, else vi), on a private
 /// temporary file that is removed after; `None` if left empty. An editor that fails saves nothing.
-fn edited(start: &str) -> Result<Option<String>, Failure> {
+pub(super) fn edited(start: &str) -> Result<Option<String>, Failure> {
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
