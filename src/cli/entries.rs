@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::{Cli, Failure, open_diary};
 use crate::diary::{Act, Diary};
-use crate::domain::checkin::CheckIn;
+use crate::domain::checkin::{CheckIn, Draft};
 use crate::domain::vocabulary::{self, Term};
 use crate::record::Record;
 
@@ -31,6 +31,18 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The check-in's id, or the short id `nape list` shows.
     id: String,
+}
+
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    /// The check-in's id, or the short id `nape list` shows.
+    id: String,
+    /// Pain now, 0-10.
+    #[arg(long, value_name = "0-10", allow_hyphen_values = true)]
+    pain: Option<String>,
+    /// What else to change, as `nape log` takes it; what is not given stays as it was.
+    #[command(flatten)]
+    answers: super::log::Answers,
 }
 
 #[derive(Args, Debug)]
@@ -199,4 +211,37 @@ pub fn delete(cli: &Cli, args: &DeleteArgs) -> Result<(), Failure> {
     }
     diary.act(Act::Delete(id), now)?;
     say!("Deleted the {when} check-in, pain {pain}.")
+}
+
+/// Change what is given of a check-in, keeping the rest; `--at` moves it in time.
+pub fn edit(cli: &Cli, args: &EditArgs) -> Result<(), Failure> {
+    let now = super::now(cli);
+    let mut diary = open_diary(cli, now)?;
+    let r = find(&diary, &args.id)?.clone();
+    let mut draft = Draft::of(&r.body);
+    if let Some(pain) = &args.pain {
+        draft.pain = pain.clone();
+    }
+    let mut draft = args.answers.over(draft);
+    if args.answers.edit {
+        draft.note = super::log::edited(draft.note.as_deref().unwrap_or(""))?;
+    }
+    let moved = args.answers.at.is_some();
+    let act = Act::Edit {
+        id: r.id,
+        base: r.updated_at,
+        draft,
+        moved,
+    };
+    if let Err(e) = diary.act(act, now) {
+        return Err(match e {
+            crate::diary::DiaryError::Fields(errors) => {
+                let lines: Vec<String> = errors.iter().map(|e| format!("--{e}")).collect();
+                Failure::BadInput(format!("{}\nNothing was changed.", lines.join("\n")))
+            }
+            e => e.into(),
+        });
+    }
+    let saved = find(&diary, &args.id)?;
+    say!("Changed: {}", line(&diary, saved, short_len(&diary)))
 }

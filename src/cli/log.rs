@@ -66,11 +66,11 @@ pub struct Answers {
     note: Option<String>,
     /// Write the note in $VISUAL or $EDITOR (starting from --note's text, if given).
     #[arg(short, long)]
-    edit: bool,
+    pub(super) edit: bool,
     /// Backfill: the local time it describes: "HH:MM" (today), "yesterday HH:MM" or
     /// "YYYY-MM-DD HH:MM" (default: now).
     #[arg(short, long, value_name = "TIME")]
-    at: Option<String>,
+    pub(super) at: Option<String>,
 }
 
 impl LogArgs {

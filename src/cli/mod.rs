@@ -64,6 +64,8 @@ pub enum Command {
     List(entries::ListArgs),
     /// One check-in in full, by its id or short id.
     Show(entries::ShowArgs),
+    /// Change a check-in, by its id or short id: what is given changes, the rest stays.
+    Edit(Box<entries::EditArgs>),
     /// Delete a check-in, by its id or short id (asks first on a terminal).
     Delete(entries::DeleteArgs),
     /// Write the diary to standard output.
@@ -348,6 +350,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::List(args) => entries::list(cli, args),
         Command::Show(args) => entries::show(cli, args),
         Command::Delete(args) => entries::delete(cli, args),
+        Command::Edit(args) => entries::edit(cli, args),
         Command::Completions { shell } => shell_files::completions(*shell),
         Command::Man => shell_files::man(),
         Command::Routines(command) => routines::run(cli, command),

@@ -173,6 +173,26 @@ pub struct Draft {
     pub quick: bool,
 }
 
+impl Draft {
+    /// A check-in's answers as typed again, its time left out (an edit keeps it unless moved).
+    pub fn of(c: &CheckIn) -> Draft {
+        let rating = |n: Option<u8>| n.map_or(String::new(), |n| n.to_string());
+        Draft {
+            pain: c.pain.to_string(),
+            worst: rating(c.worst),
+            stiffness: rating(c.stiffness),
+            at: String::new(),
+            locations: c.locations.clone(),
+            symptoms: c.symptoms.clone(),
+            context: c.context.clone(),
+            treatments: c.treatments.clone(),
+            medicines: c.medicines.clone(),
+            note: c.note.clone(),
+            quick: c.quick,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     Pain,

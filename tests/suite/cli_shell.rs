@@ -313,3 +313,40 @@ fn list_show_and_delete_from_the_shell_by_a_short_id() {
     assert!(deleted.contains("Deleted"), "{deleted}");
     assert_eq!(diary.export_ids().len(), 2);
 }
+
+#[test]
+fn edit_changes_only_what_is_given_and_keeps_the_rest() {
+    let diary = Diary::new();
+    diary.ok(&[
+        "log",
+        "3",
+        "--at",
+        "2026-12-01 09:00",
+        "-w",
+        "left-side",
+        "-m",
+        "ibuprofen",
+        "woke stiff",
+    ]);
+    let id = diary.ok(&["list", "--on", "2026-12-01"]);
+    let id = id.split_whitespace().next().unwrap().to_string();
+    let out = diary.ok(&["edit", &id, "--pain", "5", "-s", "spasm"]);
+    assert!(out.contains("pain 5"), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let r = &json["collections"]["checkins"][0];
+    assert_eq!(r["pain"], 5);
+    assert_eq!(r["symptoms"][0], "spasm");
+    assert_eq!(r["locations"][0], "left-side", "kept");
+    assert_eq!(r["medicines"][0], "ibuprofen", "kept");
+    assert_eq!(r["note"], "woke stiff", "kept");
+    assert_eq!(r["at"], "2026-12-01T09:00:00Z", "kept");
+    // Moved in time with --at.
+    diary.ok(&["edit", &id, "--at", "2026-11-30 21:00"]);
+    let json: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let r = &json["collections"]["checkins"][0];
+    assert_eq!(r["date"], "2026-11-30");
+    assert_eq!(r["pain"], 5);
+    // A bad value changes nothing.
+    let bad = diary.run(&["edit", &id, "--pain", "42"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
