@@ -33,7 +33,15 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         say!("No entries yet.")?;
     }
     for (name, files, records) in &report.collections {
-        say!("{name}: {records} records in {files} files")?;
+        let records = match records {
+            1 => "1 record".to_string(),
+            n => format!("{n} records"),
+        };
+        let files = match files {
+            1 => "1 file".to_string(),
+            n => format!("{n} files"),
+        };
+        say!("{name}: {records} in {files}")?;
     }
     for (path, reason) in &report.damaged {
         say!("DAMAGED {}: {reason}", path.display())?;

@@ -44,7 +44,7 @@ pub struct Cli {
     /// Where the diary lives (default: the platform's data folder).
     #[arg(long, global = true, env = "NAPE_DATA_DIR", value_name = "PATH")]
     pub data_dir: Option<PathBuf>,
-    /// Where your own routines and settings files live.
+    /// Where your own routine files live (settings are kept with the diary).
     #[arg(long, global = true, env = "NAPE_CONFIG_DIR", value_name = "PATH")]
     pub config_dir: Option<PathBuf>,
     /// Where this computer's own state lives: its desk id, the lock and backups (default: the

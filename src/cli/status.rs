@@ -58,6 +58,18 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         check_template(template)?;
     }
     let now = super::now(cli);
+    // A status bar asking before the first check-in: nothing to say, and no folder made.
+    if !super::data_dir(cli)?.exists() {
+        if args.json {
+            return say!(
+                "{}",
+                serde_json::json!({"level": null, "why": [], "emergency_number":
+                    crate::domain::settings::emergency_number_for_locale(&super::locale()),
+                    "session": null, "routine": null, "prompts": [], "last_checkin": null})
+            );
+        }
+        return Ok(());
+    }
     let diary = open_diary_light(cli, now)?;
     let today = diary.zone().date(now);
     let pain = diary

@@ -78,6 +78,8 @@ impl DiskStore {
                         .and_then(|bytes| document::parse(&bytes)),
                 };
                 match parsed {
+                    // The stub left where the shared file was holds no entries: not counted.
+                    Ok(doc) if doc.is_stub() => files -= 1,
                     Ok(doc) => {
                         records += doc.records.len();
                         if let Some((_, fits)) = kind {

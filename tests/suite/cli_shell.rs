@@ -350,3 +350,24 @@ fn edit_changes_only_what_is_given_and_keeps_the_rest() {
     let bad = diary.run(&["edit", &id, "--pain", "42"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn one_is_said_in_the_singular_and_status_makes_no_folder() {
+    let diary = Diary::new();
+    // Status on a diary that does not exist yet prints nothing and makes nothing.
+    let out = diary.run(&["status"]);
+    assert!(out.status.success());
+    assert!(!diary.data().exists(), "status made the data folder");
+    diary.ok(&["log", "3"]);
+    let check = diary.ok(&["check"]);
+    assert!(check.contains("checkins: 1 record in 1 file"), "{check}");
+    let help = diary.ok(&["--help"]);
+    let config = help
+        .lines()
+        .find(|l| l.contains("--config-dir"))
+        .unwrap_or("");
+    assert!(
+        config.contains("routine files") && !config.contains("routines and settings"),
+        "settings live in the data folder: {config}"
+    );
+}

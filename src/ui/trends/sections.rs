@@ -78,7 +78,10 @@ pub fn progress(summary: &Summary, theme: &Theme) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!("Kept up · check-in streak {} days", summary.streak),
+        match summary.streak {
+            1 => "Kept up · check-in streak 1 day".to_string(),
+            n => format!("Kept up · check-in streak {n} days"),
+        },
         theme.heading(),
     ));
     lines.push(Line::styled(
