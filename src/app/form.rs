@@ -316,7 +316,8 @@ impl CheckinForm {
                 self.focus = first.unwrap_or(self.focus);
                 self.errors = errors;
                 return vec![Effect::Say(Status::Error(
-                    "Not saved yet: fix the field marked in red in the form.".into(),
+                    "Not saved yet: the form says what to fix, at the field the cursor is on."
+                        .into(),
                 ))];
             }
         };

@@ -88,6 +88,8 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         Some((s, _)) => (s.kind.symbol(), "0:00".to_string(), "done"),
         None => ("", String::new(), ""),
     };
+    // {kind} is the word, as the placeholder's help says; the mark is in {timer}.
+    let kind_word = running.map_or(String::new(), |r| r.body.kind.name().to_lowercase());
     let timer = match (kind, state) {
         ("", _) => String::new(),
         (kind, "") => format!("{kind} {left}"),
@@ -126,7 +128,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         }
         Some(template) => template
             .replace("{timer}", &timer)
-            .replace("{kind}", kind)
+            .replace("{kind}", &kind_word)
             .replace("{left}", &left)
             .replace("{state}", state)
             .replace("{pain}", &pain)

@@ -670,3 +670,18 @@ fn an_onset_of_today_shows_as_today_in_settings() {
     let rows = common::draw::rows(&app, 80, 24).join("\n");
     assert!(rows.contains("(•) today"), "{rows}");
 }
+
+#[test]
+fn a_form_saved_with_a_bad_field_says_so_without_relying_on_colour() {
+    let mut app = app();
+    app.set_color(false);
+    app.update(Msg::NewCheckin, t0());
+    // No pain given: the form cannot be saved.
+    app.update(Msg::Save, t0());
+    let said = format!("{:?}", app.status());
+    assert!(said.contains("Not saved yet"), "{said}");
+    assert!(
+        !said.contains("red"),
+        "under NO_COLOR nothing is red: {said}"
+    );
+}

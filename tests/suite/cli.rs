@@ -325,7 +325,11 @@ fn timer_commands_follow_one_session_and_status_says_only_what_there_is() {
     diary.ok(&["log", "--pain", "4"]);
     assert!(diary.ok(&["status"]).contains("pain 4"));
     let custom = diary.ok(&["status", "--format", "[{kind}|{state}|{pain}]"]);
-    assert_eq!(custom.trim(), "[❄||4]");
+    assert_eq!(
+        custom.trim(),
+        "[cold||4]",
+        "{{kind}} is the word, as its help says"
+    );
     diary.ok(&["timer", "pause"]);
     assert!(diary.ok(&["status"]).contains("paused"));
     assert_eq!(
