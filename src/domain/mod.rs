@@ -10,3 +10,4 @@ pub mod text;
 pub mod therapy;
 pub mod trends;
 pub mod vocabulary;
+pub mod when;

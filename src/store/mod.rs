@@ -9,14 +9,17 @@ pub mod document;
 mod entries;
 mod fields;
 mod files;
+mod folding;
 
 mod layout;
+mod listing;
 mod local;
 mod memory;
 mod op;
 mod opening;
 mod output;
 pub mod routines;
+mod saving;
 mod seen;
 mod sheet;
 mod watch;

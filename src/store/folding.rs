@@ -1,0 +1,170 @@
+//! One stem's files opened to be changed, and what is folded into this desk's file: the shared
+//! file of the layout before desks, and the copies a sync tool makes.
+
+use std::fs;
+use std::io;
+use std::path::PathBuf;
+
+use chrono::Utc;
+
+use super::disk::{DiskStore, lenient};
+use super::document::{self, Document, ParseError};
+use super::layout::Source;
+use super::listing::Listing;
+use super::sheet::Sheet;
+use super::{Collection, Notice, StoreError, files};
+
+impl DiskStore {
+    /// Fold every sync copy in the collections into this desk's files (as reading does).
+    pub fn fold_all(&self, cs: &[Collection]) -> Result<Vec<Notice>, StoreError> {
+        let mut notices = Vec::new();
+        for c in cs {
+            notices.extend(self.fold_copies(*c, &self.listing(*c)?)?);
+        }
+        Ok(notices)
+    }
+
+    /// Read one stem's files under the lock, to be changed. This desk's file and the shared
+    /// file are repaired from a backup if damaged; another desk's damaged file or sync copy is
+    /// left where it is (reading reports it) and this desk's changes go on without it.
+    pub(super) fn open_sheet(
+        &self,
+        c: Collection,
+        stem: &str,
+        listing: &Listing,
+        notices: &mut Vec<Notice>,
+    ) -> Result<Sheet, StoreError> {
+        let own_path = self.own_path(c, stem);
+        let own = self.read_locked(&own_path, notices)?;
+        let mut others = Vec::new();
+        for (path, source) in listing.get(stem).into_iter().flatten() {
+            let doc = match source {
+                Source::Desk(desk) if *desk == super::Store::desk(self) => continue,
+                Source::Shared => match self.read_locked(path, notices)? {
+                    doc if doc.is_stub() => continue,
+                    doc => doc,
+                },
+                _ => match self.read(path, notices)?.map(|b| document::parse(&b)) {
+                    Some(Ok(doc)) => doc,
+                    Some(Err(ParseError::Newer { .. })) if matches!(source, Source::Desk(_)) => {
+                        match self.read(path, notices)?.and_then(|b| lenient(&b)) {
+                            Some(doc) => doc,
+                            None => continue,
+                        }
+                    }
+                    _ => continue,
+                },
+            };
+            others.push((path.clone(), source.clone(), doc));
+        }
+        Ok(Sheet {
+            desk: super::Store::desk(self).to_string(),
+            merge: c.merge,
+            own_path,
+            own,
+            others,
+            dirty: false,
+        })
+    }
+
+    /// Write a changed sheet: this desk's file, then the files folded into it removed, and the
+    /// stub put in the shared file's place.
+    pub(super) fn write_sheet(
+        &self,
+        sheet: &mut Sheet,
+        notices: &mut Vec<Notice>,
+    ) -> Result<(), StoreError> {
+        let folded = sheet.fold();
+        self.write(&sheet.own_path, &sheet.own, notices)?;
+        let shared = sheet.shared_path();
+        let stub = Document::stub();
+        let is_stub =
+            (fs::read(&shared).ok()).is_some_and(|b| document::parse(&b) == Ok(stub.clone()));
+        // Only for older versions, and the save is already durable: never a reason to fail it.
+        // Something odd in its place (a link, a folder) is reported by reading, and left.
+        if !is_stub && super::entries::odd(&shared, false).is_none() {
+            let _ = files::write_atomic(&shared, &stub.to_bytes(), true);
+        }
+        for path in folded.into_iter().filter(|p| *p != shared) {
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(StoreError::io(&path)(e));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Fold every sync copy of the collection into this desk's files, under the lock, and say
+    /// how many entries only the copies held. A sync tool keeps a limited number of copies
+    /// (Syncthing ten) and deletes the oldest, so this is done at the first read, not later.
+    pub(super) fn fold_copies(
+        &self,
+        c: Collection,
+        listing: &Listing,
+    ) -> Result<Vec<Notice>, StoreError> {
+        let mut notices = Vec::new();
+        let with_copies = |files: &Vec<(PathBuf, Source)>| {
+            files.iter().any(|(_, source)| *source == Source::Copy)
+        };
+        if !listing.values().any(with_copies) {
+            return Ok(notices);
+        }
+        let _lock = self.lock()?;
+        // Read again under the lock: another process may have folded them meanwhile.
+        let listing = self.listing(c)?;
+        let (mut copies, mut entries) = (Vec::new(), 0);
+        for stem in listing
+            .iter()
+            .filter(|(_, f)| with_copies(f))
+            .map(|(s, _)| s)
+        {
+            // A month whose own or shared file cannot be read is reported by reading; its
+            // copies wait, and the rest of the collection is read as usual.
+            let Ok(mut sheet) = self.open_sheet(c, stem, &listing, &mut notices) else {
+                continue;
+            };
+            // Only the copies that could be read are taken in and removed; a damaged one stays
+            // where it is, reported as damage, and nothing is written for it.
+            let readable = sheet.others.iter().filter(|(_, s, _)| *s == Source::Copy);
+            let readable: Vec<PathBuf> = readable.map(|(p, _, _)| p.clone()).collect();
+            if readable.is_empty() {
+                continue;
+            }
+            let before = visible_ids(&sheet, false);
+            let after = visible_ids(&sheet, true);
+            entries += after.iter().filter(|v| !before.contains(v)).count();
+            self.write_sheet(&mut sheet, &mut notices)?;
+            copies.extend(readable);
+        }
+        if !copies.is_empty() {
+            notices.push(Notice::Folded { copies, entries });
+        }
+        Ok(notices)
+    }
+
+    /// Whether a damaged file of `source` is repaired from a backup on reading: this desk's
+    /// own (its backups are here) and the shared file (an older nape's backups are), never
+    /// another desk's or a sync copy.
+    pub(super) fn repairs(&self, source: &Source) -> bool {
+        match source {
+            Source::Shared => true,
+            Source::Desk(desk) => *desk == super::Store::desk(self),
+            Source::Copy => false,
+        }
+    }
+}
+
+/// The versions (id and time changed) visible in a sheet, with or without its sync copies.
+fn visible_ids(sheet: &Sheet, copies: bool) -> Vec<(uuid::Uuid, chrono::DateTime<Utc>)> {
+    let mut merged = sheet.merged();
+    merged.add(&Source::Desk(sheet.desk.clone()), sheet.own.clone());
+    for (_, source, doc) in &sheet.others {
+        if copies || *source != Source::Copy {
+            merged.add(source, doc.clone());
+        }
+    }
+    let (records, _) = merged.finish();
+    records.into_iter().map(|r| (r.id, r.updated_at)).collect()
+}

@@ -1,0 +1,120 @@
+//! A save: operations applied, under the lock, to the months as every desk's files hold them,
+//! and written to this desk's own files.
+
+use std::collections::BTreeMap;
+
+use super::disk::DiskStore;
+use super::op::{Outcome, decide};
+use super::sheet::Sheet;
+use super::{Applied, Collection, Merge, Notice, Op, StoreError, files};
+
+impl DiskStore {
+    /// Apply `ops` in order, under the lock, to what every desk's files hold now, writing
+    /// only this desk's (see `Store::apply`).
+    pub(super) fn save(&self, c: Collection, ops: Vec<Op>) -> Result<Applied, StoreError> {
+        let dir = self.root().join(c.name);
+        // A link or a file where the collection's folder belongs is refused, not followed.
+        super::entries::usable(&dir, true)?;
+        files::ensure_private_dir(&dir).map_err(StoreError::io(&dir))?;
+        let _lock = self.lock()?;
+        files::remove_stale_temps(&dir, super::Store::desk(self)).map_err(StoreError::io(&dir))?;
+        let listing = self.listing(c)?;
+
+        let mut applied = Applied::default();
+        let mut sheets: BTreeMap<String, Sheet> = BTreeMap::new();
+        // Files are written in the order they were first changed; a record that moves between
+        // months is inserted before it is removed, so a crash can duplicate it but never lose it.
+        let mut order: Vec<String> = Vec::new();
+        let open = |stem: &str, sheets: &mut BTreeMap<String, Sheet>, n: &mut Vec<Notice>| {
+            if !sheets.contains_key(stem) {
+                sheets.insert(stem.to_string(), self.open_sheet(c, stem, &listing, n)?);
+            }
+            Ok::<(), StoreError>(())
+        };
+        for op in ops {
+            let target = c.stem(op.date());
+            open(&target, &mut sheets, &mut applied.notices)?;
+            let id = op.id();
+            let holder = if sheets[&target].find(id).is_some() {
+                Some(target.clone())
+            } else if matches!(op, Op::Add(_)) {
+                None
+            } else {
+                // Not where its date says: look in every stem (a record moved between months).
+                for stem in listing.keys() {
+                    open(stem, &mut sheets, &mut applied.notices)?;
+                }
+                sheets
+                    .iter()
+                    .find(|(_, s)| s.find(id).is_some())
+                    .map(|(k, _)| k.clone())
+            };
+            let existing = holder.as_ref().and_then(|h| sheets[h].find(id));
+            let buried =
+                (sheets.values().filter_map(|s| s.buried(id))).max_by_key(|t| t.deleted_at);
+            let outcome = decide(op, existing.as_ref(), buried.as_ref())?;
+            let mut touch = |stem: &String| {
+                if !order.contains(stem) {
+                    order.push(stem.clone());
+                }
+            };
+            match outcome {
+                Outcome::Nothing => continue,
+                Outcome::Insert(mut new) | Outcome::Replace(mut new) => {
+                    if let Merge::ByField { .. } = c.merge {
+                        super::fields::stamp(&mut new, existing.as_ref());
+                    }
+                    let dest = c.stem(new.date);
+                    open(&dest, &mut sheets, &mut applied.notices)?;
+                    sheets.get_mut(&dest).expect("opened").put(new);
+                    touch(&dest);
+                    if let Some(holder) = holder.filter(|h| *h != dest) {
+                        let old = existing.as_ref().expect("a holder holds it");
+                        // Moved: gone from every month that holds a version of it.
+                        for stem in listing.keys().chain([&holder]) {
+                            open(stem, &mut sheets, &mut applied.notices)?;
+                            let sheet = sheets.get_mut(stem).expect("opened");
+                            if *stem != dest && sheet.holds_any(id) {
+                                sheet.take_away(old);
+                                touch(stem);
+                            }
+                        }
+                    }
+                }
+                Outcome::Remove(mut tombstone) => {
+                    let holder = holder.expect("remove has a holder");
+                    // Never earlier than the version it deletes, whatever the clock says, so
+                    // every desk's copy of that version stays hidden.
+                    let old = existing.as_ref().expect("a holder holds it");
+                    tombstone.deleted_at = tombstone.deleted_at.max(old.updated_at);
+                    sheets
+                        .get_mut(&holder)
+                        .expect("opened")
+                        .remove(tombstone.clone());
+                    touch(&holder);
+                    // Every month holding a version of it (a desk moved it there, or another
+                    // desk's older copy) hides it too, so no reading of one month revives it.
+                    for stem in listing.keys().filter(|s| **s != holder) {
+                        open(stem, &mut sheets, &mut applied.notices)?;
+                        let sheet = sheets.get_mut(stem).expect("opened");
+                        if sheet.holds_any(id) {
+                            sheet.remove(tombstone.clone());
+                            touch(stem);
+                        }
+                    }
+                }
+                Outcome::Bury(tombstone) => {
+                    sheets.get_mut(&target).expect("opened").bury(tombstone);
+                    touch(&target);
+                }
+            }
+            applied.changed += 1;
+        }
+        for stem in &order {
+            let sheet = sheets.get_mut(stem).expect("opened");
+            self.write_sheet(sheet, &mut applied.notices)?;
+        }
+        applied.collection = c.name;
+        Ok(applied)
+    }
+}
