@@ -3,8 +3,14 @@
 
 use clap::Args;
 
+use chrono::{DateTime, Duration, Utc};
+
 use super::{Cli, Failure, open_diary_light};
-use crate::domain::therapy::{State, clock};
+use crate::diary::Diary;
+use crate::domain::redflag::Level;
+use crate::domain::stretch::RoutineSession;
+use crate::domain::therapy::{Session, State, clock};
+use crate::record::Record;
 
 #[derive(Args, Debug)]
 pub struct StatusArgs {
@@ -58,38 +64,28 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
         check_template(template)?;
     }
     let now = super::now(cli);
-    // A status bar asking before the first check-in: nothing to say, and no folder made.
-    if !super::data_dir(cli)?.exists() {
-        if args.json {
-            return say!(
-                "{}",
-                serde_json::json!({"level": null, "why": [], "emergency_number":
-                    crate::domain::settings::emergency_number_for_locale(&super::locale()),
-                    "session": null, "routine": null, "prompts": [], "last_checkin": null})
-            );
-        }
-        return Ok(());
-    }
-    let diary = open_diary_light(cli, now)?;
+    // A status bar asking before the first check-in: an empty diary, and no folder made.
+    let diary = match super::data_dir(cli)?.exists() {
+        true => open_diary_light(cli, now)?,
+        false => Diary::open(
+            Box::new(crate::store::MemoryStore::new()),
+            crate::clock::Zone::Local,
+            &super::locale(),
+            now,
+        ),
+    };
     let today = diary.zone().date(now);
     let pain = diary
         .checkins_on(today)
         .max_by_key(|r| r.body.at)
         .map(|r| r.body.pain.to_string())
         .unwrap_or_default();
-    let running = diary.running();
-    let check = diary.skin_check_due(now).is_some();
-    let (kind, left, state) = match running.map(|r| (&r.body, r.body.state(now))) {
-        Some((s, State::Running { left })) if check => {
-            (s.kind.symbol(), clock(left), "skin check due")
-        }
-        Some((s, State::Running { left })) => (s.kind.symbol(), clock(left), ""),
-        Some((s, State::Paused { left })) => (s.kind.symbol(), clock(left), "paused"),
-        Some((s, _)) => (s.kind.symbol(), "0:00".to_string(), "done"),
+    let (kind, left, state) = match session(&diary, now) {
+        Some((s, state, left)) => (s.kind.symbol(), clock(left), state.word()),
         None => ("", String::new(), ""),
     };
     // {kind} is the word, as the placeholder's help says; the mark is in {timer}.
-    let kind_word = running.map_or(String::new(), |r| r.body.kind.name().to_lowercase());
+    let kind_word = (diary.running()).map_or(String::new(), |r| r.body.kind.name().to_lowercase());
     let timer = match (kind, state) {
         ("", _) => String::new(),
         (kind, "") => format!("{kind} {left}"),
@@ -97,20 +93,16 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
     };
     // Its pauses are recorded at its end, so the time left while it plays is about.
     let routine = diary.playing(now).map_or(String::new(), |r| {
-        let left = i64::from(r.body.planned_secs) - r.body.duration_secs(now);
-        let left = clock(chrono::Duration::seconds(left.max(0)));
-        format!("{} ~{left} left", r.body.name)
+        format!("{} ~{} left", r.body.name, clock(routine_left(r, now)))
     });
     let open: Vec<_> = diary
         .flags()
         .iter()
         .filter(|f| f.assessed_at.is_none())
         .collect();
-    let flag = match (open.first(), diary.unchecked()) {
-        (Some(top), _) if top.locks() => top.def.level.tag(),
-        // Part of the diary could not be read: no "all clear" can be given.
-        (_, Some(_)) => "! SIGNS NOT CHECKED".to_string(),
-        (top, None) => top.map(|f| f.def.level.tag()).unwrap_or_default(),
+    let flag = match level(&diary) {
+        Ok(level) => level.map(Level::tag).unwrap_or_default(),
+        Err(NotChecked) => "! SIGNS NOT CHECKED".to_string(),
     };
     let signs: Vec<&str> = open.iter().map(|f| f.def.short.as_str()).collect();
     if args.json {
@@ -154,32 +146,81 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The status as one JSON object: what a status bar or a script needs to draw its own.
-fn json(diary: &crate::diary::Diary, now: chrono::DateTime<chrono::Utc>, signs: &[&str]) -> String {
-    use serde_json::{Value, json};
+/// Part of the diary could not be read: no "all clear" can be given.
+struct NotChecked;
+
+/// The most urgent warning level not yet assessed (one that locks first).
+fn level(diary: &Diary) -> Result<Option<Level>, NotChecked> {
     let open = diary.flags().iter().find(|f| f.assessed_at.is_none());
-    let level = match (open, diary.unchecked()) {
-        (Some(top), _) if top.locks() => json!(top.def.level),
-        (_, Some(_)) => json!("not_checked"),
-        (top, None) => top.map_or(Value::Null, |f| json!(f.def.level)),
+    match (open, diary.unchecked()) {
+        (Some(top), _) if top.locks() => Ok(Some(top.def.level)),
+        (_, Some(_)) => Err(NotChecked),
+        (top, None) => Ok(top.map(|f| f.def.level)),
+    }
+}
+
+/// What the running session is doing, as a status bar says it.
+#[derive(Clone, Copy)]
+enum Doing {
+    Running,
+    SkinCheckDue,
+    Paused,
+    Done,
+}
+
+impl Doing {
+    /// In a status line: nothing while it simply runs.
+    fn word(self) -> &'static str {
+        match self {
+            Doing::Running => "",
+            Doing::SkinCheckDue => "skin check due",
+            Doing::Paused => "paused",
+            Doing::Done => "done",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Doing::Running => "running",
+            Doing::SkinCheckDue => "skin_check_due",
+            Doing::Paused => "paused",
+            Doing::Done => "done",
+        }
+    }
+}
+
+/// The running session, what it is doing and its time left.
+fn session(diary: &Diary, now: DateTime<Utc>) -> Option<(&Session, Doing, Duration)> {
+    let s = &diary.running()?.body;
+    Some(match s.state(now) {
+        State::Running { left } if diary.skin_check_due(now).is_some() => {
+            (s, Doing::SkinCheckDue, left)
+        }
+        State::Running { left } => (s, Doing::Running, left),
+        State::Paused { left } => (s, Doing::Paused, left),
+        _ => (s, Doing::Done, Duration::zero()),
+    })
+}
+
+/// A playing routine's time left, if played straight on (its pauses are not counted in).
+fn routine_left(r: &Record<RoutineSession>, now: DateTime<Utc>) -> Duration {
+    Duration::seconds((i64::from(r.body.planned_secs) - r.body.duration_secs(now)).max(0))
+}
+
+/// The status as one JSON object: what a status bar or a script needs to draw its own.
+fn json(diary: &Diary, now: DateTime<Utc>, signs: &[&str]) -> String {
+    use serde_json::json;
+    let level = match level(diary) {
+        Ok(level) => json!(level),
+        Err(NotChecked) => json!("not_checked"),
     };
-    let session = diary.running().map(|r| {
-        let s = &r.body;
-        let (state, left) = match s.state(now) {
-            State::Running { left } if diary.skin_check_due(now).is_some() => {
-                ("skin_check_due", left)
-            }
-            State::Running { left } => ("running", left),
-            State::Paused { left } => ("paused", left),
-            _ => ("done", chrono::Duration::zero()),
-        };
-        json!({"kind": s.kind.name().to_lowercase(), "state": state,
+    let session = session(diary, now).map(|(s, doing, left)| {
+        json!({"kind": s.kind.name().to_lowercase(), "state": doing.id(),
                "left_secs": left.num_seconds(), "left": clock(left)})
     });
-    let routine = diary.playing(now).map(|r| {
-        let left = (i64::from(r.body.planned_secs) - r.body.duration_secs(now)).max(0);
-        json!({"name": r.body.name, "left_secs": left})
-    });
+    let routine = diary
+        .playing(now)
+        .map(|r| json!({"name": r.body.name, "left_secs": routine_left(r, now).num_seconds()}));
     let today = diary.zone().date(now);
     let mut prompts = Vec::new();
     if diary.skin_check_due(now).is_some() {

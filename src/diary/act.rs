@@ -185,7 +185,7 @@ impl Diary {
                     feeling: None,
                     beat: Some(now),
                     pid: Some(std::process::id()),
-                    desk: Some(self.store.desk().to_string()).filter(|d| !d.is_empty()),
+                    desk: Some(self.store.desk().to_string()),
                     extra: Default::default(),
                 };
                 let date = self.zone.date(now);

@@ -41,20 +41,11 @@ impl Local {
 /// Linux; elsewhere a `nape-state` folder beside the local data folder, which a sync tool
 /// pointed at the diary does not reach.
 pub fn default_state() -> Result<PathBuf, StoreError> {
-    let dirs = directories::ProjectDirs::from("", "", "nape")
-        .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))?;
-    let dir = match dirs.state_dir() {
+    let pick = |dirs: &directories::ProjectDirs| match dirs.state_dir() {
         Some(dir) => dir.to_path_buf(),
         None => dirs.data_local_dir().with_file_name("nape-state"),
     };
-    if dir.is_relative() {
-        return Err(StoreError::NoDataDir(format!(
-            "HOME is not an absolute path (local state would go to {}); set HOME, or use \
-             --state-dir",
-            dir.display()
-        )));
-    }
-    Ok(dir)
+    super::opening::platform_dir(pick, "local state", "--state-dir")
 }
 
 /// Whether `name` is a desk id as `desk_id` makes them: 8 lowercase letters or digits.

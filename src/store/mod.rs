@@ -285,9 +285,9 @@ pub trait Store {
     fn stamp(&self, collection: Collection) -> u64;
     /// Where the data lives, for messages.
     fn location(&self) -> String;
-    /// This computer's desk id (none for a store in memory).
+    /// This computer's desk id (a store in memory is a desk of its own).
     fn desk(&self) -> &str {
-        ""
+        "memory"
     }
     /// Move the damaged file of `collection` that holds `date` aside (kept beside it, never
     /// deleted), so the next save starts it afresh. Where it went; `None` if it is not damaged.

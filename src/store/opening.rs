@@ -13,18 +13,11 @@ use super::{Notice, StoreError};
 impl DiskStore {
     /// The platform's data folder for nape (for example ~/.local/share/nape on Linux).
     pub fn default_root() -> Result<PathBuf, StoreError> {
-        let dir = directories::ProjectDirs::from("", "", "nape")
-            .map(|dirs| dirs.data_local_dir().to_path_buf())
-            .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))?;
-        // A relative HOME would put the diary wherever nape happens to be started.
-        if dir.is_relative() {
-            return Err(StoreError::NoDataDir(format!(
-                "HOME is not an absolute path (the diary would go to {}); set HOME, or use \
-                 --data-dir",
-                dir.display()
-            )));
-        }
-        Ok(dir)
+        platform_dir(
+            |dirs| dirs.data_local_dir().to_path_buf(),
+            "the diary",
+            "--data-dir",
+        )
     }
 
     pub(super) fn open_checking(
@@ -89,4 +82,24 @@ impl DiskStore {
         let local = Local::open(state, &root)?;
         Ok((DiskStore::at(root, local), notices))
     }
+}
+
+/// One of the platform's folders for nape, as `pick` chooses it from the project's folders. A
+/// relative HOME would put it wherever nape happens to be started: refused, naming `what` would
+/// go there and the `option` that says where instead.
+pub(super) fn platform_dir(
+    pick: impl FnOnce(&directories::ProjectDirs) -> PathBuf,
+    what: &str,
+    option: &str,
+) -> Result<PathBuf, StoreError> {
+    let dirs = directories::ProjectDirs::from("", "", "nape")
+        .ok_or_else(|| StoreError::NoDataDir("no home directory is set".into()))?;
+    let dir = pick(&dirs);
+    if dir.is_relative() {
+        return Err(StoreError::NoDataDir(format!(
+            "HOME is not an absolute path ({what} would go to {}); set HOME, or use {option}",
+            dir.display()
+        )));
+    }
+    Ok(dir)
 }
