@@ -87,15 +87,7 @@ fn a_short_routine_plays_speaks_and_is_exported() {
 #[test]
 fn skipping_through_a_routine_is_recorded_as_skipped_not_finished() {
     let diary = Diary::new();
-    diary.write_settings(r#""emergency_number": "999", "onset": null, "cues": "off""#);
-    let mut app = Session::start(&diary);
-    app.wait_for("Today");
-    app.send("s");
-    app.wait_for("Desk reset");
-    app.send("\r");
-    app.wait_for("pain now?");
-    app.send("\r");
-    app.wait_for("rep 1 of");
+    let mut app = desk_reset_playing(&diary);
     app.send("nnnn");
     app.wait_for("How does your neck feel now?");
     app.send("2");
@@ -140,15 +132,7 @@ fn a_routine_file_added_while_open_is_picked_up() {
 #[test]
 fn a_routine_whose_nape_was_killed_is_ended_as_interrupted_by_the_next_look() {
     let diary = Diary::new();
-    diary.write_settings(r#""emergency_number": "999", "onset": null, "cues": "off""#);
-    let mut app = Session::start(&diary);
-    app.wait_for("Today");
-    app.send("s");
-    app.wait_for("Desk reset");
-    app.send("\r");
-    app.wait_for("pain now?");
-    app.send("\r");
-    app.wait_for("rep 1 of");
+    let mut app = desk_reset_playing(&diary);
     app.send("n"); // skip the first exercise: saved as it happens
     app.wait_for("Chin tuck");
     app.child.kill().expect("kill nape");
@@ -168,4 +152,18 @@ fn a_routine_whose_nape_was_killed_is_ended_as_interrupted_by_the_next_look() {
     again.send("\r");
     again.wait_for("pain now?");
     again.send("q");
+}
+
+/// The app playing the desk reset, cues off, no pain before given.
+fn desk_reset_playing(diary: &Diary) -> Session {
+    diary.write_settings(r#""emergency_number": "999", "onset": null, "cues": "off""#);
+    let mut app = Session::start(diary);
+    app.wait_for("Today");
+    app.send("s");
+    app.wait_for("Desk reset");
+    app.send("\r");
+    app.wait_for("pain now?");
+    app.send("\r");
+    app.wait_for("rep 1 of");
+    app
 }

@@ -36,12 +36,7 @@ fn first_run_a_fast_check_in_and_quit_then_export_holds_it() {
 #[test]
 fn an_emergency_answer_in_the_form_raises_the_emergency_banner() {
     let diary = Diary::new();
-    let mut app = Session::start(&diary);
-    app.wait_for("Welcome to nape");
-    app.send("\r");
-    app.wait_for("Pain now?");
-    app.send("a");
-    app.wait_for("New check-in");
+    let mut app = form_open(&diary);
     app.send("3");
     // Past the other text fields, the places and the symptoms, to the first warning sign.
     app.send(&DOWN.repeat(21));
@@ -123,12 +118,7 @@ fn a_third_digit_on_the_fast_path_is_refused_not_taken_as_a_new_rating() {
 #[test]
 fn a_note_typed_over_several_lines_keeps_its_lines() {
     let diary = Diary::new();
-    let mut app = Session::start(&diary);
-    app.wait_for("Welcome to nape");
-    app.send("\r");
-    app.wait_for("Pain now?");
-    app.send("a");
-    app.wait_for("New check-in");
+    let mut app = form_open(&diary);
     app.send("4");
     // Shift-Tab from the first section goes nowhere; the note is the last row.
     app.send(&"\t".repeat(7));
@@ -151,12 +141,7 @@ fn a_note_typed_over_several_lines_keeps_its_lines() {
 #[test]
 fn ctrl_c_in_a_changed_form_asks_first_and_a_second_one_quits() {
     let diary = Diary::new();
-    let mut app = Session::start(&diary);
-    app.wait_for("Welcome to nape");
-    app.send("\r");
-    app.wait_for("Pain now?");
-    app.send("a");
-    app.wait_for("New check-in");
+    let mut app = form_open(&diary);
     app.send("4");
     app.send("\x03");
     app.wait_for("Quit and lose this check-in?");
@@ -168,4 +153,15 @@ fn ctrl_c_in_a_changed_form_asks_first_and_a_second_one_quits() {
     let (ok, restored) = app.wait_exit();
     assert!(ok && restored);
     assert!(diary.export_ids().is_empty());
+}
+
+/// The app past its welcome, with the full check-in form open.
+fn form_open(diary: &Diary) -> Session {
+    let mut app = Session::start(diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.send("a");
+    app.wait_for("New check-in");
+    app
 }

@@ -325,15 +325,7 @@ fn a_full_disk_fails_the_save_cleanly_and_the_month_file_stays_whole() {
     let before = diary.snapshot();
     let ids = exported(&diary);
     // Any file write past 1 KiB fails, as on a full disk (the signal it would raise is ignored).
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg("trap '' XFSZ; ulimit -f 1; exec \"$0\" log --pain 5")
-        .arg(common::BIN)
-        .env("NAPE_DATA_DIR", diary.data())
-        .env("NAPE_STATE_DIR", diary.dir.path().join("state"))
-        .env("LC_CTYPE", "C.UTF-8")
-        .output()
-        .unwrap();
+    let out = past_a_file_limit(&diary, "trap '' XFSZ;", &["log", "--pain", "5"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("could not use"), "{stderr}");
@@ -481,16 +473,8 @@ fn a_file_size_limit_gets_a_message_not_a_silent_death() {
         "--note",
         &"a note to make the file longer ".repeat(40),
     ]);
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg("ulimit -f 1; exec \"$0\" log 5 --note \"$1\"")
-        .arg(common::BIN)
-        .arg("another long note ".repeat(80))
-        .env("NAPE_DATA_DIR", diary.data())
-        .env("NAPE_STATE_DIR", diary.dir.path().join("state"))
-        .env("LC_CTYPE", "C.UTF-8")
-        .output()
-        .unwrap();
+    let note = "another long note ".repeat(80);
+    let out = past_a_file_limit(&diary, "", &["log", "5", "--note", &note]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("could not use"), "{stderr}");
@@ -516,4 +500,20 @@ fn temp_files_left_in_the_backups_are_reported_and_cleared() {
     assert!(check.contains("Xy12ab.tmp"), "{check}");
     diary.ok(&["log", "3"]);
     assert!(!stray.exists());
+}
+
+/// nape run with `args` where no file may grow past 1 KiB (`ulimit -f 1`), after the shell
+/// words `before` (a `trap`, say).
+#[cfg(unix)]
+fn past_a_file_limit(diary: &Diary, before: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{before} ulimit -f 1; exec \"$0\" \"$@\""))
+        .arg(common::BIN)
+        .args(args)
+        .env("NAPE_DATA_DIR", diary.data())
+        .env("NAPE_STATE_DIR", diary.dir.path().join("state"))
+        .env("LC_CTYPE", "C.UTF-8")
+        .output()
+        .unwrap()
 }
