@@ -181,7 +181,7 @@ pub fn run(app: &mut App, data: Option<&Path>, config: Option<&Path>) -> io::Res
                 dirty = false;
                 // What the view measured goes back to the model, which never calls the view.
                 let end = ui::page_end(app, area.width, area.height);
-                if let Some(end) = end.filter(|end| app.measured_end() != Some(*end)) {
+                if let Some(end) = end.filter(|end| app.measured() != Some(*end)) {
                     dirty = app.update(Msg::PageEnd(end), clock.now());
                 }
             }

@@ -16,6 +16,9 @@ impl App {
         if self.alert.is_some() {
             return Focus::Alert;
         }
+        if self.keys.is_some() {
+            return Focus::Keys;
+        }
         if self.confirm.is_some() {
             return Focus::Confirm;
         }

@@ -30,8 +30,8 @@ pub use alert::Alert;
 pub use effect::{Confirm, Effect, Follow, Status};
 pub use form::CheckinForm;
 pub use form_items::{Group, Item, items as form_items};
-pub use msg::{Focus, Msg, Screen};
-pub use page::Page;
+pub use msg::{Focus, Msg, Paging, Screen};
+pub use page::{Measure, Page};
 pub use stretches::{Stage, StretchesState};
 pub use timers::{Plan, TimerPrompt, TimersState};
 pub use today::TodayState;
@@ -71,9 +71,11 @@ pub struct App {
     speech: Vec<String>,
     /// First-run welcome, or the Settings screen's editor.
     settings_form: SettingsForm,
-    /// Scroll position of the Red flags and Help screens.
     /// Help or Red flags, as far as it has been read.
     page: Page,
+    /// The keys of the screen, shown in place: what has the keyboard under them, and how far
+    /// they are read.
+    keys: Option<(Focus, Page)>,
     confirm: Option<Confirm>,
     /// Whether a speech program was found (see `set_voice`).
     voice: bool,
@@ -114,6 +116,7 @@ impl App {
             speech: Vec::new(),
             settings_form,
             page: Page::default(),
+            keys: None,
             confirm: None,
             voice: true,
             alert: None,
@@ -175,11 +178,11 @@ impl App {
             self.size = Some((width, height));
             return true;
         }
-        if let Msg::PageEnd(end) = msg {
-            return match self.screen {
-                Screen::Trends => self.trends.ends_at(end),
-                _ => self.page.ends_at(end),
-            };
+        if let Msg::PageEnd(measure) = msg {
+            return self.page_on_show().measured(measure);
+        }
+        if self.answer_keys(msg) {
+            return true;
         }
         self.now = now;
         // Nothing is done on part of the history: the first message of any kind reads the rest.
@@ -266,6 +269,31 @@ impl App {
         }
         self.welcomed |= self.diary.settings().is_some();
         self.derive();
+        true
+    }
+
+    /// The long page on show, that the view measures and paging keys scroll.
+    fn page_on_show(&mut self) -> &mut Page {
+        match (&mut self.keys, self.screen) {
+            (Some((_, page)), _) => page,
+            (None, Screen::Trends) => &mut self.trends.page,
+            (None, _) => &mut self.page,
+        }
+    }
+
+    /// The keys of the screen shown in place: opened and closed by `Msg::Keys`; while open,
+    /// only scrolling, closing and the whole Help work. Returns whether `msg` was theirs.
+    fn answer_keys(&mut self, msg: Msg) -> bool {
+        match (&mut self.keys, msg) {
+            (None, Msg::Keys) => self.keys = Some((self.focus(), Page::default())),
+            (None, _) | (Some(_), Msg::Quit) => return false,
+            (Some(_), Msg::Keys | Msg::Cancel) => self.keys = None,
+            (Some(_), Msg::Goto(Screen::Help)) => {
+                self.keys = None;
+                return false;
+            }
+            (Some((_, page)), msg) => _ = page.scroll(msg),
+        }
         true
     }
 

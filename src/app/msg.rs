@@ -33,6 +33,17 @@ impl Screen {
     }
 }
 
+/// Scrolling by more than a line, as pagers do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    Up,
+    Down,
+    HalfUp,
+    HalfDown,
+    Top,
+    Bottom,
+}
+
 /// What can happen. Keys are turned into these by `keys`; time passing is `Tick`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Msg {
@@ -45,13 +56,14 @@ pub enum Msg {
     Resized(u16, u16),
     /// How far the long page on show (Help, Red flags) can scroll at the terminal's size, as
     /// the view measured it: only the view knows how the page wraps.
-    PageEnd(u16),
+    PageEnd(super::Measure),
     /// A key with no binding where it was pressed: it only closes a message.
     Other,
     Quit,
-    /// Scroll the section in view (Trends' sections of words).
-    ScrollDown,
-    ScrollUp,
+    /// Scroll a long page or list by more than a line.
+    Page(Paging),
+    /// Show the keys of the screen in place, or hide them.
+    Keys,
     /// q while a routine plays: quitting asks first.
     QuitAsks,
     Goto(Screen),
@@ -137,6 +149,8 @@ pub enum Focus {
     Alert,
     /// A yes/no question.
     Confirm,
+    /// The keys of the screen, shown in place over it.
+    Keys,
     /// The first-run welcome; `text` when a text field has the cursor.
     Welcome {
         text: bool,

@@ -1,45 +1,63 @@
-//! A long page read by scrolling (Help, Red flags): where it is, and where it ends. The end
-//! depends on how the page wraps at the terminal's size, which only the view knows: the loop
-//! passes it on after each frame (`Msg::PageEnd`). Red flags also records an assessment.
+//! A long page read by scrolling (Help, Red flags, a Trends section, the keys of a screen):
+//! where it is, and where it ends. The end depends on how the page wraps at the terminal's
+//! size, which only the view knows: the loop passes it on after each frame (`Msg::PageEnd`).
+//! Red flags also records an assessment.
 
-use super::{Confirm, Effect, Msg};
+use super::{Confirm, Effect, Msg, Paging};
 use crate::diary::Act;
+
+/// What the view measured of the page on show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Measure {
+    /// How far it can scroll.
+    pub end: u16,
+    /// How many of its rows are on screen at once.
+    pub rows: u16,
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Page {
     /// Lines scrolled past the top.
     pub scroll: u16,
-    /// How far it can scroll, as the view last measured it.
-    pub end: Option<u16>,
+    /// As the view last measured it.
+    pub measure: Option<Measure>,
 }
 
 impl Page {
     pub(super) fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            Msg::Up => self.up(),
-            Msg::Down => self.down(),
             Msg::RecordAssessment => return vec![record_assessment()],
-            _ => {}
+            msg => _ = self.scroll(msg),
         }
         Vec::new()
     }
 
-    fn up(&mut self) {
-        self.scroll = self.scroll.saturating_sub(1);
+    /// Scroll as `msg` asks (a line with Up/Down, or paging). Returns whether it was a scroll.
+    pub fn scroll(&mut self, msg: Msg) -> bool {
+        let rows = self.measure.map_or(1, |m| m.rows.max(1));
+        // A page keeps its last line on screen, for the eye to follow.
+        let (page, half) = (rows.saturating_sub(1).max(1), (rows / 2).max(1));
+        let end = self.measure.map_or(u16::MAX, |m| m.end);
+        self.scroll = match msg {
+            Msg::Up => self.scroll.saturating_sub(1),
+            Msg::Down => self.scroll.saturating_add(1),
+            Msg::Page(Paging::Up) => self.scroll.saturating_sub(page),
+            Msg::Page(Paging::Down) => self.scroll.saturating_add(page),
+            Msg::Page(Paging::HalfUp) => self.scroll.saturating_sub(half),
+            Msg::Page(Paging::HalfDown) => self.scroll.saturating_add(half),
+            Msg::Page(Paging::Top) => 0,
+            Msg::Page(Paging::Bottom) => end,
+            _ => return false,
+        }
+        .min(end);
+        true
     }
 
-    fn down(&mut self) {
-        self.scroll = self
-            .scroll
-            .saturating_add(1)
-            .min(self.end.unwrap_or(u16::MAX));
-    }
-
-    /// The view measured the end. Returns whether the page moved to stay within it.
-    pub fn ends_at(&mut self, end: u16) -> bool {
-        self.end = Some(end);
+    /// The view measured the page. Returns whether the page moved to stay within it.
+    pub fn measured(&mut self, measure: Measure) -> bool {
+        self.measure = Some(measure);
         let before = self.scroll;
-        self.scroll = before.min(end);
+        self.scroll = before.min(measure.end);
         before != self.scroll
     }
 }
@@ -56,4 +74,19 @@ fn record_assessment() -> Effect {
             "Recorded: a clinician has assessed you.",
         )],
     })
+}
+
+/// Where the pick in a list of `count` moves with `paging`: lists are short, so a page is a
+/// fixed handful of rows.
+pub fn pick(selected: usize, count: usize, paging: Paging) -> usize {
+    const PAGE: usize = 10;
+    let last = count.saturating_sub(1);
+    match paging {
+        Paging::Up => selected.saturating_sub(PAGE),
+        Paging::Down => (selected + PAGE).min(last),
+        Paging::HalfUp => selected.saturating_sub(PAGE / 2),
+        Paging::HalfDown => (selected + PAGE / 2).min(last),
+        Paging::Top => 0,
+        Paging::Bottom => last,
+    }
 }

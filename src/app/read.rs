@@ -114,12 +114,18 @@ impl App {
         self.voice = found;
     }
 
-    /// How far the page or section in view can scroll, as the view last measured it.
-    pub fn measured_end(&self) -> Option<u16> {
-        match self.screen {
-            Screen::Trends => self.trends.end(),
-            _ => self.page.end,
+    /// The page or section in view, as the view last measured it.
+    pub fn measured(&self) -> Option<super::Measure> {
+        match (&self.keys, self.screen) {
+            (Some((_, page)), _) => page.measure,
+            (None, Screen::Trends) => self.trends.page.measure,
+            (None, _) => self.page.measure,
         }
+    }
+
+    /// The keys shown in place: those of what had the keyboard under them, and how far read.
+    pub fn keys_shown(&self) -> Option<(super::Focus, &super::Page)> {
+        self.keys.as_ref().map(|(focus, page)| (*focus, page))
     }
 
     /// Say something on the status line (what opening the store fixed, say).

@@ -105,6 +105,10 @@ impl StretchesState {
                 let last = self.library.routines.len().saturating_sub(1);
                 self.selected = (self.selected + 1).min(last);
             }
+            (Stage::List, Msg::Page(paging)) => {
+                let count = self.library.routines.len();
+                self.selected = super::page::pick(self.selected, count, paging);
+            }
             (Stage::List, Msg::Enter) => return self.begin(ctx),
             (Stage::PainBefore(_) | Stage::PainAfter { .. }, Msg::Digit(d)) => {
                 self.typed = super::rating::prompt_digit(&self.typed, d);

@@ -158,6 +158,7 @@ impl TodayState {
             }
             Msg::Up => self.selected = self.selected.saturating_sub(1),
             Msg::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Msg::Page(paging) => self.selected = super::page::pick(self.selected, count, paging),
             Msg::PrevDay => {
                 self.day = self.day.pred_opt().unwrap_or(self.day);
                 self.selected = 0;

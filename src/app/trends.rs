@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use tui_input::Input;
 
-use super::{Ctx, Effect, Msg, Status};
+use super::{Ctx, Effect, Msg, Page, Status};
 use crate::diary::{Act, Diary, SettingsAct};
 use crate::domain::function::{self, MAX_ACTIVITIES, Score};
 use crate::domain::settings::{Section, TrendsView};
@@ -36,29 +36,13 @@ pub struct TrendsState {
     /// The figures, and what they were worked out from (diary version, today, span).
     summary: Option<((u64, NaiveDate, Span), Summary)>,
     pub prompt: Option<Prompt>,
-    /// Rows the section of words in view is scrolled, and how far it can go (as the view last
-    /// measured it).
-    pub scroll: u16,
-    end: Option<u16>,
+    /// How far the section of words in view is scrolled.
+    pub page: Page,
 }
 
 impl TrendsState {
     pub fn view(&self, diary: &Diary) -> TrendsView {
         self.view.unwrap_or_else(|| diary.trends_view())
-    }
-
-    /// The view measured how far the section in view can scroll. Returns whether the scroll
-    /// moved to stay within it.
-    pub fn ends_at(&mut self, end: u16) -> bool {
-        self.end = Some(end);
-        let before = self.scroll;
-        self.scroll = before.min(end);
-        before != self.scroll
-    }
-
-    /// What the view last measured, if anything.
-    pub fn end(&self) -> Option<u16> {
-        self.end
     }
 
     pub fn summary(&self) -> Option<&Summary> {
@@ -85,12 +69,8 @@ impl TrendsState {
             Msg::Right => view.span = view.span.longer(),
             Msg::Up => view.section = view.section.step(true),
             Msg::Down => view.section = view.section.step(false),
-            Msg::ScrollDown => {
-                self.scroll = (self.scroll + 1).min(self.end.unwrap_or(0));
-                return Vec::new();
-            }
-            Msg::ScrollUp => {
-                self.scroll = self.scroll.saturating_sub(1);
+            Msg::Page(_) => {
+                self.page.scroll(msg);
                 return Vec::new();
             }
             Msg::NameActivities => return self.start_naming(ctx),
@@ -101,7 +81,7 @@ impl TrendsState {
         // Kept in the settings on leaving Trends (`leave`), not on every key: holding an arrow
         // down writes nothing. Another section or span starts at its top.
         self.view = Some(view);
-        (self.scroll, self.end) = (0, None);
+        self.page = Page::default();
         Vec::new()
     }
 

@@ -11,7 +11,7 @@ pub use shown::{SECTIONS, footer, section};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tui_input::backend::crossterm::to_input_request;
 
-use crate::app::{Focus, Msg, Screen};
+use crate::app::{Focus, Msg, Paging, Screen};
 use crate::domain::stretch::Feeling;
 use crate::domain::therapy::{PackKind, Skin};
 
@@ -37,6 +37,12 @@ pub enum Scope {
     Only(Focus),
     /// In either welcome or settings editing (the same small form).
     SettingsForm,
+    /// Where the keys of the screen can be shown in place with a key that is not text.
+    Showable,
+    /// In a text field (where only F1 shows the keys).
+    Typing,
+    /// On a page or list that scrolls further than a line at a time.
+    Paged,
 }
 
 impl Scope {
@@ -71,6 +77,20 @@ impl Scope {
             Scope::Form => matches!(focus, Focus::Form { .. }),
             Scope::FormBox => focus == Focus::Form { text: false },
             Scope::Only(only) => only == focus,
+            Scope::Showable => {
+                !focus.is_text() && !matches!(focus, Focus::TooSmall | Focus::Alert | Focus::Keys)
+            }
+            Scope::Typing => focus.is_text(),
+            Scope::Paged => matches!(
+                focus,
+                Focus::Help
+                    | Focus::Flags
+                    | Focus::Trends
+                    | Focus::Keys
+                    | Focus::Today
+                    | Focus::Stretches
+                    | Focus::StretchesLocked
+            ),
         }
     }
 }
@@ -110,6 +130,7 @@ const ESC: Key = Key::Code(KeyCode::Esc);
 const TAB: Key = Key::Code(KeyCode::Tab);
 const BACKTAB: Key = Key::Code(KeyCode::BackTab);
 const BACKSPACE: Key = Key::Code(KeyCode::Backspace);
+const F1: Key = Key::Code(KeyCode::F(1));
 
 fn bind(
     scope: Scope,
@@ -145,10 +166,15 @@ pub fn screen_key(screen: Screen) -> char {
 #[rustfmt::skip]
 static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Focus::*;
-    use Scope::{Anywhere, FormBox, Only, Screens, ScreensAtRest, SettingsChoice, SettingsForm};
+    use Scope::{Anywhere, FormBox, Only, Paged, Screens, ScreensAtRest, SettingsChoice, SettingsForm};
     let mut t = vec![
         bind(Anywhere, &[Key::Ctrl('c')], Msg::Quit, "Ctrl-C", None, "quit from anywhere (a check-in half typed: asks first; again quits)"),
         bind(Only(Focus::TooSmall), &[c('q')], Msg::Quit, "q", Some("quit"), "quit while the terminal is too small to show nape (nothing else works then)"),
+        // The keys shown in place
+        bind(Only(Keys), &[ESC, c('?'), c('q'), F1], Msg::Keys, "Esc", Some("close"), "close the keys (? and q too)"),
+        bind(Only(Keys), &[c('h')], Msg::Goto(Screen::Help), "h", Some("whole Help"), "the whole Help, with every screen's keys"),
+        bind(Only(Keys), &[UP, c('k')], Msg::Up, "↑", Some("↓ scroll"), "scroll up (k too)"),
+        bind(Only(Keys), &[DOWN, c('j')], Msg::Down, "↓", None, "scroll down (j too)"),
         // Questions
         bind(Only(Alert), &[ENTER, ESC], Msg::Dismiss, "Enter", Some("I have read this"), "close the message about a sign just reported (the banner keeps it)"),
         bind(Only(Confirm), &[c('y'), c('Y')], Msg::Yes, "y", Some("yes"), "yes"),
@@ -234,8 +260,6 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(Trends), &[RIGHT, c(']')], Msg::Right, "→", None, "a longer span (] too)"),
         bind(Only(Trends), &[UP, c('k')], Msg::Up, "↑", Some("↓ section"), "the section before: chart, calendar, progress, what helps, activities (k too)"),
         bind(Only(Trends), &[DOWN, c('j')], Msg::Down, "↓", None, "the next section (j too)"),
-        bind(Only(Trends), &[Key::Code(KeyCode::PageDown)], Msg::ScrollDown, "PgDn", None, "scroll the section down, when it says more is below"),
-        bind(Only(Trends), &[Key::Code(KeyCode::PageUp)], Msg::ScrollUp, "PgUp", None, "scroll the section back up"),
         bind(Only(Trends), &[c('w')], Msg::WriteReport, "w", Some("write report"), "write the report for a clinician (HTML) for the span shown, and say where"),
         bind(Only(Trends), &[c('p')], Msg::RateActivities, "p", Some("rate activities"), "rate your activities now (the functional scale)"),
         bind(Only(Trends), &[c('a')], Msg::NameActivities, "a", None, "name or change the activities your neck makes hard (up to 5)"),
@@ -252,6 +276,13 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(Help), &[UP, c('k')], Msg::Up, "↑", Some("↓ scroll"), "scroll up (k too)"),
         bind(Only(Help), &[DOWN, c('j')], Msg::Down, "↓", None, "scroll down (j too)"),
         bind(Only(Settings), &[ENTER], Msg::Enter, "Enter", Some("edit"), "in Settings: start changing them"),
+        // Paging, wherever a page or a list scrolls (Trends: the section of words in view)
+        bind(Paged, &[Key::Code(KeyCode::PageDown), c(' ')], Msg::Page(Paging::Down), "PgDn", None, "a page down (Space too)"),
+        bind(Paged, &[Key::Code(KeyCode::PageUp)], Msg::Page(Paging::Up), "PgUp", None, "a page up"),
+        bind(Paged, &[Key::Ctrl('d')], Msg::Page(Paging::HalfDown), "Ctrl-D", None, "half a page down"),
+        bind(Paged, &[Key::Ctrl('u')], Msg::Page(Paging::HalfUp), "Ctrl-U", None, "half a page up"),
+        bind(Paged, &[c('g'), Key::Code(KeyCode::Home)], Msg::Page(Paging::Top), "g", None, "to the top (Home too)"),
+        bind(Paged, &[c('G'), Key::Code(KeyCode::End)], Msg::Page(Paging::Bottom), "G", None, "to the end (End too)"),
         // Everywhere else
         bind(Screens, &[TAB], Msg::NextScreen, "Tab", Some("next screen"), "next screen"),
         bind(Screens, &[BACKTAB], Msg::PrevScreen, "Shift-Tab", None, "previous screen"),
@@ -270,7 +301,8 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     }
     t.push(bind(Screens, &[c('z')], Msg::Snooze, "z", None, "a desk-break reminder: again in 10 minutes"));
     t.push(bind(Screens, &[c('Z')], Msg::DismissBreak, "Z", None, "a desk-break reminder: skip this one"));
-    t.push(bind(Screens, &[c('?')], Msg::Goto(Screen::Help), "?", Some("help"), "this help"));
+    t.push(bind(Scope::Showable, &[c('?'), F1], Msg::Keys, "?", Some("keys"), "the keys that work here, shown in place (F1 too)"));
+    t.push(bind(Scope::Typing, &[F1], Msg::Keys, "F1", Some("keys"), "in a text field: the keys that work here, shown in place"));
     t.push(bind(ScreensAtRest, &[c('q')], Msg::Quit, "q", Some("quit"), "quit (your entries are already saved)"));
     t
 });
@@ -290,6 +322,28 @@ pub fn hint(msg: Msg) -> &'static str {
 pub fn unlock() -> String {
     let (flags, assessed) = (hint(Msg::Goto(Screen::Flags)), hint(Msg::RecordAssessment));
     crate::domain::redflag::unlock(&format!("{flags}, then {assessed}"))
+}
+
+/// Whether `binding` works on every screen (or every page), rather than being particular to one.
+pub fn general(binding: &Binding) -> bool {
+    matches!(
+        binding.scope,
+        Scope::Anywhere
+            | Scope::Screens
+            | Scope::ScreensAtRest
+            | Scope::Showable
+            | Scope::Typing
+            | Scope::Paged
+    )
+}
+
+/// How the key for `msg` is written where `focus` has the keyboard ("Esc" closes the keys
+/// shown, where elsewhere "?" opens them).
+pub fn label_for(focus: Focus, msg: Msg) -> &'static str {
+    let here = table().iter().filter(|b| b.scope.applies(focus));
+    here.clone()
+        .find(|b| b.msg == msg)
+        .map_or_else(|| hint(msg), |b| b.label)
 }
 
 pub fn table() -> &'static [Binding] {

@@ -42,6 +42,10 @@ pub const SECTIONS: &[(&str, &[Focus])] = &[
     ("Red flags", &[Focus::Flags]),
     ("Help", &[Focus::Help]),
     (
+        "Long pages and lists, and the keys shown in place",
+        &[Focus::Keys],
+    ),
+    (
         "Settings and the welcome",
         &[
             Focus::Settings,
@@ -61,7 +65,13 @@ pub fn section(focuses: &[Focus]) -> Vec<&'static Binding> {
     let mut out: Vec<&Binding> = Vec::new();
     for b in table() {
         let here = match b.scope {
-            Scope::Anywhere | Scope::Screens | Scope::ScreensAtRest => focuses.is_empty(),
+            Scope::Anywhere
+            | Scope::Screens
+            | Scope::ScreensAtRest
+            | Scope::Showable
+            | Scope::Typing => focuses.is_empty(),
+            // Once, in their own section, not under every screen that scrolls.
+            Scope::Paged => focuses.contains(&Focus::Keys),
             scope => focuses.iter().any(|f| scope.applies(*f)),
         };
         if here && !out.iter().any(|o| o.label == b.label && o.help == b.help) {
@@ -90,7 +100,7 @@ fn footer_of(focus: Focus) -> Vec<(&'static str, &'static str)> {
         .filter_map(|b| b.footer.map(|f| (b.label, f)))
         .collect();
     // Help and quit go last, where people look for them.
-    for last in [("?", "help"), ("q", "quit")] {
+    for last in [("?", "keys"), ("F1", "keys"), ("q", "quit")] {
         if let Some(i) = keys.iter().position(|k| *k == last) {
             let k = keys.remove(i);
             keys.push(k);

@@ -7,6 +7,7 @@ mod detail;
 mod field;
 mod flags;
 mod help;
+mod keys_here;
 mod settings;
 mod stretches;
 mod theme;
@@ -19,7 +20,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::{App, Focus, Msg, Screen, Status};
+use crate::app::{App, Focus, Measure, Msg, Screen, Status};
 use crate::keys;
 pub use theme::Theme;
 
@@ -86,6 +87,7 @@ fn draw(app: &App, frame: &mut Frame) {
             Screen::Trends => trends::render(app, frame, body, &theme),
         }
     }
+    keys_here::render(app, frame, body, &theme);
     if let Some(alert) = app.alert() {
         // Over the whole screen below the banner, in the level's style: it cannot be missed.
         let style = theme.level(alert.level);
@@ -137,20 +139,29 @@ fn rows(app: &App, area: Rect, message: &Line) -> [Rect; 5] {
     .areas(area)
 }
 
-/// How far the page on screen (Help or Red flags) can scroll in a terminal of `width` x
-/// `height`, `None` on other screens. The loop tells the model (`Msg::PageEnd`), which stops
-/// there, so Up after holding Down moves at once.
-pub fn page_end(app: &App, width: u16, height: u16) -> Option<u16> {
+/// How far the page on screen (Help, Red flags, a Trends section or the keys shown in place)
+/// can scroll in a terminal of `width` x `height`, and how many of its rows show; `None` where
+/// nothing scrolls. The loop tells the model (`Msg::PageEnd`), which stops there, so Up after
+/// holding Down moves at once, and a page down is a screenful.
+pub fn page_end(app: &App, width: u16, height: u16) -> Option<Measure> {
     let theme = Theme::new(app.color());
     let message = status_line(app, &theme, width as usize);
-    let [_, _, body, _, _] = rows(app, Rect::new(0, 0, width, height), &message);
-    let page = match app.screen() {
-        Screen::Help => help::page(app, &theme),
-        Screen::Flags => flags::page(app, &theme),
-        Screen::Trends => return trends::end(app, body.width, body.height, &theme),
+    let [_, _, mut body, _, _] = rows(app, Rect::new(0, 0, width, height), &message);
+    let page = match (app.keys_shown(), app.screen()) {
+        (Some((under, _)), _) => {
+            body = keys_here::inside(body);
+            keys_here::list(under, body.width, &theme)
+        }
+        (None, Screen::Help) => help::page(app, &theme),
+        (None, Screen::Flags) => flags::page(app, &theme),
+        (None, Screen::Trends) => return trends::end(app, body.width, body.height, &theme),
         _ => return None,
     };
-    Some((page.line_count(body.width) as u16).saturating_sub(body.height))
+    let end = (page.line_count(body.width) as u16).saturating_sub(body.height);
+    Some(Measure {
+        end,
+        rows: body.height,
+    })
 }
 
 /// Draw the tab row; returns how many columns its labels take.
@@ -238,7 +249,8 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 /// first) as many as fit, and "? help" last wherever it works, so it is never the one left out.
 pub fn footer_line(focus: Focus, width: u16, theme: &Theme) -> Line<'static> {
     let items = keys::footer(focus);
-    let help = items.iter().find(|item| **item == ("?", "help"));
+    // The key that shows the rest goes last, and never falls off.
+    let help = items.iter().find(|(_, word)| *word == "keys");
     let size = |(key, word): &(&str, &str)| field::columns(key) + 1 + field::columns(word);
     let mut room = (width as usize).saturating_sub(help.map_or(0, size));
     let mut shown = Vec::new();

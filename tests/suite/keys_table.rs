@@ -192,6 +192,10 @@ fn the_readme_names_every_key_of_the_binding_table() {
         ("Help", "Red flags, Help"),
         ("Settings and the welcome", "Settings"),
         ("Questions", "a warning sign just reported"),
+        (
+            "Long pages and lists, and the keys shown in place",
+            "long pages and lists",
+        ),
     ];
     let mut missing = Vec::new();
     for (section, focuses) in keys::SECTIONS {

@@ -206,7 +206,7 @@ fn a_long_section_says_more_is_below_and_scrolls() {
     assert_ne!(first, last, "scrolled");
     assert!(!last.contains("more below"), "at its end:\n{last}");
     app.update(Msg::Down, now()); // What helps, from its top
-    assert_eq!(app.trends().scroll, 0);
+    assert_eq!(app.trends().page.scroll, 0);
 }
 
 /// The activities score (higher is better) is drawn on a row of its own, named, never among

@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Measure};
 use crate::domain::settings::Section;
 use crate::domain::trends::Summary;
 
@@ -33,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Section::Calendar => calendar::render(summary, frame, body, theme),
         Section::Progress | Section::Helps => {
             let lines = words(view.section, summary, theme);
-            sections::scrolled(lines, app.trends().scroll, frame, body, theme);
+            sections::scrolled(lines, app.trends().page.scroll, frame, body, theme);
         }
         Section::Function => {}
     }
@@ -83,7 +83,7 @@ pub(super) fn words(section: Section, summary: &Summary, theme: &Theme) -> Vec<L
 
 /// How many rows the section in view has beyond its area at this size (what scrolling can
 /// reach), for the model; `None` on a section that does not scroll.
-pub fn end(app: &App, width: u16, height: u16, theme: &Theme) -> Option<u16> {
+pub fn end(app: &App, width: u16, height: u16, theme: &Theme) -> Option<Measure> {
     let view = app.trends().view(app.diary());
     if !matches!(view.section, Section::Progress | Section::Helps) || app.trends().prompt.is_some()
     {
@@ -94,5 +94,6 @@ pub fn end(app: &App, width: u16, height: u16, theme: &Theme) -> Option<u16> {
         .wrap(ratatui::widgets::Wrap { trim: true });
     // Below the header row; once it does not fit, the last row is the "more below" mark.
     let (lines, rows) = (text.line_count(width) as u16, height.saturating_sub(1));
-    Some(if lines <= rows { 0 } else { lines - rows + 1 })
+    let end = if lines <= rows { 0 } else { lines - rows + 1 };
+    Some(Measure { end, rows })
 }

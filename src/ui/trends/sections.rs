@@ -31,7 +31,10 @@ pub fn scrolled(
     }
     let [page, mark] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     frame.render_widget(text.scroll((scroll, 0)), page);
-    let more = format!("↓ more below: {}", keys::hint(crate::app::Msg::ScrollDown));
+    let more = format!(
+        "↓ more below: {}",
+        keys::hint(crate::app::Msg::Page(crate::app::Paging::Down))
+    );
     frame.render_widget(Line::styled(more, theme.dim()), mark);
 }
 
