@@ -61,7 +61,7 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
         app.tell(Status::Error(text.join(" ")));
     }
     let config = nape::store::routines::config_root(cli.config_dir.as_deref());
-    runtime::run(&mut app, Some(&root), config.as_deref())
+    runtime::run(&mut app, Some(&root), config.as_deref(), !cli.no_mouse)
         .map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))?;
     // Closing the app does not stop a session: say so, once the terminal is back.
     if let Some(running) = app.diary().running() {

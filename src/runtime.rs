@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::app::{App, Msg};
 use crate::clock::Steady;
@@ -23,6 +23,7 @@ const POLL: Duration = Duration::from_secs(2);
 /// What wakes the loop.
 enum Wake {
     Key(KeyEvent),
+    Mouse(MouseEvent),
     Resize,
     /// A data file may have changed.
     Data,
@@ -58,6 +59,39 @@ fn restore_quietly() {
     use ratatui::crossterm::{cursor, execute, terminal};
     let _ = terminal::disable_raw_mode();
     let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    release_mouse();
+}
+
+/// Give the mouse back to the terminal (harmless if it was never taken).
+fn release_mouse() {
+    let _ = ratatui::crossterm::execute!(io::stdout(), event::DisableMouseCapture);
+}
+
+/// The mouse, taken for clicks and the wheel while the app runs, and given back when it ends.
+struct Mouse(bool);
+
+impl Mouse {
+    /// Take it if `wanted`. It is given back if nape panics too, before the panic is reported
+    /// (ratatui's own hook restores the rest).
+    fn take(wanted: bool) -> io::Result<Mouse> {
+        if wanted {
+            let hook = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                release_mouse();
+                hook(info);
+            }));
+            ratatui::crossterm::execute!(io::stdout(), event::EnableMouseCapture)?;
+        }
+        Ok(Mouse(wanted))
+    }
+}
+
+impl Drop for Mouse {
+    fn drop(&mut self) {
+        if self.0 {
+            release_mouse();
+        }
+    }
 }
 
 /// Keys and resizes, read on their own thread so the loop can also wait for data changes.
@@ -66,6 +100,8 @@ fn read_input(wake: Sender<Wake>) {
         loop {
             let sent = match event::read() {
                 Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => wake.send(Wake::Key(key)),
+                // Clicks and the wheel; not every move of the pointer.
+                Ok(Event::Mouse(mouse)) if keys::clicked(mouse) => wake.send(Wake::Mouse(mouse)),
                 Ok(Event::Resize(..)) => wake.send(Wake::Resize),
                 Ok(_) => Ok(()),
                 // The terminal is gone: end, restoring what can be restored.
@@ -119,8 +155,14 @@ pub fn has_terminal() -> bool {
 }
 
 /// Run the app until it quits. `data` is the folder to watch for other processes' saves.
-/// `config` is the config folder, whose `routines` are read again when they change.
-pub fn run(app: &mut App, data: Option<&Path>, config: Option<&Path>) -> io::Result<()> {
+/// `config` is the config folder, whose `routines` are read again when they change. With
+/// `mouse`, clicks and the wheel work too.
+pub fn run(
+    app: &mut App,
+    data: Option<&Path>,
+    config: Option<&Path>,
+    mouse: bool,
+) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let stop = watch_signals(tx.clone())?;
     watch_hangup();
@@ -155,6 +197,9 @@ pub fn run(app: &mut App, data: Option<&Path>, config: Option<&Path>) -> io::Res
     let (mut watch, mut poll, mut watching) = (None, false, false);
     let mut clock = Steady::new();
     ratatui::run(|terminal| {
+        let _mouse = Mouse::take(mouse)?;
+        // Where the last frame put what a click does.
+        let mut hits = ui::Hits::default();
         read_input(tx);
         let mut dirty = true;
         // The terminal's size is asked only when it says it changed: asking opens /dev/tty,
@@ -176,7 +221,7 @@ pub fn run(app: &mut App, data: Option<&Path>, config: Option<&Path>) -> io::Res
                 }
                 let mut frame = terminal.get_frame();
                 let area = frame.area();
-                ui::view(app, &mut frame);
+                hits = ui::view_with_hits(app, &mut frame);
                 terminal.apply_buffer()?;
                 dirty = false;
                 // What the view measured goes back to the model, which never calls the view.
@@ -219,6 +264,12 @@ pub fn run(app: &mut App, data: Option<&Path>, config: Option<&Path>) -> io::Res
                     // Any key goes to the model: one with no binding still closes a message.
                     let msg = keys::map(app.focus(), key).unwrap_or(Msg::Other);
                     dirty |= app.update(msg, clock.now());
+                }
+                Ok(Wake::Mouse(event)) => {
+                    let msg = mouse.then(|| keys::mouse(app.focus(), event, &hits));
+                    if let Some(msg) = msg.flatten() {
+                        dirty |= app.update(msg, clock.now());
+                    }
                 }
                 Ok(Wake::Resize) => (dirty, resized) = (true, true),
                 Ok(Wake::Routines) => {

@@ -5,7 +5,7 @@ use tui_input::{Input, InputRequest};
 use super::form_items::{Group, Item, items};
 use super::note::Note;
 use super::today::TodayFollow;
-use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
+use super::{Confirm, Ctx, Effect, Follow, Msg, Paging, Status};
 use crate::clock::Zone;
 use crate::diary::Act;
 use crate::domain::checkin::{CheckIn, Draft, FieldError, TIME_FORMAT};
@@ -245,8 +245,19 @@ impl CheckinForm {
             Msg::NextField | Msg::Down if in_note => _ = self.note.down(),
             Msg::Enter if in_note => self.note.newline(),
             Msg::Edit(request) if in_note => self.note.edit(request),
-            Msg::NextField | Msg::Down => self.focus = (self.focus + 1).min(last),
-            Msg::PrevField | Msg::Up => self.focus = self.focus.saturating_sub(1),
+            Msg::NextField | Msg::Down | Msg::Page(Paging::LinesDown) => {
+                self.focus = (self.focus + 1).min(last);
+            }
+            Msg::PrevField | Msg::Up | Msg::Page(Paging::LinesUp) => {
+                self.focus = self.focus.saturating_sub(1);
+            }
+            // A click on a row: to it, and a box clicked is ticked (or unticked).
+            Msg::Pick(index) if index <= last => {
+                self.focus = index;
+                if let Item::Choice(group, index) = self.focused() {
+                    self.toggle(group, index);
+                }
+            }
             Msg::NextSection => self.focus = section_start(section(self.focused()) + 1),
             Msg::PrevSection => {
                 self.focus = section_start(section(self.focused()).saturating_sub(1));

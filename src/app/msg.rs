@@ -42,6 +42,9 @@ pub enum Paging {
     HalfDown,
     Top,
     Bottom,
+    /// A few rows, as a mouse wheel turns (in a list, one).
+    LinesUp,
+    LinesDown,
 }
 
 /// What can happen. Keys are turned into these by `keys`; time passing is `Tick`.
@@ -72,6 +75,9 @@ pub enum Msg {
     /// Up/down in whatever list has focus.
     Up,
     Down,
+    /// A click on the n-th of what is listed (an entry, a routine, a section, a row of the
+    /// form): picks it, and a click on what is already picked opens it, as Enter does.
+    Pick(usize),
     /// The check-in form's next or previous section (places, symptoms, warning signs, ...).
     NextSection,
     PrevSection,

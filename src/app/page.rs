@@ -6,6 +6,9 @@
 use super::{Confirm, Effect, Msg, Paging};
 use crate::diary::Act;
 
+/// Rows a turn of the mouse wheel scrolls a page.
+const WHEEL: u16 = 3;
+
 /// What the view measured of the page on show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Measure {
@@ -45,6 +48,8 @@ impl Page {
             Msg::Page(Paging::Down) => self.scroll.saturating_add(page),
             Msg::Page(Paging::HalfUp) => self.scroll.saturating_sub(half),
             Msg::Page(Paging::HalfDown) => self.scroll.saturating_add(half),
+            Msg::Page(Paging::LinesUp) => self.scroll.saturating_sub(WHEEL),
+            Msg::Page(Paging::LinesDown) => self.scroll.saturating_add(WHEEL),
             Msg::Page(Paging::Top) => 0,
             Msg::Page(Paging::Bottom) => end,
             _ => return false,
@@ -86,6 +91,8 @@ pub fn pick(selected: usize, count: usize, paging: Paging) -> usize {
         Paging::Down => (selected + PAGE).min(last),
         Paging::HalfUp => selected.saturating_sub(PAGE / 2),
         Paging::HalfDown => (selected + PAGE / 2).min(last),
+        Paging::LinesUp => selected.saturating_sub(1),
+        Paging::LinesDown => (selected + 1).min(last),
         Paging::Top => 0,
         Paging::Bottom => last,
     }

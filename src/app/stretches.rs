@@ -109,7 +109,11 @@ impl StretchesState {
                 let count = self.library.routines.len();
                 self.selected = super::page::pick(self.selected, count, paging);
             }
-            (Stage::List, Msg::Enter) => return self.begin(ctx),
+            (Stage::List, Msg::Pick(index)) if index != self.selected => {
+                let last = self.library.routines.len().saturating_sub(1);
+                self.selected = index.min(last);
+            }
+            (Stage::List, Msg::Enter | Msg::Pick(_)) => return self.begin(ctx),
             (Stage::PainBefore(_) | Stage::PainAfter { .. }, Msg::Digit(d)) => {
                 self.typed = super::rating::prompt_digit(&self.typed, d);
             }

@@ -151,7 +151,10 @@ impl TodayState {
             Msg::Cancel => self.quick.clear(),
             Msg::Details => self.details = !self.details && count > 0,
             Msg::Enter if !self.quick.is_empty() => return self.save_quick(ctx),
-            Msg::Enter => {
+            Msg::Pick(index) if index != self.selected => {
+                self.selected = index.min(count.saturating_sub(1));
+            }
+            Msg::Enter | Msg::Pick(_) => {
                 if let Some(record) = self.selected(ctx) {
                     self.form = Some(CheckinForm::edit(record, ctx.diary.zone()));
                 }

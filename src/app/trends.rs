@@ -69,6 +69,11 @@ impl TrendsState {
             Msg::Right => view.span = view.span.longer(),
             Msg::Up => view.section = view.section.step(true),
             Msg::Down => view.section = view.section.step(false),
+            Msg::Pick(index) => {
+                view.section = enum_iterator::all::<Section>()
+                    .nth(index)
+                    .unwrap_or(view.section);
+            }
             Msg::Page(_) => {
                 self.page.scroll(msg);
                 return Vec::new();

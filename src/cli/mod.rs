@@ -51,6 +51,10 @@ pub struct Cli {
     /// platform's local state folder; never inside a synced data folder).
     #[arg(long, global = true, env = "NAPE_STATE_DIR", value_name = "PATH")]
     pub state_dir: Option<PathBuf>,
+    /// In the app, leave the mouse to the terminal (to select text without holding Shift)
+    /// rather than click tabs, rows and keys and scroll with the wheel.
+    #[arg(long, env = "NAPE_NO_MOUSE", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

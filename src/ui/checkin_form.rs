@@ -8,12 +8,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::field;
+use super::hits::Hits;
 use super::theme::Theme;
 use crate::app::form_items;
 use crate::app::{App, CheckinForm, Group, Item, Msg};
 use crate::keys;
 
-pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(
+    app: &App,
+    form: &CheckinForm,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    hits: &mut Hits,
+) {
     let title = match &form.original {
         Some(r) => format!(
             "Edit check-in of {}",
@@ -43,12 +51,16 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
     let mut group_seen: Option<Group> = None;
     // Where the note's editor goes (first line, rows) when it has the cursor.
     let mut note_at: Option<(usize, u16)> = None;
-    for &item in form_items() {
+    // Which item each line belongs to, for clicks.
+    let mut owner: Vec<Option<usize>> = Vec::new();
+    for (index, &item) in form_items().iter().enumerate() {
+        owner.resize(lines.len(), None);
         if let Item::Choice(group, _) = item
             && group_seen != Some(group)
         {
             group_seen = Some(group);
             lines.push(Line::styled(group.title(), theme.heading()));
+            owner.resize(lines.len(), None);
         }
         if item == Item::Medicines {
             group_seen = None;
@@ -127,6 +139,7 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
                 lines.push(Line::from(spans));
             }
         }
+        owner.resize(lines.len(), Some(index));
         if let Some(error) = form.error_for(item) {
             // Named as the form names the field ("When"), not as the command line does ("at").
             let name = match item {
@@ -166,6 +179,12 @@ pub fn render(app: &App, form: &CheckinForm, frame: &mut Frame, area: Rect, them
             format!("↓ more below · {next}: next section")
         };
         frame.render_widget(Line::styled(text, theme.dim()), hint);
+    }
+    owner.resize(lines.len(), None);
+    for (row, line) in (list.y..list.bottom()).zip(scroll..) {
+        if let Some(Some(item)) = owner.get(line) {
+            hits.add(Rect::new(list.x, row, list.width, 1), Msg::Pick(*item));
+        }
     }
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
     if let Some((first, rows)) = note_at {

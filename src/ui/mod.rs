@@ -7,6 +7,7 @@ mod detail;
 mod field;
 mod flags;
 mod help;
+mod hits;
 mod keys_here;
 mod settings;
 mod stretches;
@@ -22,18 +23,26 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::{App, Focus, Measure, Msg, Screen, Status};
 use crate::keys;
+pub use hits::Hits;
 pub use theme::Theme;
 
 pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn view(app: &App, frame: &mut Frame) {
-    draw(app, frame);
+    view_with_hits(app, frame);
+}
+
+/// Draw, and say where a click does what.
+pub fn view_with_hits(app: &App, frame: &mut Frame) -> Hits {
+    let mut hits = Hits::default();
+    draw(app, frame, &mut hits);
     if app.ascii() {
         crate::ascii::buffer(frame.buffer_mut());
     }
+    hits
 }
 
-fn draw(app: &App, frame: &mut Frame) {
+fn draw(app: &App, frame: &mut Frame, hits: &mut Hits) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
@@ -63,7 +72,7 @@ fn draw(app: &App, frame: &mut Frame) {
     } else {
         banner::render(app, frame, top, &theme);
     }
-    let used = render_tabs(app, frame, tabs, &theme);
+    let used = render_tabs(app, frame, tabs, &theme, hits);
     if short_on_tabs && let Some(text) = timers::status(app, true) {
         let width = field::columns(&text) as u16;
         if tabs.width > used + width {
@@ -75,20 +84,24 @@ fn draw(app: &App, frame: &mut Frame) {
     if app.welcome() {
         settings::render_welcome(app, frame, body, &theme);
     } else if let Some(form) = app.form() {
-        checkin_form::render(app, form, frame, body, &theme);
+        checkin_form::render(app, form, frame, body, &theme, hits);
     } else {
         match app.screen() {
-            Screen::Today => today::render(app, frame, body, &theme),
+            Screen::Today => today::render(app, frame, body, &theme, hits),
             Screen::Flags => flags::render(app, frame, body, &theme),
             Screen::Settings => settings::render(app, frame, body, &theme),
             Screen::Help => help::render(app, frame, body, &theme),
             Screen::Timers => timers::render(app, frame, body, &theme),
-            Screen::Stretches => stretches::render(app, frame, body, &theme),
-            Screen::Trends => trends::render(app, frame, body, &theme),
+            Screen::Stretches => stretches::render(app, frame, body, &theme, hits),
+            Screen::Trends => trends::render(app, frame, body, &theme, hits),
         }
     }
-    keys_here::render(app, frame, body, &theme);
+    if app.keys_shown().is_some() {
+        hits.cover(body);
+        keys_here::render(app, frame, body, &theme);
+    }
     if let Some(alert) = app.alert() {
+        hits.cover(body);
         // Over the whole screen below the banner, in the level's style: it cannot be missed.
         let style = theme.level(alert.level);
         let mut lines = vec![Line::styled(alert.title.clone(), style)];
@@ -103,12 +116,22 @@ fn draw(app: &App, frame: &mut Frame) {
         };
         frame.render_widget(text, body);
     }
-    render_footer(app, frame, footer, &theme);
+    render_footer(app, frame, footer, &theme, hits);
     let words = message.to_string();
     // Only a message the next key clears opens a panel; a standing problem from the store
     // keeps to its rows rather than cover the screen for good.
     let passing = app.status().is_some() || app.confirm().is_some();
     if !passing || status_needs(&words, area) <= status_cap(area) {
+        // A question on one row: its answers can be clicked where they are written.
+        if let (Some(_), 1) = (app.confirm(), status.height) {
+            let answers = field::columns(ANSWERS) as u16;
+            let mut x = status.x + (field::columns(&words) as u16).saturating_sub(answers);
+            for (answer, msg) in ANSWERS.split(" · ").zip([Msg::Yes, Msg::No]) {
+                let width = field::columns(answer) as u16;
+                hits.add(Rect::new(x, status.y, width, 1).intersection(status), msg);
+                x += width + field::columns(" · ") as u16;
+            }
+        }
         frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), status);
     } else {
         // Too long for its third of the screen: a panel over everything below the banner until
@@ -116,6 +139,9 @@ fn draw(app: &App, frame: &mut Frame) {
         let [_, below] =
             Layout::vertical([Constraint::Length(top.height), Constraint::Fill(1)]).areas(area);
         frame.render_widget(Clear, below);
+        // The next key or click closes it.
+        hits.cover(below);
+        hits.add(below, Msg::Other);
         let rows = field::wrap(&words, below.width.saturating_sub(2) as usize).len();
         let text = Paragraph::new(message).wrap(Wrap { trim: true });
         let text = if below.height as usize >= rows + 2 {
@@ -165,7 +191,7 @@ pub fn page_end(app: &App, width: u16, height: u16) -> Option<Measure> {
 }
 
 /// Draw the tab row; returns how many columns its labels take.
-fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mut Hits) -> u16 {
     let wide = area.width >= 80;
     let mut spans = Vec::new();
     for screen in enum_iterator::all::<Screen>() {
@@ -182,17 +208,27 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) -> u16 {
         };
         spans.push(Span::styled(label, style));
     }
+    let widths = spans.iter().map(|s| s.width() as u16);
+    let focus = app.focus();
+    for (screen, at) in enum_iterator::all::<Screen>().zip(hits::along(area, widths, 0)) {
+        if keys::works(focus, Msg::Goto(screen)) {
+            hits.add(at, Msg::Goto(screen));
+        }
+    }
     let line = Line::from(spans);
     let used = line.width() as u16;
     frame.render_widget(line, area);
     used
 }
 
+/// How a question's answers are written after it.
+const ANSWERS: &str = "y yes · n no";
+
 /// The question being asked, the last message, or what the store reported.
 fn status_line(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     match (app.confirm(), app.status()) {
         (Some(confirm), _) => {
-            Line::styled(format!("{} y yes · n no", confirm.question), theme.error())
+            Line::styled(format!("{} {ANSWERS}", confirm.question), theme.error())
         }
         (None, Some(Status::Error(text))) => Line::styled(text.clone(), theme.error()),
         (None, Some(Status::Info(text))) => Line::styled(text.clone(), theme.ok()),
@@ -241,13 +277,37 @@ fn status_cap(area: Rect) -> u16 {
 }
 
 /// The keys that work here, from the binding table.
-fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    frame.render_widget(footer_line(app.focus(), area.width, theme), area);
+fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mut Hits) {
+    let focus = app.focus();
+    let shown = footer_items(focus, area.width);
+    let widths = shown
+        .iter()
+        .map(|(key, word)| (field::columns(key) + 1 + field::columns(word)) as u16);
+    for (&(key, word), at) in shown.iter().zip(hits::along(area, widths, 2)) {
+        if let Some(msg) = keys::footer_msg(focus, key, word) {
+            hits.add(at, msg);
+        }
+    }
+    frame.render_widget(footer_line(focus, area.width, theme), area);
 }
 
 /// The footer for `focus` in `width` columns: whole items in table order (the most useful
-/// first) as many as fit, and "? help" last wherever it works, so it is never the one left out.
+/// first) as many as fit, and "? keys" (or "F1 keys") last wherever it works, so it is never the one left out.
 pub fn footer_line(focus: Focus, width: u16, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (key, word)) in footer_items(focus, width).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", theme.dim()));
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(" ", theme.dim()));
+        spans.push(Span::styled(word, theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// The footer's items for `focus` that fit in `width`, in the order shown.
+fn footer_items(focus: Focus, width: u16) -> Vec<(&'static str, &'static str)> {
     let items = keys::footer(focus);
     // The key that shows the rest goes last, and never falls off.
     let help = items.iter().find(|(_, word)| *word == "keys");
@@ -262,14 +322,5 @@ pub fn footer_line(focus: Focus, width: u16, theme: &Theme) -> Line<'static> {
         }
     }
     shown.extend(help);
-    let mut spans = Vec::new();
-    for (i, (key, word)) in shown.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled("  ", theme.dim()));
-        }
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::styled(" ", theme.dim()));
-        spans.push(Span::styled(word, theme.dim()));
-    }
-    Line::from(spans)
+    shown
 }

@@ -7,19 +7,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::flags::lock_message;
+use super::hits::Hits;
 use super::theme::Theme;
-use crate::app::{App, Stage};
+use crate::app::{App, Msg, Stage};
 use crate::domain::redflag::Level;
 use crate::domain::stretch::{PhaseKind, Player, Sides, duration_words, gentler};
 
 /// Said on every stage of a routine, in every size.
 const STOP: &str = "Stop at sharp pain, dizziness, tingling or double vision.";
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mut Hits) {
     let state = app.stretches();
     match &state.stage {
         Stage::Playing { player, .. } => render_player(app, player, frame, area, theme),
-        Stage::List => render_list(app, frame, area, theme),
+        Stage::List => render_list(app, frame, area, theme, hits),
         stage => {
             let name = state.chosen().map_or("the routine", |r| r.name.as_str());
             let typed = format!(" {:<2} ", state.typed);
@@ -53,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mut Hits) {
     let state = app.stretches();
     let mut lines = lock_message(app, theme);
     let name_width = state
@@ -75,6 +76,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(Line::styled(words, theme.heading()));
     }
     for (i, r) in state.library.routines.iter().enumerate() {
+        // Its rows, below what wraps above it.
+        let above = rows_of(&lines, area.width);
         let picked = i == state.selected;
         let mark = if picked { "› " } else { "  " };
         let mine = if r.origin == "built in" {
@@ -96,6 +99,9 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Default::default()
         };
         lines.push(Line::styled(text, style));
+        let rows = rows_of(&lines, area.width) - above;
+        let at = Rect::new(area.x, area.y.saturating_add(above), area.width, rows);
+        hits.add(at.intersection(area), Msg::Pick(i));
     }
     lines.push(Line::styled(STOP, theme.level(Level::Urgent)));
     if let Some(r) = state.chosen() {
@@ -236,4 +242,10 @@ fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, them
         Span::styled("! stops and reports", theme.key()),
     ]);
     frame.render_widget(Paragraph::new(stop).wrap(Wrap { trim: true }), stop_row);
+}
+
+/// Rows `lines` take, wrapped as the list wraps them, at `width`.
+fn rows_of(lines: &[Line<'static>], width: u16) -> u16 {
+    let text = Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false });
+    text.line_count(width) as u16
 }

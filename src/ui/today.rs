@@ -6,13 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::detail;
+use super::hits::Hits;
 use super::theme::Theme;
 use crate::app::{App, Msg};
 use crate::domain::checkin::CheckIn;
 use crate::domain::{redflag, vocabulary};
 use crate::keys;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mut Hits) {
     let [quick, gap, day, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(area.height > 8)),
@@ -140,6 +141,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             }
         }
     };
+    let count = items.len();
     let mut state = ListState::default().with_selected(Some(state.selected));
     frame.render_stateful_widget(
         List::new(items)
@@ -148,6 +150,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         list,
         &mut state,
     );
+    // A row each, from the first the list scrolled to.
+    for (row, entry) in (list.y..list.bottom()).zip(state.offset()..count) {
+        hits.add(Rect::new(list.x, row, list.width, 1), Msg::Pick(entry));
+    }
     if let (Some(lines), Some(pane)) = (picked, pane) {
         // A rule between list and pane: on its left beside the list, above it under the list.
         let rule = if pane.y > list.y {

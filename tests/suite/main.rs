@@ -22,6 +22,7 @@ mod cli_timer_safety;
 mod cli_values;
 mod diary;
 mod e2e_hangup;
+mod e2e_mouse;
 mod e2e_paging;
 mod e2e_stretch;
 mod e2e_terminal;

@@ -9,18 +9,26 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
+use super::hits::Hits;
 use super::theme::Theme;
-use crate::app::{App, Measure};
+use crate::app::{App, Measure, Msg};
 use crate::domain::settings::Section;
 use crate::domain::trends::Summary;
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mut Hits) {
     let view = app.trends().view(app.diary());
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        header(view.section, view.span.label(), head.width, theme),
-        head,
-    );
+    let line = header(view.section, view.span.label(), head.width, theme);
+    // Where every section is named, a click on one shows it.
+    if line.spans.len() > enum_iterator::cardinality::<Section>() {
+        let widths = line.spans.iter().step_by(2).map(|s| s.width() as u16);
+        for (i, at) in super::hits::along(head, widths, 1).into_iter().enumerate() {
+            if i < enum_iterator::cardinality::<Section>() {
+                hits.add(at, Msg::Pick(i));
+            }
+        }
+    }
+    frame.render_widget(line, head);
     let Some(summary) = app.trends().summary() else {
         return;
     };

@@ -112,6 +112,34 @@ impl Session {
             .unwrap();
     }
 
+    /// Whether the program asked the terminal to report the mouse.
+    pub fn mouse_reported(&self) -> bool {
+        let seen = self.seen.0.lock().unwrap();
+        seen.parser.screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    /// A left click at `column`, `row` (from 0), as a terminal reports it (SGR).
+    pub fn click(&mut self, column: usize, row: usize) {
+        let (x, y) = (column + 1, row + 1);
+        self.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    }
+
+    /// A turn of the wheel at `column`, `row`, down or up.
+    pub fn wheel(&mut self, column: usize, row: usize, down: bool) {
+        let button = if down { 65 } else { 64 };
+        self.send(&format!("\x1b[<{button};{};{}M", column + 1, row + 1));
+    }
+
+    /// A click on `text` where the screen shows it (its first character).
+    pub fn click_on(&mut self, text: &str) {
+        let screen = self.wait_until(&format!("{text:?}"), |s| s.contains(text));
+        let (row, line) = (screen.lines().enumerate())
+            .find(|(_, line)| line.contains(text))
+            .unwrap();
+        let column = line[..line.find(text).unwrap()].chars().count();
+        self.click(column, row);
+    }
+
     pub fn contents(&self) -> String {
         self.seen.0.lock().unwrap().parser.screen().contents()
     }
