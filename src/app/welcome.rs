@@ -5,7 +5,7 @@ use tui_input::{Input, InputRequest};
 
 use super::{Ctx, Effect, Follow, Msg};
 use crate::diary::{Act, SettingsAct};
-use crate::domain::settings::{self, Settings};
+use crate::domain::settings::{self, CueMode, Settings};
 use crate::domain::therapy::limits::{Limits, bounds};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, enum_iterator::Sequence)]
@@ -45,13 +45,13 @@ impl SettingField {
         match self {
             SettingField::Number => "Emergency number: ".into(),
             SettingField::Onset => "This episode of neck pain began:".into(),
-            SettingField::Date => "Began (date [HH:MM]): ".into(),
+            SettingField::Date => "Began (date, yesterday, HH:MM): ".into(),
             SettingField::ColdHours => format!("Cold for the first ({}): ", b.cold_hours),
             SettingField::SessionMinutes => format!("Session length ({}): ", b.session_minutes),
             SettingField::GapMinutes => {
                 format!("Gap between sessions ({}+ minutes): ", b.gap_minutes.min)
             }
-            SettingField::Cues => "Stretch cues (off, bell, voice): ".into(),
+            SettingField::Cues => "Stretch cues: ".into(),
             SettingField::ReadySecs => "Get ready before a hold (0-10 s): ".into(),
             SettingField::BreakMinutes => "Desk break every (minutes, 0 off): ".into(),
             SettingField::Night => "No break reminders (hours, 22-7): ".into(),
@@ -67,7 +67,7 @@ pub struct SettingsForm {
     pub cold_hours: Input,
     pub session_minutes: Input,
     pub gap_minutes: Input,
-    pub cues: Input,
+    pub cues: CueMode,
     pub ready_secs: Input,
     pub break_minutes: Input,
     pub night: Input,
@@ -111,7 +111,7 @@ impl SettingsForm {
             cold_hours: Input::new(limits.cold_hours.to_string()),
             session_minutes: Input::new(limits.session_minutes.to_string()),
             gap_minutes: Input::new(limits.gap_minutes.to_string()),
-            cues: Input::new(stored.cue_mode().word().to_string()),
+            cues: stored.cue_mode(),
             ready_secs: Input::new(stored.ready().to_string()),
             break_minutes: Input::new(stored.break_every().to_string()),
             night: Input::new(format!("{from}-{to}")),
@@ -156,11 +156,10 @@ impl SettingsForm {
             SettingField::ColdHours => &self.cold_hours,
             SettingField::SessionMinutes => &self.session_minutes,
             SettingField::GapMinutes => &self.gap_minutes,
-            SettingField::Cues => &self.cues,
             SettingField::ReadySecs => &self.ready_secs,
             SettingField::BreakMinutes => &self.break_minutes,
             SettingField::Night => &self.night,
-            SettingField::Onset => return None,
+            SettingField::Onset | SettingField::Cues => return None,
         })
     }
 
@@ -171,17 +170,16 @@ impl SettingsForm {
             SettingField::ColdHours => &mut self.cold_hours,
             SettingField::SessionMinutes => &mut self.session_minutes,
             SettingField::GapMinutes => &mut self.gap_minutes,
-            SettingField::Cues => &mut self.cues,
             SettingField::ReadySecs => &mut self.ready_secs,
             SettingField::BreakMinutes => &mut self.break_minutes,
             SettingField::Night => &mut self.night,
-            SettingField::Onset => return None,
+            SettingField::Onset | SettingField::Cues => return None,
         })
     }
 
     /// Whether typed characters go into a text field (so letters are not screen keys).
     pub fn text_focus(&self) -> bool {
-        self.focused() != SettingField::Onset
+        !matches!(self.focused(), SettingField::Onset | SettingField::Cues)
     }
 
     /// The focus marker shows while the form can be changed (always, on the welcome).
@@ -189,17 +187,40 @@ impl SettingsForm {
         self.editing || self.welcome
     }
 
+    /// The next or previous choice of the field focused, if it is a fixed choice.
     fn cycle(&mut self, forward: bool) {
-        self.onset = if forward {
-            enum_iterator::next_cycle(&self.onset)
-        } else {
-            enum_iterator::previous_cycle(&self.onset)
+        fn step<T: enum_iterator::Sequence>(value: &T, forward: bool) -> T {
+            match forward {
+                true => enum_iterator::next_cycle(value),
+                false => enum_iterator::previous_cycle(value),
+            }
+        }
+        match self.focused() {
+            SettingField::Onset => self.onset = step(&self.onset, forward),
+            SettingField::Cues => self.cues = step(&self.cues, forward),
+            _ => {}
+        }
+    }
+
+    /// Why `c` cannot go into the field focused, if it cannot: a number takes digits only
+    /// (the night hours a dash too), said as it is typed rather than at the save.
+    fn refused(&self, c: char) -> Option<String> {
+        let (name, takes) = match self.focused() {
+            SettingField::ColdHours => ("Cold for the first", "digits"),
+            SettingField::SessionMinutes => ("Session length", "digits"),
+            SettingField::GapMinutes => ("Gap between sessions", "digits"),
+            SettingField::ReadySecs => ("Get ready before a hold", "digits"),
+            SettingField::BreakMinutes => ("Desk break every", "digits"),
+            SettingField::Night if c == '-' => return None,
+            SettingField::Night => ("No break reminders", "digits and a dash (22-7)"),
+            _ => return None,
         };
+        (!c.is_ascii_digit()).then(|| format!("{name} takes {takes} only."))
     }
 
     fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         let count = self.fields().len();
-        let onset = self.focused() == SettingField::Onset;
+        let choice = !self.text_focus();
         match msg {
             Msg::NextField | Msg::Down => {
                 self.focus = (self.focus + 1) % count;
@@ -209,8 +230,12 @@ impl SettingsForm {
                 self.focus = (self.focus + count - 1) % count;
                 self.fresh = true;
             }
-            Msg::Left if onset => self.cycle(false),
-            Msg::Right | Msg::Toggle if onset => self.cycle(true),
+            Msg::Left if choice => self.cycle(false),
+            Msg::Right | Msg::Toggle if choice => self.cycle(true),
+            // A number takes digits only: anything else is refused as it is typed.
+            Msg::Edit(InputRequest::InsertChar(c)) if self.refused(c).is_some() => {
+                self.error = self.refused(c);
+            }
             Msg::Edit(request) => {
                 let fresh = std::mem::replace(&mut self.fresh, false);
                 if let Some(input) = self.input_mut(self.focused()) {
@@ -226,24 +251,40 @@ impl SettingsForm {
         Vec::new()
     }
 
-    /// `current` with the values typed here, or what is wrong with them.
+    /// `current` with the values typed here, or what is wrong with them: every bad field, named.
     fn settings(
         &self,
         now: chrono::NaiveDateTime,
         current: Option<&Settings>,
     ) -> Result<Settings, String> {
         let today = now.date();
-        let number = settings::validate_emergency_number(self.number.value())
-            .map_err(|e| format!("Emergency number {e}"))?;
-        let (onset, onset_time) = match self.onset {
-            OnsetChoice::Today => (Some(today), None),
-            OnsetChoice::Ongoing => (None, None),
+        let mut wrong: Vec<String> = Vec::new();
+        // The value, or `fallback` with what is wrong noted.
+        fn noted<T>(wrong: &mut Vec<String>, checked: Result<T, String>, fallback: T) -> T {
+            checked.unwrap_or_else(|e| {
+                wrong.push(e);
+                fallback
+            })
+        }
+        let number = noted(
+            &mut wrong,
+            settings::validate_emergency_number(self.number.value())
+                .map_err(|e| format!("Emergency number {e}")),
+            String::new(),
+        );
+        let onset = match self.onset {
+            OnsetChoice::Today => Ok((Some(today), None)),
+            OnsetChoice::Ongoing => Ok((None, None)),
             // "On a date" with no date is asked about, never quietly taken as today.
             OnsetChoice::Date => settings::parse_onset(self.date.value(), now)
-                .map_err(|e| format!("Began {e}"))?
-                .map(|(date, time)| (Some(date), time))
-                .ok_or("Began: type the date it began (YYYY-MM-DD), or choose \"today\"")?,
+                .map_err(|e| format!("Began {e}"))
+                .and_then(|onset| {
+                    onset.map(|(date, time)| (Some(date), time)).ok_or(
+                        "Began: type the date it began (YYYY-MM-DD), or choose \"today\"".into(),
+                    )
+                }),
         };
+        let (onset, onset_time) = noted(&mut wrong, onset, (None, None));
         let mut out = current
             .cloned()
             .unwrap_or_else(|| Settings::new(&number, onset));
@@ -252,33 +293,35 @@ impl SettingsForm {
         out.onset_time = onset_time;
         if !self.welcome {
             let b = bounds();
-            out.cold_hours = Some(
-                b.cold_hours
-                    .check("Cold for the first", self.cold_hours.value())?,
-            );
-            out.session_minutes = Some(
-                b.session_minutes
-                    .check("Session length", self.session_minutes.value())?,
-            );
-            out.gap_minutes = Some(
-                b.gap_minutes
-                    .check("Gap between sessions", self.gap_minutes.value())?,
-            );
             let named = |name: &'static str| move |e: String| format!("{name} {e}");
-            out.cues =
-                Some(settings::CueMode::parse(self.cues.value()).map_err(named("Stretch cues"))?);
-            out.ready_secs = Some(
-                settings::parse_ready_secs(self.ready_secs.value()).map_err(named("Get ready"))?,
-            );
-            out.break_minutes = Some(
-                settings::parse_break_minutes(self.break_minutes.value())
-                    .map_err(named("Desk break every"))?,
-            );
-            out.night = Some(
-                settings::parse_night(self.night.value()).map_err(named("No break reminders"))?,
+            let cold = b
+                .cold_hours
+                .check("Cold for the first", self.cold_hours.value());
+            out.cold_hours = Some(noted(&mut wrong, cold, 0));
+            let session = (b.session_minutes).check("Session length", self.session_minutes.value());
+            out.session_minutes = Some(noted(&mut wrong, session, 0));
+            let gap = (b.gap_minutes).check("Gap between sessions", self.gap_minutes.value());
+            out.gap_minutes = Some(noted(&mut wrong, gap, 0));
+            out.cues = Some(self.cues);
+            let ready = settings::parse_ready_secs(self.ready_secs.value());
+            out.ready_secs = Some(noted(&mut wrong, ready.map_err(named("Get ready")), 0));
+            let every = settings::parse_break_minutes(self.break_minutes.value());
+            out.break_minutes = Some(noted(
+                &mut wrong,
+                every.map_err(named("Desk break every")),
+                0,
+            ));
+            let night = settings::parse_night(self.night.value());
+            out.night = noted(
+                &mut wrong,
+                night.map_err(named("No break reminders")).map(Some),
+                None,
             );
         }
-        Ok(out)
+        match wrong.is_empty() {
+            true => Ok(out),
+            false => Err(wrong.join(" ")),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::therapy::PackKind;
 use super::therapy::limits::Limits;
@@ -113,7 +113,9 @@ impl Section {
     }
 }
 
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default, enum_iterator::Sequence,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum CueMode {
     Off,
@@ -292,13 +294,31 @@ pub fn parse_onset(
     if text.is_empty() {
         return Ok(None);
     }
-    let (date, time) = match NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M") {
-        Ok(at) => (at.date(), Some(at.time())),
-        Err(_) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(|d| (d, None))
-            .map_err(|_| {
-                format!("must be a date like 2026-03-14, with a time if known: 2026-03-14 08:30 (got \"{text}\")")
-            })?,
+    // The words a check-in's time takes ("yesterday 08:30"), and a day alone.
+    let today = now.date();
+    let clock = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
+    let lower = text.to_lowercase();
+    let yesterday = today.pred_opt().unwrap_or(today);
+    let (date, time) = match lower.as_str() {
+        "now" => (today, Some(now.time().with_second(0).unwrap_or(now.time()))),
+        "today" => (today, None),
+        "yesterday" => (yesterday, None),
+        _ => match (clock(text), lower.strip_prefix("yesterday").and_then(clock)) {
+            (Some(time), _) => (today, Some(time)),
+            (None, Some(time)) => (yesterday, Some(time)),
+            (None, None) => match NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M") {
+                Ok(at) => (at.date(), Some(at.time())),
+                Err(_) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map(|d| (d, None))
+                    .map_err(|_| {
+                        format!(
+                            "must be a date (2026-03-14, with a time if known: 2026-03-14 \
+                             08:30), \"today\", \"yesterday\", \"yesterday HH:MM\" or \"HH:MM\" \
+                             (got \"{text}\")"
+                        )
+                    })?,
+            },
+        },
     };
     if date > now.date() || time.is_some_and(|t| date.and_time(t) > now) {
         return Err(format!("{text} is in the future"));

@@ -184,7 +184,7 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         // The welcome and the Settings form
         bind(SettingsForm, &[TAB, DOWN], Msg::NextField, "Tab", Some("next"), "next field"),
         bind(SettingsForm, &[BACKTAB, UP], Msg::PrevField, "Shift-Tab", None, "previous field"),
-        bind(SettingsChoice, &[LEFT], Msg::Left, "←", Some("→ choose"), "the choice before, for when the episode began"),
+        bind(SettingsChoice, &[LEFT], Msg::Left, "←", Some("→ choose"), "the choice before (when the episode began, stretch cues)"),
         bind(SettingsChoice, &[RIGHT, c(' ')], Msg::Right, "→", None, "the next choice (Space too)"),
         bind(Scope::Welcome, &[ENTER], Msg::Enter, "Enter", Some("start"), "on the welcome: save and start"),
         bind(Scope::Welcome, &[ESC], Msg::Cancel, "Esc", Some("quit"), "on the welcome: quit without saving"),

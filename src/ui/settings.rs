@@ -7,8 +7,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::field;
 use super::theme::Theme;
-use crate::app::{App, OnsetChoice, SettingsForm};
+use crate::app::{App, OnsetChoice, SettingField, SettingsForm};
 use crate::domain::redflag::{self, Level};
+use crate::domain::settings::CueMode;
 
 pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines = vec![Line::styled("Welcome to nape", theme.heading())];
@@ -96,18 +97,29 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize)
             lines.push(Line::from(spans));
             continue;
         }
-        lines.push(Line::from(spans));
-        for option in enum_iterator::all::<OnsetChoice>() {
-            let chosen = option == form.onset;
+        let choice = |chosen: bool, label: &str| {
             let style = if chosen && here {
                 theme.selected()
             } else {
                 theme.dim()
             };
             let dot = if chosen { "(•)" } else { "( )" };
+            Span::styled(format!("{dot} {label}"), style)
+        };
+        if field == SettingField::Cues {
+            // Three short words: on the field's own line.
+            for mode in enum_iterator::all::<CueMode>() {
+                spans.push(choice(mode == form.cues, mode.word()));
+                spans.push(Span::raw(" "));
+            }
+            lines.push(Line::from(spans));
+            continue;
+        }
+        lines.push(Line::from(spans));
+        for option in enum_iterator::all::<OnsetChoice>() {
             lines.push(Line::from(vec![
                 Span::raw("    "),
-                Span::styled(format!("{dot} {}", option.label()), style),
+                choice(option == form.onset, option.label()),
             ]));
         }
     }

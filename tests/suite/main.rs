@@ -42,6 +42,7 @@ mod render_messages;
 mod render_trends;
 mod report;
 mod scrolling;
+mod settings_form;
 mod signs_add_up;
 mod store_contract;
 mod store_damage;
