@@ -107,12 +107,14 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize)
             Span::styled(format!("{dot} {label}"), style)
         };
         if field == SettingField::Cues {
-            // Three short words: on the field's own line.
-            for mode in enum_iterator::all::<CueMode>() {
-                spans.push(choice(mode == form.cues, mode.word()));
-                spans.push(Span::raw(" "));
-            }
+            // Three short words: on one line under the label, which fits the smallest terminal.
             lines.push(Line::from(spans));
+            let mut options = vec![Span::raw("    ")];
+            for mode in enum_iterator::all::<CueMode>() {
+                options.push(choice(mode == form.cues, mode.word()));
+                options.push(Span::raw(" "));
+            }
+            lines.push(Line::from(options));
             continue;
         }
         lines.push(Line::from(spans));
