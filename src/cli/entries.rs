@@ -9,7 +9,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::{Cli, Failure, open_diary};
-use crate::diary::{Act, Diary};
+use crate::diary::{Act, Diary, Undone};
 use crate::domain::checkin::{CheckIn, Draft};
 use crate::domain::vocabulary::{self, Term};
 use crate::record::Record;
@@ -244,4 +244,61 @@ pub fn edit(cli: &Cli, args: &EditArgs) -> Result<(), Failure> {
     }
     let saved = find(&diary, &args.id)?;
     say!("Changed: {}", line(&diary, saved, short_len(&diary)))
+}
+
+/// Take back the last change to a check-in made on this computer, and say what it was.
+pub fn undo(cli: &Cli) -> Result<(), Failure> {
+    let now = super::now(cli);
+    let mut diary = open_diary(cli, now)?;
+    let locking = |diary: &Diary| -> Vec<crate::domain::redflag::ActiveFlag> {
+        (diary.flags().iter())
+            .filter(|f| f.locks())
+            .cloned()
+            .collect()
+    };
+    let held = locking(&diary);
+    let (undone, outcome) = diary.undo(now).map_err(|e| match e {
+        crate::diary::DiaryError::Changed(_) => Failure::BadInput(
+            "the last change made here has itself been changed since (in another window or on \
+             another computer); nothing was undone, so that change is kept"
+                .into(),
+        ),
+        e => e.into(),
+    })?;
+    let short = short_len(&diary);
+    let when = |r: &Record<CheckIn>| {
+        diary
+            .zone()
+            .clock_of(r.body.at, r.body.offset, "%Y-%m-%d %H:%M")
+    };
+    match &undone {
+        Undone::Added(r) => say!(
+            "Undone: the {} check-in, pain {}, that was added is deleted again.",
+            when(r),
+            r.body.pain
+        )?,
+        Undone::Edited(r) => say!(
+            "Undone: an edit. The check-in is back as it was: {}",
+            line(&diary, r, short)
+        )?,
+        Undone::Deleted(r) => say!(
+            "Undone: a delete. The check-in is back: {}",
+            line(&diary, r, short)
+        )?,
+    }
+    let after = locking(&diary);
+    let lifted: Vec<_> = (held.into_iter())
+        .filter(|f| !after.iter().any(|a| a.def.id == f.def.id))
+        .collect();
+    if !lifted.is_empty() {
+        say!(
+            "It held {}, not yet assessed: the lock on timers and stretches is lifted.",
+            crate::domain::redflag::named(&lifted)
+        )?;
+    }
+    let number = diary.emergency_number().to_string();
+    for flag in &outcome.raised {
+        say!("{}.", super::log::flag_line(flag, &number))?;
+    }
+    Ok(())
 }

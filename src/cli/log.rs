@@ -249,7 +249,7 @@ fn number_anyway(cli: &Cli, now: chrono::DateTime<Utc>) -> String {
 }
 
 /// A sign as the shell says it: "‼ EMERGENCY: Call 112 now. Why: ..." (the caller ends it).
-fn flag_line(flag: &redflag::ActiveFlag, number: &str) -> String {
+pub(super) fn flag_line(flag: &redflag::ActiveFlag, number: &str) -> String {
     let (tag, advice) = (flag.def.level.tag(), flag.def.advice(number));
     format!("{tag}: {advice} Why: {}", flag.reason)
 }

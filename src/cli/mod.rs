@@ -72,6 +72,9 @@ pub enum Command {
     Edit(Box<entries::EditArgs>),
     /// Delete a check-in, by its id or short id (asks first on a terminal).
     Delete(entries::DeleteArgs),
+    /// Take back the last change to a check-in made on this computer (by the app or the shell),
+    /// and say what it was; again, the one before.
+    Undo,
     /// Write the diary to standard output.
     Export(exchange::ExportArgs),
     /// Merge a JSON export into the diary (records already present are kept).
@@ -355,6 +358,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Show(args) => entries::show(cli, args),
         Command::Delete(args) => entries::delete(cli, args),
         Command::Edit(args) => entries::edit(cli, args),
+        Command::Undo => entries::undo(cli),
         Command::Completions { shell } => shell_files::completions(*shell),
         Command::Man => shell_files::man(),
         Command::Routines(command) => routines::run(cli, command),

@@ -90,8 +90,18 @@ pub enum SettingsAct {
 }
 
 impl Diary {
-    /// Carry out `act` at `now`: checked, written, and what it set off.
+    /// Carry out `act` at `now`: checked, written, and what it set off. A change to a check-in
+    /// is noted, so `undo` can take it back.
     pub fn act(&mut self, act: Act, now: DateTime<Utc>) -> Result<Outcome, DiaryError> {
+        let checkin = match &act {
+            Act::Log { id, .. } | Act::Edit { id, .. } | Act::Delete(id) => Some(*id),
+            Act::BringBack(record) => Some(record.id),
+            _ => None,
+        };
+        self.noting(checkin, |diary| diary.carry_out(act, now))
+    }
+
+    fn carry_out(&mut self, act: Act, now: DateTime<Utc>) -> Result<Outcome, DiaryError> {
         let today = self.zone.date(now);
         match act {
             Act::Log { id, draft } => {

@@ -10,6 +10,7 @@ mod outcome;
 mod queries;
 mod signs;
 mod therapy;
+mod undo;
 mod unread;
 
 use std::collections::{BTreeMap, HashMap};
@@ -23,6 +24,7 @@ pub use error::DiaryError;
 use kept::{Kept, Listed};
 pub use outcome::{Answered, Outcome};
 pub use therapy::{Done, Refused, Settled, TimerAction};
+pub use undo::Undone;
 use unread::Source;
 
 use crate::clock::Zone;

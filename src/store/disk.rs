@@ -291,6 +291,18 @@ impl Store for DiskStore {
         &self.local.desk
     }
 
+    fn remember(&self, change: serde_json::Value) -> Result<(), StoreError> {
+        self.change_journal(|notes| notes.push(change))
+    }
+
+    fn changes(&self) -> Result<Vec<serde_json::Value>, StoreError> {
+        self.journal()
+    }
+
+    fn forget(&self, change: &serde_json::Value) -> Result<(), StoreError> {
+        self.change_journal(|notes| notes.retain(|n| n != change))
+    }
+
     fn set_aside(&self, c: Collection, date: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
         let stem = c.stem(date);
         let listing = self.listing(c)?;

@@ -11,6 +11,7 @@ pub struct MemoryStore {
     collections: Mutex<HashMap<&'static str, Vec<RawRecord>>>,
     stamps: Mutex<HashMap<&'static str, u64>>,
     deleted: Mutex<HashMap<&'static str, Vec<Tombstone>>>,
+    journal: Mutex<Vec<serde_json::Value>>,
 }
 
 impl MemoryStore {
@@ -20,6 +21,28 @@ impl MemoryStore {
 }
 
 impl Store for MemoryStore {
+    fn remember(&self, change: serde_json::Value) -> Result<(), StoreError> {
+        let mut notes = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        notes.push(change);
+        let overflow = notes.len().saturating_sub(super::journal::KEPT);
+        notes.drain(..overflow);
+        Ok(())
+    }
+
+    fn changes(&self) -> Result<Vec<serde_json::Value>, StoreError> {
+        Ok(self
+            .journal
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone())
+    }
+
+    fn forget(&self, change: &serde_json::Value) -> Result<(), StoreError> {
+        let mut notes = self.journal.lock().unwrap_or_else(|e| e.into_inner());
+        notes.retain(|n| n != change);
+        Ok(())
+    }
+
     fn load(&self, c: Collection, range: DateRange) -> Result<Loaded, StoreError> {
         let collections = self.collections.lock().unwrap_or_else(|e| e.into_inner());
         let mut records: Vec<RawRecord> = collections

@@ -10,6 +10,7 @@ mod entries;
 mod fields;
 mod files;
 mod folding;
+mod journal;
 
 mod layout;
 mod listing;
@@ -304,6 +305,20 @@ pub trait Store {
         Err(StoreError::NoDataDir(format!(
             "{name}: this diary is kept in memory, with no folder to write to"
         )))
+    }
+    /// Note a change made on this desk, for undo (what it says is the diary's). The last
+    /// `journal::KEPT` are kept, on this desk only. A store that keeps no notes has nothing
+    /// to undo.
+    fn remember(&self, _change: serde_json::Value) -> Result<(), StoreError> {
+        Ok(())
+    }
+    /// The changes noted, oldest first.
+    fn changes(&self) -> Result<Vec<serde_json::Value>, StoreError> {
+        Ok(Vec::new())
+    }
+    /// Take `change` off the notes (it was undone).
+    fn forget(&self, _change: &serde_json::Value) -> Result<(), StoreError> {
+        Ok(())
     }
 }
 

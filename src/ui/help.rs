@@ -67,7 +67,7 @@ pub fn page(app: &App, theme: &Theme) -> Paragraph<'static> {
 }
 
 /// The subcommands, in a line each (`nape --help` has the rest).
-const SHELL: [(&str, &str); 7] = [
+const SHELL: [(&str, &str); 8] = [
     (
         "nape log 6 [note] [-w where] [-s symptom]",
         "a check-in without opening the app",
@@ -75,6 +75,10 @@ const SHELL: [(&str, &str); 7] = [
     (
         "nape timer start cold|heat",
         "a session (also pause, resume, stop, status, skin, rate)",
+    ),
+    (
+        "nape list, show ID, edit ID, delete ID, undo",
+        "read and correct check-ins (undo: the last change made here)",
     ),
     ("nape status", "one line for a status bar"),
     (

@@ -19,6 +19,7 @@ mod cli_routines;
 mod cli_shell;
 mod cli_small;
 mod cli_timer_safety;
+mod cli_undo;
 mod cli_values;
 mod diary;
 mod e2e_hangup;
