@@ -8,6 +8,7 @@ macro_rules! say {
     };
 }
 
+mod assess;
 mod check;
 mod entries;
 mod exchange;
@@ -72,6 +73,9 @@ pub enum Command {
     Edit(Box<entries::EditArgs>),
     /// Delete a check-in, by its id or short id (asks first on a terminal).
     Delete(entries::DeleteArgs),
+    /// Record that a clinician has assessed the warning signs reported (asks first on a
+    /// terminal): it lifts the lock they put on timers and stretches.
+    Assess(assess::AssessArgs),
     /// Take back the last change to a check-in made on this computer (by the app or the shell),
     /// and say what it was; again, the one before.
     Undo,
@@ -359,6 +363,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Delete(args) => entries::delete(cli, args),
         Command::Edit(args) => entries::edit(cli, args),
         Command::Undo => entries::undo(cli),
+        Command::Assess(args) => assess::assess(cli, args),
         Command::Completions { shell } => shell_files::completions(*shell),
         Command::Man => shell_files::man(),
         Command::Routines(command) => routines::run(cli, command),

@@ -6,6 +6,7 @@ use crate::common;
 
 use chrono::{Duration, Utc};
 use common::Diary;
+use common::pty::Session;
 
 /// A check-in `minutes` ago (0: now) with these extra arguments.
 type Log = (i64, &'static [&'static str]);
@@ -361,4 +362,38 @@ fn nape_log_says_a_see_a_clinician_sign_too() {
     // Said once, when it comes into force.
     let again = diary.ok(&["log", "3"]);
     assert!(!again.contains("SEE A CLINICIAN"), "{again}");
+}
+
+#[test]
+fn assess_from_the_shell_asks_first_and_lifts_the_lock() {
+    let diary = Diary::new();
+    diary.ok(&["log", "4", "-s", "stroke-signs"]);
+    // No terminal to ask on: refused, nothing recorded.
+    let out = diary.run(&["assess"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--yes") && err.contains("stroke"), "{err}");
+    assert!(
+        !diary.run(&["timer", "start", "cold"]).status.success(),
+        "still locked"
+    );
+    // On a terminal it asks; n records nothing, y records it.
+    let mut asked = Session::run(&diary, &["assess"], 24, 80, &[]);
+    asked.wait_for("Record that a clinician has assessed you for");
+    asked.send("n\r");
+    asked.wait_for("Nothing recorded.");
+    asked.wait_exit();
+    let mut asked = Session::run(&diary, &["assess"], 24, 80, &[]);
+    asked.wait_for("[y/N]");
+    asked.send("y\r");
+    asked.wait_for("Timers and stretches are open again.");
+    assert!(asked.wait_exit().0);
+    let said = diary.ok(&["assess", "--yes"]);
+    assert!(said.contains("nothing recorded"), "{said}");
+    assert!(
+        diary
+            .run(&["timer", "start", "cold", "--anyway"])
+            .status
+            .success()
+    );
 }

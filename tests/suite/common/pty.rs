@@ -39,6 +39,17 @@ impl Session {
 
     /// As `start_sized`, with more environment variables.
     pub fn start_with(diary: &Diary, rows: u16, cols: u16, env: &[(&str, &str)]) -> Session {
+        Session::run(diary, &[], rows, cols, env)
+    }
+
+    /// `nape` with `args` in a terminal of `rows` x `cols` (a command that asks, or the app).
+    pub fn run(
+        diary: &Diary,
+        args: &[&str],
+        rows: u16,
+        cols: u16,
+        env: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -48,6 +59,7 @@ impl Session {
             })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
         cmd.env("NAPE_DATA_DIR", diary.data());
         cmd.env("NAPE_CONFIG_DIR", diary.dir.path().join("config"));
         cmd.env("NAPE_STATE_DIR", diary.dir.path().join("state"));
