@@ -74,8 +74,11 @@ fn help_pages_down_and_up_and_jumps_to_either_end() {
 fn question_mark_shows_every_key_of_today_in_place_and_esc_closes() {
     let diary = Diary::new();
     let mut app = settled(&diary, 24, 80);
-    let footer = app.contents().lines().last().unwrap().to_string();
-    assert!(footer.trim_end().ends_with("? keys"), "{footer}");
+    // Today's footer, once drawn, ends with the key that shows the rest.
+    let last = |s: &str| s.lines().last().unwrap_or("").trim_end().to_string();
+    let screen = app.wait_until("Today's footer", |s| last(s).starts_with("0-10 Enter"));
+    let footer = last(&screen);
+    assert!(footer.ends_with("? keys"), "{footer}");
     // Keys with no room in the footer are in the keys shown.
     for hidden in ["delete", "day before", "backfill", "bring back"] {
         assert!(!footer.contains(hidden), "{footer}");
