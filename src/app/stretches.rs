@@ -8,7 +8,7 @@ use super::{Confirm, Ctx, Effect, Follow, Msg, Status};
 use crate::diary::{Act, RoutineAct};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::stretch::record::BEAT_SECS;
-use crate::domain::stretch::{Cue, Feeling, Library, Player, Routine, RoutineEnd, duration_words};
+use crate::domain::stretch::{Cue, Feeling, Library, Player, Routine, RoutineEnd};
 use crate::keys;
 use crate::record;
 
@@ -329,20 +329,9 @@ impl StretchesState {
                 "This routine's record was not found; nothing was saved.",
             )];
         };
-        let ran = duration_words((ctx.now - record.body.started_at).num_seconds().max(0) as u32);
+        let ran = (ctx.now - record.body.started_at).num_seconds().max(0) as u32;
         let (done, total) = (player.steps_done(ctx.now), record.body.steps_total);
-        let words = match how {
-            RoutineEnd::Finished if done == total => format!("{} done in {ran}.", record.body.name),
-            RoutineEnd::Finished => format!(
-                "{}: {done} of {total} exercises done in full, the rest skipped or cut short ({ran}).",
-                record.body.name
-            ),
-            RoutineEnd::Reported => {
-                "Stopped. Tick what came on: a warning sign is checked as soon as it is saved."
-                    .into()
-            }
-            _ => format!("Stopped after {done} of {total} exercises ({ran})."),
-        };
+        let words = how.words(&record.body.name, done, total, ran);
         let act = Act::Routine(RoutineAct::End {
             id,
             how,

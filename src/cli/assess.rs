@@ -1,8 +1,6 @@
 //! `nape assess`: record that a clinician has assessed the warning signs reported so far, as the
 //! Red flags screen does, asking first. It lifts the lock they put on timers and stretches.
 
-use std::io::{BufRead, IsTerminal, Write};
-
 use clap::Args;
 
 use super::{Cli, Failure, open_diary};
@@ -30,21 +28,8 @@ pub fn assess(cli: &Cli, args: &AssessArgs) -> Result<(), Failure> {
         "Record that a clinician has assessed you for {}?",
         redflag::named(&waiting)
     );
-    if !args.yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(Failure::BadInput(format!(
-                "{question} There is no terminal to ask on: give --yes to record it"
-            )));
-        }
-        print!("{question} [y/N] ");
-        std::io::stdout().flush().map_err(Failure::output)?;
-        let mut answer = String::new();
-        (std::io::stdin().lock())
-            .read_line(&mut answer)
-            .map_err(Failure::output)?;
-        if !answer.trim().eq_ignore_ascii_case("y") {
-            return say!("Nothing recorded.");
-        }
+    if !args.yes && !super::ask_yes(&question, "give --yes to record it")? {
+        return say!("Nothing recorded.");
     }
     let locked = diary.locked();
     diary.act(Act::Assessed, now)?;

@@ -2,8 +2,6 @@
 //! ID`, by a short id (the shortest prefix, at least 8 characters, that tells every check-in of
 //! the diary apart, entries made in the same minute included).
 
-use std::io::{BufRead, IsTerminal, Write};
-
 use chrono::{Duration, NaiveDate};
 use clap::Args;
 use serde_json::json;
@@ -191,23 +189,9 @@ pub fn delete(cli: &Cli, args: &DeleteArgs) -> Result<(), Failure> {
     let r = find(&diary, &args.id)?;
     let (id, pain) = (r.id, r.body.pain);
     let when = (diary.zone()).clock_of(r.body.at, r.body.offset, "%Y-%m-%d %H:%M");
-    if !args.yes {
-        if !std::io::stdin().is_terminal() {
-            return Err(Failure::BadInput(format!(
-                "delete the {when} check-in, pain {pain}? There is no terminal to ask on: give \
-                 --yes to delete it"
-            )));
-        }
-        print!("Delete the {when} check-in, pain {pain}? [y/N] ");
-        std::io::stdout().flush().map_err(Failure::output)?;
-        let mut answer = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut answer)
-            .map_err(Failure::output)?;
-        if !answer.trim().eq_ignore_ascii_case("y") {
-            return say!("Nothing was deleted.");
-        }
+    let question = format!("Delete the {when} check-in, pain {pain}?");
+    if !args.yes && !super::ask_yes(&question, "give --yes to delete it")? {
+        return say!("Nothing was deleted.");
     }
     diary.act(Act::Delete(id), now)?;
     say!("Deleted the {when} check-in, pain {pain}.")

@@ -13,6 +13,7 @@ mod check;
 mod entries;
 mod exchange;
 mod log;
+mod play;
 mod report;
 mod routines;
 mod shell_files;
@@ -21,7 +22,7 @@ mod status;
 mod timer;
 
 use std::fmt;
-use std::io::{self, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -161,6 +162,35 @@ pub fn say(line: fmt::Arguments) -> Result<(), Failure> {
     writeln!(out, "{}", plain(line.to_string()))
         .and_then(|()| out.flush())
         .map_err(Failure::output)
+}
+
+/// How to lift a lock, from the shell or in the app.
+pub fn unlock() -> String {
+    let keys = crate::keys::unlock();
+    format!("{keys} From the shell: nape assess.")
+}
+
+/// Ask `question` on the terminal and read a line back (trimmed); refused where there is no
+/// terminal to ask on, naming `otherwise`, the option that does without asking.
+pub fn ask(question: &str, otherwise: &str) -> Result<String, Failure> {
+    if !io::stdin().is_terminal() {
+        return Err(Failure::BadInput(format!(
+            "{question} There is no terminal to ask on: {otherwise}"
+        )));
+    }
+    print!("{}", plain(format!("{question} ")));
+    io::stdout().flush().map_err(Failure::output)?;
+    let mut answer = String::new();
+    (io::stdin().lock())
+        .read_line(&mut answer)
+        .map_err(Failure::output)?;
+    Ok(answer.trim().to_string())
+}
+
+/// Ask a yes-or-no `question` (no unless "y").
+pub fn ask_yes(question: &str, otherwise: &str) -> Result<bool, Failure> {
+    let answer = ask(&format!("{question} [y/N]"), otherwise)?;
+    Ok(answer.eq_ignore_ascii_case("y"))
 }
 
 /// A warning on standard error. If even that cannot be written there is no one left to tell.

@@ -18,11 +18,14 @@ pub enum RoutinesCommand {
         /// The routine file (JSON, as in the README).
         file: PathBuf,
     },
+    /// Play a routine in plain lines, one per cue (spoken when cues are voice); Ctrl-C stops.
+    Play(super::play::PlayArgs),
 }
 
 pub fn run(cli: &Cli, command: &RoutinesCommand) -> Result<(), Failure> {
     let library = library(cli);
     match command {
+        RoutinesCommand::Play(args) => super::play::play(cli, args, library),
         RoutinesCommand::List => {
             for r in &library.routines {
                 say!(

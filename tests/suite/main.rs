@@ -14,6 +14,7 @@ mod checkin_validation;
 mod cli;
 mod cli_csv;
 mod cli_output;
+mod cli_play;
 mod cli_redflags;
 mod cli_routines;
 mod cli_shell;

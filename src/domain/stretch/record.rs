@@ -77,6 +77,27 @@ pub enum RoutineEnd {
     Interrupted,
 }
 
+impl RoutineEnd {
+    /// How a routine named `name` ended, in a sentence: `done` of `total` exercises done in
+    /// full, after `ran` seconds.
+    pub fn words(self, name: &str, done: u32, total: u32, ran: u32) -> String {
+        let ran = super::duration_words(ran);
+        match self {
+            RoutineEnd::Finished if done == total => format!("{name} done in {ran}."),
+            RoutineEnd::Finished | RoutineEnd::Incomplete => format!(
+                "{name}: {done} of {total} exercises done in full, the rest skipped or cut short ({ran})."
+            ),
+            RoutineEnd::Reported => {
+                "Stopped. Tick what came on: a warning sign is checked as soon as it is saved."
+                    .into()
+            }
+            RoutineEnd::Stopped | RoutineEnd::Interrupted => {
+                format!("Stopped after {done} of {total} exercises ({ran}).")
+            }
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct RoutineSession {
     pub routine: String,
