@@ -49,6 +49,8 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
     // A key press must never wait seconds for a stuck process: give up soon and say so.
     store.set_lock_wait(std::time::Duration::from_millis(300));
     let root = store.root().to_path_buf();
+    // Held while the app is open, so a session's waiter leaves the calls to it.
+    let _here = store.app_here();
     let locale = cli::locale();
     let now = Utc::now();
     let diary = Diary::open_recent(Box::new(store), Zone::Local, &locale, now);
@@ -61,8 +63,15 @@ fn open_app(cli: &Cli) -> Result<(), cli::Failure> {
         app.tell(Status::Error(text.join(" ")));
     }
     let config = nape::store::routines::config_root(cli.config_dir.as_deref());
-    runtime::run(&mut app, Some(&root), config.as_deref(), !cli.no_mouse)
-        .map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))?;
+    let state = cli::state_dir(cli).ok();
+    runtime::run(
+        &mut app,
+        Some(&root),
+        config.as_deref(),
+        state.as_deref(),
+        !cli.no_mouse,
+    )
+    .map_err(|e| cli::Failure::Other(format!("the terminal failed: {e}")))?;
     // Closing the app does not stop a session: say so, once the terminal is back.
     if let Some(running) = app.diary().running() {
         let session = &running.body;

@@ -156,11 +156,13 @@ pub fn has_terminal() -> bool {
 
 /// Run the app until it quits. `data` is the folder to watch for other processes' saves.
 /// `config` is the config folder, whose `routines` are read again when they change. With
-/// `mouse`, clicks and the wheel work too.
+/// `mouse`, clicks and the wheel work too. With `state` (this desk's local state folder), each
+/// session started leaves a waiter, which calls for the person once the app is closed.
 pub fn run(
     app: &mut App,
     data: Option<&Path>,
     config: Option<&Path>,
+    state: Option<&Path>,
     mouse: bool,
 ) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
@@ -208,6 +210,7 @@ pub fn run(
         // From zero, so a session that ended while nape was closed rings at start too.
         let mut rung = 0;
         let mut chimed = app.chime();
+        let mut waited = None;
         let voice = crate::speech::program();
         app.set_voice(voice.is_some());
         loop {
@@ -246,6 +249,15 @@ pub fn run(
             if app.quit() || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
+            // A session started here or elsewhere, or running at start: its waiter (a second
+            // one ends at once, so this is safe to repeat).
+            let running = app.diary().running().map(|r| r.id);
+            if let (true, Some(data), Some(state)) =
+                (running.is_some() && running != waited, data, state)
+            {
+                crate::cli::waiter::spawn(data, state);
+            }
+            waited = running;
             if !watching {
                 watching = true;
                 watch = start_watching();
@@ -301,20 +313,14 @@ fn ring(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
     out.flush()
 }
 
-/// The terminal bell, and a desktop notification where `notify-send` exists. The notification
-/// carries no diary text, only that a session needs a look.
+/// The terminal bell, and a desktop notification where a session bus takes one. The
+/// notification carries no diary text, only that a session needs a look.
 fn alert(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
     use std::io::Write;
     let out = terminal.backend_mut();
     out.write_all(b"\x07")?;
     out.flush()?;
-    let notify = std::process::Command::new("notify-send")
-        .args(["nape", "A cold or heat session needs a look."])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
-    if let Ok(mut child) = notify {
-        std::thread::spawn(move || child.wait()); // reaped, so it leaves no zombie
-    }
+    // On its own thread: the loop never waits for the desktop.
+    std::thread::spawn(|| crate::cli::waiter::notify("A cold or heat session needs a look."));
     Ok(())
 }

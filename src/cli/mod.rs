@@ -20,6 +20,7 @@ mod shell_files;
 mod spreadsheet;
 mod status;
 mod timer;
+pub mod waiter;
 
 use std::fmt;
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -77,6 +78,9 @@ pub enum Command {
     /// Record that a clinician has assessed the warning signs reported (asks first on a
     /// terminal): it lifts the lock they put on timers and stretches.
     Assess(assess::AssessArgs),
+    /// The waiter a session's start leaves behind (started by nape, not by hand).
+    #[command(hide = true)]
+    Waiter,
     /// Take back the last change to a check-in made on this computer (by the app or the shell),
     /// and say what it was; again, the one before.
     Undo,
@@ -393,6 +397,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Delete(args) => entries::delete(cli, args),
         Command::Edit(args) => entries::edit(cli, args),
         Command::Undo => entries::undo(cli),
+        Command::Waiter => waiter::wait(cli),
         Command::Assess(args) => assess::assess(cli, args),
         Command::Completions { shell } => shell_files::completions(*shell),
         Command::Man => shell_files::man(),

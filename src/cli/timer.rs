@@ -134,6 +134,10 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
         say!("Starting anyway, although {reason}.")?;
     }
     if let TimerAction::Start { kind, .. } = action {
+        // The session calls for the person when it needs them, with or without the app.
+        if let (Ok(data), Ok(state)) = (super::data_dir(cli), super::state_dir(cli)) {
+            super::waiter::spawn(&data, &state);
+        }
         show_notes_once(&mut diary, kind, now)?;
     }
     said(command, &done, now)

@@ -19,6 +19,7 @@ mod memory;
 mod op;
 mod opening;
 mod output;
+mod presence;
 pub mod routines;
 mod saving;
 mod seen;
@@ -39,6 +40,7 @@ pub use local::default_state;
 pub use memory::MemoryStore;
 pub use op::Op;
 pub use output::write_output;
+pub use presence::Held;
 pub use seen::steady_now;
 pub use watch::{Watch, watch, watch_folder};
 

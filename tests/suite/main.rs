@@ -62,4 +62,5 @@ mod trends_stats;
 mod two_desks;
 mod two_windows;
 mod unsaved_sign;
+mod waiter;
 mod writers;

@@ -3,8 +3,11 @@
 //! so a restart, a crash or a sleeping laptop loses nothing, and a clock that jumps back never
 //! gives a negative or over-long time.
 
+mod calls;
 pub mod limits;
 pub mod protocol;
+
+pub use calls::Call;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,139 @@
+//! The waiter a session's start leaves behind, through the real binary with a fake notifier
+//! (`NAPE_NOTIFY`) and session times set by hand: it calls at a skin check and at the end,
+//! leaves the calls to an open app, never runs twice, and ends with the session.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+
+use crate::common;
+use common::Diary;
+
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// A notifier that writes each notification's words as a line of `log`.
+fn fake_notifier(diary: &Diary) -> (PathBuf, PathBuf) {
+    let (script, log) = (
+        diary.dir.path().join("notify"),
+        diary.dir.path().join("notified"),
+    );
+    let text = format!("#!/bin/sh\nprintf '%s\\n' \"$2\" >> '{}'\n", log.display());
+    std::fs::write(&script, text).unwrap();
+    let executable = std::os::unix::fs::PermissionsExt::from_mode(0o700);
+    std::fs::set_permissions(&script, executable).unwrap();
+    (script, log)
+}
+
+fn notified(log: &Path) -> String {
+    std::fs::read_to_string(log).unwrap_or_default()
+}
+
+/// Wait, up to a deadline, for `done`.
+fn until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !done() {
+        assert!(Instant::now() < deadline, "{what} never came");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The running waiter's process id, from its lock.
+fn waiter_pid(diary: &Diary) -> Option<u32> {
+    let text = std::fs::read_to_string(diary.local().join("waiter.lock")).ok()?;
+    text.trim().parse().ok()
+}
+
+fn alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .unwrap_or_default()
+            .contains(") Z ")
+}
+
+/// Move the running session's start `minutes` back, as time passing would (a whole-file write,
+/// as a save makes).
+fn started_ago(diary: &Diary, minutes: i64) {
+    let month = Utc::now().format("%Y-%m").to_string();
+    let path = diary.data().join(Diary::own("therapy", &month));
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let records = file["records"].as_array_mut().unwrap();
+    let last = records.last_mut().unwrap();
+    let at = Utc::now() - chrono::Duration::minutes(minutes) - chrono::Duration::seconds(20);
+    last["started_at"] = serde_json::json!(at);
+    let temp = path.with_extension("edit");
+    std::fs::write(&temp, serde_json::to_vec(&file).unwrap()).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+}
+
+fn start(diary: &Diary, notifier: &Path, kind: &str) {
+    let out = diary
+        .command(&["timer", "start", kind, "--pain", "3", "--anyway"])
+        .env("NAPE_NOTIFY", notifier)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_closed_app_still_hears_the_skin_check_and_the_waiter_ends_with_the_session() {
+    let diary = Diary::new();
+    let (notifier, log) = fake_notifier(&diary);
+    start(&diary, &notifier, "cold");
+    until("the waiter", || waiter_pid(&diary).is_some_and(alive));
+    let pid = waiter_pid(&diary).unwrap();
+    // Never twice: a second waiter ends at once.
+    let mut second = diary.command(&["waiter"]).spawn().unwrap();
+    until("the second waiter's end", || {
+        second.try_wait().unwrap().is_some()
+    });
+    assert_eq!(waiter_pid(&diary), Some(pid));
+    started_ago(&diary, 5);
+    until("the skin check's call", || {
+        notified(&log).contains("5 minutes: check your skin")
+    });
+    assert!(!notified(&log).contains("over"), "{}", notified(&log));
+    // Stopped: the waiter has nothing left to wait for.
+    diary.ok(&["timer", "stop"]);
+    until("the waiter's end", || !alive(pid));
+    assert_eq!(notified(&log).lines().count(), 1, "{}", notified(&log));
+}
+
+#[test]
+fn the_end_is_called_once_and_the_waiter_then_ends() {
+    let diary = Diary::new();
+    let (notifier, log) = fake_notifier(&diary);
+    start(&diary, &notifier, "heat");
+    until("the waiter", || waiter_pid(&diary).is_some_and(alive));
+    let pid = waiter_pid(&diary).unwrap();
+    started_ago(&diary, 16);
+    until("the end's call", || {
+        notified(&log).contains("Heat session over")
+    });
+    until("the waiter's end", || !alive(pid));
+    assert_eq!(notified(&log).lines().count(), 1, "{}", notified(&log));
+}
+
+#[test]
+fn an_open_app_makes_its_own_calls() {
+    let diary = Diary::new();
+    let (notifier, log) = fake_notifier(&diary);
+    let mut app = common::pty::Session::start(&diary);
+    app.wait_for("Welcome to nape");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    start(&diary, &notifier, "heat");
+    until("the waiter", || waiter_pid(&diary).is_some_and(alive));
+    let pid = waiter_pid(&diary).unwrap();
+    started_ago(&diary, 16);
+    // The app rings and says so; the waiter ends without a notification of its own.
+    until("the waiter's end", || !alive(pid));
+    assert_eq!(notified(&log), "");
+    app.send("q");
+    app.wait_exit();
+}
