@@ -164,9 +164,13 @@ fn heat_waits_48_hours_from_the_end_of_the_onset_day_unless_a_time_was_given() {
         let heat = |now| diary.cautions(PackKind::Heat, now);
         let said = heat(before);
         assert!(
-            said[0].contains("first 48 hours") && said[0].ends_with(": 1 more hour"),
+            said[0].contains("first 48 hours") && said[0].ends_with(": they end in 1 hour"),
             "{time:?} {said:?}"
         );
+        // Early on, with a date alone, more than 48 hours are left: why is said.
+        let said = heat(early);
+        let counted = said[0].contains("counted from the end of the day it began");
+        assert_eq!(counted, time.is_none(), "{time:?} {said:?}");
         assert!(heat(until).is_empty(), "{time:?} at the end");
         assert_eq!(diary.no_heat_until(until), None);
         assert_eq!(diary.recommend(before).0, PackKind::Cold);

@@ -119,10 +119,17 @@ pub fn cautions<'a>(
     {
         // Rounded up, so "1 more hour" never hides a few minutes past it.
         let left = ((start + no_heat - now).num_minutes() + 59).max(60) / 60;
+        let hours = limits.heat_not_before_hours;
+        let unit = if left == 1 { "hour" } else { "hours" };
+        // More hours left than the span has: it counts from the end of the day the episode
+        // began (only the date was given), which must be said, or the numbers contradict.
+        let from = match left > hours {
+            true => ", counted from the end of the day it began, as no time was given",
+            false => "",
+        };
         reasons.push(format!(
-            "heat is not advised in the first {} hours of a new episode: {left} more {}",
-            limits.heat_not_before_hours,
-            if left == 1 { "hour" } else { "hours" }
+            "heat is not advised in the first {hours} hours of a new episode{from}: they end in \
+             {left} {unit}"
         ));
     }
     if let Some(next) = next_allowed(kind, sessions, limits).filter(|next| *next > now) {
