@@ -294,6 +294,14 @@ impl CheckinForm {
         let Some(input) = self.input_mut(item) else {
             return;
         };
+        // A digit goes on the rating where together they make one, or starts it again, as at
+        // every prompt that asks for a rating ("1" then "0" is 10; "7" then "4" is 4).
+        if let (true, InputRequest::InsertChar(digit @ '0'..='9')) = (rating, request) {
+            let typed = if fresh { "" } else { input.value() };
+            *input = Input::new(super::rating::prompt_digit(typed, digit));
+            self.errors.retain(|e| Some(e.field) != item.field());
+            return;
+        }
         let mut edited = input.clone();
         if fresh && rating && matches!(request, InputRequest::InsertChar(_)) {
             edited = Input::default();

@@ -646,15 +646,23 @@ fn a_rating_field_takes_only_what_can_make_0_to_10() {
     let mut app = app();
     type_text(&mut app, "a");
     type_text(&mut app, "105");
-    assert_eq!(app.form().unwrap().pain.value(), "10", "the 5 is refused");
-    press(&mut app, KeyCode::Down);
-    type_text(&mut app, "x7");
     assert_eq!(
-        app.form().unwrap().worst.value(),
-        "7",
-        "a letter is refused"
+        app.form().unwrap().pain.value(),
+        "5",
+        "no 105: the 5 starts it again, as at every prompt"
     );
-    assert!(!app.form().unwrap().errors.is_empty(), "and says why");
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "x");
+    assert!(
+        !app.form().unwrap().errors.is_empty(),
+        "a letter is refused, saying why"
+    );
+    type_text(&mut app, "7");
+    assert_eq!(app.form().unwrap().worst.value(), "7");
+    assert!(
+        app.form().unwrap().errors.is_empty(),
+        "a rating again: nothing to fix"
+    );
 }
 
 /// An onset of today, chosen as "today" on the welcome, shows as "today" in Settings.
@@ -684,4 +692,27 @@ fn a_form_saved_with_a_bad_field_says_so_without_relying_on_colour() {
         !said.contains("red"),
         "under NO_COLOR nothing is red: {said}"
     );
+}
+
+#[test]
+fn a_digit_over_a_filled_rating_starts_it_again_as_at_every_prompt() {
+    let mut app = app();
+    type_text(&mut app, "a");
+    let pain = |app: &App| app.form().unwrap().pain.value().to_string();
+    for (typed, shown) in [
+        ("6", "6"),
+        ("7", "7"),
+        ("1", "1"),
+        ("0", "10"),
+        ("4", "4"),
+        ("5", "5"),
+    ] {
+        type_text(&mut app, typed);
+        assert_eq!(pain(&app), shown, "after {typed}");
+        assert!(app.form().unwrap().errors.is_empty(), "after {typed}");
+    }
+    // A letter is refused, and said.
+    type_text(&mut app, "x");
+    assert_eq!(pain(&app), "5");
+    assert!(!app.form().unwrap().errors.is_empty());
 }
