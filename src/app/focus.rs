@@ -37,9 +37,8 @@ impl App {
             Screen::Settings => Focus::Settings,
             Screen::Timers => match self.timers.prompt {
                 Some(TimerPrompt::Safety(_)) => Focus::TimerNotes,
-                Some(TimerPrompt::PainBefore(_) | TimerPrompt::PainAfter { .. }) => {
-                    Focus::TimerPain
-                }
+                Some(TimerPrompt::PainBefore(_)) => Focus::TimerPain,
+                Some(TimerPrompt::PainAfter { .. }) => Focus::TimerPainAfter,
                 Some(TimerPrompt::SkinCheck(_)) => Focus::TimerSkin,
                 None if self.diary.running().is_some() && self.diary.locked() => {
                     Focus::TimersRunningLocked
@@ -53,7 +52,8 @@ impl App {
             Screen::Stretches => match self.stretches.stage {
                 Stage::List if self.diary.locked() => Focus::StretchesLocked,
                 Stage::List => Focus::Stretches,
-                Stage::PainBefore(_) | Stage::PainAfter { .. } => Focus::StretchPain,
+                Stage::PainBefore(_) => Focus::StretchPain,
+                Stage::PainAfter { .. } => Focus::StretchPainAfter,
                 Stage::Playing { .. } => Focus::StretchPlaying,
                 Stage::Feeling { .. } => Focus::StretchFeeling,
             },

@@ -179,8 +179,10 @@ pub enum Focus {
     TimersRunningLocked,
     /// The first-use safety notes of a pack.
     TimerNotes,
-    /// A pain rating before or after a session.
+    /// A pain rating before a session (n starts nothing).
     TimerPain,
+    /// A pain rating after a session.
+    TimerPainAfter,
     TimerSkin,
     Flags,
     Settings,
@@ -190,8 +192,10 @@ pub enum Focus {
     /// Stretches closed by an unassessed warning sign.
     StretchesLocked,
     StretchPlaying,
-    /// Pain before or after a routine.
+    /// Pain before a routine (n starts nothing).
     StretchPain,
+    /// Pain after a routine.
+    StretchPainAfter,
     /// How the neck feels after a routine.
     StretchFeeling,
     Trends,

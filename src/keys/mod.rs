@@ -39,6 +39,8 @@ pub enum Scope {
     Only(Focus),
     /// In either welcome or settings editing (the same small form).
     SettingsForm,
+    /// Either of two (a rating asked before or after).
+    Either(Focus, Focus),
     /// Where the keys of the screen can be shown in place with a key that is not text.
     Showable,
     /// In a text field (where only F1 shows the keys).
@@ -79,6 +81,7 @@ impl Scope {
             Scope::Form => matches!(focus, Focus::Form { .. }),
             Scope::FormBox => focus == Focus::Form { text: false },
             Scope::Only(only) => only == focus,
+            Scope::Either(one, other) => focus == one || focus == other,
             Scope::Showable => {
                 !focus.is_text() && !matches!(focus, Focus::TooSmall | Focus::Alert | Focus::Keys)
             }
@@ -168,7 +171,7 @@ pub fn screen_key(screen: Screen) -> char {
 #[rustfmt::skip]
 static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     use Focus::*;
-    use Scope::{Anywhere, FormBox, Only, Paged, Screens, ScreensAtRest, SettingsChoice, SettingsForm};
+    use Scope::{Anywhere, Either, FormBox, Only, Paged, Screens, ScreensAtRest, SettingsChoice, SettingsForm};
     let mut t = vec![
         bind(Anywhere, &[Key::Ctrl('c')], Msg::Quit, "Ctrl-C", None, "quit from anywhere (a check-in half typed: asks first; again quits)"),
         bind(Only(Focus::TooSmall), &[c('q')], Msg::Quit, "q", Some("quit"), "quit while the terminal is too small to show nape (nothing else works then)"),
@@ -227,10 +230,10 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(TimersRunningLocked), &[c('x')], Msg::StopTimer, "x", Some("stop"), "while timers are locked: stop the session (it cannot be resumed)"),
         bind(Only(TimerNotes), &[c('y'), c('Y')], Msg::Yes, "y", Some("I have read these"), "say you have read the safety notes"),
         bind(Only(TimerNotes), &[ESC, c('n')], Msg::Cancel, "Esc", Some("not now"), "at the safety notes: start nothing"),
-        bind(Only(TimerPain), &[Key::Digit], Msg::Digit('0'), "0-10", Some("pain"), "type your pain"),
-        bind(Only(TimerPain), &[ENTER], Msg::Enter, "Enter", Some("save (empty skips)"), "save the rating; with none typed, skip it"),
-        bind(Only(TimerPain), &[BACKSPACE], Msg::Backspace, "Backspace", None, "take back a digit"),
-        bind(Only(TimerPain), &[ESC], Msg::Cancel, "Esc", Some("skip"), "skip the rating (before a session: start without it)"),
+        bind(Either(TimerPain, TimerPainAfter), &[Key::Digit], Msg::Digit('0'), "0-10", Some("pain"), "type your pain"),
+        bind(Either(TimerPain, TimerPainAfter), &[ENTER], Msg::Enter, "Enter", Some("save (empty skips)"), "save the rating; with none typed, skip it"),
+        bind(Either(TimerPain, TimerPainAfter), &[BACKSPACE], Msg::Backspace, "Backspace", None, "take back a digit"),
+        bind(Either(TimerPain, TimerPainAfter), &[ESC], Msg::Cancel, "Esc", Some("skip"), "skip the rating (before a session: start without it)"),
         bind(Only(TimerPain), &[c('n')], Msg::No, "n", Some("cancel"), "before a session: start nothing"),
         bind(Only(TimerSkin), &[c('1')], Msg::Skin(Skin::Cold), "1", Some("cold"), "the skin feels cold"),
         bind(Only(TimerSkin), &[c('2')], Msg::Skin(Skin::Burning), "2", Some("burning"), "the skin feels burning"),
@@ -248,10 +251,10 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         bind(Only(StretchPlaying), &[c('b'), LEFT], Msg::Back, "b", Some("back"), "back to the start of this exercise, or the one before (← too)"),
         bind(Only(StretchPlaying), &[c('x')], Msg::StopTimer, "x", Some("stop"), "end the routine here"),
         bind(Only(StretchPlaying), &[c('q')], Msg::QuitAsks, "q", Some("quit"), "quit nape: asks first, and keeps the routine as far as it got"),
-        bind(Only(StretchPain), &[Key::Digit], Msg::Digit('0'), "0-10", Some("pain"), "type your pain"),
-        bind(Only(StretchPain), &[ENTER], Msg::Enter, "Enter", Some("save (empty skips)"), "save the rating; with none typed, skip it"),
-        bind(Only(StretchPain), &[BACKSPACE], Msg::Backspace, "Backspace", None, "take back a digit"),
-        bind(Only(StretchPain), &[ESC], Msg::Cancel, "Esc", Some("skip"), "skip the rating (before a routine: start without it)"),
+        bind(Either(StretchPain, StretchPainAfter), &[Key::Digit], Msg::Digit('0'), "0-10", Some("pain"), "type your pain"),
+        bind(Either(StretchPain, StretchPainAfter), &[ENTER], Msg::Enter, "Enter", Some("save (empty skips)"), "save the rating; with none typed, skip it"),
+        bind(Either(StretchPain, StretchPainAfter), &[BACKSPACE], Msg::Backspace, "Backspace", None, "take back a digit"),
+        bind(Either(StretchPain, StretchPainAfter), &[ESC], Msg::Cancel, "Esc", Some("skip"), "skip the rating (before a routine: start without it)"),
         bind(Only(StretchPain), &[c('n')], Msg::No, "n", Some("cancel"), "before a routine: start nothing"),
         bind(Only(StretchFeeling), &[c('1')], Msg::Feeling(Feeling::Better), "1", Some("better"), "after a routine: your neck feels better"),
         bind(Only(StretchFeeling), &[c('2')], Msg::Feeling(Feeling::Same), "2", Some("same"), "after a routine: about the same"),

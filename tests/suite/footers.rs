@@ -49,3 +49,30 @@ fn every_footer_fits_with_whole_items_and_leads_to_every_key() {
         }
     }
 }
+
+#[test]
+fn after_a_session_or_a_routine_no_key_offers_to_cancel_what_has_ended() {
+    use nape::app::Msg;
+    for (before, after) in [
+        (Focus::TimerPain, Focus::TimerPainAfter),
+        (Focus::StretchPain, Focus::StretchPainAfter),
+    ] {
+        let words = |focus| {
+            keys::footer(focus)
+                .iter()
+                .map(|(_, w)| *w)
+                .collect::<Vec<_>>()
+        };
+        assert!(words(before).contains(&"cancel"), "{before:?}");
+        assert!(
+            !words(after).contains(&"cancel"),
+            "{after:?}: {:?}",
+            words(after)
+        );
+        assert!(!keys::works(after, Msg::No), "{after:?}");
+        assert!(
+            keys::works(after, Msg::Cancel),
+            "{after:?}: Esc still skips"
+        );
+    }
+}
