@@ -76,7 +76,9 @@ pub fn wait(cli: &Cli) -> Result<(), Failure> {
             return Ok(());
         }
         let now = super::now(cli);
-        let (store, _) = DiskStore::open_light(root.clone(), &state)?;
+        let (mut store, _) = DiskStore::open_light(root.clone(), &state)?;
+        // Others write while it reads: it never repairs or folds in what it finds.
+        store.only_look();
         let diary = Diary::open(Box::new(store), Zone::Local, &locale(), now);
         let Some(running) = diary.running() else {
             return Ok(());

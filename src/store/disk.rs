@@ -23,6 +23,9 @@ pub struct DiskStore {
     local: Local,
     /// How long a save waits for another process's save before giving up.
     lock_wait: Duration,
+    /// Only looking: a damaged file is reported, never repaired, and a sync tool's copy is left
+    /// for a writer to fold in (the session waiter reads while others write).
+    pub(super) looking: bool,
 }
 
 /// Long enough for any real save to finish; short enough that a stuck one is reported.
@@ -54,7 +57,13 @@ impl DiskStore {
             root,
             local,
             lock_wait: LOCK_WAIT,
+            looking: false,
         }
+    }
+
+    /// Read only: change nothing in the data folder, even to repair it.
+    pub fn only_look(&mut self) {
+        self.looking = true;
     }
 
     pub fn root(&self) -> &Path {
@@ -204,7 +213,10 @@ impl Store for DiskStore {
             });
         }
         let mut listing = self.listing(c)?;
-        let folded = self.fold_copies(c, &listing)?;
+        let folded = match self.looking {
+            true => Vec::new(),
+            false => self.fold_copies(c, &listing)?,
+        };
         if !folded.is_empty() {
             loaded.notices.extend(folded);
             listing = self.listing(c)?;

@@ -148,6 +148,9 @@ impl DiskStore {
     /// own (its backups are here) and the shared file (an older nape's backups are), never
     /// another desk's or a sync copy.
     pub(super) fn repairs(&self, source: &Source) -> bool {
+        if self.looking {
+            return false;
+        }
         match source {
             Source::Shared => true,
             Source::Desk(desk) => *desk == super::Store::desk(self),
