@@ -78,6 +78,8 @@ pub enum Msg {
     /// A click on the n-th of what is listed (an entry, a routine, a section, a row of the
     /// form): picks it, and a click on what is already picked opens it, as Enter does.
     Pick(usize),
+    /// A click on option `.1` of the form's field `.0` (a fixed choice): chooses it.
+    Choose(usize, usize),
     /// The check-in form's next or previous section (places, symptoms, warning signs, ...).
     NextSection,
     PrevSection,

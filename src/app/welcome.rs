@@ -230,6 +230,23 @@ impl SettingsForm {
                 self.focus = (self.focus + count - 1) % count;
                 self.fresh = true;
             }
+            // A click: to the field, and on an option, that option.
+            Msg::Pick(index) if index < count => {
+                self.focus = index;
+                self.fresh = true;
+            }
+            Msg::Choose(index, option) if index < count => {
+                self.focus = index;
+                match self.focused() {
+                    SettingField::Onset => {
+                        self.onset = enum_iterator::all().nth(option).unwrap_or(self.onset);
+                    }
+                    SettingField::Cues => {
+                        self.cues = enum_iterator::all().nth(option).unwrap_or(self.cues);
+                    }
+                    _ => {}
+                }
+            }
             Msg::Left if choice => self.cycle(false),
             Msg::Right | Msg::Toggle if choice => self.cycle(true),
             // A number takes digits only: anything else is refused as it is typed.

@@ -187,12 +187,12 @@ static TABLE: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         // The welcome and the Settings form
         bind(SettingsForm, &[TAB, DOWN], Msg::NextField, "Tab", Some("next"), "next field"),
         bind(SettingsForm, &[BACKTAB, UP], Msg::PrevField, "Shift-Tab", None, "previous field"),
-        bind(SettingsChoice, &[LEFT], Msg::Left, "←", Some("→ choose"), "the choice before (when the episode began, stretch cues)"),
-        bind(SettingsChoice, &[RIGHT, c(' ')], Msg::Right, "→", None, "the next choice (Space too)"),
         bind(Scope::Welcome, &[ENTER], Msg::Enter, "Enter", Some("start"), "on the welcome: save and start"),
         bind(Scope::Welcome, &[ESC], Msg::Cancel, "Esc", Some("quit"), "on the welcome: quit without saving"),
         bind(Scope::SettingsEdit, &[ENTER], Msg::Enter, "Enter", Some("save"), "in Settings: save the changes"),
         bind(Scope::SettingsEdit, &[ESC], Msg::Cancel, "Esc", Some("cancel"), "in Settings: put the values back"),
+        bind(SettingsChoice, &[LEFT], Msg::Left, "←", Some("→ choose"), "the choice before (when the episode began, stretch cues)"),
+        bind(SettingsChoice, &[RIGHT, c(' ')], Msg::Right, "→", None, "the next choice (Space too)"),
         // The check-in form
         bind(Scope::Form, &[Key::Ctrl('s')], Msg::Save, "Ctrl-S", Some("save"), "save the check-in"),
         bind(FormBox, &[c('j')], Msg::NextField, "j", None, "next row, on a box"),

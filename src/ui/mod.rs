@@ -82,14 +82,14 @@ fn draw(app: &App, frame: &mut Frame, hits: &mut Hits) {
         }
     }
     if app.welcome() {
-        settings::render_welcome(app, frame, body, &theme);
+        settings::render_welcome(app, frame, body, &theme, hits);
     } else if let Some(form) = app.form() {
         checkin_form::render(app, form, frame, body, &theme, hits);
     } else {
         match app.screen() {
             Screen::Today => today::render(app, frame, body, &theme, hits),
             Screen::Flags => flags::render(app, frame, body, &theme),
-            Screen::Settings => settings::render(app, frame, body, &theme),
+            Screen::Settings => settings::render(app, frame, body, &theme, hits),
             Screen::Help => help::render(app, frame, body, &theme),
             Screen::Timers => timers::render(app, frame, body, &theme),
             Screen::Stretches => stretches::render(app, frame, body, &theme, hits),

@@ -6,12 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::field;
+use super::hits::Hits;
 use super::theme::Theme;
-use crate::app::{App, OnsetChoice, SettingField, SettingsForm};
+use crate::app::{App, Msg, OnsetChoice, SettingField, SettingsForm};
 use crate::domain::redflag::{self, Level};
 use crate::domain::settings::CueMode;
 
-pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mut Hits) {
     let mut lines = vec![Line::styled("Welcome to nape", theme.heading())];
     // On a small terminal the questions matter more than the introduction.
     if area.height >= 14 {
@@ -29,7 +30,21 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.error(),
         ));
     }
-    lines.extend(form_lines(form, theme).0);
+    let (fields, _, targets) = form_lines(form, theme);
+    let first = lines.len();
+    lines.extend(fields);
+    // The welcome wraps: each line's row is counted as it wraps at this width.
+    let mut row = area.y;
+    let rows: Vec<Option<u16>> = (lines.iter())
+        .map(|line| {
+            let at = (row < area.bottom()).then_some(row);
+            let text = Paragraph::new(line.clone()).wrap(Wrap { trim: false });
+            row = row.saturating_add(text.line_count(area.width) as u16);
+            at
+        })
+        .skip(first)
+        .collect();
+    aim(targets, &rows, area, hits);
     if let Some(error) = &form.error {
         lines.push(Line::styled(error.clone(), theme.error()));
     }
@@ -59,7 +74,7 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mut Hits) {
     let form = app.settings_form();
     // What is wrong stays at the top, wrapped, however far the fields below have scrolled.
     let (notes, style) = match &form.error {
@@ -72,19 +87,48 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let [top, rest] =
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(head), top);
-    let (fields, focus) = form_lines(form, theme);
+    let (fields, focus, targets) = form_lines(form, theme);
     // On a short terminal the list scrolls to keep the field being changed in view.
     let scroll = (focus + 2).saturating_sub(rest.height as usize);
+    let rows: Vec<Option<u16>> = (0..fields.len())
+        .map(|line| {
+            let row = line.checked_sub(scroll)? as u16;
+            (row < rest.height).then_some(rest.y + row)
+        })
+        .collect();
+    aim(targets, &rows, rest, hits);
     frame.render_widget(Paragraph::new(fields).scroll((scroll as u16, 0)), rest);
 }
 
-/// The form's lines, and which line holds the focused field.
-fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize) {
+/// What a click can do on the form: on its line, from a column for so many, this message.
+struct Target {
+    line: usize,
+    x: u16,
+    width: u16,
+    msg: Msg,
+}
+
+/// The form's lines, which line holds the focused field, and where a click does what (a
+/// field's line focuses it; a choice chooses it), while the form is open for changes.
+fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize, Vec<Target>) {
     let open = form.editing_or_welcome();
     let focused = form.focused();
-    let mut lines = Vec::new();
+    let mut lines: Vec<Line<'static>> = Vec::new();
     let mut focus_line = 0;
-    for field in form.fields() {
+    let mut targets = Vec::new();
+    let mut target = |line: usize, x: usize, width: usize, msg: Msg| {
+        if open {
+            let (x, width) = (x as u16, width as u16);
+            targets.push(Target {
+                line,
+                x,
+                width,
+                msg,
+            });
+        }
+    };
+    for (index, field) in form.fields().into_iter().enumerate() {
+        target(lines.len(), 0, u16::MAX as usize, Msg::Pick(index));
         let here = open && field == focused;
         if here {
             focus_line = lines.len();
@@ -110,20 +154,33 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize)
             // Three short words: on one line under the label, which fits the smallest terminal.
             lines.push(Line::from(spans));
             let mut options = vec![Span::raw("    ")];
-            for mode in enum_iterator::all::<CueMode>() {
+            for (i, mode) in enum_iterator::all::<CueMode>().enumerate() {
+                let x = Line::from(options.clone()).width();
                 options.push(choice(mode == form.cues, mode.word()));
+                let width = Line::from(options.clone()).width() - x;
+                target(lines.len(), x, width, Msg::Choose(index, i));
                 options.push(Span::raw(" "));
             }
             lines.push(Line::from(options));
             continue;
         }
         lines.push(Line::from(spans));
-        for option in enum_iterator::all::<OnsetChoice>() {
-            lines.push(Line::from(vec![
-                Span::raw("    "),
-                choice(option == form.onset, option.label()),
-            ]));
+        for (i, option) in enum_iterator::all::<OnsetChoice>().enumerate() {
+            let option = choice(option == form.onset, option.label());
+            target(lines.len(), 4, option.width(), Msg::Choose(index, i));
+            lines.push(Line::from(vec![Span::raw("    "), option]));
         }
     }
-    (lines, focus_line)
+    (lines, focus_line, targets)
+}
+
+/// Where each target of the form is on screen: the form's lines drawn from `top` in `area`
+/// (`rows[k]` is the row line `k` starts on, or none where it is out of sight).
+fn aim(targets: Vec<Target>, rows: &[Option<u16>], area: Rect, hits: &mut Hits) {
+    for t in targets {
+        if let Some(Some(row)) = rows.get(t.line) {
+            let at = Rect::new(area.x + t.x, *row, t.width, 1);
+            hits.add(at.intersection(area), t.msg);
+        }
+    }
 }

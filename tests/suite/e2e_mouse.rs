@@ -89,3 +89,30 @@ fn a_tab_clicked_over_a_half_typed_form_does_nothing_the_keys_could_not() {
     app.send("\x03\x03");
     assert_eq!(app.wait_exit(), (true, true));
 }
+
+#[test]
+fn on_the_welcome_and_in_settings_a_click_chooses_an_option() {
+    let diary = Diary::new();
+    let mut app = Session::start_sized(&diary, 24, 80);
+    app.wait_for("Welcome to nape");
+    app.click_on("( ) on a date");
+    app.wait_for("(•) on a date");
+    app.wait_for("Began (date");
+    app.click_on("( ) it has been going on");
+    app.wait_for("(•) it has been going on");
+    app.send("\r");
+    app.wait_for("Pain now?");
+    app.click_on("e Settings");
+    app.wait_for("Enter to change");
+    app.send("\r");
+    app.click_on("( ) voice");
+    app.wait_for("(•) voice");
+    app.send("\r");
+    app.wait_for("Settings saved.");
+    app.send("q");
+    assert_eq!(app.wait_exit(), (true, true));
+    let export: serde_json::Value = serde_json::from_str(&diary.ok(&["export"])).unwrap();
+    let settings = &export["collections"]["settings"][0];
+    assert_eq!(settings["cues"], "voice");
+    assert!(settings["onset"].is_null(), "{settings}");
+}
