@@ -67,7 +67,7 @@ pub fn page(app: &App, theme: &Theme) -> Paragraph<'static> {
 }
 
 /// The subcommands, in a line each (`nape --help` has the rest).
-const SHELL: [(&str, &str); 8] = [
+const SHELL: [(&str, &str); 10] = [
     (
         "nape log 6 [note] [-w where] [-s symptom]",
         "a check-in without opening the app",
@@ -81,6 +81,11 @@ const SHELL: [(&str, &str); 8] = [
         "read and correct check-ins (undo: the last change made here)",
     ),
     ("nape status", "one line for a status bar"),
+    ("nape assess", "record that a clinician has assessed you"),
+    (
+        "nape routines play ID",
+        "a routine in plain lines (for a screen reader)",
+    ),
     (
         "nape export [--format csv]",
         "the whole diary, to keep or to share",
