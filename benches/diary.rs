@@ -1,0 +1,142 @@
+//! What a long history costs, by part: the warning signs worked out over 1 and 10 years, the
+//! Trends figures, reading a month kept by two desks, and one save into ten years. Run with
+//! `cargo bench`; the README has the figures. Each history is made here, the same every run.
+
+use std::hint::black_box;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use nape::clock::Zone;
+use nape::diary::{Act, Diary};
+use nape::domain::checkin::{CheckIn, Dated, Draft};
+use nape::domain::redflag::{self, Evidence};
+use nape::domain::settings::Settings;
+use nape::domain::trends::{Span, Summary};
+use nape::store::{DiskStore, Kind, MemoryStore, Op, Record, Store};
+
+fn main() {
+    divan::main();
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+}
+
+fn at(date: NaiveDate, hour: u32) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&date.and_hms_opt(hour, 0, 0).unwrap())
+}
+
+/// Three check-ins a day for `years`, ending today: pain that wavers, a symptom now and then.
+fn checkins(years: i64) -> Vec<Record<CheckIn>> {
+    let days = years * 365;
+    let first = today() - Duration::days(days - 1);
+    let mut out = Vec::new();
+    for i in 0..days {
+        let date = first + Duration::days(i);
+        for (n, hour) in [8, 13, 19].into_iter().enumerate() {
+            let mut c = CheckIn::new(at(date, hour), ((i + n as i64) % 11) as u8);
+            if i % 5 == 0 {
+                c.symptoms = vec!["stiff-neck".into(), "headache".into()];
+                c.locations = vec!["left-side".into()];
+            }
+            c.note = (i % 7 == 0).then(|| "a note, with \"quotes\" and\nlines".into());
+            out.push(Record::new(c, date, at(date, hour)));
+        }
+    }
+    out
+}
+
+#[divan::bench(args = [1, 10])]
+fn warning_signs(bencher: divan::Bencher, years: i64) {
+    let records = checkins(years);
+    let history: Vec<Dated> = (records.iter())
+        .map(|r| Dated {
+            date: r.date,
+            entered: r.created_at,
+            checkin: &r.body,
+        })
+        .collect();
+    let settings = Settings::new("112", None);
+    let now = at(today(), 20);
+    bencher.bench_local(|| {
+        let evidence = Evidence {
+            history: &history,
+            days: None,
+            assessments: &[],
+            sessions: &[],
+            settings: &settings,
+        };
+        black_box(redflag::evaluate(&evidence, now, today()))
+    });
+}
+
+/// A diary in memory over `years` of check-ins.
+fn diary(years: i64) -> Diary {
+    let store = MemoryStore::new();
+    let ops = checkins(years)
+        .iter()
+        .map(|r| Op::Add(r.to_raw()))
+        .collect();
+    store.apply(CheckIn::COLLECTION, ops).unwrap();
+    let settings = Record::new(Settings::new("112", None), today(), at(today(), 7));
+    (&store as &dyn Store).add(&settings).unwrap();
+    Diary::open(
+        Box::new(store),
+        Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap()),
+        "C",
+        at(today(), 20),
+    )
+}
+
+#[divan::bench(args = [Span::Month, Span::Year, Span::All])]
+fn trends_figures(bencher: divan::Bencher, span: Span) {
+    let diary = diary(10);
+    bencher.bench_local(|| black_box(Summary::new(&diary.facts(), span, today())));
+}
+
+/// A month kept by two desks, each with its own file of about 90 check-ins, read and merged.
+#[divan::bench]
+fn two_desks_month(bencher: divan::Bencher) {
+    let folder = tempfile::tempdir().unwrap();
+    let data = folder.path().join("data");
+    let month: Vec<Record<CheckIn>> = checkins(1).into_iter().rev().take(180).collect();
+    for (desk, half) in ["deskaaaa", "deskbbbb"].into_iter().zip(month.chunks(90)) {
+        let state = folder.path().join(desk);
+        std::fs::create_dir_all(&state).unwrap();
+        std::fs::write(state.join("desk"), format!("{desk}\n")).unwrap();
+        let (store, _) = DiskStore::open(&data, &state).unwrap();
+        let ops = half.iter().map(|r| Op::Add(r.to_raw())).collect();
+        store.apply(CheckIn::COLLECTION, ops).unwrap();
+    }
+    let (store, _) = DiskStore::open(&data, &folder.path().join("deskaaaa")).unwrap();
+    let range = nape::store::DateRange {
+        since: Some(today() - Duration::days(62)),
+        until: Some(today()),
+    };
+    bencher.bench_local(|| black_box(store.load(CheckIn::COLLECTION, range).unwrap()));
+}
+
+/// One check-in saved into ten years on disk: the month's file rewritten, the signs worked out.
+#[divan::bench(sample_count = 20)]
+fn one_save(bencher: divan::Bencher) {
+    let folder = tempfile::tempdir().unwrap();
+    let (data, state) = (folder.path().join("data"), folder.path().join("state"));
+    let (store, _) = DiskStore::open(&data, &state).unwrap();
+    let ops = checkins(10).iter().map(|r| Op::Add(r.to_raw())).collect();
+    store.apply(CheckIn::COLLECTION, ops).unwrap();
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let mut diary = Diary::open(Box::new(store), zone, "C", at(today(), 20));
+    let mut minute = 0;
+    bencher.bench_local(|| {
+        minute += 1;
+        let now = at(today(), 20) + Duration::minutes(minute);
+        let draft = Draft {
+            pain: "4".into(),
+            ..Draft::default()
+        };
+        let act = Act::Log {
+            id: nape::record::new_id(now),
+            draft,
+        };
+        black_box(diary.act(act, now).unwrap())
+    });
+}
