@@ -26,8 +26,10 @@ impl App {
         &self.today_state
     }
 
+    /// The check-in form on show: Today's, while Today is the screen (another screen, reached
+    /// from the keys shown in place, leaves it waiting there).
     pub fn form(&self) -> Option<&CheckinForm> {
-        self.today_state.form.as_ref()
+        (self.today_state.form.as_ref()).filter(|_| self.screen == Screen::Today)
     }
 
     pub fn timers(&self) -> &TimersState {

@@ -75,6 +75,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &m
         let words = format!("A spasm or pain 7+ today: * goes to the end of range{spasm}.");
         lines.push(Line::styled(words, theme.heading()));
     }
+    // Each routine's first row and how many it takes, for scrolling and clicks.
+    let mut placed: Vec<(u16, u16)> = Vec::new();
     for (i, r) in state.library.routines.iter().enumerate() {
         // Its rows, below what wraps above it.
         let above = rows_of(&lines, area.width);
@@ -100,8 +102,7 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &m
         };
         lines.push(Line::styled(text, style));
         let rows = rows_of(&lines, area.width) - above;
-        let at = Rect::new(area.x, area.y.saturating_add(above), area.width, rows);
-        hits.add(at.intersection(area), Msg::Pick(i));
+        placed.push((above, rows));
     }
     lines.push(Line::styled(STOP, theme.level(Level::Urgent)));
     if let Some(r) = state.chosen() {
@@ -131,8 +132,20 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &m
             theme.error(),
         ));
     }
+    // Scrolled as far as needed to keep the picked routine in sight.
+    let scroll = (placed.get(state.selected)).map_or(0, |(above, rows)| {
+        (above + rows).saturating_sub(area.height)
+    });
+    for (i, (above, rows)) in placed.into_iter().enumerate() {
+        let Some(row) = above.checked_sub(scroll) else {
+            continue;
+        };
+        let at = Rect::new(area.x, area.y.saturating_add(row), area.width, rows);
+        hits.add(at.intersection(area), Msg::Pick(i));
+    }
     // Not trimmed: the rows line up under the marker.
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    frame.render_widget(text.scroll((scroll, 0)), area);
 }
 
 fn render_player(app: &App, player: &Player, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -122,3 +122,51 @@ fn in_a_text_field_f1_shows_the_keys_and_a_question_mark_is_text() {
     app.send("\x03\x03");
     assert_eq!(app.wait_exit(), (true, true));
 }
+
+#[test]
+fn the_whole_help_from_the_keys_of_a_form_leaves_the_form_waiting_on_today() {
+    let diary = Diary::new();
+    let mut app = settled(&diary, 24, 80);
+    app.send("a6");
+    app.wait_for("New check-in");
+    app.send(F1);
+    app.wait_for("Keys here");
+    app.send("h");
+    // Help, whole and working: it scrolls, and the form is not drawn over it.
+    app.wait_until("Help", |s| {
+        s.contains("nape: a self-care coach") && !s.contains("New check-in")
+    });
+    app.send("G");
+    app.wait_gone("nape: a self-care coach");
+    app.send("t");
+    app.wait_until("the form again", |s| {
+        s.contains("New check-in") && s.contains("Pain now (0-10)   6")
+    });
+    app.send("\x03\x03");
+    assert_eq!(app.wait_exit(), (true, true));
+}
+
+#[test]
+fn a_long_list_of_routines_scrolls_to_keep_the_picked_one_in_sight() {
+    let diary = Diary::new();
+    let dir = diary.dir.path().join("config").join("routines");
+    std::fs::create_dir_all(&dir).unwrap();
+    for n in 1..=14 {
+        let routine = format!(
+            r#"{{"id": "mine-{n:02}", "name": "Mine {n:02}", "version": 1,
+            "description": "One of many.", "steps": [{{"exercise": "chin-tuck"}}]}}"#
+        );
+        std::fs::write(dir.join(format!("mine-{n:02}.json")), routine).unwrap();
+    }
+    let mut app = settled(&diary, 12, 40);
+    app.send("s");
+    app.wait_for("Desk reset");
+    app.send("G");
+    app.wait_for("› Mine 14");
+    app.send("g");
+    app.wait_for("› Desk reset");
+    app.send(PAGE_DOWN);
+    app.wait_for("› Mine 07"); // ten down: past the four built in
+    app.send("q");
+    assert_eq!(app.wait_exit(), (true, true));
+}
