@@ -346,6 +346,12 @@ pub fn footer_msg(focus: Focus, label: &str, word: &str) -> Option<Msg> {
     (!binding.keys.contains(&Key::Digit)).then_some(binding.msg)
 }
 
+/// What the key written `label` does where `focus` has the keyboard, if a key is written so.
+pub fn label_msg(focus: Focus, label: &str) -> Option<Msg> {
+    let binding = (table().iter()).find(|b| b.scope.applies(focus) && b.label == label)?;
+    (!binding.keys.contains(&Key::Digit)).then_some(binding.msg)
+}
+
 /// Whether `binding` works on every screen (or every page), rather than being particular to one.
 pub fn general(binding: &Binding) -> bool {
     matches!(

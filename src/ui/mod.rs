@@ -287,6 +287,12 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: 
         if let Some(msg) = keys::footer_msg(focus, key, word) {
             hits.add(at, msg);
         }
+        // A pair ("↑ ↓ pick"): the second key's own column does what that key does.
+        let pair = word.split_once(' ').map(|(second, _)| second);
+        if let Some((second, msg)) = pair.and_then(|k| Some((k, keys::label_msg(focus, k)?))) {
+            let x = at.x + field::columns(key) as u16 + 1;
+            hits.add(Rect::new(x, at.y, field::columns(second) as u16, 1), msg);
+        }
     }
     frame.render_widget(footer_line(focus, area.width, theme), area);
 }

@@ -116,3 +116,24 @@ fn on_the_welcome_and_in_settings_a_click_chooses_an_option() {
     assert_eq!(settings["cues"], "voice");
     assert!(settings["onset"].is_null(), "{settings}");
 }
+
+#[test]
+fn each_arrow_of_a_paired_footer_key_does_what_it_shows() {
+    let diary = Diary::new();
+    diary.ok(&["log", "3", "--at", "08:00"]);
+    diary.ok(&["log", "5", "--at", "09:00"]);
+    let mut app = settled(&diary);
+    app.wait_for("› 08:00  pain 3");
+    // The second arrow of "↑ ↓ pick" is ↓.
+    let screen = app.contents();
+    let (row, line) = (screen.lines().enumerate())
+        .find(|(_, l)| l.contains("↑ ↓ pick"))
+        .unwrap();
+    let column = line[..line.find("↓ pick").unwrap()].chars().count();
+    app.click(column, row);
+    app.wait_for("› 09:00  pain 5");
+    app.click_on("↑ ↓ pick");
+    app.wait_for("› 08:00  pain 3");
+    app.send("q");
+    assert_eq!(app.wait_exit(), (true, true));
+}
