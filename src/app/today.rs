@@ -234,6 +234,11 @@ impl TodayState {
                 let Some((record, _)) = recent else {
                     return vec![Effect::Say(Status::Info("Nothing to bring back.".into()))];
                 };
+                // Brought back elsewhere already (`nape undo`, another window).
+                if ctx.diary.checkins().iter().any(|r| r.id == record.id) {
+                    let text = "That check-in is already back (brought back elsewhere).";
+                    return vec![Effect::Say(Status::Info(text.into()))];
+                }
                 let (day, id) = (record.date, record.id);
                 return vec![
                     Effect::act(Act::BringBack(Box::new(record)), "Brought back."),

@@ -242,11 +242,21 @@ pub fn undo(cli: &Cli) -> Result<(), Failure> {
     };
     let held = locking(&diary);
     let (undone, outcome) = diary.undo(now).map_err(|e| match e {
-        crate::diary::DiaryError::Changed(_) => Failure::BadInput(
-            "the last change made here has itself been changed since (in another window or on \
-             another computer); nothing was undone, so that change is kept"
-                .into(),
-        ),
+        crate::diary::DiaryError::Changed(id) => {
+            let entry = (diary.checkins().iter().find(|r| r.id == id))
+                .map(|r| {
+                    let when = diary
+                        .zone()
+                        .clock_of(r.body.at, r.body.offset, "%Y-%m-%d %H:%M");
+                    format!("the {when} check-in")
+                })
+                .unwrap_or_else(|| "a check-in deleted since".into());
+            Failure::BadInput(format!(
+                "the last change made here, to {entry}, has been changed since (in another window \
+                 or on another computer): nothing was undone, so that change is kept. nape undo \
+                 again takes back the change before it"
+            ))
+        }
         e => e.into(),
     })?;
     let short = short_len(&diary);

@@ -4,7 +4,8 @@
 //! its progress every half minute, its end, and how the neck feels after.
 
 use std::io::IsTerminal;
-use std::sync::mpsc;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, mpsc};
 use std::time::Duration as Wait;
 
 use chrono::{DateTime, Duration, Utc};
@@ -117,7 +118,7 @@ fn run(
     mode: CueMode,
     voice: Option<&str>,
 ) -> Result<(), Failure> {
-    let stop = stop_signal()?;
+    let (stop, ended) = stop_signal()?;
     let (name, total) = (routine.name.clone(), routine.steps.len() as u32);
     say!(
         "{name}: {total} exercises, about {}. Stop at sharp pain, dizziness, tingling or double \
@@ -153,6 +154,8 @@ fn run(
             break RoutineEnd::Stopped;
         }
     };
+    // From here Ctrl-C ends nape at once, as at any question.
+    ended.store(true, std::sync::atomic::Ordering::Relaxed);
     let now = clock.now();
     let (done, ran) = (
         player.steps_done(now),
@@ -186,11 +189,18 @@ fn tell(cues: &[Cue], mode: CueMode, voice: Option<&str>) -> Result<(), Failure>
     Ok(())
 }
 
-/// Ctrl-C (and a hang-up or SIGTERM) ends the routine, recorded as stopped where it got to.
-fn stop_signal() -> Result<mpsc::Receiver<()>, Failure> {
+/// Ctrl-C (and a hang-up or SIGTERM) ends the routine, recorded as stopped where it got to;
+/// once the returned flag is set (the routine has ended), they end nape as they usually do.
+fn stop_signal() -> Result<(mpsc::Receiver<()>, Arc<AtomicBool>), Failure> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])
-        .map_err(|e| Failure::Other(format!("could not listen for Ctrl-C: {e}")))?;
+    let failed = |e: std::io::Error| Failure::Other(format!("could not listen for Ctrl-C: {e}"));
+    let ended = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM, SIGHUP] {
+        signal_hook::flag::register_conditional_default(signal, Arc::clone(&ended))
+            .map_err(failed)?;
+    }
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]).map_err(failed)?;
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for _ in signals.forever() {
@@ -199,7 +209,7 @@ fn stop_signal() -> Result<mpsc::Receiver<()>, Failure> {
             }
         }
     });
-    Ok(rx)
+    Ok((rx, ended))
 }
 
 /// How the neck feels, then pain now; either may be skipped.

@@ -147,7 +147,7 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
 fn refused(refusal: Refused) -> Failure {
     let text = match refusal {
         Refused::Saving(e) => return Failure::from(e),
-        Refused::Locked(sentence) => format!("{sentence} {}", crate::keys::unlock()),
+        Refused::Locked(sentence) => format!("{sentence} {}", super::unlock()),
         Refused::Running(_) => format!("{refusal}; `nape timer stop` ends it."),
         Refused::Cautions(_) => {
             format!("not started: {refusal}. Add --anyway to start it regardless.")
@@ -169,10 +169,13 @@ fn settled(done: &Done, now: DateTime<Utc>) -> Result<(), Failure> {
         }
         Some(Settled::Finished) => {
             let ended = s.ended_at.unwrap_or(now);
-            let ago = (now - ended).num_minutes();
-            let unit = if ago == 1 { "minute" } else { "minutes" };
+            let ago = match (now - ended).num_minutes() {
+                0 => "just now".to_string(),
+                1 => "1 minute ago".to_string(),
+                n => format!("{n} minutes ago"),
+            };
             say!(
-                "{} session ended {ago} {unit} ago (at {}).",
+                "{} session ended {ago} (at {}).",
                 s.kind.name(),
                 local(ended)
             )?

@@ -73,7 +73,9 @@ impl Diary {
         // As that change left it (an undo before this one restamps it, which is no change).
         let content = |r: &Option<Record<CheckIn>>| r.as_ref().map(|r| (r.date, r.body.clone()));
         if content(&current) != content(&noted.after) {
-            // Changed since (on another desk, say): undo would throw that change away.
+            // Changed since (on another desk, say): undo would throw that change away. It is
+            // let go, so the next undo reaches the change before it.
+            let _ = self.store.forget(last);
             return Err(DiaryError::Changed(id));
         }
         let (change, undone) = match (noted.before, current) {

@@ -67,7 +67,7 @@ pub fn page(app: &App, theme: &Theme) -> Paragraph<'static> {
 }
 
 /// The subcommands, in a line each (`nape --help` has the rest).
-const SHELL: [(&str, &str); 10] = [
+const SHELL: [(&str, &str); 11] = [
     (
         "nape log 6 [note] [-w where] [-s symptom]",
         "a check-in without opening the app",
@@ -86,6 +86,7 @@ const SHELL: [(&str, &str); 10] = [
         "nape routines play ID",
         "a routine in plain lines (for a screen reader)",
     ),
+    ("nape report [--days N]", "a summary for a clinician"),
     (
         "nape export [--format csv]",
         "the whole diary, to keep or to share",

@@ -41,11 +41,25 @@ fn block(theme: &Theme) -> Block<'static> {
 /// the keys are not lined up, which would leave most of a row to them.
 pub fn list(under: Focus, width: u16, theme: &Theme) -> Paragraph<'static> {
     let pad = if width >= 60 { 9 } else { 0 };
-    let row = |label: &str, help: &str| {
-        Line::from(vec![
-            Span::styled(format!("{label:>pad$}"), theme.key()),
-            Span::raw(format!("  {help}")),
-        ])
+    // What a key does, wrapped under itself, so a wrapped line never reads as a key of its own.
+    let row = |label: &str, help: &str| -> Vec<Line<'static>> {
+        let key = format!("{label:>pad$}");
+        let indent = if pad > 0 { pad + 2 } else { 4 };
+        let first = (width as usize)
+            .saturating_sub(field::columns(&key) + 2)
+            .max(10);
+        let mut parts = field::wrap(help, first).into_iter();
+        let mut lines = vec![Line::from(vec![
+            Span::styled(key, theme.key()),
+            Span::raw(format!("  {}", parts.next().unwrap_or_default())),
+        ])];
+        let rest: String = parts.collect::<Vec<_>>().join(" ");
+        let more = field::wrap(&rest, (width as usize).saturating_sub(indent).max(10));
+        lines.extend(
+            (more.into_iter().filter(|l| !l.is_empty()))
+                .map(|l| Line::raw(format!("{:indent$}{l}", ""))),
+        );
+        lines
     };
     let mut here: Vec<&keys::Binding> = keys::table()
         .iter()
@@ -62,13 +76,13 @@ pub fn list(under: Focus, width: u16, theme: &Theme) -> Paragraph<'static> {
                     enum_iterator::all::<Screen>().map(|s| keys::screen_key(s).to_string());
                 let names = enum_iterator::all::<Screen>().map(Screen::title);
                 let (letters, names): (Vec<_>, Vec<_>) = (letters.collect(), names.collect());
-                lines.push(row(&letters.join(" "), &names.join(", ")));
+                lines.extend(row(&letters.join(" "), &names.join(", ")));
             }
             continue;
         }
         if !seen.contains(&(binding.label, binding.help)) {
             seen.push((binding.label, binding.help));
-            lines.push(row(binding.label, binding.help));
+            lines.extend(row(binding.label, binding.help));
         }
     }
     Paragraph::new(lines).wrap(Wrap { trim: false })

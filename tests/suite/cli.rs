@@ -367,7 +367,7 @@ fn an_unassessed_emergency_locks_timer_start_from_the_shell() {
     diary.ok(&["log", "--pain", "5", "--symptom", "injury"]);
     let out = diary.run(&["timer", "start", "cold"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("timers are locked"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("timers and stretches are locked"));
     assert!(diary.ok(&["status"]).contains("‼ EMERGENCY"));
 }
 

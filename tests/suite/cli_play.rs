@@ -103,3 +103,17 @@ fn refused_while_a_warning_sign_locks_stretches_and_for_an_unknown_id() {
     assert!(err.contains("nape assess"), "{err}");
     assert!(routines(&diary).as_array().is_none_or(|r| r.is_empty()));
 }
+
+#[test]
+fn after_the_routine_ctrl_c_at_a_question_ends_nape_and_ctrl_d_skips_it() {
+    let diary = Diary::new();
+    let mut play = Session::run(&diary, &["routines", "play", "desk-reset"], 60, 200, &FAST);
+    play.wait_for("Pain now, 0-10 (Enter skips)?");
+    play.send("\x04"); // Ctrl-D: skipped, on a line of its own
+    play.wait_for("How does your neck feel now?");
+    play.send("\x03");
+    play.wait_exit();
+    let r = &routines(&diary)[0];
+    assert_eq!(r["end"], "finished");
+    assert!(r["feeling"].is_null() && r["pain_before"].is_null(), "{r}");
+}

@@ -323,7 +323,7 @@ fn while_locked_a_paused_session_cannot_be_resumed_or_lengthened_only_stopped() 
     let resumed = diary.run(&["timer", "resume"]);
     assert!(!resumed.status.success(), "resume is refused while locked");
     let why = String::from_utf8_lossy(&resumed.stderr);
-    assert!(why.contains("timers are locked"), "{why}");
+    assert!(why.contains("timers and stretches are locked"), "{why}");
     let status = diary.ok(&["timer", "status"]);
     assert!(status.contains("paused"), "still paused: {status}");
     let stopped = diary.ok(&["timer", "stop"]);

@@ -53,8 +53,9 @@ fn undo_takes_back_adds_edits_and_deletes_one_at_a_time_and_says_which() {
 #[test]
 fn a_change_made_since_on_another_desk_is_never_thrown_away() {
     let diary = Diary::new();
-    let id = common::saved_id(&diary.ok(&["log", "5"])).unwrap();
-    // Another computer (its own local state) changes the same entry afterwards.
+    diary.ok(&["log", "5", "--at", "08:00"]);
+    let id = common::saved_id(&diary.ok(&["log", "7", "--at", "09:00"])).unwrap();
+    // Another computer (its own local state) changes the later entry afterwards.
     let other = diary.dir.path().join("other-desk");
     let out = diary
         .command(&["edit", &id, "--pain", "6"])
@@ -69,6 +70,14 @@ fn a_change_made_since_on_another_desk_is_never_thrown_away() {
         err.contains("changed since") && err.contains("nothing was undone"),
         "{err}"
     );
+    assert!(
+        err.contains("the 09:00 check-in") || err.contains(" 09:00 check-in,"),
+        "names it: {err}"
+    );
+    assert_eq!(pains(&diary), [5, 6]);
+    // Let go: the next undo reaches the change before it, the 08:00 entry's adding.
+    let said = diary.ok(&["undo"]);
+    assert!(said.contains("08:00 check-in, pain 5"), "{said}");
     assert_eq!(pains(&diary), [6]);
 }
 
@@ -100,6 +109,9 @@ fn a_delete_in_the_app_is_undone_from_the_shell_and_the_app_shows_it_back() {
     let said = diary.ok(&["undo"]);
     assert!(said.contains("Undone: a delete"), "{said}");
     app.wait_for("08:00  pain 6");
+    // The app's own offer to bring it back knows it is back.
+    app.send("u");
+    app.wait_for("already back");
     app.send("q");
     assert_eq!(app.wait_exit(), (true, true));
 }

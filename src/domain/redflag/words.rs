@@ -65,7 +65,7 @@ impl ActiveFlag {
     /// started: ", before how to lift the lock (`unlock`).
     pub fn lock_sentence(&self, number: &str) -> String {
         format!(
-            "timers are locked: {} ({}). {}",
+            "timers and stretches are locked: {} ({}). {}",
             self.def.short,
             self.reason,
             self.def.advice(number)
