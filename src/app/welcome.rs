@@ -74,6 +74,8 @@ pub struct SettingsForm {
     /// Index into `fields()`.
     pub focus: usize,
     pub error: Option<String>,
+    /// What is wrong with each field, from the last save tried: shown under the field.
+    pub problems: Vec<(SettingField, String)>,
     /// On the Settings screen: whether the form is open for changes.
     pub editing: bool,
     /// Whether this is the first-run welcome (always open for changes).
@@ -117,6 +119,7 @@ impl SettingsForm {
             night: Input::new(format!("{from}-{to}")),
             focus: 0,
             error: None,
+            problems: Vec::new(),
             editing: false,
             welcome: current.is_none(),
             fresh: true,
@@ -206,6 +209,7 @@ impl SettingsForm {
     /// (the night hours a dash too), said as it is typed rather than at the save.
     fn refused(&self, c: char) -> Option<String> {
         let (name, takes) = match self.focused() {
+            SettingField::Number => ("The emergency number", "digits"),
             SettingField::ColdHours => ("Cold for the first", "digits"),
             SettingField::SessionMinutes => ("Session length", "digits"),
             SettingField::GapMinutes => ("Gap between sessions", "digits"),
@@ -261,6 +265,8 @@ impl SettingsForm {
                     }
                     input.handle(request);
                     self.error = None;
+                    let focused = self.focused();
+                    self.problems.retain(|(field, _)| *field != focused);
                 }
             }
             _ => {}
@@ -273,18 +279,24 @@ impl SettingsForm {
         &self,
         now: chrono::NaiveDateTime,
         current: Option<&Settings>,
-    ) -> Result<Settings, String> {
+    ) -> Result<Settings, Vec<(SettingField, String)>> {
         let today = now.date();
-        let mut wrong: Vec<String> = Vec::new();
-        // The value, or `fallback` with what is wrong noted.
-        fn noted<T>(wrong: &mut Vec<String>, checked: Result<T, String>, fallback: T) -> T {
+        let mut wrong: Vec<(SettingField, String)> = Vec::new();
+        // The value, or `fallback` with what is wrong with `field` noted.
+        fn noted<T>(
+            wrong: &mut Vec<(SettingField, String)>,
+            field: SettingField,
+            checked: Result<T, String>,
+            fallback: T,
+        ) -> T {
             checked.unwrap_or_else(|e| {
-                wrong.push(e);
+                wrong.push((field, e));
                 fallback
             })
         }
         let number = noted(
             &mut wrong,
+            SettingField::Number,
             settings::validate_emergency_number(self.number.value())
                 .map_err(|e| format!("Emergency number {e}")),
             String::new(),
@@ -301,7 +313,7 @@ impl SettingsForm {
                     )
                 }),
         };
-        let (onset, onset_time) = noted(&mut wrong, onset, (None, None));
+        let (onset, onset_time) = noted(&mut wrong, SettingField::Date, onset, (None, None));
         let mut out = current
             .cloned()
             .unwrap_or_else(|| Settings::new(&number, onset));
@@ -314,30 +326,25 @@ impl SettingsForm {
             let cold = b
                 .cold_hours
                 .check("Cold for the first", self.cold_hours.value());
-            out.cold_hours = Some(noted(&mut wrong, cold, 0));
+            out.cold_hours = Some(noted(&mut wrong, SettingField::ColdHours, cold, 0));
             let session = (b.session_minutes).check("Session length", self.session_minutes.value());
-            out.session_minutes = Some(noted(&mut wrong, session, 0));
+            out.session_minutes = Some(noted(&mut wrong, SettingField::SessionMinutes, session, 0));
             let gap = (b.gap_minutes).check("Gap between sessions", self.gap_minutes.value());
-            out.gap_minutes = Some(noted(&mut wrong, gap, 0));
+            out.gap_minutes = Some(noted(&mut wrong, SettingField::GapMinutes, gap, 0));
             out.cues = Some(self.cues);
             let ready = settings::parse_ready_secs(self.ready_secs.value());
-            out.ready_secs = Some(noted(&mut wrong, ready.map_err(named("Get ready")), 0));
+            let ready = ready.map_err(named("Get ready"));
+            out.ready_secs = Some(noted(&mut wrong, SettingField::ReadySecs, ready, 0));
             let every = settings::parse_break_minutes(self.break_minutes.value());
-            out.break_minutes = Some(noted(
-                &mut wrong,
-                every.map_err(named("Desk break every")),
-                0,
-            ));
+            let every = every.map_err(named("Desk break every"));
+            out.break_minutes = Some(noted(&mut wrong, SettingField::BreakMinutes, every, 0));
             let night = settings::parse_night(self.night.value());
-            out.night = noted(
-                &mut wrong,
-                night.map_err(named("No break reminders")).map(Some),
-                None,
-            );
+            let night = night.map_err(named("No break reminders")).map(Some);
+            out.night = noted(&mut wrong, SettingField::Night, night, None);
         }
         match wrong.is_empty() {
             true => Ok(out),
-            false => Err(wrong.join(" ")),
+            false => Err(wrong),
         }
     }
 }
@@ -385,8 +392,21 @@ impl SettingsForm {
         let now = ctx.diary.zone().local(ctx.now);
         let body = match self.settings(now, stored.map(|s| &s.body)) {
             Ok(body) => body,
-            Err(e) => {
-                self.error = Some(e);
+            Err(problems) => {
+                // Each under its field; the cursor goes to the first.
+                let fields = self.fields();
+                let first = fields
+                    .iter()
+                    .position(|f| problems.iter().any(|(p, _)| p == f));
+                if let Some(first) = first {
+                    self.focus = first;
+                    self.fresh = true;
+                }
+                self.error = Some(match problems.len() {
+                    1 => "Not saved: a field to fix, marked below it.".to_string(),
+                    n => format!("Not saved: {n} fields to fix, each marked below it."),
+                });
+                self.problems = problems;
                 return Vec::new();
             }
         };

@@ -30,7 +30,7 @@ pub fn render_welcome(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, h
             theme.error(),
         ));
     }
-    let (fields, _, targets) = form_lines(form, theme);
+    let (fields, _, targets) = form_lines(form, theme, area.width);
     let first = lines.len();
     lines.extend(fields);
     // The welcome wraps: each line's row is counted as it wraps at this width.
@@ -87,8 +87,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme, hits: &mu
     let [top, rest] =
         Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(area);
     frame.render_widget(Paragraph::new(head), top);
-    let (fields, focus, targets) = form_lines(form, theme);
-    // On a short terminal the list scrolls to keep the field being changed in view.
+    let (fields, focus, targets) = form_lines(form, theme, area.width);
+    // On a short terminal the list scrolls to keep the field being changed in view, with what
+    // is wrong with it.
     let scroll = (focus + 2).saturating_sub(rest.height as usize);
     let rows: Vec<Option<u16>> = (0..fields.len())
         .map(|line| {
@@ -108,9 +109,14 @@ struct Target {
     msg: Msg,
 }
 
-/// The form's lines, which line holds the focused field, and where a click does what (a
-/// field's line focuses it; a choice chooses it), while the form is open for changes.
-fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize, Vec<Target>) {
+/// The form's lines, the last line of the focused field (what was wrong with it included), and
+/// where a click does what (a field's line focuses it; a choice chooses it), while the form is
+/// open for changes.
+fn form_lines(
+    form: &SettingsForm,
+    theme: &Theme,
+    width: u16,
+) -> (Vec<Line<'static>>, usize, Vec<Target>) {
     let open = form.editing_or_welcome();
     let focused = form.focused();
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -128,6 +134,13 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize,
         }
     };
     for (index, field) in form.fields().into_iter().enumerate() {
+        // What was wrong with it at the last save tried, under it (after its choices).
+        let problem = (form.problems.iter().find(|(f, _)| *f == field)).map(|(_, why)| {
+            let rows = field::wrap(why, (width as usize).saturating_sub(6));
+            rows.into_iter()
+                .map(|row| Line::styled(format!("    ! {row}"), theme.error()))
+        });
+        let problem: Vec<Line<'static>> = problem.into_iter().flatten().collect();
         target(lines.len(), 0, u16::MAX as usize, Msg::Pick(index));
         let here = open && field == focused;
         if here {
@@ -139,6 +152,10 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize,
             // Room for a date and a time ("2026-03-14 08:30").
             spans.extend(field::spans(input, here, theme, 17));
             lines.push(Line::from(spans));
+            lines.extend(problem);
+            if here {
+                focus_line = lines.len() - 1;
+            }
             continue;
         }
         let choice = |chosen: bool, label: &str| {
@@ -162,6 +179,10 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize,
                 options.push(Span::raw(" "));
             }
             lines.push(Line::from(options));
+            lines.extend(problem);
+            if here {
+                focus_line = lines.len() - 1;
+            }
             continue;
         }
         lines.push(Line::from(spans));
@@ -169,6 +190,10 @@ fn form_lines(form: &SettingsForm, theme: &Theme) -> (Vec<Line<'static>>, usize,
             let option = choice(option == form.onset, option.label());
             target(lines.len(), 4, option.width(), Msg::Choose(index, i));
             lines.push(Line::from(vec![Span::raw("    "), option]));
+        }
+        lines.extend(problem);
+        if here {
+            focus_line = lines.len() - 1;
         }
     }
     (lines, focus_line, targets)

@@ -77,17 +77,18 @@ fn a_bad_emergency_number_is_refused_inline() {
         "C",
     );
     assert_eq!(app.settings_form().number.value(), "112");
-    press(&mut app, KeyCode::Backspace);
+    // A letter is refused as it is typed.
     type_text(&mut app, "x");
+    assert_eq!(app.settings_form().number.value(), "112");
+    let said = app.settings_form().error.clone().unwrap_or_default();
+    assert!(said.contains("digits only"), "{said}");
+    // Too short is refused at the save, under the field.
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Enter);
     assert!(app.welcome(), "still on the welcome");
-    assert!(
-        app.settings_form()
-            .error
-            .as_deref()
-            .unwrap()
-            .contains("2 to 6 digits")
-    );
+    let problems = &app.settings_form().problems;
+    assert!(problems[0].1.contains("2 to 6 digits"), "{problems:?}");
 }
 
 #[test]
@@ -356,8 +357,9 @@ fn settings_change_the_timer_numbers_within_bounds_and_keep_the_rest() {
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "90");
     press(&mut app, KeyCode::Enter);
-    let error = app.settings_form().error.clone().expect("refused");
-    assert!(error.contains("from 48 to 72"), "{error}");
+    let problems = &app.settings_form().problems;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].1.contains("from 48 to 72"), "{problems:?}");
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "48");
@@ -509,9 +511,10 @@ fn on_a_date_with_no_date_is_refused_never_taken_as_today() {
     press(&mut app, KeyCode::Right); // "on a date"
     press(&mut app, KeyCode::Enter);
     assert!(app.welcome(), "still on the welcome");
-    let error = app.settings_form().error.clone().expect("says why");
-    assert!(error.contains("date"), "{error}");
-    press(&mut app, KeyCode::Tab);
+    let problems = &app.settings_form().problems;
+    assert!(problems[0].1.contains("date"), "{problems:?}");
+    // The cursor went to the date, the field to fix.
+    assert_eq!(app.settings_form().focused(), nape::app::SettingField::Date);
     type_text(&mut app, "2026-13-40");
     press(&mut app, KeyCode::Enter);
     assert!(app.welcome());

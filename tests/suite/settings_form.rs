@@ -80,14 +80,27 @@ fn every_bad_field_is_named_at_once() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "5"); // gap too short
     press(&mut app, KeyCode::Enter);
-    let error = app.settings_form().error.clone().expect("refused");
-    for name in [
+    // Each under its own field, and the cursor on the first.
+    let problems = &app.settings_form().problems;
+    let fields: Vec<SettingField> = problems.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        [
+            SettingField::ColdHours,
+            SettingField::SessionMinutes,
+            SettingField::GapMinutes
+        ]
+    );
+    for ((_, why), name) in problems.iter().zip([
         "Cold for the first",
         "Session length",
         "Gap between sessions",
-    ] {
-        assert!(error.contains(name), "{name} not named: {error}");
+    ]) {
+        assert!(why.contains(name), "{name}: {why}");
     }
+    assert_eq!(app.settings_form().focused(), SettingField::ColdHours);
+    let said = app.settings_form().error.clone().unwrap_or_default();
+    assert!(said.contains("3 fields to fix"), "{said}");
 }
 
 #[test]
