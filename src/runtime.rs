@@ -181,19 +181,20 @@ pub fn run(
             })
         })
     };
-    // The person's routine files, read again when one changes (or the folder is made).
+    // The person's routine files, read again when one changes. Until the folder exists its
+    // parent is watched, and the folder itself once it is made; whether it is yet, with the watch.
     let for_routines = tx.clone();
-    let _routines = config.and_then(|root| {
+    let watch_routines = move |root: &Path| {
         let folder = root.join("routines");
-        let watched = if folder.is_dir() {
-            folder
-        } else {
-            root.to_path_buf()
-        };
-        store::watch_folder(&watched, move || {
-            let _ = for_routines.send(Wake::Routines);
-        })
-    });
+        let made = folder.is_dir();
+        let tx = for_routines.clone();
+        let watched = if made { folder.as_path() } else { root };
+        let watch = store::watch_folder(watched, move || {
+            let _ = tx.send(Wake::Routines);
+        });
+        (watch, made)
+    };
+    let mut routines = config.map(&watch_routines);
     // Set up after the first frame: watching walks every folder and file of the diary, which a
     // long history makes slow. Anything saved meanwhile is read with the rest of the history.
     let (mut watch, mut poll, mut watching) = (None, false, false);
@@ -286,6 +287,9 @@ pub fn run(
                 Ok(Wake::Resize) => (dirty, resized) = (true, true),
                 Ok(Wake::Routines) => {
                     if let Some(root) = config {
+                        if routines.as_ref().is_some_and(|(_, made)| !made) {
+                            routines = Some(watch_routines(root));
+                        }
                         let files = store::routines::read(root);
                         app.set_library(crate::domain::stretch::Library::with_user(&files));
                         dirty = true;

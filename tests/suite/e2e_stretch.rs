@@ -127,6 +127,35 @@ fn a_routine_file_added_while_open_is_picked_up() {
     assert!(app.wait_exit().0);
 }
 
+/// The same when the routines folder itself is made while nape is open: the folder is watched
+/// from then on, not only its making.
+#[test]
+fn a_routine_file_in_a_routines_folder_made_while_open_is_picked_up() {
+    let diary = Diary::new();
+    diary.write_settings(r#""emergency_number": "999", "onset": null"#);
+    let config = diary.data().parent().unwrap().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let mut app = Session::start(&diary);
+    app.wait_for("Today");
+    app.send("s");
+    app.wait_for("Desk reset");
+    std::fs::create_dir(config.join("routines")).unwrap();
+    std::fs::write(
+        config.join("routines/late.json"),
+        r#"{"id": "late", "name": "Added later", "steps": [{"exercise": "chin-tuck"}]}"#,
+    )
+    .unwrap();
+    app.wait_for("Added later");
+    std::fs::write(
+        config.join("routines/later.json"),
+        r#"{"id": "later", "name": "Added later still", "steps": [{"exercise": "chin-tuck"}]}"#,
+    )
+    .unwrap();
+    app.wait_for("Added later still");
+    app.send("q");
+    assert!(app.wait_exit().0);
+}
+
 /// A routine whose nape was killed is ended as interrupted by the next nape that looks: no
 /// ghost in `nape status`, no refusal to start another, and what was done so far is kept.
 #[test]
