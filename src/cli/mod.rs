@@ -105,8 +105,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// The manual page, in roff: `nape man > ~/.local/share/man/man1/nape.1`.
-    Man,
+    /// The manual page, in roff: `nape man > ~/.local/share/man/man1/nape.1`; with `--dir`,
+    /// every command's page (nape-log.1, ...) written into that folder.
+    Man {
+        /// Write nape.1 and a page for each command into this folder.
+        #[arg(long, value_name = "FOLDER")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 fn log_help() -> String {
@@ -410,7 +415,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Waiter => waiter::wait(cli),
         Command::Assess(args) => assess::assess(cli, args),
         Command::Completions { shell } => shell_files::completions(*shell),
-        Command::Man => shell_files::man(),
+        Command::Man { dir } => shell_files::man(dir.as_deref()),
         Command::Routines(command) => routines::run(cli, command),
         Command::Report(args) => report::run(cli, args),
     }

@@ -13,12 +13,26 @@ fn completed() -> clap::Command {
     let ids = |terms: &'static [Term]| {
         move |arg: Arg| arg.value_parser(PossibleValuesParser::new(terms.iter().map(|t| t.id)))
     };
-    Cli::command().mut_subcommand("log", |log| {
-        log.mut_arg("locations", ids(vocabulary::LOCATIONS))
+    let answers = |command: clap::Command| {
+        command
+            .mut_arg("locations", ids(vocabulary::LOCATIONS))
             .mut_arg("symptoms", ids(vocabulary::symptom_terms()))
             .mut_arg("context", ids(vocabulary::CONTEXT))
             .mut_arg("treatments", ids(vocabulary::TREATMENTS))
-    })
+    };
+    // The routines built in (a person's own are theirs to type).
+    let built_in = crate::domain::stretch::Library::with_user(&[]);
+    let routines: Vec<String> = built_in.routines.iter().map(|r| r.id.clone()).collect();
+    Cli::command()
+        .mut_subcommand("log", answers)
+        .mut_subcommand("edit", answers)
+        .mut_subcommand("routines", |command| {
+            command.mut_subcommand("play", |play| {
+                play.mut_arg("id", |arg| {
+                    arg.value_parser(PossibleValuesParser::new(routines))
+                })
+            })
+        })
 }
 
 pub fn completions(shell: Shell) -> Result<(), Failure> {
@@ -27,7 +41,14 @@ pub fn completions(shell: Shell) -> Result<(), Failure> {
     write(&out)
 }
 
-pub fn man() -> Result<(), Failure> {
+/// The manual page on standard output, or every page (one per command) into `dir`.
+pub fn man(dir: Option<&std::path::Path>) -> Result<(), Failure> {
+    if let Some(dir) = dir {
+        let failed = |e: std::io::Error| Failure::Other(format!("{}: {e}", dir.display()));
+        std::fs::create_dir_all(dir).map_err(failed)?;
+        clap_mangen::generate_to(Cli::command(), dir).map_err(failed)?;
+        return say!("Manual pages written to {} (man nape).", dir.display());
+    }
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)

@@ -245,6 +245,33 @@ fn completions_for_every_shell_complete_the_ids_and_the_man_page_is_roff() {
         man.contains("SUBCOMMANDS") || man.contains("nape\\-log"),
         "{man}"
     );
+    // The routines built in complete after `routines play`; edit completes ids as log does.
+    assert!(
+        bash.contains("desk-reset") && bash.contains("evening-unwind"),
+        "routine ids"
+    );
+    assert!(
+        bash.matches("restricted-turning").count() >= 2,
+        "edit completes as log does"
+    );
+    assert!(!bash.contains("--speed"), "no option for tests only");
+    // Every page the main one refers to, written into a folder.
+    let pages = diary.dir.path().join("man1");
+    let said = diary.ok(&["man", "--dir", pages.to_str().unwrap()]);
+    assert!(said.contains("written to"), "{said}");
+    for page in [
+        "nape.1",
+        "nape-log.1",
+        "nape-undo.1",
+        "nape-routines-play.1",
+    ] {
+        let text = std::fs::read_to_string(pages.join(page)).unwrap_or_default();
+        assert!(text.contains(".TH"), "{page}");
+    }
+    assert!(
+        !pages.join("nape-waiter.1").exists(),
+        "no page for the hidden waiter"
+    );
     // Nothing was made in the data folder: these read nothing of the diary.
     assert!(!diary.data().exists());
     let bad = diary.run(&["completions", "tcsh"]);
