@@ -124,8 +124,8 @@ fn each_arrow_of_a_paired_footer_key_does_what_it_shows() {
     diary.ok(&["log", "5", "--at", "09:00"]);
     let mut app = settled(&diary);
     app.wait_for("› 08:00  pain 3");
-    // The second arrow of "↑ ↓ pick" is ↓.
-    let screen = app.contents();
+    // The second arrow of "↑ ↓ pick" is ↓ (read once the footer is drawn).
+    let screen = app.wait_until("the footer", |s| s.contains("↑ ↓ pick"));
     let (row, line) = (screen.lines().enumerate())
         .find(|(_, l)| l.contains("↑ ↓ pick"))
         .unwrap();
