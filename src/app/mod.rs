@@ -14,6 +14,7 @@ mod passing;
 mod rating;
 mod read;
 mod running;
+mod settings_values;
 mod stretches;
 mod sudden;
 mod timers;

@@ -70,16 +70,19 @@ pub fn wait(cli: &Cli) -> Result<(), Failure> {
     });
     let mut made: HashSet<(uuid::Uuid, Call)> = HashSet::new();
     let marks = &bounds().skin_check_minutes;
+    // Opened once: opening makes the folders it needs, which must never bring back a data
+    // folder someone has just removed. After, it is only read again as it changes.
+    let (mut store, _) = DiskStore::open_light(root.clone(), &state)?;
+    // Others write while it reads: it never repairs or folds in what it finds.
+    store.only_look();
+    let mut diary = Diary::open(Box::new(store), Zone::Local, &locale(), super::now(cli));
     loop {
         // A folder gone (unmounted, removed) has no session left to wait for.
         if !root.is_dir() {
             return Ok(());
         }
         let now = super::now(cli);
-        let (mut store, _) = DiskStore::open_light(root.clone(), &state)?;
-        // Others write while it reads: it never repairs or folds in what it finds.
-        store.only_look();
-        let diary = Diary::open(Box::new(store), Zone::Local, &locale(), now);
+        diary.refresh(now);
         let Some(running) = diary.running() else {
             return Ok(());
         };

@@ -137,3 +137,15 @@ fn an_open_app_makes_its_own_calls() {
     app.send("q");
     app.wait_exit();
 }
+
+#[test]
+fn a_removed_data_folder_ends_the_waiter_and_stays_removed() {
+    let diary = Diary::new();
+    let (notifier, _) = fake_notifier(&diary);
+    start(&diary, &notifier, "cold");
+    until("the waiter", || waiter_pid(&diary).is_some_and(alive));
+    let pid = waiter_pid(&diary).unwrap();
+    std::fs::remove_dir_all(diary.data()).unwrap();
+    until("the waiter's end", || !alive(pid));
+    assert!(!diary.data().exists(), "the waiter made the folder again");
+}
