@@ -236,7 +236,7 @@ pub fn run(
             }
             if app.bell() != rung {
                 rung = app.bell();
-                alert(terminal)?;
+                alert(terminal, needs_a_look(app, clock.now()))?;
             }
             if app.chime() != chimed {
                 chimed = app.chime();
@@ -317,14 +317,33 @@ fn ring(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
     out.flush()
 }
 
-/// The terminal bell, and a desktop notification where a session bus takes one. The
-/// notification carries no diary text, only that a session needs a look.
-fn alert(terminal: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+/// The terminal bell, and a desktop notification where a session bus takes one, saying `words`.
+fn alert(terminal: &mut ratatui::DefaultTerminal, words: String) -> io::Result<()> {
     use std::io::Write;
     let out = terminal.backend_mut();
     out.write_all(b"\x07")?;
     out.flush()?;
     // On its own thread: the loop never waits for the desktop.
-    std::thread::spawn(|| crate::cli::waiter::notify("A cold or heat session needs a look."));
+    std::thread::spawn(move || crate::cli::waiter::notify(&words));
     Ok(())
+}
+
+/// What the bell is for, for a notification: the session's call (a skin check, its end), as the
+/// waiter says it, or that a warning sign needs attention. Never diary text, nor a sign's name.
+fn needs_a_look(app: &App, now: chrono::DateTime<chrono::Utc>) -> String {
+    use crate::domain::therapy::Call;
+    if app.alert().is_some() {
+        return "A warning sign needs your attention now: look at nape.".into();
+    }
+    let Some(session) = app.diary().sessions().last().map(|s| &s.body) else {
+        return "A cold or heat session needs a look.".into();
+    };
+    let marks = &crate::domain::therapy::limits::bounds().skin_check_minutes;
+    let mut calls = session.calls(marks, now);
+    if calls.is_empty() {
+        // Rung for the end, which the app has just recorded.
+        calls.push(Call::Over);
+    }
+    let words: Vec<String> = calls.iter().map(|c| c.words(session.kind)).collect();
+    words.join(" ")
 }

@@ -123,7 +123,8 @@ fn the_end_is_called_once_and_the_waiter_then_ends() {
 fn an_open_app_makes_its_own_calls() {
     let diary = Diary::new();
     let (notifier, log) = fake_notifier(&diary);
-    let mut app = common::pty::Session::start(&diary);
+    let notify = notifier.to_str().unwrap();
+    let mut app = common::pty::Session::start_with(&diary, 24, 80, &[("NAPE_NOTIFY", notify)]);
     app.wait_for("Welcome to nape");
     app.send("\r");
     app.wait_for("Pain now?");
@@ -131,9 +132,12 @@ fn an_open_app_makes_its_own_calls() {
     until("the waiter", || waiter_pid(&diary).is_some_and(alive));
     let pid = waiter_pid(&diary).unwrap();
     started_ago(&diary, 16);
-    // The app rings and says so; the waiter ends without a notification of its own.
+    // The app rings and says what for; the waiter ends without a notification of its own.
     until("the waiter's end", || !alive(pid));
-    assert_eq!(notified(&log), "");
+    until("the app's call", || {
+        notified(&log).contains("Heat session over")
+    });
+    assert_eq!(notified(&log).lines().count(), 1, "{}", notified(&log));
     app.send("q");
     app.wait_exit();
 }
