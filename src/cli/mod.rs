@@ -96,7 +96,7 @@ pub enum Command {
     /// Cold and heat sessions from the shell (the app sees them too).
     #[command(subcommand)]
     Timer(timer::TimerCommand),
-    /// Stretch routines: list them, or check a routine file of your own.
+    /// Stretch routines: list them, play one in plain lines, or check a routine file of your own.
     #[command(subcommand)]
     Routines(routines::RoutinesCommand),
     /// A summary to hand a clinician (Markdown or a self-contained HTML page).
