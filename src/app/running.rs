@@ -30,15 +30,24 @@ pub(super) fn said(action: TimerAction, done: &Done, now: chrono::DateTime<Utc>)
                 s.planned().num_minutes()
             )
         }
+        // Paused, the time left stands still, so it can be said; counting down, it is left to
+        // the countdown beside the words, which stay up until the next key.
         TimerAction::Pause => format!("Paused: {}.", left()),
-        TimerAction::Resume => format!("Resumed: {}.", left()),
-        TimerAction::Extend => format!("One more minute: {}.", left()),
+        TimerAction::Resume => format!(
+            "Resumed: the {} session counts down again.",
+            kind.to_lowercase()
+        ),
+        TimerAction::Extend => format!(
+            "One more minute: the {} session runs {} minutes in all.",
+            kind.to_lowercase(),
+            s.planned().num_minutes()
+        ),
         TimerAction::Skin(_) if s.end_reason == Some(EndReason::Numb) => {
             "Stopped: numb skin. Take the pack off and let the skin warm up.".to_string()
         }
         TimerAction::Skin(_) => {
             let mark = done.mark.unwrap_or_default();
-            format!("Skin check at {mark} minutes noted: {}.", left())
+            format!("Skin check at {mark} minutes noted.")
         }
         TimerAction::Stop { .. } => {
             format!("{kind} session stopped after {}.", ran(s.elapsed(now)))

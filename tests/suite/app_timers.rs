@@ -324,6 +324,10 @@ fn pause_resume_and_stop_say_what_they_did() {
     assert!(said(&app).starts_with("Paused"), "{}", said(&app));
     press(&mut app, KeyCode::Char('p'), at(3));
     assert!(said(&app).starts_with("Resumed"), "{}", said(&app));
+    // While it counts down, no time left in the words: they stay up, the countdown moves on.
+    assert!(!said(&app).contains("left"), "{}", said(&app));
+    press(&mut app, KeyCode::Char('+'), at(3));
+    assert!(said(&app).contains("16 minutes in all"), "{}", said(&app));
     app.update(Msg::Tick, at(7)); // the 5-minute skin check comes up
     press(&mut app, KeyCode::Char('1'), at(7)); // the skin feels cold
     assert!(
@@ -331,6 +335,7 @@ fn pause_resume_and_stop_say_what_they_did() {
         "{}",
         said(&app)
     );
+    assert!(!said(&app).contains("left"), "{}", said(&app));
     press(&mut app, KeyCode::Char('x'), at(7));
     let Some(TimerPrompt::PainAfter { message, .. }) = &app.timers().prompt else {
         panic!("asks pain after");
