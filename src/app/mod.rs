@@ -287,11 +287,22 @@ impl App {
     fn answer_keys(&mut self, msg: Msg) -> bool {
         match (&mut self.keys, msg) {
             (None, Msg::Keys) => self.keys = Some((self.focus(), Page::default())),
-            (None, _) | (Some(_), Msg::Quit) => return false,
-            (Some(_), Msg::Keys | Msg::Cancel) => self.keys = None,
-            (Some(_), Msg::Goto(Screen::Help)) => {
-                self.keys = None;
+            // Time passing and other writers go on as ever while the keys are shown.
+            (None, _) | (Some(_), Msg::Quit | Msg::Tick | Msg::DataChanged | Msg::ReadHistory) => {
                 return false;
+            }
+            (Some(_), Msg::Keys | Msg::Cancel) => self.keys = None,
+            (Some((under, _)), Msg::Goto(Screen::Help)) => {
+                let under = *under;
+                self.keys = None;
+                // Only from where a key could go there, or from the check-in form (which waits
+                // on Today): a question is answered first, and Settings' changes kept or not.
+                let form = matches!(under, Focus::Form { .. });
+                if form || crate::keys::works(under, Msg::Goto(Screen::Help)) {
+                    return false;
+                }
+                let text = "The whole Help opens once this is answered or closed.";
+                self.status = Some(Status::Info(text.into()));
             }
             (Some((_, page)), msg) => _ = page.scroll(msg),
         }

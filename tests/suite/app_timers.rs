@@ -4,7 +4,7 @@
 use crate::common;
 use crate::common::shared::Shared;
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use nape::app::{App, Group, Item, Msg, Screen, Status, TimerPrompt};
+use nape::app::{App, Focus, Group, Item, Msg, Screen, Status, TimerPrompt};
 use nape::domain::therapy::{EndReason, PackKind, State};
 use nape::keys;
 use nape::store::{DateRange, Store};
@@ -405,4 +405,28 @@ fn a_session_stopped_within_a_minute_says_seconds() {
         panic!("asks pain after");
     };
     assert!(message.contains("stopped after 16 seconds"), "{message}");
+}
+
+#[test]
+fn with_the_keys_shown_time_goes_on_and_a_question_keeps_the_screen() {
+    let store = Shared::default();
+    let mut app = timers(&store);
+    start_cold(&mut app, t0());
+    press(&mut app, KeyCode::Char('?'), at(1));
+    assert_eq!(app.focus(), Focus::Keys);
+    // Walked away with the keys shown: the skin check still comes, and rings.
+    let rung = app.bell();
+    app.update(Msg::Tick, at(5));
+    assert!(matches!(
+        app.timers().prompt,
+        Some(TimerPrompt::SkinCheck(_))
+    ));
+    assert!(app.bell() > rung, "the skin check rings");
+    // The question is answered before the whole Help: h from its keys keeps Timers.
+    press(&mut app, KeyCode::Esc, at(5));
+    assert_eq!(app.focus(), Focus::TimerSkin);
+    press(&mut app, KeyCode::Char('?'), at(5));
+    press(&mut app, KeyCode::Char('h'), at(5));
+    assert_eq!(app.screen(), Screen::Timers);
+    assert_eq!(app.focus(), Focus::TimerSkin);
 }
