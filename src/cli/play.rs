@@ -136,6 +136,13 @@ fn run(
     let mut beat = started;
     let how = loop {
         let now = clock.now();
+        // A warning sign put in force elsewhere (a check-in from another terminal, the app)
+        // stops the routine here as it would in the app: locked means locked.
+        diary.refresh(now);
+        if let Some(flag) = diary.lock() {
+            say!("{}", flag.lock_sentence(diary.emergency_number()))?;
+            break RoutineEnd::Stopped;
+        }
         let cues = player.advance(now);
         tell(&cues, mode, voice)?;
         if player.finished {

@@ -117,3 +117,17 @@ fn after_the_routine_ctrl_c_at_a_question_ends_nape_and_ctrl_d_skips_it() {
     assert_eq!(r["end"], "finished");
     assert!(r["feeling"].is_null() && r["pain_before"].is_null(), "{r}");
 }
+
+#[test]
+fn a_warning_sign_logged_elsewhere_stops_the_routine_playing() {
+    let diary = Diary::new();
+    let slow = [("NAPE_PLAY_SPEED", "2")];
+    let args = ["routines", "play", "desk-reset", "--no-pain"];
+    let mut play = Session::run(&diary, &args, 60, 200, &slow);
+    play.wait_for("Shoulder rolls, backward.");
+    diary.ok(&["log", "4", "-s", "stroke-signs"]);
+    play.wait_for("timers and stretches are locked");
+    play.wait_for("Stopped after");
+    play.wait_exit();
+    assert_eq!(routines(&diary)[0]["end"], "stopped");
+}
