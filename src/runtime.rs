@@ -250,9 +250,11 @@ pub fn run(
             if app.quit() || stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            // A session started here or elsewhere, or running at start: its waiter (a second
-            // one ends at once, so this is safe to repeat).
-            let running = app.diary().running().map(|r| r.id);
+            // A session started or resumed, here or elsewhere, or running at start: its waiter
+            // (a second one ends at once, so this is safe to repeat).
+            let running = (app.diary().running())
+                .filter(|r| !r.body.is_paused())
+                .map(|r| r.id);
             if let (true, Some(data), Some(state)) =
                 (running.is_some() && running != waited, data, state)
             {

@@ -133,11 +133,14 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
     for reason in &reasons {
         say!("Starting anyway, although {reason}.")?;
     }
+    // The session calls for the person when it needs them, with or without the app: from its
+    // start, and again from a resume (a paused session has no waiter).
+    if matches!(action, TimerAction::Start { .. } | TimerAction::Resume)
+        && let (Ok(data), Ok(state)) = (super::data_dir(cli), super::state_dir(cli))
+    {
+        super::waiter::spawn(&data, &state);
+    }
     if let TimerAction::Start { kind, .. } = action {
-        // The session calls for the person when it needs them, with or without the app.
-        if let (Ok(data), Ok(state)) = (super::data_dir(cli), super::state_dir(cli)) {
-            super::waiter::spawn(&data, &state);
-        }
         show_notes_once(&mut diary, kind, now)?;
     }
     said(command, &done, now)

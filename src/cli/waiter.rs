@@ -2,7 +2,8 @@
 //! when no app is open to do it (a cold pack must not stay on past its time). At each skin check
 //! and at the end it rings the bell on its terminal if it has one, sends a desktop notification
 //! where a session bus exists and speaks when cues are voice. It follows whichever session runs
-//! on this desk, so one started later supersedes, and it ends when none runs. One at a time.
+//! on this desk, so one started later supersedes, and it ends when none runs or it is paused
+//! (resuming starts one again). One at a time.
 
 use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
@@ -65,6 +66,8 @@ pub fn wait(cli: &Cli) -> Result<(), Failure> {
         return Ok(());
     };
     let (tx, changed) = mpsc::channel();
+    // Kept, so that without file events (none to be had) the waits still last their time.
+    let _kept = tx.clone();
     let _watch = crate::store::watch(&root, move || {
         let _ = tx.send(());
     });
@@ -73,7 +76,8 @@ pub fn wait(cli: &Cli) -> Result<(), Failure> {
     // Opened once: opening makes the folders it needs, which must never bring back a data
     // folder someone has just removed. After, it is only read again as it changes.
     let (mut store, _) = DiskStore::open_light(root.clone(), &state)?;
-    // Others write while it reads: it never repairs or folds in what it finds.
+    // Others write while it reads: it never repairs a file or folds in a sync copy (it may end
+    // a routine whose nape is gone, as any nape that reads does).
     store.only_look();
     let mut diary = Diary::open(Box::new(store), Zone::Local, &locale(), super::now(cli));
     loop {
@@ -87,6 +91,10 @@ pub fn wait(cli: &Cli) -> Result<(), Failure> {
             return Ok(());
         };
         let (id, session) = (running.id, &running.body);
+        // Paused, nothing is due until it resumes, which starts a waiter again.
+        if session.is_paused() {
+            return Ok(());
+        }
         let calls: Vec<Call> = (session.calls(marks, now).into_iter())
             .filter(|call| made.insert((id, *call)))
             .collect();

@@ -25,10 +25,11 @@ fn open(path: &Path) -> Option<File> {
 }
 
 impl DiskStore {
-    /// Say an app is open here, until the returned lock is dropped (or the app ends).
+    /// Say an app is open here, until the returned lock is dropped (or the app ends). It waits
+    /// out a waiter's look (an instant), which would otherwise leave this app unsaid for good.
     pub fn app_here(&self) -> Option<Held> {
         let file = open(&self.local_dir().join(APP))?;
-        file.try_lock_shared().ok().map(|()| Held { _lock: file })
+        file.lock_shared().ok().map(|()| Held { _lock: file })
     }
 
     /// Whether an app is open on this desk (for this data folder).

@@ -153,3 +153,21 @@ fn a_removed_data_folder_ends_the_waiter_and_stays_removed() {
     until("the waiter's end", || !alive(pid));
     assert!(!diary.data().exists(), "the waiter made the folder again");
 }
+
+#[test]
+fn a_pause_ends_the_waiter_and_a_resume_starts_one_again() {
+    let diary = Diary::new();
+    let (notifier, _) = fake_notifier(&diary);
+    start(&diary, &notifier, "cold");
+    until("the waiter", || waiter_pid(&diary).is_some_and(alive));
+    let first = waiter_pid(&diary).unwrap();
+    diary.ok(&["timer", "pause"]);
+    until("the waiter's end while paused", || !alive(first));
+    diary.ok(&["timer", "resume"]);
+    until("a waiter again", || {
+        waiter_pid(&diary).is_some_and(|pid| pid != first && alive(pid))
+    });
+    let second = waiter_pid(&diary).unwrap();
+    diary.ok(&["timer", "stop"]);
+    until("its end", || !alive(second));
+}
