@@ -83,7 +83,12 @@ pub enum Command {
     Assess(assess::AssessArgs),
     /// The waiter a session's start leaves behind (started by nape, not by hand).
     #[command(hide = true)]
-    Waiter,
+    Waiter {
+        /// The terminal to ring, opened only to ring it (holding it open would keep a closed
+        /// terminal's session from ending).
+        #[arg(long, value_name = "PATH")]
+        bell: Option<std::path::PathBuf>,
+    },
     /// Take back the last change to a check-in made on this computer (by the app or the shell),
     /// and say what it was; again, the one before.
     Undo,
@@ -382,7 +387,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<(), Failure> {
         Command::Delete(args) => entries::delete(cli, args),
         Command::Edit(args) => entries::edit(cli, args),
         Command::Undo => entries::undo(cli),
-        Command::Waiter => waiter::wait(cli),
+        Command::Waiter { bell } => waiter::wait(cli, bell.as_deref()),
         Command::Assess(args) => assess::assess(cli, args),
         Command::Completions { shell } => shell_files::completions(*shell),
         Command::Man { dir } => shell_files::man(dir.as_deref()),

@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 use std::io::{IsTerminal, Write};
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
@@ -33,21 +34,32 @@ pub fn spawn(data: &Path, state: &Path) {
     let Ok(program) = std::env::current_exe() else {
         return;
     };
-    let bell = match std::io::stdout().is_terminal() {
-        true => Stdio::inherit(),
-        false => Stdio::null(),
-    };
     // Absolute: the waiter may outlive the folder this was started in.
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let child = Command::new(program)
+    let mut command = Command::new(program);
+    command
         .arg("--data-dir")
         .arg(absolute(data))
         .arg("--state-dir")
         .arg(absolute(state))
-        .arg("waiter")
+        .arg("waiter");
+    // This terminal, by name: the waiter holds nothing of it open, so a terminal closed (an
+    // ssh session ended) is not kept waiting for it.
+    let stdout = std::io::stdout();
+    if stdout.is_terminal()
+        && let Ok(name) = rustix::termios::ttyname(&stdout, Vec::new())
+    {
+        command
+            .arg("--bell")
+            .arg(std::ffi::OsStr::from_bytes(name.as_bytes()));
+    }
+    // A group of its own from the start: the hang-up a closing terminal sends its foreground
+    // group must not reach it before it has left (`detach`).
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let child = command
         .current_dir("/")
         .stdin(Stdio::null())
-        .stdout(bell)
+        .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn();
     if let Ok(mut child) = child {
@@ -58,10 +70,10 @@ pub fn spawn(data: &Path, state: &Path) {
 
 /// The waiter's life: wait for the next call of the session running here, make it, and end
 /// when no session runs (or another waiter already runs).
-pub fn wait(cli: &Cli) -> Result<(), Failure> {
+pub fn wait(cli: &Cli, bell: Option<&Path>) -> Result<(), Failure> {
     detach();
     let (root, state) = (data_dir(cli)?, state_dir(cli)?);
-    let (here, _) = DiskStore::open_light(root.clone(), &state)?;
+    let here = DiskStore::open_to_look(root.clone(), &state)?;
     let Some(_turn) = here.waiter_here() else {
         return Ok(());
     };
@@ -75,10 +87,9 @@ pub fn wait(cli: &Cli) -> Result<(), Failure> {
     let marks = &bounds().skin_check_minutes;
     // Opened once: opening makes the folders it needs, which must never bring back a data
     // folder someone has just removed. After, it is only read again as it changes.
-    let (mut store, _) = DiskStore::open_light(root.clone(), &state)?;
     // Others write while it reads: it never repairs a file or folds in a sync copy (it may end
     // a routine whose nape is gone, as any nape that reads does).
-    store.only_look();
+    let store = DiskStore::open_to_look(root.clone(), &state)?;
     let mut diary = Diary::open(Box::new(store), Zone::Local, &locale(), super::now(cli));
     loop {
         // A folder gone (unmounted, removed) has no session left to wait for.
@@ -100,7 +111,7 @@ pub fn wait(cli: &Cli) -> Result<(), Failure> {
             .collect();
         // An open app makes its own calls.
         if !calls.is_empty() && !here.app_open() {
-            announce(&diary, session.kind, &calls);
+            announce(&diary, session.kind, &calls, bell);
         }
         if calls.contains(&Call::Over) {
             return Ok(());
@@ -117,7 +128,8 @@ pub fn wait(cli: &Cli) -> Result<(), Failure> {
     }
 }
 
-/// Out of the terminal's session, so neither Ctrl-C nor a hang-up there ends the waiter.
+/// Out of the terminal's session where it can be (a group leader cannot, and stays in its own
+/// group), so neither Ctrl-C nor a hang-up there ends the waiter.
 fn detach() {
     let _ = rustix::process::setsid();
     for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
@@ -126,17 +138,34 @@ fn detach() {
 }
 
 /// The bell, a desktop notification and the voice (when cues are voice), for `calls`.
-fn announce(diary: &Diary, kind: crate::domain::therapy::PackKind, calls: &[Call]) {
+fn announce(
+    diary: &Diary,
+    kind: crate::domain::therapy::PackKind,
+    calls: &[Call],
+    bell: Option<&Path>,
+) {
     let words: Vec<String> = calls.iter().map(|c| c.words(kind)).collect();
     let words = words.join(" ");
-    let mut out = std::io::stdout();
-    if out.is_terminal() {
-        let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+    if let Some(tty) = bell {
+        ring(tty);
     }
     notify(&words);
     let voice = diary.settings().map(|s| s.body.cue_mode()) == Some(CueMode::Voice);
     if let (true, Some(program)) = (voice, crate::speech::program()) {
         crate::speech::say(&program, &words);
+    }
+}
+
+/// The bell on the terminal at `tty`, if it is still there; never taken as this process's own
+/// terminal.
+fn ring(tty: &Path) {
+    use std::os::unix::fs::OpenOptionsExt;
+    let opened = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(rustix::fs::OFlags::NOCTTY.bits() as i32)
+        .open(tty);
+    if let Ok(mut terminal) = opened {
+        let _ = terminal.write_all(b"\x07");
     }
 }
 

@@ -39,7 +39,7 @@ impl DiskStore {
         root: impl Into<PathBuf>,
         state: &Path,
     ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
-        DiskStore::open_checking(root.into(), state, true)
+        DiskStore::open_checking(root.into(), state, true, true)
     }
 
     /// Open for a quick read (a status bar runs this every few seconds): only the folders are
@@ -48,7 +48,15 @@ impl DiskStore {
         root: impl Into<PathBuf>,
         state: &Path,
     ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
-        DiskStore::open_checking(root.into(), state, false)
+        DiskStore::open_checking(root.into(), state, false, true)
+    }
+
+    /// Open only to look, as the session waiter does: a data folder that is not there is an
+    /// error, never made (it may just have been removed), and nothing is ever repaired.
+    pub fn open_to_look(root: PathBuf, state: &Path) -> Result<DiskStore, StoreError> {
+        let (mut store, _) = DiskStore::open_checking(root, state, false, false)?;
+        store.looking = true;
+        Ok(store)
     }
 
     /// The store at `root` as it is, for `opening` once the folder has been looked at.

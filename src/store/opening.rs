@@ -24,9 +24,10 @@ impl DiskStore {
         root: PathBuf,
         state: &Path,
         files_too: bool,
+        make: bool,
     ) -> Result<(DiskStore, Vec<Notice>), StoreError> {
         let mut notices = Vec::new();
-        if !root.exists() {
+        if make && !root.exists() {
             files::create_private_dir(&root).map_err(StoreError::io(&root))?;
         }
         // A data folder that is itself a link (to a synced folder) is where the person chose to

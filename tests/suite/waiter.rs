@@ -151,7 +151,11 @@ fn a_removed_data_folder_ends_the_waiter_and_stays_removed() {
     let pid = waiter_pid(&diary).unwrap();
     std::fs::remove_dir_all(diary.data()).unwrap();
     until("the waiter's end", || !alive(pid));
-    assert!(!diary.data().exists(), "the waiter made the folder again");
+    let left: Vec<_> = walk(&diary.data());
+    assert!(
+        !diary.data().exists(),
+        "the waiter made the folder again: {left:?}"
+    );
 }
 
 #[test]
@@ -170,4 +174,63 @@ fn a_pause_ends_the_waiter_and_a_resume_starts_one_again() {
     let second = waiter_pid(&diary).unwrap();
     diary.ok(&["timer", "stop"]);
     until("its end", || !alive(second));
+}
+
+#[test]
+fn a_session_started_on_a_terminal_leaves_that_terminal_free_to_close() {
+    let diary = Diary::new();
+    let args = ["timer", "start", "heat", "--anyway"];
+    let mut shell = common::pty::Session::run(&diary, &args, 24, 80, &[]);
+    shell.wait_for("session started");
+    // The terminal closes with the command: the waiter holds none of it open.
+    assert!(shell.wait_exit().0);
+    until("the waiter", || waiter_pid(&diary).is_some_and(alive));
+    let pid = waiter_pid(&diary).unwrap();
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    assert!(
+        String::from_utf8_lossy(&cmdline).contains("--bell"),
+        "it knows where to ring"
+    );
+    diary.ok(&["timer", "stop"]);
+    until("its end", || !alive(pid));
+}
+
+#[test]
+fn the_bell_goes_to_the_terminal_named() {
+    let diary = Diary::new();
+    let (notifier, log) = fake_notifier(&diary);
+    start(&diary, &notifier, "heat");
+    until("the waiter", || waiter_pid(&diary).is_some_and(alive));
+    let first = waiter_pid(&diary).unwrap();
+    // Ended by hand, and one started that rings a file standing in for a terminal.
+    std::process::Command::new("kill")
+        .arg(first.to_string())
+        .status()
+        .unwrap();
+    until("its end", || !alive(first));
+    let bell = diary.dir.path().join("tty");
+    std::fs::write(&bell, "").unwrap();
+    let mut waiter = diary
+        .command(&["waiter", "--bell", bell.to_str().unwrap()])
+        .env("NAPE_NOTIFY", &notifier)
+        .spawn()
+        .unwrap();
+    until("the new waiter", || {
+        waiter_pid(&diary).is_some_and(|p| p != first && alive(p))
+    });
+    started_ago(&diary, 16);
+    until("the end's call", || {
+        notified(&log).contains("Heat session over")
+    });
+    until("its end", || waiter.try_wait().unwrap().is_some());
+    assert_eq!(std::fs::read(&bell).unwrap(), b"\x07");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        out.push(entry.path());
+        out.extend(walk(&entry.path()));
+    }
+    out
 }
