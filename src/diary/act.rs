@@ -98,7 +98,7 @@ impl Diary {
             Act::BringBack(record) => Some(record.id),
             _ => None,
         };
-        self.noting(checkin, |diary| diary.carry_out(act, now))
+        self.noting(checkin, now, |diary| diary.carry_out(act, now))
     }
 
     fn carry_out(&mut self, act: Act, now: DateTime<Utc>) -> Result<Outcome, DiaryError> {

@@ -11,12 +11,24 @@ use super::{Diary, DiaryError, Outcome};
 use crate::domain::checkin::CheckIn;
 use crate::record::Record;
 
-/// A change as noted: the check-in before it (none if it was added) and after it (none if it
-/// was deleted).
+/// How long a change can be undone. The notes hold copies of entries, a deleted one's too: they
+/// are let go after a day, so a delete made for privacy leaves no copy behind for long.
+const KEEP: chrono::Duration = chrono::Duration::hours(24);
+
+/// A change as noted: when, the check-in before it (none if it was added) and after it (none
+/// if it was deleted).
 #[derive(Serialize, Deserialize)]
 struct Noted {
+    #[serde(default)]
+    at: Option<DateTime<Utc>>,
     before: Option<Record<CheckIn>>,
     after: Option<Record<CheckIn>>,
+}
+
+impl Noted {
+    fn stale(&self, now: DateTime<Utc>) -> bool {
+        self.at.is_none_or(|at| now - at > KEEP)
+    }
 }
 
 /// What undo took back.
@@ -40,28 +52,44 @@ impl Diary {
     pub(super) fn noting(
         &mut self,
         id: Option<Uuid>,
+        now: DateTime<Utc>,
         act: impl FnOnce(&mut Diary) -> Result<Outcome, DiaryError>,
     ) -> Result<Outcome, DiaryError> {
         let before = id.and_then(|id| self.checkin(id));
         let outcome = act(self)?;
         if let Some(id) = id {
             let noted = Noted {
+                at: Some(now),
                 before,
                 after: self.checkin(id),
             };
             if let Ok(note) = serde_json::to_value(&noted) {
                 let _ = self.store.remember(note);
             }
+            self.let_go_of_stale(now);
         }
         Ok(outcome)
+    }
+
+    /// Forget the notes older than a day.
+    fn let_go_of_stale(&self, now: DateTime<Utc>) {
+        for note in self.store.changes().unwrap_or_default() {
+            let stale = serde_json::from_value::<Noted>(note.clone()).is_ok_and(|n| n.stale(now));
+            if stale {
+                let _ = self.store.forget(&note);
+            }
+        }
     }
 
     /// Take back the last change to a check-in made on this desk, if the entry is still as that
     /// change left it; what was undone.
     pub fn undo(&mut self, now: DateTime<Utc>) -> Result<(Undone, Outcome), DiaryError> {
+        self.let_go_of_stale(now);
         let notes = self.store.changes()?;
         let last = notes.last().ok_or_else(|| {
-            DiaryError::Invalid("nothing to undo: no change to a check-in is noted here".into())
+            DiaryError::Invalid(
+                "nothing to undo: no change to a check-in was made here in the last day".into(),
+            )
         })?;
         let noted: Noted = serde_json::from_value(last.clone()).map_err(|e| {
             DiaryError::Invalid(format!("the last change noted is unreadable ({e})"))

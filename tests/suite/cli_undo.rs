@@ -115,3 +115,22 @@ fn a_delete_in_the_app_is_undone_from_the_shell_and_the_app_shows_it_back() {
     app.send("q");
     assert_eq!(app.wait_exit(), (true, true));
 }
+
+#[test]
+fn a_change_older_than_a_day_is_let_go_with_its_copy_of_the_entry() {
+    let diary = Diary::new();
+    diary.ok(&["log", "5", "kept", "private"]);
+    let journal = diary.local().join("changes.json");
+    let mut notes: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&journal).unwrap()).unwrap();
+    let old = chrono::Utc::now() - chrono::Duration::days(2);
+    notes[0]["at"] = serde_json::json!(old);
+    std::fs::write(&journal, serde_json::to_vec(&notes).unwrap()).unwrap();
+    let out = diary.run(&["undo"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing to undo"), "{err}");
+    assert_eq!(pains(&diary), [5], "the entry stays");
+    let left = std::fs::read_to_string(&journal).unwrap();
+    assert!(!left.contains("kept private"), "no copy left: {left}");
+}

@@ -10,7 +10,8 @@ use chrono::Utc;
 use crate::common;
 use common::Diary;
 
-const PATIENCE: Duration = Duration::from_secs(10);
+// Generous: under a full test run on two cores a process can take a while to be scheduled.
+const PATIENCE: Duration = Duration::from_secs(30);
 
 /// A notifier that writes each notification's words as a line of `log`.
 fn fake_notifier(diary: &Diary) -> (PathBuf, PathBuf) {
