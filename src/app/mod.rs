@@ -7,6 +7,7 @@ mod effect;
 mod focus;
 mod form;
 mod form_items;
+mod form_save;
 mod msg;
 mod note;
 mod page;

@@ -155,16 +155,7 @@ fn words_after_the_pain_are_the_note_and_an_editor_can_write_a_longer_one() {
     )
     .unwrap();
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let out = diary
-        .command(&["log", "6", "-e"])
-        .env("VISUAL", &script)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::succeeds(diary.command(&["log", "6", "-e"]).env("VISUAL", &script));
     // An editor that fails saves nothing.
     let out = diary
         .command(&["log", "7", "-e"])

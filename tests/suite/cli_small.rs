@@ -98,18 +98,13 @@ fn a_relative_xdg_data_home_is_ignored_as_the_spec_says() {
     let diary = Diary::new();
     let home = diary.dir.path().join("home");
     std::fs::create_dir(&home).unwrap();
-    let out = diary
-        .command(&["log", "--pain", "3"])
-        .env_remove("NAPE_DATA_DIR")
-        .env("XDG_DATA_HOME", "relative/share")
-        .env("HOME", &home)
-        .current_dir(diary.dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::succeeds(
+        diary
+            .command(&["log", "--pain", "3"])
+            .env_remove("NAPE_DATA_DIR")
+            .env("XDG_DATA_HOME", "relative/share")
+            .env("HOME", &home)
+            .current_dir(diary.dir.path()),
     );
     assert!(!diary.dir.path().join("relative").exists());
     assert!(home.join(".local/share/nape/checkins").is_dir());

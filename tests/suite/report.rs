@@ -530,15 +530,10 @@ fn report_output_never_goes_through_a_link_nor_into_a_device_a_pipe_or_a_folder(
 fn report_output_to_a_bare_file_name_in_the_current_folder_succeeds() {
     let diary = Diary::new();
     diary.ok(&["log", "3"]);
-    let out = diary
-        .command(&["report", "-o", "bare.md"])
-        .current_dir(diary.dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::succeeds(
+        diary
+            .command(&["report", "-o", "bare.md"])
+            .current_dir(diary.dir.path()),
     );
     assert!(diary.dir.path().join("bare.md").exists());
 }

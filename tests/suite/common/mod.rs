@@ -91,13 +91,7 @@ impl Diary {
     }
 
     pub fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "nape {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 output")
+        succeeds(&mut self.command(args))
     }
 
     /// Settings as if saved by nape: `fields` are JSON members added to the record, such as
@@ -169,6 +163,17 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
 }
 
 /// The id from "Saved check-in <id>: ...".
+/// Run `command` (nape, set up as a test wants it), which must succeed; its standard output.
+pub fn succeeds(command: &mut Command) -> String {
+    let out = command.output().expect("run nape");
+    assert!(
+        out.status.success(),
+        "{command:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
 pub fn saved_id(stdout: &str) -> Option<String> {
     let rest = stdout.strip_prefix("Saved check-in ")?;
     Some(rest.split(':').next()?.to_string())
