@@ -30,6 +30,7 @@ mod e2e_stretch;
 mod e2e_terminal;
 mod e2e_timers;
 mod e2e_trends;
+mod earlier_signs;
 mod fail_closed;
 mod footers;
 mod hostile_text;

@@ -3,6 +3,7 @@
 //! live in `rules`.
 
 pub mod catalog;
+mod earlier;
 mod jump;
 pub mod notes;
 mod rules;
@@ -13,13 +14,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub use catalog::{FlagDef, Level, Trigger, answered, catalog, find, questions, raised_by, rule};
+pub use earlier::{Earlier, Mark, Raise, Raised};
 pub use jump::{SUDDEN_SEVERE, sudden_jump};
 pub use words::{named, safety_line, sounds_like_a_sign, unlock};
 
 pub use super::checkin::Dated;
 use super::settings::Settings;
 use super::trends;
-use super::vocabulary::{label, symptom_terms};
 
 /// "A clinician has assessed me", recorded with its time. Kept for good in the history.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -75,17 +76,19 @@ impl<'a> Evidence<'a> {
     }
 }
 
-/// A sign raised: which, why in words, when it happened, and when the answers behind it were
-/// entered (an assessment settles only what was entered before it).
-struct Raised {
-    def: &'static FlagDef,
-    reason: String,
-    at: DateTime<Utc>,
-    entered: DateTime<Utc>,
-}
-
 /// Which warning signs are active at `now` (`today` is its local date), most urgent first.
 pub fn evaluate(evidence: &Evidence, now: DateTime<Utc>, today: NaiveDate) -> Vec<ActiveFlag> {
+    evaluate_after(evidence, None, now, today)
+}
+
+/// As `evaluate`, where `evidence.history` is only the check-ins dated from `earlier.from` on and
+/// `earlier` sums up those before (see `Earlier`).
+pub fn evaluate_after(
+    evidence: &Evidence,
+    earlier: Option<&Earlier>,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Vec<ActiveFlag> {
     let worked_out;
     let days = match evidence.days {
         Some(days) => days,
@@ -94,55 +97,33 @@ pub fn evaluate(evidence: &Evidence, now: DateTime<Utc>, today: NaiveDate) -> Ve
             &worked_out
         }
     };
-    let history = evidence.history;
-    let mut raised: Vec<Raised> = Vec::new();
+    let mut raised = earlier.map_or_else(Raised::default, |e| e.raised.clone());
+    let seam = earlier.and_then(|e| e.seam);
     let mut raise = |id: &str, reason: String, at: DateTime<Utc>, entered: DateTime<Utc>| {
-        let def = find(id).expect("rule ids are in the catalog");
-        // Keep only the latest reason per sign, and the latest entry behind it.
-        let entered = raised
-            .iter()
-            .filter(|r| r.def.id == def.id)
-            .map(|r| r.entered)
-            .fold(entered, DateTime::max);
-        raised.retain(|r| r.def.id != def.id || r.at > at);
-        match raised.iter_mut().find(|r| r.def.id == def.id) {
-            Some(kept) => kept.entered = entered,
-            None => raised.push(Raised {
-                def,
-                reason,
-                at,
-                entered,
-            }),
-        }
+        let id = id.to_string();
+        raised.add(Raise {
+            id,
+            reason,
+            at,
+            entered,
+        });
     };
-
-    for d in history.iter().filter(|d| !d.checkin.symptoms.is_empty()) {
-        for id in &d.checkin.symptoms {
-            for def in raised_by(id) {
-                let what = if def.id == *id {
-                    def.short.as_str()
-                } else {
-                    label(symptom_terms(), id).unwrap_or(id)
-                };
-                let reason = format!("you reported {what} on {}", d.date);
-                raise(&def.id, reason, d.checkin.at, d.entered);
-            }
+    rules::from_history(evidence.history, &mut |id, reason, at, entered| {
+        // Up to the seam, `earlier` has them.
+        if seam.is_none_or(|seam| at > seam) {
+            raise(id, reason, at, entered);
         }
-    }
-    rules::numb_limbs(history, &mut raise);
-    rules::tingling_arms(history, &mut raise);
-    rules::meningitis(history, &mut raise);
-    rules::manipulation(history, &mut raise);
-    rules::spasm(history, now, &mut raise);
-    rules::severe_days(days, today, &mut raise);
-    rules::trends(evidence, days, today, &mut raise);
-    rules::episode(history, evidence.settings, now, today, &mut raise);
+    });
+    rules::from_latest(evidence, earlier, days, now, today, &mut raise);
+    finish(raised, evidence.assessments, now)
+}
 
-    let assessments = evidence.assessments;
-    let mut flags: Vec<ActiveFlag> = raised
-        .into_iter()
+/// The signs raised, settled by the assessments and faded when shown long enough.
+fn finish(raised: Raised, assessments: &[DateTime<Utc>], now: DateTime<Utc>) -> Vec<ActiveFlag> {
+    let mut flags: Vec<ActiveFlag> = (raised.0.into_iter())
         .filter_map(|r| {
-            let (def, reason, raised_at) = (r.def, r.reason, r.at);
+            let def = find(&r.id)?;
+            let (reason, raised_at) = (r.reason, r.at);
             let assessed_at = assessments
                 .iter()
                 .copied()
@@ -166,11 +147,13 @@ pub fn evaluate(evidence: &Evidence, now: DateTime<Utc>, today: NaiveDate) -> Ve
             })
         })
         .collect();
+    // Signs as urgent and as recent as each other go in the catalog's order, however raised.
     flags.sort_by_key(|f| {
         (
             f.assessed_at.is_some(),
             std::cmp::Reverse(f.def.level),
             std::cmp::Reverse(f.raised_at),
+            catalog().iter().position(|d| d.id == f.def.id),
         )
     });
     flags

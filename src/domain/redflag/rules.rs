@@ -8,10 +8,11 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use crate::domain::checkin::CheckIn;
 
-use super::{Dated, Evidence, SHOW_DAYS, rule};
+use super::earlier::{Earlier, Mark};
+use super::{Dated, Evidence, SHOW_DAYS, raised_by, rule};
 use crate::domain::settings::Settings;
 use crate::domain::trends::{Day, mean, meaningful_drop};
-use crate::domain::vocabulary::{context, symptom};
+use crate::domain::vocabulary::{context, label, symptom, symptom_terms};
 
 const NERVE_SYMPTOMS: [&str; 4] = [
     symptom::DIZZINESS,
@@ -27,6 +28,49 @@ pub(super) type Raise<'r> = dyn FnMut(&str, String, DateTime<Utc>, DateTime<Utc>
 
 fn has(c: &CheckIn, id: &str) -> bool {
     c.symptoms.iter().any(|s| s == id)
+}
+
+/// The rules that read a check-in with the day around it or the week after it, over `history`:
+/// reported symptoms, those that add up across check-ins, and manipulation with a nerve
+/// symptom. A sign they raise never changes once the check-ins of its days are in.
+pub(super) fn from_history(history: &[Dated], raise: &mut Raise) {
+    for d in history.iter().filter(|d| !d.checkin.symptoms.is_empty()) {
+        for id in &d.checkin.symptoms {
+            for def in raised_by(id) {
+                let what = if def.id == *id {
+                    def.short.as_str()
+                } else {
+                    label(symptom_terms(), id).unwrap_or(id)
+                };
+                let reason = format!("you reported {what} on {}", d.date);
+                raise(&def.id, reason, d.checkin.at, d.entered);
+            }
+        }
+    }
+    numb_limbs(history, raise);
+    tingling_arms(history, raise);
+    meningitis(history, raise);
+    manipulation_nerve(history, raise);
+}
+
+/// The rules that read the newest check-in, the days before `today` or `now`: worked out on
+/// every evaluation, from `evidence.history` and what `earlier` kept of the check-ins before it.
+pub(super) fn from_latest(
+    evidence: &Evidence,
+    earlier: Option<&Earlier>,
+    days: &[Day],
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    raise: &mut Raise,
+) {
+    let history = evidence.history;
+    manipulation_pain(history, raise);
+    let mut marks = earlier.map_or_else(Vec::new, |e| e.asked.clone());
+    marks.extend(asked(history));
+    spasm(&marks, now, raise);
+    severe_days(days, today, raise);
+    trends(evidence, earlier, days, today, raise);
+    episode(history, evidence.settings, earlier, now, today, raise);
 }
 
 /// The check-ins within a day either side of `history[i]` (sorted by time, so only as far as a
@@ -86,7 +130,7 @@ fn both_arms<'h, 'a>(
 
 /// Numbness of both arms, at once or one then the other within a day, is an emergency sign
 /// (S6); in one arm it is the "see a clinician" arm sign, raised from the symptom itself.
-pub(super) fn numb_limbs(history: &[Dated], raise: &mut Raise) {
+fn numb_limbs(history: &[Dated], raise: &mut Raise) {
     for (d, arms, entered) in both_arms(history, symptom::NUMBNESS) {
         let reason = format!("you reported numbness in {arms}");
         raise("limb-numbness", reason, d.checkin.at, entered);
@@ -94,7 +138,7 @@ pub(super) fn numb_limbs(history: &[Dated], raise: &mut Raise) {
 }
 
 /// Pins and needles in both arms, at once or within a day, is urgent (S2).
-pub(super) fn tingling_arms(history: &[Dated], raise: &mut Raise) {
+fn tingling_arms(history: &[Dated], raise: &mut Raise) {
     for (d, arms, entered) in both_arms(history, symptom::PINS_AND_NEEDLES) {
         let reason = format!("you reported pins and needles in {arms}");
         raise(rule::BOTH_ARMS_TINGLING, reason, d.checkin.at, entered);
@@ -103,7 +147,7 @@ pub(super) fn tingling_arms(history: &[Dated], raise: &mut Raise) {
 
 /// Fever with a headache and a stiff neck, however each was entered and within a day of each
 /// other, is the meningitis emergency (S1).
-pub(super) fn meningitis(history: &[Dated], raise: &mut Raise) {
+fn meningitis(history: &[Dated], raise: &mut Raise) {
     let fever = |c: &CheckIn| has(c, symptom::FEVER) || has(c, "fever-unwell");
     let headache = |c: &CheckIn| has(c, symptom::HEADACHE) || has(c, "worst-headache");
     let stiff = |c: &CheckIn| {
@@ -125,11 +169,13 @@ pub(super) fn meningitis(history: &[Dated], raise: &mut Raise) {
     }
 }
 
-pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
-    for m in history
-        .iter()
-        .filter(|d| d.checkin.context.iter().any(|x| x == context::MANIPULATION))
-    {
+fn manipulations<'h, 'a>(history: &'h [Dated<'a>]) -> impl Iterator<Item = &'h Dated<'a>> {
+    (history.iter()).filter(|d| d.checkin.context.iter().any(|x| x == context::MANIPULATION))
+}
+
+/// A nerve symptom on the day of a neck manipulation or in the week after it.
+fn manipulation_nerve(history: &[Dated], raise: &mut Raise) {
+    for m in manipulations(history) {
         let (m_at, m_date) = (m.checkin.at, m.date);
         let after = history.iter().filter(|d| d.checkin.at >= m_at);
         // A sign on the day of the manipulation counts whichever was ticked first: the time
@@ -158,8 +204,16 @@ pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
                 raise(rule::MANIPULATION_NERVE, reason, at, entered);
             }
         }
-        let later = after
-            .clone()
+    }
+}
+
+/// Pain still there more than 48 hours (or 3 days) after a manipulation, going by the last
+/// check-in: it reads the newest check-in, so it is worked out again each time.
+fn manipulation_pain(history: &[Dated], raise: &mut Raise) {
+    for m in manipulations(history) {
+        let (m_at, m_date) = (m.checkin.at, m.date);
+        let later = (history.iter())
+            .filter(|d| d.checkin.at >= m_at)
             .rfind(|d| d.checkin.at - m_at > Duration::hours(48));
         if let Some(d) =
             later.filter(|d| d.checkin.pain > 0 && d.checkin.at - m_at <= Duration::days(SHOW_DAYS))
@@ -180,32 +234,42 @@ pub(super) fn manipulation(history: &[Dated], raise: &mut Raise) {
 }
 
 /// Spasm reported over 7 days or more (S3). The run goes on through quick check-ins, which did
-/// not ask; it ends only at a check-in that asked and did not report spasm.
-pub(super) fn spasm(history: &[Dated], now: DateTime<Utc>, raise: &mut Raise) {
-    let spasm = |c: &CheckIn| has(c, symptom::SPASM);
-    let mut asked = history.iter().rev().filter(|d| !d.checkin.quick);
-    let Some(last) = asked.next().filter(|d| spasm(d.checkin)) else {
+/// not ask; it ends only at a check-in that asked and did not report spasm. `asked` are the
+/// check-ins that asked, in time order.
+fn spasm(asked: &[Mark], now: DateTime<Utc>, raise: &mut Raise) {
+    let mut asked = asked.iter().rev();
+    let Some(last) = asked.next().filter(|m| m.spasm) else {
         return;
     };
     // Nothing said about it for two weeks: no longer shown.
-    if now - last.checkin.at > Duration::days(SHOW_DAYS) {
+    if now - last.at > Duration::days(SHOW_DAYS) {
         return;
     }
-    let first = asked
-        .take_while(|d| spasm(d.checkin))
-        .last()
-        .unwrap_or(last);
-    if last.checkin.at - first.checkin.at >= Duration::days(7) {
+    let first = asked.take_while(|m| m.spasm).last().unwrap_or(last);
+    if last.at - first.at >= Duration::days(7) {
         raise(
             rule::SPASM_7_DAYS,
             format!("spasm reported from {} to {}", first.date, last.date),
-            last.checkin.at,
+            last.at,
             last.entered,
         );
     }
 }
 
-pub(super) fn severe_days(days: &[Day], today: NaiveDate, raise: &mut Raise) {
+/// The check-ins of `history` that asked about symptoms, as the spasm rule reads them.
+pub(super) fn asked(history: &[Dated]) -> Vec<Mark> {
+    (history.iter())
+        .filter(|d| !d.checkin.quick)
+        .map(|d| Mark {
+            at: d.checkin.at,
+            date: d.date,
+            entered: d.entered,
+            spasm: has(d.checkin, symptom::SPASM),
+        })
+        .collect()
+}
+
+fn severe_days(days: &[Day], today: NaiveDate, raise: &mut Raise) {
     for w in days.windows(3) {
         let consecutive = w[1].date - w[0].date == Duration::days(1)
             && w[2].date - w[1].date == Duration::days(1);
@@ -225,16 +289,30 @@ pub(super) fn severe_days(days: &[Day], today: NaiveDate, raise: &mut Raise) {
 
 /// The first day of this episode: the onset the person gave, or else the date of the first
 /// check-in after the last one with no pain (so a long episode is never taken as a new one).
-pub(super) fn episode_start(history: &[Dated], settings: &Settings) -> Option<NaiveDate> {
+/// `earlier` stands for the check-ins before `history`, when it is only the latest of them.
+pub(super) fn episode_start(
+    history: &[Dated],
+    settings: &Settings,
+    earlier: Option<&Earlier>,
+) -> Option<NaiveDate> {
     if let Some(onset) = settings.onset {
         return Some(onset);
     }
     let free = history.iter().rposition(|d| d.checkin.pain == 0);
     let first = free.map_or(0, |i| i + 1);
-    history[first..].iter().map(|d| d.date).min()
+    let here = history[first..].iter().map(|d| d.date).min();
+    // With no pain-free check-in here, the episode may have begun before.
+    let before = earlier.filter(|_| free.is_none()).and_then(|e| e.start);
+    here.into_iter().chain(before).min()
 }
 
-pub(super) fn trends(evidence: &Evidence, days: &[Day], today: NaiveDate, raise: &mut Raise) {
+fn trends(
+    evidence: &Evidence,
+    earlier: Option<&Earlier>,
+    days: &[Day],
+    today: NaiveDate,
+    raise: &mut Raise,
+) {
     let history = evidence.history;
     // Worse over the last 7 days although something was done for it.
     let week: Vec<_> = days
@@ -269,10 +347,15 @@ pub(super) fn trends(evidence: &Evidence, days: &[Day], today: NaiveDate, raise:
         );
     }
     // No real improvement 14 days into the episode: first three logged days against the last three.
-    let Some(start) = episode_start(history, evidence.settings) else {
+    let Some(start) = episode_start(history, evidence.settings, earlier) else {
         return;
     };
-    let logged: Vec<_> = days.iter().filter(|d| d.date >= start).collect();
+    // The episode's first days may be before `history`: then `earlier` kept them.
+    let before = earlier.filter(|e| evidence.settings.onset.is_some() || e.start == Some(start));
+    let before = before.map_or(&[][..], |e| &e.days);
+    let logged: Vec<_> = (before.iter())
+        .chain(days.iter().filter(|d| d.date >= start))
+        .collect();
     let (Some(first), Some(last)) = (logged.first(), logged.last()) else {
         return;
     };
@@ -302,9 +385,10 @@ pub(super) fn trends(evidence: &Evidence, days: &[Day], today: NaiveDate, raise:
     }
 }
 
-pub(super) fn episode(
+fn episode(
     history: &[Dated],
     settings: &Settings,
+    earlier: Option<&Earlier>,
     now: DateTime<Utc>,
     today: NaiveDate,
     raise: &mut Raise,
@@ -315,7 +399,7 @@ pub(super) fn episode(
     if last.checkin.pain == 0 || now - last.checkin.at > Duration::days(7) {
         return;
     }
-    let Some(start) = episode_start(history, settings) else {
+    let Some(start) = episode_start(history, settings, earlier) else {
         return;
     };
     let began = match settings.onset {

@@ -64,7 +64,7 @@ impl Facts<'_> {
 
 /// One day with check-ins: the mean and the highest "pain now", the person's worst (see
 /// `worst`), and the time of its last entry.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Day {
     pub date: NaiveDate,
     pub mean: f64,
