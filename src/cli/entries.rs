@@ -96,7 +96,7 @@ fn line(diary: &Diary, r: &Record<CheckIn>, short: usize) -> String {
 
 pub fn list(cli: &Cli, args: &ListArgs) -> Result<(), Failure> {
     let now = super::now(cli);
-    let diary = open_diary(cli, now)?;
+    let mut diary = super::open_diary_latest(cli, now)?;
     let today = diary.zone().date(now);
     let (from, to) = match args.on {
         Some(day) => (day, day),
@@ -105,6 +105,8 @@ pub fn list(cli: &Cli, args: &ListArgs) -> Result<(), Failure> {
             (today - Duration::days(days - 1), today)
         }
     };
+    // Entries dated a day around `from` may be listed under it where they were made.
+    diary.reach(from - Duration::days(1), now);
     let short = short_len(&diary);
     let shown: Vec<&Record<CheckIn>> = (diary.checkins().iter())
         .filter(|r| (from..=to).contains(&r.date))

@@ -159,9 +159,9 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
         }
     };
     // Any check-in may complete a warning sign with answers given earlier (a manipulation
-    // backdated before a numbness, say): the whole diary is read, once, and the save goes
-    // through it.
-    let mut diary = match super::open_diary_quietly(cli, now) {
+    // backdated before a numbness, say): the diary reads everything from its day on, with the
+    // index for what came before, and the save goes through it.
+    let mut diary = match super::open_diary_latest_quietly(cli, now) {
         Ok(diary) => diary,
         Err(e) => {
             // The folder could not be opened: the signs answered are told all the same.
@@ -176,6 +176,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Failure> {
             return Err(e);
         }
     };
+    diary.reach(zone.date(checkin.at) - chrono::Duration::days(1), now);
     let id = record::new_id(now);
     let held: Vec<String> = diary.flags().iter().map(|f| f.def.id.clone()).collect();
     let outcome = match diary.act(Act::Log { id, draft }, now) {

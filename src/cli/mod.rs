@@ -307,11 +307,26 @@ pub fn open_diary(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
     Ok(diary_over(store, now))
 }
 
-/// As `open_diary`, checking only the folders at start (for `nape status`, run every few seconds).
-pub fn open_diary_light(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
+/// As `open_diary`, for a command that needs only the latest weeks (`status`, run every few
+/// seconds, `timer`, `log`, `list`): the folders alone are checked at start, and the older
+/// records come from the index when it holds (see `Diary::open_latest`).
+pub fn open_diary_latest(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
+    let diary = open_diary_latest_quietly(cli, now)?;
+    tell_problems(&diary);
+    Ok(diary)
+}
+
+/// As `open_diary_latest`, saying nothing yet of what could not be read (see
+/// `open_diary_quietly`).
+pub fn open_diary_latest_quietly(cli: &Cli, now: DateTime<Utc>) -> Result<Diary, Failure> {
     let (store, notices) = DiskStore::open_light(data_dir(cli)?, &state_dir(cli)?)?;
     warn(&notices);
-    Ok(diary_over(store, now))
+    Ok(Diary::open_latest(
+        Box::new(store),
+        Zone::Local,
+        &locale(),
+        now,
+    ))
 }
 
 fn diary_over(store: DiskStore, now: DateTime<Utc>) -> Diary {

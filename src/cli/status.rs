@@ -5,7 +5,7 @@ use clap::Args;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Cli, Failure, open_diary_light};
+use super::{Cli, Failure, open_diary_latest};
 use crate::diary::Diary;
 use crate::domain::redflag::Level;
 use crate::domain::stretch::RoutineSession;
@@ -66,7 +66,7 @@ pub fn run(cli: &Cli, args: &StatusArgs) -> Result<(), Failure> {
     let now = super::now(cli);
     // A status bar asking before the first check-in: an empty diary, and no folder made.
     let diary = match super::data_dir(cli)?.exists() {
-        true => open_diary_light(cli, now)?,
+        true => open_diary_latest(cli, now)?,
         false => Diary::open(
             Box::new(crate::store::MemoryStore::new()),
             crate::clock::Zone::Local,

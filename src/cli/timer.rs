@@ -3,7 +3,7 @@
 use chrono::{DateTime, Local, Utc};
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{Cli, Failure, open_diary, warn};
+use super::{Cli, Failure, open_diary_latest, warn};
 use crate::diary::{Act, Diary, Done, Refused, SettingsAct, Settled, TimerAction};
 use crate::domain::checkin::{Field, parse_rating};
 use crate::domain::therapy::limits::bounds;
@@ -115,7 +115,7 @@ pub fn run(cli: &Cli, command: &TimerCommand) -> Result<(), Failure> {
             pain: pain(&Some(text.clone()))?,
         },
     };
-    let mut diary = open_diary(cli, now)?;
+    let mut diary = open_diary_latest(cli, now)?;
     // What time did to the running session is said first, whatever comes next.
     if let Ok(done) = diary.timer(TimerAction::Settle, now) {
         warn(&done.outcome.notices);

@@ -5,6 +5,7 @@
 mod act;
 mod change;
 mod error;
+mod index;
 mod kept;
 mod outcome;
 mod queries;
@@ -80,6 +81,9 @@ pub struct Diary {
     version: u64,
     /// Whether the settings' emergency number is one (see `check_number`).
     number_ok: bool,
+    /// Set by `open_latest` from the index: the older records summed up, only the latest
+    /// read.
+    summary: Option<index::Summary>,
     /// Set by `open_recent`: only check-ins, sessions, routines and ratings from this day on are
     /// read so far, and the flags
     /// are not known until `read_older` has read the rest.
@@ -153,6 +157,7 @@ impl Diary {
             evaluated_on: None,
             version: 0,
             recent_since: None,
+            summary: None,
             number_ok: true,
         }
     }
@@ -186,8 +191,9 @@ impl Diary {
     /// process saved), and work the flags out again if anything changed or the day did.
     /// Returns whether anything changed.
     fn read(&mut self, now: DateTime<Utc>) -> bool {
+        let since = (self.summary.as_ref()).map(|s| s.earlier.from);
         let recent = DateRange {
-            since: self.recent_since,
+            since: self.recent_since.or(since),
             until: None,
         };
         let checkins = self.reload::<CheckIn>(recent);
@@ -206,6 +212,14 @@ impl Diary {
             self.settings = settings.into_iter().max_by_key(|r| r.updated_at);
             self.check_number();
             read = true;
+        }
+        // What was read does not fit the summary (an entry dated in another time zone, the
+        // onset changed): read everything instead.
+        if !self.summary_holds() {
+            self.summary = None;
+            self.stamps.clear();
+            self.read(now);
+            return true;
         }
         if read {
             self.changed(now);
@@ -307,8 +321,9 @@ impl Diary {
         change: Change<T>,
         now: DateTime<Utc>,
     ) -> Result<Vec<Notice>, DiaryError> {
-        let Change { action, record } = change;
         let collection = T::COLLECTION;
+        self.before_saving(collection, change.record.id, change.record.date, now);
+        let Change { action, record } = change;
         // Unchanged by others since it was read: then after this save the copy is still whole,
         // and the stamp it moves to need not cause a read.
         let whole = self.stamps.get(collection.name) == Some(&self.store.stamp(collection));

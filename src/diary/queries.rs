@@ -92,7 +92,8 @@ impl Diary {
 
     /// Whether this week's functional rating is due (a gentle prompt, never a block).
     pub fn function_due(&self, today: NaiveDate) -> bool {
-        let last = self.function.last().map(|r| r.date);
+        let last = (self.function.last().map(|r| r.date))
+            .or_else(|| self.summary.as_ref().and_then(|s| s.last_rating));
         // Asked on every frame of Today: whether one valid name exists, without a list.
         let named = (self.settings.as_ref()).is_some_and(|s| {
             s.body
@@ -166,8 +167,11 @@ impl Diary {
         let Some(settings) = self.settings.as_ref().map(|s| &s.body) else {
             let checkin = self.checkins.first().map(|c| c.body.at);
             let session = self.sessions.first().map(|s| s.body.started_at);
+            // Read from the index, the first ones may be among those summed up.
+            let summed = self.summary.as_ref();
+            let summed = summed.map_or([None, None], |s| [s.first_checkin, s.first_session]);
             return Some(
-                [checkin, session]
+                [checkin, session, summed[0], summed[1]]
                     .into_iter()
                     .flatten()
                     .min()

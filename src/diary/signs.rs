@@ -33,7 +33,8 @@ impl Diary {
             sessions: &sessions,
             settings: self.settings.as_ref().map_or(&fallback, |s| &s.body),
         };
-        redflag::evaluate(&evidence, now, self.zone.date(now))
+        let earlier = self.summary.as_ref().map(|s| &s.earlier);
+        redflag::evaluate_after(&evidence, earlier, now, self.zone.date(now))
     }
 
     /// The emergency or urgent signs, not yet assessed, that would no longer be in force if

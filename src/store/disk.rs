@@ -323,6 +323,24 @@ impl Store for DiskStore {
         self.change_journal(|notes| notes.retain(|n| n != change))
     }
 
+    fn seal(&self, cs: &[Collection], before: NaiveDate) -> Option<serde_json::Value> {
+        self.seal_files(cs, before)
+    }
+
+    fn index(&self) -> Option<serde_json::Value> {
+        self.read_index()
+    }
+
+    fn keep_index(&self, index: &serde_json::Value) {
+        if !self.looking {
+            self.write_index(index);
+        }
+    }
+
+    fn drop_index(&self) {
+        self.remove_index();
+    }
+
     fn set_aside(&self, c: Collection, date: NaiveDate) -> Result<Option<PathBuf>, StoreError> {
         let stem = c.stem(date);
         let listing = self.listing(c)?;

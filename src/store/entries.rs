@@ -14,6 +14,15 @@ use crate::kinds;
 /// never followed below the data folder: what they point at is not nape's to read or change.
 pub fn odd(path: &Path, want_dir: bool) -> Option<&'static str> {
     let kind = fs::symlink_metadata(path).ok()?.file_type();
+    odd_kind(kind, want_dir)
+}
+
+/// What a file of `kind` is, in words, where a plain file belongs (see `odd`).
+fn kind_odd(kind: fs::FileType) -> Option<&'static str> {
+    odd_kind(kind, false)
+}
+
+fn odd_kind(kind: fs::FileType, want_dir: bool) -> Option<&'static str> {
     Some(match () {
         _ if kind.is_symlink() => "a symbolic link",
         _ if kind.is_dir() && want_dir => return None,
@@ -31,14 +40,15 @@ impl DiskStore {
         if let Some(what) = odd(&dir, true) {
             return vec![(dir, what)];
         }
+        // The kind comes with the listing: no look at each file (there are hundreds).
         let mut found: Vec<_> = fs::read_dir(&dir)
             .into_iter()
             .flatten()
             .flatten()
-            .map(|e| e.path())
-            .filter(|p| is_data_file(p))
-            .filter_map(|p| {
-                let what = odd(&p, false).or_else(|| {
+            .filter(|e| is_data_file(&e.path()))
+            .filter_map(|e| {
+                let p = e.path();
+                let what = e.file_type().ok().and_then(kind_odd).or_else(|| {
                     parse_name(c, &p)
                         .is_none()
                         .then_some("a file nape did not name (a sync copy?)")

@@ -10,6 +10,7 @@ mod entries;
 mod fields;
 mod files;
 mod folding;
+mod index;
 mod journal;
 
 mod layout;
@@ -322,6 +323,20 @@ pub trait Store {
     fn forget(&self, _change: &serde_json::Value) -> Result<(), StoreError> {
         Ok(())
     }
+    /// The seal of the data files of `cs` dated before `before`: equal while none of them has
+    /// changed (see `index`). `None` when they cannot be vouched for so, or the store keeps
+    /// no index.
+    fn seal(&self, _cs: &[Collection], _before: NaiveDate) -> Option<serde_json::Value> {
+        None
+    }
+    /// The index kept beside this desk's state, as it was kept (what it means is the diary's).
+    fn index(&self) -> Option<serde_json::Value> {
+        None
+    }
+    /// Keep `index` (best effort: it can always be made again).
+    fn keep_index(&self, _index: &serde_json::Value) {}
+    /// Let the index go: it no longer says what the files do.
+    fn drop_index(&self) {}
 }
 
 /// Typed records of one kind, and the problems met while reading them.
