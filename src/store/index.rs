@@ -20,12 +20,13 @@ use super::{Collection, DateRange, files};
 
 const FILE: &str = "index.json";
 
-/// A data file's collection, name, size and modification time.
-type Stamp = (&'static str, String, u64, u128);
+/// A data file's collection, name, size, modification time and permissions (one nobody can
+/// read any longer is not what it was).
+type Stamp = (&'static str, String, u64, u128, u32);
 
 impl DiskStore {
-    /// A seal on every data file of `cs` dated before `before`: a hash of each one's name, size
-    /// and modification time. `None` when those files cannot be vouched for by their stamps: a
+    /// A seal on every data file of `cs` dated before `before`: a hash of each one's name, size,
+    /// modification time and permissions. `None` when those files cannot be vouched for by their stamps: a
     /// sync tool's copy waiting to be folded in, a file others can read, a link or a folder in a
     /// file's place.
     pub(super) fn seal_files(&self, cs: &[Collection], before: NaiveDate) -> Option<Value> {
@@ -66,16 +67,17 @@ impl DiskStore {
             // Looked at from the folder: no walk down the path for each.
             let meta = entry.metadata().ok()?;
             #[cfg(unix)]
-            let loose = meta.permissions().mode() & 0o077 != 0;
+            let mode = meta.permissions().mode();
             #[cfg(not(unix))]
-            let loose = false;
+            let mode = 0o600;
+            let loose = mode & 0o077 != 0;
             // A copy is folded in by reading; a file others can read is made private.
             if source == Source::Copy || loose || !meta.is_file() {
                 return None;
             }
             let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
             let name = entry.file_name().to_string_lossy().into_owned();
-            stamps.push((c.name, name, meta.len(), modified.as_nanos()));
+            stamps.push((c.name, name, meta.len(), modified.as_nanos(), mode));
         }
         Some(stamps)
     }

@@ -35,6 +35,7 @@ mod fail_closed;
 mod footers;
 mod hostile_text;
 mod import_checks;
+mod index_agrees;
 mod keys_table;
 mod lifting;
 mod note_words;
