@@ -13,6 +13,7 @@ use super::backup::Backups;
 use super::document::{self, Document, MAX_FILE, ParseError};
 use super::files::{self, Lock, LockError};
 use super::layout::{REPORTS, Source, stem_overlaps};
+use super::listing::Survey;
 use super::local::Local;
 
 use super::sheet::Merged;
@@ -26,6 +27,9 @@ pub struct DiskStore {
     /// Only looking: a damaged file is reported, never repaired, and a sync tool's copy is left
     /// for a writer to fold in (the session waiter reads while others write).
     pub(super) looking: bool,
+    /// Listings made while sealing, each kept for the collection's next `load` only (see
+    /// `index`): a reader then looks at each folder once.
+    pub(super) surveyed: std::sync::Mutex<Vec<(&'static str, std::time::Instant, Survey)>>,
 }
 
 /// Long enough for any real save to finish; short enough that a stuck one is reported.
@@ -66,6 +70,7 @@ impl DiskStore {
             local,
             lock_wait: LOCK_WAIT,
             looking: false,
+            surveyed: Default::default(),
         }
     }
 
@@ -213,14 +218,17 @@ impl DiskStore {
 impl Store for DiskStore {
     fn load(&self, c: Collection, range: DateRange) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
+        let (mut listing, odd) = match self.take_survey(c) {
+            Some(survey) => survey,
+            None => self.survey(c)?,
+        };
         // Not read (nor skipped in silence): each is reported as damage.
-        for (path, what) in self.odd_entries(c) {
+        for (path, what) in odd {
             loaded.damage.push(Damage {
                 path,
                 reason: ParseError::NotAFile(what),
             });
         }
-        let mut listing = self.listing(c)?;
         let folded = match self.looking {
             true => Vec::new(),
             false => self.fold_copies(c, &listing)?,
@@ -290,6 +298,11 @@ impl Store for DiskStore {
     }
 
     fn apply(&self, c: Collection, ops: Vec<Op>) -> Result<Applied, StoreError> {
+        // A save may add a file: no listing made before it serves a read after it.
+        self.surveyed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         self.save(c, ops)
     }
 

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::disk::DiskStore;
-use super::layout::{BACKUPS, LOCK, is_data_file, parse_name};
+use super::layout::{BACKUPS, LOCK};
 use super::{Collection, StoreError};
 use crate::kinds;
 
@@ -18,7 +18,7 @@ pub fn odd(path: &Path, want_dir: bool) -> Option<&'static str> {
 }
 
 /// What a file of `kind` is, in words, where a plain file belongs (see `odd`).
-fn kind_odd(kind: fs::FileType) -> Option<&'static str> {
+pub(super) fn kind_odd(kind: fs::FileType) -> Option<&'static str> {
     odd_kind(kind, false)
 }
 
@@ -36,28 +36,7 @@ fn odd_kind(kind: fs::FileType, want_dir: bool) -> Option<&'static str> {
 impl DiskStore {
     /// Every odd entry of `c`: its folder, or data-file names inside it.
     pub fn odd_entries(&self, c: Collection) -> Vec<(PathBuf, &'static str)> {
-        let dir = self.root().join(c.name);
-        if let Some(what) = odd(&dir, true) {
-            return vec![(dir, what)];
-        }
-        // The kind comes with the listing: no look at each file (there are hundreds).
-        let mut found: Vec<_> = fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| is_data_file(&e.path()))
-            .filter_map(|e| {
-                let p = e.path();
-                let what = e.file_type().ok().and_then(kind_odd).or_else(|| {
-                    parse_name(c, &p)
-                        .is_none()
-                        .then_some("a file nape did not name (a sync copy?)")
-                });
-                what.map(|what| (p, what))
-            })
-            .collect();
-        found.sort();
-        found
+        self.survey(c).map(|(_, odd)| odd).unwrap_or_default()
     }
 
     /// The odd entries of every collection this build knows, and of the desk's backups folder

@@ -4,82 +4,67 @@
 //! seals them (size, modification time, permissions of each, across every desk's files) and a
 //! reader compares the seal; any difference, or a damaged index, means everything is read again.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::hash::{Hash, Hasher};
-use std::time::UNIX_EPOCH;
-
-#[cfg(unix)]
-use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::disk::DiskStore;
-use super::layout::{Source, parse_name, stem_overlaps};
+use super::layout::{Source, stem_overlaps};
 use super::{Collection, DateRange, files};
 
 const FILE: &str = "index.json";
 
-/// A data file's collection, name, size, modification time and permissions (one nobody can
-/// read any longer is not what it was).
-type Stamp = (&'static str, String, u64, u128, u32);
-
 impl DiskStore {
-    /// A seal on every data file of `cs` dated before `before`: a hash of each one's name, size,
-    /// modification time and permissions. `None` when those files cannot be vouched for by their stamps: a
-    /// sync tool's copy waiting to be folded in, a file others can read, a link or a folder in a
-    /// file's place.
+    /// A seal on every data file of `cs` dated before `before`: a hash of each one's name,
+    /// size, modification time and permissions (one nobody can read any longer is not what it
+    /// was). `None` when those files cannot be vouched for by their stamps: a sync tool's copy
+    /// waiting to be folded in, a file others can read, a link or a folder in a file's place.
+    /// Each collection's listing is kept for its next `load`, so a reader looks at each folder
+    /// once.
     pub(super) fn seal_files(&self, cs: &[Collection], before: NaiveDate) -> Option<Value> {
-        // Hundreds of files, a look at each: one thread per collection.
-        let sealed: Vec<Option<Vec<Stamp>>> = std::thread::scope(|scope| {
-            let each: Vec<_> = (cs.iter())
-                .map(|c| scope.spawn(move || self.stamps(*c, before)))
-                .collect();
-            each.into_iter().map(|t| t.join().ok().flatten()).collect()
-        });
-        let mut stamps: Vec<Stamp> = sealed.into_iter().collect::<Option<Vec<_>>>()?.concat();
-        stamps.sort();
-        let mut hasher = std::hash::DefaultHasher::new();
-        stamps.hash(&mut hasher);
-        Some(json!(format!("{}:{:016x}", stamps.len(), hasher.finish())))
+        // Each file's stamp hashed alone and the hashes added up: the same whatever order the
+        // folders list them in. (Looking from two threads was slower on two cores.)
+        let (mut count, mut sum) = (0, 0u64);
+        for c in cs {
+            let (n, part) = self.stamps(*c, before)?;
+            (count, sum) = (count + n, sum.wrapping_add(part));
+        }
+        Some(json!(format!("{count}:{sum:016x}")))
     }
 
-    /// Each data file of `c` dated before `before`, stamped (see `seal_files`).
-    fn stamps(&self, c: Collection, before: NaiveDate) -> Option<Vec<Stamp>> {
+    /// How many data files of `c` are dated before `before`, and the sum of their stamps'
+    /// hashes (see `seal_files`).
+    fn stamps(&self, c: Collection, before: NaiveDate) -> Option<(usize, u64)> {
         let older = DateRange {
             since: None,
             until: before.pred_opt(),
         };
-        let entries = match fs::read_dir(self.root().join(c.name)) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Vec::new()),
-            Err(_) => return None,
-        };
-        let mut stamps = Vec::new();
-        for entry in entries {
-            let entry = entry.ok()?;
-            let Some((stem, source)) = parse_name(c, &entry.path()) else {
-                continue; // not read either (reading reports it)
-            };
-            if !stem_overlaps(c, &stem, older) {
-                continue;
-            }
-            // Looked at from the folder: no walk down the path for each.
-            let meta = entry.metadata().ok()?;
-            #[cfg(unix)]
-            let mode = meta.permissions().mode();
-            #[cfg(not(unix))]
-            let mode = 0o600;
-            let loose = mode & 0o077 != 0;
-            // A copy is folded in by reading; a file others can read is made private.
-            if source == Source::Copy || loose || !meta.is_file() {
+        let (listing, odd) = self.survey(c).ok()?;
+        let dir = open(&self.root().join(c.name))?;
+        let (mut count, mut sum) = (0, 0u64);
+        let old = (listing.iter()).filter(|(stem, _)| stem_overlaps(c, stem, older));
+        for (path, source) in old.flat_map(|(_, files)| files) {
+            // A copy is folded in by reading.
+            if *source == Source::Copy {
                 return None;
             }
-            let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            stamps.push((c.name, name, meta.len(), modified.as_nanos(), mode));
+            let name = path.file_name()?;
+            let (size, modified, mode) = look(&dir, name)?;
+            // A file others can read is made private by reading.
+            if mode & 0o077 != 0 {
+                return None;
+            }
+            let mut hasher = std::hash::DefaultHasher::new();
+            (c.name, name, size, modified, mode).hash(&mut hasher);
+            sum = sum.wrapping_add(hasher.finish());
+            count += 1;
         }
-        Some(stamps)
+        self.keep_survey(c, (listing, odd));
+        Some((count, sum))
     }
 
     /// The index as kept; `None` when there is none or it cannot be read as JSON.
@@ -100,4 +85,47 @@ impl DiskStore {
     pub(super) fn remove_index(&self) {
         let _ = fs::remove_file(self.local_dir().join(FILE));
     }
+}
+
+/// A collection's folder, opened so each file in it is looked at by name alone.
+#[cfg(unix)]
+type Folder = rustix::fd::OwnedFd;
+#[cfg(not(unix))]
+type Folder = std::path::PathBuf;
+
+#[cfg(unix)]
+fn open(dir: &Path) -> Option<Folder> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC | OFlags::NOFOLLOW;
+    rustix::fs::open(dir, flags, Mode::empty()).ok()
+}
+
+#[cfg(not(unix))]
+fn open(dir: &Path) -> Option<Folder> {
+    Some(dir.to_path_buf())
+}
+
+/// A plain file's size, modification time (nanoseconds) and permissions, looked at in `dir`
+/// without following a link; `None` for anything else.
+#[cfg(unix)]
+fn look(dir: &Folder, name: &OsStr) -> Option<(u64, i64, u32)> {
+    use rustix::fs::{AtFlags, FileType, statat};
+    let stat = statat(dir, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
+    if FileType::from_raw_mode(stat.st_mode) != FileType::RegularFile {
+        return None;
+    }
+    let modified = (stat.st_mtime as i64) * 1_000_000_000 + stat.st_mtime_nsec as i64;
+    Some((stat.st_size as u64, modified, stat.st_mode & 0o7777))
+}
+
+#[cfg(not(unix))]
+fn look(dir: &Folder, name: &OsStr) -> Option<(u64, i64, u32)> {
+    let meta = fs::symlink_metadata(dir.join(name)).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    meta.is_file()
+        .then(|| (meta.len(), modified.as_nanos() as i64, 0o600))
 }

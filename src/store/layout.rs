@@ -51,7 +51,7 @@ pub fn parse_name(c: Collection, path: &Path) -> Option<(String, Source)> {
     let stem = name.get(..stem_len)?;
     let valid = match c.split {
         Split::Single => stem == c.name,
-        Split::Monthly => NaiveDate::parse_from_str(&format!("{stem}-01"), "%Y-%m-%d").is_ok(),
+        Split::Monthly => month_start(stem).is_some(),
     };
     if !valid {
         return None;
@@ -102,11 +102,22 @@ pub fn is_sync_entry(name: &str) -> bool {
         || name.starts_with(".syncthing.")
 }
 
+/// The first day of the month a stem ("2026-03") names. Read by hand: a status bar lists
+/// hundreds of file names each time it asks.
+fn month_start(stem: &str) -> Option<NaiveDate> {
+    let (year, month) = stem.split_once('-')?;
+    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4) || !digits(month, 2) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
+}
+
 pub fn stem_overlaps(c: Collection, stem: &str, range: DateRange) -> bool {
     if c.split != Split::Monthly {
         return true;
     }
-    let Ok(first) = NaiveDate::parse_from_str(&format!("{stem}-01"), "%Y-%m-%d") else {
+    let Some(first) = month_start(stem) else {
         return true; // an oddly named file is still read, never silently skipped
     };
     let last = first

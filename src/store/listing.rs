@@ -4,16 +4,27 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use chrono::Utc;
 
 use super::disk::DiskStore;
 use super::document;
-use super::layout::{BACKUPS, REPORTS, Source, desk_file, parse_name, stem_overlaps};
+use super::layout::{BACKUPS, REPORTS, Source, desk_file, is_data_file, parse_name, stem_overlaps};
 use super::{Collection, DateRange, StoreError};
 
 /// A collection's data files by stem, each with who wrote it.
 pub(super) type Listing = BTreeMap<String, Vec<(PathBuf, Source)>>;
+
+/// An entry that is not what nape expects where it is, and what it is in words.
+pub(super) type Odd = (PathBuf, &'static str);
+
+/// What one look at a collection's folder found.
+pub(super) type Survey = (Listing, Vec<Odd>);
+
+/// How long a survey made while sealing serves a load: the moment between the two in one
+/// reader, never a later read.
+const SURVEY_LIFE: Duration = Duration::from_millis(500);
 
 impl DiskStore {
     pub(super) fn own_path(&self, c: Collection, stem: &str) -> PathBuf {
@@ -24,15 +35,21 @@ impl DiskStore {
 
     /// The collection's data files by stem: every desk's, the shared one and sync copies.
     pub(super) fn listing(&self, c: Collection) -> Result<Listing, StoreError> {
+        Ok(self.survey(c)?.0)
+    }
+
+    /// The collection's data files by stem, and the odd entries among them (see
+    /// `odd_entries`), from one look at its folder.
+    pub(super) fn survey(&self, c: Collection) -> Result<Survey, StoreError> {
         let dir = self.root().join(c.name);
         let mut listing = Listing::new();
-        // A link or a file in the folder's place is reported (odd_entries), never read through.
-        if super::entries::odd(&dir, true).is_some() {
-            return Ok(listing);
+        // A link or a file in the folder's place is reported, never read through.
+        if let Some(what) = super::entries::odd(&dir, true) {
+            return Ok((listing, vec![(dir, what)]));
         }
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((listing, Vec::new())),
             Err(e) => {
                 return Err(StoreError::Io {
                     path: dir,
@@ -40,19 +57,44 @@ impl DiskStore {
                 });
             }
         };
+        let mut odd = Vec::new();
         for entry in entries.flatten() {
-            if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            let path = entry.path();
+            if !is_data_file(&path) {
                 continue;
             }
-            let path = entry.path();
-            if let Some((stem, source)) = parse_name(c, &path) {
-                listing.entry(stem).or_default().push((path, source));
+            // The kind comes with the listing: no look at each file (there are hundreds).
+            let kind = entry.file_type().ok();
+            let named = parse_name(c, &path);
+            match (kind.and_then(super::entries::kind_odd), named) {
+                (Some(what), _) => odd.push((path, what)),
+                (None, None) => odd.push((path, "a file nape did not name (a sync copy?)")),
+                (None, Some((stem, source))) => {
+                    listing.entry(stem).or_default().push((path, source))
+                }
             }
         }
         for files in listing.values_mut() {
             files.sort();
         }
-        Ok(listing)
+        odd.sort();
+        Ok((listing, odd))
+    }
+
+    /// Keep `survey` for the collection's next load.
+    pub(super) fn keep_survey(&self, c: Collection, survey: Survey) {
+        let mut kept = self.surveyed.lock().unwrap_or_else(|e| e.into_inner());
+        kept.retain(|(name, _, _)| *name != c.name);
+        kept.push((c.name, Instant::now(), survey));
+    }
+
+    /// The survey kept for `c`, taken, if it was made just now: a load soon after the seal
+    /// reads what the seal saw; any later one looks at the folder again.
+    pub(super) fn take_survey(&self, c: Collection) -> Option<Survey> {
+        let mut kept = self.surveyed.lock().unwrap_or_else(|e| e.into_inner());
+        let at = kept.iter().position(|(name, _, _)| *name == c.name)?;
+        let (_, made, survey) = kept.swap_remove(at);
+        (made.elapsed() < SURVEY_LIFE).then_some(survey)
     }
 
     /// The collection's data files whose month can hold a date in `range`.

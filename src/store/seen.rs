@@ -30,10 +30,28 @@ pub fn steady_now(state: &Path, wall: DateTime<Utc>) -> DateTime<Utc> {
         }
         _ => wall,
     };
-    // Best effort: without it the next command has the wall clock alone, as before.
+    // Best effort: without it the next command has the wall clock alone, as before. Written
+    // in place (a status bar does this every few seconds): a reader meeting it half written
+    // reads nothing, and takes the wall clock.
     if state.is_dir() {
         let text = format!("{} {boot}\n", now.to_rfc3339());
-        let _ = super::files::write_atomic(&path, text.as_bytes(), false);
+        let _ = write_private(&path, text.as_bytes());
     }
     now
+}
+
+/// Replace `path`'s content in place, the file private to the user.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Never through a link: what it points at is not nape's to write.
+        options
+            .mode(super::files::FILE_MODE)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    options.open(path)?.write_all(bytes)
 }
