@@ -1,5 +1,6 @@
 //! What a long history costs, by part: the warning signs worked out over 1 and 10 years, the
-//! Trends figures, reading a month kept by two desks, and one save into ten years. Run with
+//! Trends figures, reading a month kept by two desks, the index made over 10 years and a shell
+//! command's reading with and without it, and one save into ten years. Run with
 //! `cargo bench`; the README has the figures. Each history is made here, the same every run.
 
 use std::hint::black_box;
@@ -8,7 +9,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use nape::clock::Zone;
 use nape::diary::{Act, Diary};
 use nape::domain::checkin::{CheckIn, Dated, Draft};
-use nape::domain::redflag::{self, Evidence};
+use nape::domain::redflag::{self, Earlier, Evidence};
 use nape::domain::settings::Settings;
 use nape::domain::trends::{Span, Summary};
 use nape::store::{DiskStore, Kind, MemoryStore, Op, Record, Store};
@@ -139,4 +140,43 @@ fn one_save(bencher: divan::Bencher) {
         };
         black_box(diary.act(act, now).unwrap())
     });
+}
+
+/// The older check-ins of ten years summed up for the index (the part of remaking it that is
+/// not reading the files).
+#[divan::bench]
+fn index_summary(bencher: divan::Bencher) {
+    let records = checkins(10);
+    let history: Vec<Dated> = (records.iter())
+        .map(|r| Dated {
+            date: r.date,
+            entered: r.created_at,
+            checkin: &r.body,
+        })
+        .collect();
+    let settings = Settings::new("112", None);
+    let from = today() - Duration::days(17);
+    bencher.bench_local(|| black_box(Earlier::of(&history, from, &settings)));
+}
+
+/// A shell command's diary over ten years on disk (`Diary::open_latest`): from the index and
+/// the latest weeks, or, with the index gone, read whole and the index made again.
+#[divan::bench(args = ["index", "rebuild"], sample_count = 20)]
+fn shell_reading(bencher: divan::Bencher, how: &str) {
+    let folder = tempfile::tempdir().unwrap();
+    let (data, state) = (folder.path().join("data"), folder.path().join("state"));
+    let (store, _) = DiskStore::open(&data, &state).unwrap();
+    let ops = checkins(10).iter().map(|r| Op::Add(r.to_raw())).collect();
+    store.apply(CheckIn::COLLECTION, ops).unwrap();
+    let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
+    let now = at(today(), 20);
+    let open = || {
+        let (store, _) = DiskStore::open_light(&data, &state).unwrap();
+        if how == "rebuild" {
+            store.drop_index();
+        }
+        Diary::open_latest(Box::new(store), zone, "C", now)
+    };
+    drop(open()); // the index made
+    bencher.bench_local(|| black_box(open()));
 }

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use super::disk::DiskStore;
 use super::layout::{Source, stem_overlaps};
+use super::listing::Listing;
 use super::{Collection, DateRange, files};
 
 const FILE: &str = "index.json";
@@ -39,15 +40,32 @@ impl DiskStore {
     /// How many data files of `c` are dated before `before`, and the sum of their stamps'
     /// hashes (see `seal_files`).
     fn stamps(&self, c: Collection, before: NaiveDate) -> Option<(usize, u64)> {
+        let (listing, odd) = self.survey(c).ok()?;
+        let stamped = self.stamp_listed(c, &listing, before);
+        self.keep_survey(c, (listing, odd));
+        stamped
+    }
+
+    fn stamp_listed(
+        &self,
+        c: Collection,
+        listing: &Listing,
+        before: NaiveDate,
+    ) -> Option<(usize, u64)> {
         let older = DateRange {
             since: None,
             until: before.pred_opt(),
         };
-        let (listing, odd) = self.survey(c).ok()?;
+        let old: Vec<_> = (listing.iter())
+            .filter(|(stem, _)| stem_overlaps(c, stem, older))
+            .flat_map(|(_, files)| files)
+            .collect();
+        if old.is_empty() {
+            return Some((0, 0)); // a collection not yet begun may have no folder
+        }
         let dir = open(&self.root().join(c.name))?;
-        let (mut count, mut sum) = (0, 0u64);
-        let old = (listing.iter()).filter(|(stem, _)| stem_overlaps(c, stem, older));
-        for (path, source) in old.flat_map(|(_, files)| files) {
+        let mut sum = 0u64;
+        for (path, source) in &old {
             // A copy is folded in by reading.
             if *source == Source::Copy {
                 return None;
@@ -61,10 +79,8 @@ impl DiskStore {
             let mut hasher = std::hash::DefaultHasher::new();
             (c.name, name, size, modified, mode).hash(&mut hasher);
             sum = sum.wrapping_add(hasher.finish());
-            count += 1;
         }
-        self.keep_survey(c, (listing, odd));
-        Some((count, sum))
+        Some((old.len(), sum))
     }
 
     /// The index as kept; `None` when there is none or it cannot be read as JSON.

@@ -32,9 +32,10 @@ pub fn steady_now(state: &Path, wall: DateTime<Utc>) -> DateTime<Utc> {
     };
     // Best effort: without it the next command has the wall clock alone, as before. Written
     // in place (a status bar does this every few seconds): a reader meeting it half written
-    // reads nothing, and takes the wall clock.
+    // reads nothing it can use, and takes the wall clock.
     if state.is_dir() {
-        let text = format!("{} {boot}\n", now.to_rfc3339());
+        // Always as long, so writing over the last one leaves nothing of it behind.
+        let text = format!("{:<63}\n", format!("{} {boot}", now.to_rfc3339()));
         let _ = write_private(&path, text.as_bytes());
     }
     now
@@ -44,7 +45,8 @@ pub fn steady_now(state: &Path, wall: DateTime<Utc>) -> DateTime<Utc> {
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    // Not truncated first (that costs more than the write): every text is as long.
+    options.write(true).create(true).truncate(false);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;

@@ -130,3 +130,35 @@ fn a_check_in_logged_for_an_older_month_is_heard() {
     assert!(after.0.contains("fever with a stiff neck"), "{}", after.0);
     assert_eq!(after, read_whole(&d));
 }
+
+/// A diary that never used sessions, routines or activities ratings (their folders were never
+/// made) is sealed all the same, so its index serves.
+#[test]
+fn collections_never_begun_do_not_stop_the_seal() {
+    use nape::domain::stretch::RoutineSession;
+    use nape::domain::therapy::Session;
+    use nape::store::Kind;
+    let d = Diary::new();
+    let (store, _) = disk_store(&d.data());
+    let date = Utc::now().date_naive() - Duration::days(200);
+    let at = Utc.from_utc_datetime(&date.and_hms_opt(9, 0, 0).unwrap());
+    (&store as &dyn Store)
+        .add(&Record::new(CheckIn::new(at, 3), date, at))
+        .unwrap();
+    let cs = [
+        CheckIn::COLLECTION,
+        Session::COLLECTION,
+        RoutineSession::COLLECTION,
+    ];
+    let today = Utc::now().date_naive();
+    assert!(!d.data().join("therapy").exists());
+    let seal = (&store as &dyn Store).seal(&cs, today);
+    assert!(seal.is_some());
+    // And it moves with the file.
+    d.edit_file(
+        &Diary::own("checkins", &date.format("%Y-%m").to_string()),
+        "\"pain\": 3",
+        "\"pain\": 4",
+    );
+    assert_ne!((&store as &dyn Store).seal(&cs, today), seal);
+}
