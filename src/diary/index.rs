@@ -9,12 +9,15 @@ use uuid::Uuid;
 
 use super::{Diary, RECENT_FIRST};
 use crate::clock::Zone;
+use crate::domain::checkin::CheckIn;
 use crate::domain::redflag::{self, Earlier};
 use crate::domain::settings::Settings;
-use crate::store::{Collection, Store};
+use crate::domain::stretch::RoutineSession;
+use crate::domain::therapy::Session;
+use crate::store::{Collection, Kind, Store};
 
 /// Moves whenever what the index holds, or how the rules read it, changes.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The older records, summed up.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,8 +30,6 @@ pub(super) struct Summary {
     /// settings (see `Diary::episode_start`).
     pub first_checkin: Option<DateTime<Utc>>,
     pub first_session: Option<DateTime<Utc>>,
-    /// The last activities rating dated before `earlier.from`.
-    pub last_rating: Option<NaiveDate>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -51,10 +52,15 @@ pub(super) fn cutoff(zone: Zone, now: DateTime<Utc>) -> NaiveDate {
     month.checked_sub_months(Months::new(1)).unwrap_or(month)
 }
 
-fn collections() -> Vec<Collection> {
-    (RECENT_FIRST.iter())
-        .filter_map(|name| crate::kinds::find(name).map(|(c, _)| c))
-        .collect()
+/// The collections whose older files the summary stands for. Activities ratings are not among
+/// them: one dated before the latest weeks is over a week old, so it asks for this week's
+/// whichever it is.
+fn collections() -> [Collection; 3] {
+    [
+        CheckIn::COLLECTION,
+        Session::COLLECTION,
+        RoutineSession::COLLECTION,
+    ]
 }
 
 impl Diary {
@@ -196,9 +202,6 @@ impl Diary {
             earlier,
             first_checkin: self.checkins.first().map(|r| r.body.at),
             first_session: self.sessions.first().map(|r| r.body.started_at),
-            last_rating: (self.function.iter().rev())
-                .find(|r| r.date < from)
-                .map(|r| r.date),
         };
         let admitted = (self.checkins.iter())
             .filter(|r| r.date >= cutoff)

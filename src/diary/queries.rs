@@ -92,8 +92,9 @@ impl Diary {
 
     /// Whether this week's functional rating is due (a gentle prompt, never a block).
     pub fn function_due(&self, today: NaiveDate) -> bool {
-        let last = (self.function.last().map(|r| r.date))
-            .or_else(|| self.summary.as_ref().and_then(|s| s.last_rating));
+        // Read from the index, only the latest weeks' ratings are here: an older one would be
+        // over a week old, and ask all the same.
+        let last = self.function.last().map(|r| r.date);
         // Asked on every frame of Today: whether one valid name exists, without a list.
         let named = (self.settings.as_ref()).is_some_and(|s| {
             s.body
