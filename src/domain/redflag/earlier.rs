@@ -6,12 +6,12 @@
 //! after it (`rules::from_history`) raise the same signs over the older check-ins alone as over
 //! the whole history, up to a seam 10 days after the older ones end; past the seam they are
 //! worked out from the latest check-ins. The rules that read the newest check-in or `now`
-//! (`rules::from_latest`) take the rest from here.
+//! (`course::from_latest`) take the rest from here.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Dated, rules};
+use super::{Dated, course, rules};
 use crate::domain::settings::Settings;
 use crate::domain::trends::{self, Day};
 
@@ -100,7 +100,7 @@ impl Earlier {
                 });
             }
         });
-        let start = rules::episode_start(
+        let start = course::episode_start(
             before,
             &Settings {
                 onset: None,
@@ -108,7 +108,7 @@ impl Earlier {
             },
             None,
         );
-        let asked = rules::asked(before);
+        let asked = course::asked(before);
         let run = asked.iter().rev().take_while(|m| m.spasm).last();
         let asked: Vec<Mark> = match asked.last() {
             Some(last) if last.spasm => vec![*run.unwrap_or(last), *last],

@@ -3,6 +3,7 @@
 //! live in `rules`.
 
 pub mod catalog;
+mod course;
 mod earlier;
 mod jump;
 pub mod notes;
@@ -114,7 +115,7 @@ pub fn evaluate_after(
             raise(id, reason, at, entered);
         }
     });
-    rules::from_latest(evidence, earlier, days, now, today, &mut raise);
+    course::from_latest(evidence, earlier, days, now, today, &mut raise);
     finish(raised, evidence.assessments, now)
 }
 
