@@ -54,18 +54,7 @@ pub struct DeleteArgs {
 
 /// How many characters of the ids tell every check-in apart (at least 8).
 fn short_len(diary: &Diary) -> usize {
-    let ids: Vec<String> = diary
-        .checkins()
-        .iter()
-        .map(|r| r.id.simple().to_string())
-        .collect();
-    (8..32)
-        .find(|&n| {
-            let mut prefixes: Vec<&str> = ids.iter().map(|id| &id[..n]).collect();
-            prefixes.sort_unstable();
-            prefixes.windows(2).all(|w| w[0] != w[1])
-        })
-        .unwrap_or(32)
+    diary.id_len()
 }
 
 fn labels(terms: &[Term], ids: &[String]) -> String {

@@ -14,10 +14,10 @@ use crate::domain::redflag::{self, Earlier};
 use crate::domain::settings::Settings;
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
-use crate::store::{Collection, Kind, Store};
+use crate::store::{Collection, DateRange, Kind, Store};
 
 /// Moves whenever what the index holds, or how the rules read it, changes.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The older records, summed up.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,6 +30,8 @@ pub(super) struct Summary {
     /// settings (see `Diary::episode_start`).
     pub first_checkin: Option<DateTime<Utc>>,
     pub first_session: Option<DateTime<Utc>>,
+    /// How many hex digits tell every check-in apart, older ones too (see `Diary::id_len`).
+    pub id_len: usize,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -66,7 +68,8 @@ fn collections() -> [Collection; 3] {
 impl Diary {
     /// The diary as `open` reads it, for a shell command: from the index and the latest weeks
     /// when the index holds for the files as they are; otherwise read whole, and the index
-    /// made again from that reading.
+    /// made again from that reading. For a command that reads once: a diary kept open and
+    /// read again (`refresh`) must be opened with `open`.
     pub fn open_latest(
         store: Box<dyn Store>,
         zone: Zone,
@@ -74,16 +77,25 @@ impl Diary {
         now: DateTime<Utc>,
     ) -> Diary {
         let cutoff = cutoff(zone, now);
-        let seal = store.seal(&collections(), cutoff);
-        let kept = (seal.as_ref()).and_then(|seal| summary(store.index()?, seal, cutoff));
+        let kept = store.index().and_then(|index| summary(index, cutoff));
         let mut diary = Diary::empty(store, zone, locale);
-        diary.summary = kept;
-        // Without a summary, or with one that does not fit what was read, it reads whole.
+        if let Some((sealed, summary)) = kept {
+            diary.summary = Some(summary);
+            diary.read(now);
+            // Sealed after reading, so the seal vouches for the older weeks just read too: a
+            // file changed since the index was made, or while it was read, and all is read.
+            let seal = diary.store.seal(&collections(), cutoff);
+            if diary.summary.is_some() && seal.as_ref() == Some(&sealed) {
+                diary.end_ghosts(now);
+                return diary;
+            }
+            diary.summary = None;
+        }
+        let seal = diary.store.seal(&collections(), cutoff);
+        diary.stamps.clear();
         diary.read(now);
         diary.end_ghosts(now);
-        if diary.summary.is_none() {
-            diary.keep_index(seal, now);
-        }
+        diary.keep_index(seal, now);
         diary
     }
 
@@ -147,10 +159,9 @@ impl Diary {
         let fallback = Settings::new(self.locale_number, None);
         let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
         summary.earlier.fits(settings)
-            && (self.checkins.iter()).all(|r| {
-                r.date >= summary.earlier.from
-                    && (r.date < summary.cutoff || summary.earlier.admits(r.body.at))
-            })
+            && self.misfiled.is_empty()
+            && (self.checkins.iter())
+                .all(|r| r.date < summary.cutoff || summary.earlier.admits(r.body.at))
     }
 
     /// Keep an index made from this whole reading, if the older files are still as `seal`
@@ -158,24 +169,69 @@ impl Diary {
     fn keep_index(&self, seal: Option<serde_json::Value>, now: DateTime<Utc>) {
         let cutoff = cutoff(self.zone, now);
         let Some(seal) = seal else { return };
-        if self.problems.values().any(|p| !p.is_empty()) || self.checking() {
+        let clean = self.problems.values().all(Vec::is_empty) && self.misfiled.is_empty();
+        if !clean || self.checking() {
             return;
         }
         let Some(summary) = self.summarise(cutoff) else {
             return;
         };
+        if !self.latest_agree(summary.earlier.from) {
+            return;
+        }
         if self.store.seal(&collections(), cutoff).as_ref() != Some(&seal) {
             return; // changed while it was read: the next reader makes it
         }
         let index = Index {
             version: VERSION,
-            nape: env!("CARGO_PKG_VERSION").to_string(),
+            nape: build(),
             seal,
             summary,
         };
         if let Ok(value) = serde_json::to_value(&index) {
             self.store.keep_index(&value);
         }
+    }
+
+    /// Whether reading from `from` on shows what reading everything shows of those weeks. It
+    /// need not: a check-in moved into them on this desk, and deleted or changed in its old
+    /// month on another before the two met, is hidden by a file only a whole reading sees.
+    fn latest_agree(&self, from: NaiveDate) -> bool {
+        fn versions<'a>(
+            records: impl Iterator<Item = (Uuid, &'a DateTime<Utc>)>,
+        ) -> Vec<(Uuid, DateTime<Utc>)> {
+            let mut all: Vec<_> = records.map(|(id, at)| (id, *at)).collect();
+            all.sort();
+            all
+        }
+        let since = DateRange {
+            since: Some(from),
+            until: None,
+        };
+        let read = |c: Collection| match self.store.load(c, since) {
+            Ok(loaded) => Some(versions(
+                loaded.records.iter().map(|r| (r.id, &r.updated_at)),
+            )),
+            Err(_) => None,
+        };
+        let kept = |rows: &mut dyn Iterator<Item = (Uuid, NaiveDate, &DateTime<Utc>)>| {
+            versions(
+                rows.filter(|(_, date, _)| *date >= from)
+                    .map(|(id, _, at)| (id, at)),
+            )
+        };
+        read(CheckIn::COLLECTION)
+            == Some(kept(
+                &mut self.checkins.iter().map(|r| (r.id, r.date, &r.updated_at)),
+            ))
+            && read(Session::COLLECTION)
+                == Some(kept(
+                    &mut self.sessions.iter().map(|r| (r.id, r.date, &r.updated_at)),
+                ))
+            && read(RoutineSession::COLLECTION)
+                == Some(kept(
+                    &mut self.routines.iter().map(|r| (r.id, r.date, &r.updated_at)),
+                ))
     }
 
     /// The records dated before `cutoff` summed up, from a whole reading. `None` when they
@@ -202,6 +258,7 @@ impl Diary {
             earlier,
             first_checkin: self.checkins.first().map(|r| r.body.at),
             first_session: self.sessions.first().map(|r| r.body.started_at),
+            id_len: id_len(self.checkins.iter().map(|r| r.id)),
         };
         let admitted = (self.checkins.iter())
             .filter(|r| r.date >= cutoff)
@@ -210,18 +267,37 @@ impl Diary {
     }
 }
 
-/// The summary an index holds, if it was made by this nape for these files and this cutoff.
-fn summary(
-    index: serde_json::Value,
-    seal: &serde_json::Value,
-    cutoff: NaiveDate,
-) -> Option<Summary> {
+/// The summary an index holds and the seal it was made under, if it was made by this build for
+/// this cutoff.
+fn summary(index: serde_json::Value, cutoff: NaiveDate) -> Option<(serde_json::Value, Summary)> {
     let index: Index = serde_json::from_value(index).ok()?;
     let known = (index.summary.earlier.raised.0.iter()).all(|r| redflag::find(&r.id).is_some());
     let holds = index.version == VERSION
-        && index.nape == env!("CARGO_PKG_VERSION")
-        && index.seal == *seal
+        && index.nape == build()
         && index.summary.cutoff == cutoff
         && known;
-    holds.then_some(index.summary)
+    holds.then_some((index.seal, index.summary))
+}
+
+/// This build of nape: its version, and the size and time of its program file, so an index made
+/// by another build (whose rules may differ) is made again.
+fn build() -> String {
+    let program = std::env::current_exe().and_then(std::fs::metadata);
+    let made = program.as_ref().ok().and_then(|m| m.modified().ok());
+    let made = made.and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    let size = program.map_or(0, |m| m.len());
+    let made = made.map_or(0, |t| t.as_nanos());
+    format!("{} {size} {made}", env!("CARGO_PKG_VERSION"))
+}
+
+/// How many hex digits of an id, from 8, tell all of `ids` apart.
+pub(super) fn id_len(ids: impl Iterator<Item = Uuid>) -> usize {
+    let ids: Vec<String> = ids.map(|id| id.simple().to_string()).collect();
+    (8..32)
+        .find(|&n| {
+            let mut prefixes: Vec<&str> = ids.iter().map(|id| &id[..n]).collect();
+            prefixes.sort_unstable();
+            prefixes.windows(2).all(|w| w[0] != w[1])
+        })
+        .unwrap_or(32)
 }

@@ -69,6 +69,9 @@ pub struct Diary {
     /// Files of each collection that could not be read, in a few words ("checkins/2026-03.json
     /// is damaged"), until it is read again.
     unread: BTreeMap<&'static str, Vec<String>>,
+    /// Collections whose last reading met an entry kept in another month's file (by hand):
+    /// no summary stands for them then (see `index`).
+    misfiled: std::collections::BTreeSet<&'static str>,
     /// What reading did that the person should hear once (a sync copy folded back), until the
     /// next outcome carries it.
     heard: Vec<Notice>,
@@ -151,6 +154,7 @@ impl Diary {
             stamps: HashMap::new(),
             problems: BTreeMap::new(),
             unread: BTreeMap::new(),
+            misfiled: Default::default(),
             heard: Vec::new(),
             flags: Vec::new(),
             days: Vec::new(),
@@ -213,8 +217,8 @@ impl Diary {
             self.check_number();
             read = true;
         }
-        // What was read does not fit the summary (an entry dated in another time zone, the
-        // onset changed): read everything instead.
+        // What was read does not fit the summary (the onset changed, an entry kept in another
+        // month's file): read everything instead.
         if !self.summary_holds() {
             self.summary = None;
             self.stamps.clear();
@@ -289,6 +293,10 @@ impl Diary {
                 self.heard
                     .extend(loaded.notices.iter().filter(folded).cloned());
                 unread.extend((loaded.damage.iter()).map(unread::damage));
+                match loaded.misfiled {
+                    true => self.misfiled.insert(name),
+                    false => self.misfiled.remove(name),
+                };
                 self.stamps.insert(name, stamp);
                 Some(loaded.records)
             }

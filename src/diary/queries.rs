@@ -39,6 +39,13 @@ impl Diary {
         &self.days
     }
 
+    /// How many hex digits of an id, from 8, tell every check-in apart (the ones summed up in
+    /// the index too), for short ids a person can type back.
+    pub fn id_len(&self) -> usize {
+        let here = super::index::id_len(self.checkins.iter().map(|r| r.id));
+        here.max(self.summary.as_ref().map_or(0, |s| s.id_len))
+    }
+
     /// The latest check-in by time.
     pub fn last_checkin(&self) -> Option<&Record<CheckIn>> {
         self.checkins.last()

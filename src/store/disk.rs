@@ -7,17 +7,17 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
-use chrono::{Local as LocalTime, NaiveDate, Utc};
+use chrono::{Datelike, Local as LocalTime, NaiveDate, Utc};
 
 use super::backup::Backups;
 use super::document::{self, Document, MAX_FILE, ParseError};
 use super::files::{self, Lock, LockError};
 use super::layout::{REPORTS, Source, stem_overlaps};
-use super::listing::Survey;
+use super::listing::Kept;
 use super::local::Local;
 
 use super::sheet::Merged;
-use super::{Applied, Collection, Damage, DateRange, Loaded, Notice, Op, Store, StoreError};
+use super::{Applied, Collection, Damage, DateRange, Loaded, Notice, Op, Split, Store, StoreError};
 
 pub struct DiskStore {
     root: PathBuf,
@@ -27,9 +27,9 @@ pub struct DiskStore {
     /// Only looking: a damaged file is reported, never repaired, and a sync tool's copy is left
     /// for a writer to fold in (the session waiter reads while others write).
     pub(super) looking: bool,
-    /// Listings made while sealing, each kept for the collection's next `load` only (see
-    /// `index`): a reader then looks at each folder once.
-    pub(super) surveyed: std::sync::Mutex<Vec<(&'static str, std::time::Instant, Survey)>>,
+    /// Listings kept between a seal and a load (see `keep_survey`): a reader then looks at
+    /// each folder once.
+    pub(super) surveyed: std::sync::Mutex<Vec<Kept>>,
 }
 
 /// Long enough for any real save to finish; short enough that a stuck one is reported.
@@ -218,10 +218,11 @@ impl DiskStore {
 impl Store for DiskStore {
     fn load(&self, c: Collection, range: DateRange) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
-        let (mut listing, odd) = match self.take_survey(c) {
+        let (mut listing, odd) = match self.take_survey(c, false) {
             Some(survey) => survey,
             None => self.survey(c)?,
         };
+        let kept_odd = odd.clone();
         // Not read (nor skipped in silence): each is reported as damage.
         for (path, what) in odd {
             loaded.damage.push(Damage {
@@ -240,8 +241,9 @@ impl Store for DiskStore {
         let mut merged = Merged::new(c.merge, &self.local.desk);
         let in_range = listing
             .iter()
-            .filter(|(stem, _)| stem_overlaps(c, stem, range));
-        for (path, source) in in_range.flat_map(|(_, files)| files) {
+            .filter(|(stem, _)| stem_overlaps(c, stem, range))
+            .flat_map(|(stem, files)| files.iter().map(move |file| (stem, file)));
+        for (stem, (path, source)) in in_range {
             let bytes = match self.read(path, &mut loaded.notices) {
                 Ok(Some(bytes)) => bytes,
                 Ok(None) => continue,
@@ -283,8 +285,10 @@ impl Store for DiskStore {
                     }
                 }
             };
+            loaded.misfiled |= misfiled(c, stem, &doc);
             merged.add(source, doc);
         }
+        self.keep_survey(c, false, (listing, kept_odd));
         let (records, deleted) = merged.finish();
         loaded.records = records
             .into_iter()
@@ -298,7 +302,7 @@ impl Store for DiskStore {
     }
 
     fn apply(&self, c: Collection, ops: Vec<Op>) -> Result<Applied, StoreError> {
-        // A save may add a file: no listing made before it serves a read after it.
+        // A save may add a file: no listing made before it serves a look after it.
         self.surveyed
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -382,4 +386,16 @@ impl Store for DiskStore {
 /// A newer file's records, read as far as this build understands them.
 pub(super) fn lenient(bytes: &[u8]) -> Option<Document> {
     serde_json::from_slice(bytes).ok()
+}
+
+/// Whether `doc`, the file of month `stem`, holds an entry dated in another month (put there by
+/// hand): a reader that goes by the files' months would miss it.
+fn misfiled(c: Collection, stem: &str, doc: &Document) -> bool {
+    let Some(first) = super::layout::month_start(stem).filter(|_| c.split == Split::Monthly) else {
+        return false;
+    };
+    let dates = (doc.records.iter().map(|r| r.date)).chain(doc.deleted.iter().map(|t| t.date));
+    dates
+        .map(|d| (d.year(), d.month()))
+        .any(|month| month != (first.year(), first.month()))
 }

@@ -20,18 +20,16 @@ use super::{Collection, DateRange, files};
 const FILE: &str = "index.json";
 
 impl DiskStore {
-    /// A seal on every data file of `cs` dated before `before`: a hash of each one's name,
-    /// size, modification time and permissions (one nobody can read any longer is not what it
-    /// was). `None` when those files cannot be vouched for by their stamps: a sync tool's copy
-    /// waiting to be folded in, a file others can read, a link or a folder in a file's place.
-    /// Each collection's listing is kept for its next `load`, so a reader looks at each folder
-    /// once.
+    /// A seal on every data file of `cs` dated before `before`: a hash of each one's name and
+    /// stamp (see `Stamp`). `None` when those files cannot be vouched for by their stamps: a
+    /// sync tool's copy waiting to be folded in, a file others can read, a link or a folder in
+    /// a file's place. The folders are listed once between a seal and a load (`keep_survey`).
     pub(super) fn seal_files(&self, cs: &[Collection], before: NaiveDate) -> Option<Value> {
         // Each file's stamp hashed alone and the hashes added up: the same whatever order the
         // folders list them in. (Looking from two threads was slower on two cores.)
         let (mut count, mut sum) = (0, 0u64);
         for c in cs {
-            let (n, part) = self.stamps(*c, before)?;
+            let (n, part) = self.seal_collection(*c, before)?;
             (count, sum) = (count + n, sum.wrapping_add(part));
         }
         Some(json!(format!("{count}:{sum:016x}")))
@@ -39,10 +37,13 @@ impl DiskStore {
 
     /// How many data files of `c` are dated before `before`, and the sum of their stamps'
     /// hashes (see `seal_files`).
-    fn stamps(&self, c: Collection, before: NaiveDate) -> Option<(usize, u64)> {
-        let (listing, odd) = self.survey(c).ok()?;
+    fn seal_collection(&self, c: Collection, before: NaiveDate) -> Option<(usize, u64)> {
+        let (listing, odd) = match self.take_survey(c, true) {
+            Some(survey) => survey,
+            None => self.survey(c).ok()?,
+        };
         let stamped = self.stamp_listed(c, &listing, before);
-        self.keep_survey(c, (listing, odd));
+        self.keep_survey(c, true, (listing, odd));
         stamped
     }
 
@@ -71,13 +72,13 @@ impl DiskStore {
                 return None;
             }
             let name = path.file_name()?;
-            let (size, modified, mode) = look(&dir, name)?;
+            let stamp = look(&dir, name)?;
             // A file others can read is made private by reading.
-            if mode & 0o077 != 0 {
+            if stamp.mode & 0o077 != 0 {
                 return None;
             }
             let mut hasher = std::hash::DefaultHasher::new();
-            (c.name, name, size, modified, mode).hash(&mut hasher);
+            (c.name, name, stamp).hash(&mut hasher);
             sum = sum.wrapping_add(hasher.finish());
         }
         Some((old.len(), sum))
@@ -121,27 +122,50 @@ fn open(dir: &Path) -> Option<Folder> {
     Some(dir.to_path_buf())
 }
 
-/// A plain file's size, modification time (nanoseconds) and permissions, looked at in `dir`
-/// without following a link; `None` for anything else.
+/// What tells a file changed: its size, modification time, permissions, and the inode and
+/// change time, which no tool sets back (`cp -p` and `touch` put the modification time back;
+/// every save by nape or a sync tool is a new inode).
+#[derive(Hash)]
+struct Stamp {
+    size: u64,
+    modified: i64,
+    mode: u32,
+    inode: u64,
+    changed: i64,
+}
+
+/// A plain file's stamp, looked at in `dir` without following a link; `None` for anything
+/// else.
 #[cfg(unix)]
-fn look(dir: &Folder, name: &OsStr) -> Option<(u64, i64, u32)> {
+fn look(dir: &Folder, name: &OsStr) -> Option<Stamp> {
     use rustix::fs::{AtFlags, FileType, statat};
     let stat = statat(dir, name, AtFlags::SYMLINK_NOFOLLOW).ok()?;
     if FileType::from_raw_mode(stat.st_mode) != FileType::RegularFile {
         return None;
     }
-    let modified = (stat.st_mtime as i64) * 1_000_000_000 + stat.st_mtime_nsec as i64;
-    Some((stat.st_size as u64, modified, stat.st_mode & 0o7777))
+    let nanos = |secs: i64, nsec: i64| secs * 1_000_000_000 + nsec;
+    Some(Stamp {
+        size: stat.st_size as u64,
+        modified: nanos(stat.st_mtime as i64, stat.st_mtime_nsec as i64),
+        mode: stat.st_mode & 0o7777,
+        inode: stat.st_ino as u64,
+        changed: nanos(stat.st_ctime as i64, stat.st_ctime_nsec as i64),
+    })
 }
 
 #[cfg(not(unix))]
-fn look(dir: &Folder, name: &OsStr) -> Option<(u64, i64, u32)> {
+fn look(dir: &Folder, name: &OsStr) -> Option<Stamp> {
     let meta = fs::symlink_metadata(dir.join(name)).ok()?;
     let modified = meta
         .modified()
         .ok()?
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?;
-    meta.is_file()
-        .then(|| (meta.len(), modified.as_nanos() as i64, 0o600))
+    meta.is_file().then(|| Stamp {
+        size: meta.len(),
+        modified: modified.as_nanos() as i64,
+        mode: 0o600,
+        inode: 0,
+        changed: 0,
+    })
 }

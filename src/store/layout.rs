@@ -104,7 +104,7 @@ pub fn is_sync_entry(name: &str) -> bool {
 
 /// The first day of the month a stem ("2026-03") names. Read by hand: a status bar lists
 /// hundreds of file names each time it asks.
-fn month_start(stem: &str) -> Option<NaiveDate> {
+pub(super) fn month_start(stem: &str) -> Option<NaiveDate> {
     let (year, month) = stem.split_once('-')?;
     let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
     if !digits(year, 4) || !digits(month, 2) {

@@ -22,9 +22,17 @@ pub(super) type Odd = (PathBuf, &'static str);
 /// What one look at a collection's folder found.
 pub(super) type Survey = (Listing, Vec<Odd>);
 
-/// How long a survey made while sealing serves a load: the moment between the two in one
-/// reader, never a later read.
+/// How long a survey serves: the moment between a seal and a load in one reader, never a later
+/// read.
 const SURVEY_LIFE: Duration = Duration::from_millis(500);
+
+/// A survey kept for the next seal or load (see `keep_survey`).
+pub(super) struct Kept {
+    collection: &'static str,
+    by_seal: bool,
+    made: Instant,
+    survey: Survey,
+}
 
 impl DiskStore {
     pub(super) fn own_path(&self, c: Collection, stem: &str) -> PathBuf {
@@ -81,20 +89,27 @@ impl DiskStore {
         Ok((listing, odd))
     }
 
-    /// Keep `survey` for the collection's next load.
-    pub(super) fn keep_survey(&self, c: Collection, survey: Survey) {
+    /// Keep `survey`, made by a seal (`by_seal`) or a load, for the collection's next one of
+    /// the other: a reader that seals and loads looks at each folder once.
+    pub(super) fn keep_survey(&self, c: Collection, by_seal: bool, survey: Survey) {
         let mut kept = self.surveyed.lock().unwrap_or_else(|e| e.into_inner());
-        kept.retain(|(name, _, _)| *name != c.name);
-        kept.push((c.name, Instant::now(), survey));
+        kept.retain(|k| k.collection != c.name);
+        kept.push(Kept {
+            collection: c.name,
+            by_seal,
+            made: Instant::now(),
+            survey,
+        });
     }
 
-    /// The survey kept for `c`, taken, if it was made just now: a load soon after the seal
-    /// reads what the seal saw; any later one looks at the folder again.
-    pub(super) fn take_survey(&self, c: Collection) -> Option<Survey> {
+    /// The survey of `c` the other kind made just now, taken: a load takes a seal's and a seal
+    /// a load's, never one of its own kind (a load after a load looks again, or an open app
+    /// would miss the file whose arrival woke it).
+    pub(super) fn take_survey(&self, c: Collection, for_seal: bool) -> Option<Survey> {
         let mut kept = self.surveyed.lock().unwrap_or_else(|e| e.into_inner());
-        let at = kept.iter().position(|(name, _, _)| *name == c.name)?;
-        let (_, made, survey) = kept.swap_remove(at);
-        (made.elapsed() < SURVEY_LIFE).then_some(survey)
+        let at = (kept.iter()).position(|k| k.collection == c.name && k.by_seal != for_seal)?;
+        let k = kept.swap_remove(at);
+        (k.made.elapsed() < SURVEY_LIFE).then_some(k.survey)
     }
 
     /// The collection's data files whose month can hold a date in `range`.

@@ -115,6 +115,8 @@ pub struct Loaded {
     pub deleted: Vec<Tombstone>,
     pub notices: Vec<Notice>,
     pub damage: Vec<Damage>,
+    /// Whether a file read holds an entry dated in another month than the file's (by hand).
+    pub misfiled: bool,
 }
 
 /// What a save did.
@@ -231,7 +233,7 @@ pub trait Store {
     }
     /// The seal of the data files of `cs` dated before `before`: equal while none of them has
     /// changed (see `index`). `None` when they cannot be vouched for so, or the store keeps
-    /// no index.
+    /// no index. Taken after a load, it vouches for what that load read of them too.
     fn seal(&self, _cs: &[Collection], _before: NaiveDate) -> Option<serde_json::Value> {
         None
     }
@@ -250,6 +252,8 @@ pub struct LoadedKind<T> {
     pub records: Vec<Record<T>>,
     pub notices: Vec<Notice>,
     pub damage: Vec<Damage>,
+    /// See `Loaded::misfiled`.
+    pub misfiled: bool,
 }
 
 impl dyn Store + '_ {
@@ -277,6 +281,7 @@ impl dyn Store + '_ {
             records,
             notices: loaded.notices,
             damage,
+            misfiled: loaded.misfiled,
         })
     }
 

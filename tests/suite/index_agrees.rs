@@ -49,6 +49,10 @@ fn the_index_gives_what_reading_everything_gives() {
     let index = d.local().join("index.json");
     assert!(index.exists(), "reading everything made the index");
     assert_eq!(answers(&d), whole, "read with the index");
+    // Read with it, not made again: a new index is a new file.
+    let made = inode(&index);
+    assert_eq!(answers(&d), whole);
+    assert_eq!(inode(&index), made, "the index served and was kept");
 
     // A hand edit in place of an older month (same length, so only the time tells).
     d.edit_file(&old_file, r#""numbness""#, r#""clicking""#);
@@ -95,6 +99,13 @@ fn the_index_gives_what_reading_everything_gives() {
     answers(&d);
     std::fs::write(&index, "{\"version\": 1, \"seal\": ").unwrap();
     assert_eq!(answers(&d), read_whole(&d), "with a damaged index");
+}
+
+/// Which file is at `path`: its inode and when it was written.
+fn inode(path: &std::path::Path) -> (u64, std::time::SystemTime) {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).unwrap();
+    (meta.ino(), meta.modified().unwrap())
 }
 
 #[cfg(unix)]
@@ -161,4 +172,176 @@ fn collections_never_begun_do_not_stop_the_seal() {
         "\"pain\": 4",
     );
     assert_ne!((&store as &dyn Store).seal(&cs, today), seal);
+}
+
+/// Add `entry` (a record, or a deletion when it has `deleted_at`) to the data file at
+/// `relative`, made if need be, as a hand edit or another desk's nape would.
+fn put(d: &Diary, relative: &str, entry: serde_json::Value) {
+    let path = d.data().join(relative);
+    let mut doc: serde_json::Value = std::fs::read(&path)
+        .map(|b| serde_json::from_slice(&b).unwrap())
+        .unwrap_or_else(|_| serde_json::json!({"schema_version": 2, "records": []}));
+    let key = if entry.get("deleted_at").is_some() {
+        "deleted"
+    } else {
+        "records"
+    };
+    let list = doc
+        .as_object_mut()
+        .unwrap()
+        .entry(key)
+        .or_insert(serde_json::json!([]));
+    list.as_array_mut().unwrap().push(entry);
+    std::fs::write(&path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+}
+
+fn stamp(at: chrono::DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// An emergency (numbness in both arms) dated `days_ago`, entered now.
+fn numb(id: &str, days_ago: i64) -> serde_json::Value {
+    let at = Utc::now() - Duration::days(days_ago);
+    serde_json::json!({"id": id, "created_at": stamp(at), "updated_at": stamp(Utc::now()),
+        "date": at.format("%Y-%m-%d").to_string(), "at": stamp(at), "pain": 4,
+        "symptoms": ["numbness"], "locations": ["left-arm", "right-arm"]})
+}
+
+fn month(days_ago: i64) -> String {
+    (Utc::now() - Duration::days(days_ago))
+        .format("%Y-%m")
+        .to_string()
+}
+
+/// An entry kept in a month file that is not its date's (by hand) is read as reading
+/// everything reads it: an emergency in it is never lost.
+#[test]
+fn an_entry_in_another_months_file_is_not_lost() {
+    let (d, _) = diary();
+    // Recent, in the file of a month long summed up.
+    let old_file = Diary::own("checkins", &month(150));
+    put(
+        &d,
+        &old_file,
+        numb("019a9f00-0000-7000-8000-000000000001", 10),
+    );
+    let whole = read_whole(&d);
+    assert_eq!(answers(&d), whole, "recent, in an older month's file");
+    // Older, in this month's file, once the index is made.
+    let (d, _) = diary();
+    answers(&d);
+    answers(&d);
+    let new_file = Diary::own("checkins", &month(0));
+    put(
+        &d,
+        &new_file,
+        numb("019a9f00-0000-7000-8000-000000000002", 80),
+    );
+    let indexed = answers(&d);
+    assert!(indexed.0.contains("numbness of both arms"), "{}", indexed.0);
+    assert_eq!(indexed, read_whole(&d), "older, in this month's file");
+}
+
+/// A check-in moved into this month on this desk, and deleted in its old month on another
+/// desk before the two met: it stays deleted, with the index as without.
+#[test]
+fn a_check_in_moved_across_months_and_deleted_elsewhere_stays_deleted() {
+    let (d, _) = diary();
+    let id = "019a9f00-0000-7000-8000-0000000000aa";
+    let moved = Utc::now() - Duration::days(3);
+    put(
+        &d,
+        &Diary::own("checkins", &month(3)),
+        serde_json::json!({"id": id,
+        "created_at": stamp(moved), "updated_at": stamp(moved),
+        "date": moved.format("%Y-%m-%d").to_string(), "at": stamp(moved), "pain": 4,
+        "symptoms": ["numbness"], "locations": ["left-arm", "right-arm"]}),
+    );
+    let before = (Utc::now() - Duration::days(170))
+        .format("%Y-%m-%d")
+        .to_string();
+    put(
+        &d,
+        &Diary::own("checkins", &month(170)),
+        serde_json::json!({"id": id,
+        "date": before, "deleted_at": stamp(moved)}),
+    );
+    let elsewhere = format!("checkins/{}.otherdsk.json", month(170));
+    put(
+        &d,
+        &elsewhere,
+        serde_json::json!({"id": id, "date": before,
+        "deleted_at": stamp(Utc::now() - Duration::days(2))}),
+    );
+    let whole = read_whole(&d);
+    assert_eq!(answers(&d), whole, "with the index");
+    assert_eq!(answers(&d), whole, "with the index, again");
+}
+
+/// An edit that keeps a file's size, with its modification time put back (cp -p, rsync -t),
+/// is seen all the same.
+#[test]
+fn an_edit_with_its_time_put_back_is_seen() {
+    let (d, old_file) = diary();
+    d.edit_file(&old_file, r#""numbness""#, r#""clicking""#);
+    answers(&d);
+    answers(&d);
+    let path = d.data().join(&old_file);
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    d.edit_file(&old_file, r#""clicking""#, r#""numbness""#);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let edited = answers(&d);
+    assert!(edited.0.contains(r#""level":"emergency""#), "{}", edited.0);
+    assert_eq!(edited, read_whole(&d));
+}
+
+/// `nape list` names entries by the same short ids with the index as without: long enough to
+/// tell every entry apart, the older ones too.
+#[test]
+fn list_names_entries_as_reading_everything_does() {
+    let (d, _) = diary();
+    let old = Utc::now() - Duration::days(150);
+    let new = Utc::now() - Duration::hours(1);
+    for (id, at) in [
+        ("01a2456e-8000-7000-8000-000000000001", old),
+        ("01a2456e-9000-7000-8000-000000000002", new),
+    ] {
+        put(
+            &d,
+            &Diary::own("checkins", &at.format("%Y-%m").to_string()),
+            serde_json::json!({
+            "id": id, "created_at": stamp(at), "updated_at": stamp(at),
+            "date": at.format("%Y-%m-%d").to_string(), "at": stamp(at), "pain": 2}),
+        );
+    }
+    read_whole(&d);
+    let indexed = d.ok(&["list", "--days", "1"]);
+    assert!(indexed.contains("01a2456e9"), "{indexed}");
+    std::fs::remove_file(d.local().join("index.json")).unwrap();
+    assert_eq!(indexed, d.ok(&["list", "--days", "1"]));
+}
+
+/// A check-in moved from an older month into this one (`nape edit --at`) leaves the index
+/// serving once it is made again: its old month keeps only a deletion older than the move.
+#[test]
+fn a_check_in_moved_on_this_desk_keeps_the_index_serving() {
+    let (d, old_file) = diary();
+    read_whole(&d);
+    let text = std::fs::read_to_string(d.data().join(&old_file)).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let id = doc["records"][0]["id"].as_str().unwrap().to_string();
+    let at = (Utc::now() - Duration::hours(2))
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    d.ok(&["edit", &id[..13], "--at", &at]);
+    let whole = read_whole(&d);
+    let index = d.local().join("index.json");
+    let made = inode(&index);
+    assert_eq!(answers(&d), whole);
+    assert_eq!(inode(&index), made, "the index served and was kept");
 }
