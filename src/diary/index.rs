@@ -244,7 +244,9 @@ impl Diary {
             .copied()
             .filter(|d| d.date < cutoff)
             .collect();
-        let from = old.last().map_or(cutoff, |d| d.date.min(cutoff)) - OVERLAP;
+        // From the latest older day (by date: dates need not follow times across zones).
+        let latest = old.iter().map(|d| d.date).max().unwrap_or(cutoff);
+        let from = latest - OVERLAP;
         let fallback = Settings::new(self.locale_number, None);
         let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
         let earlier = Earlier::of(&old, from, settings)?;

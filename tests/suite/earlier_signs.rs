@@ -151,6 +151,48 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// As above, with check-ins dated where they were made, in zones from UTC-10 to UTC+13 (a
+    /// person who travels): where the older ones do not all come first, or a newer one reaches
+    /// back past the seam, there is no summary and everything is read (`None`, or not
+    /// admitted); otherwise it gives the whole history's signs.
+    #[test]
+    fn across_time_zones_too(
+        history in history(),
+        zones in proptest::collection::vec(prop_oneof![Just(-10i64), Just(0), Just(9), Just(13)], 1..8),
+        days_on in 20i64..170,
+        onset in proptest::option::of(0i64..150),
+    ) {
+        let now = start() + Duration::days(days_on) + Duration::hours(13);
+        let today = now.date_naive();
+        let cutoff = today.with_day(1).unwrap().checked_sub_months(Months::new(1)).unwrap();
+        let settings = Settings::new("112", onset.map(|d| start().date_naive() + Duration::days(d)));
+        let whole: Vec<Dated> = (history.iter().enumerate())
+            .map(|(i, (c, late))| Dated {
+                date: (c.at + Duration::hours(zones[i % zones.len()])).date_naive(),
+                entered: c.at + Duration::minutes(*late),
+                checkin: c,
+            })
+            .collect();
+        let old: Vec<Dated> = whole.iter().copied().filter(|d| d.date < cutoff).collect();
+        let latest = old.iter().map(|d| d.date).max().unwrap_or(cutoff);
+        let from = latest - Duration::days(17);
+        let earlier = Earlier::of(&old, from, &settings);
+        prop_assume!(earlier.is_some());
+        let earlier = earlier.unwrap();
+        prop_assume!(whole.iter().filter(|d| d.date >= cutoff).all(|d| earlier.admits(d.checkin.at)));
+        let latest: Vec<Dated> = whole.iter().copied().filter(|d| d.date >= from).collect();
+        let all = Evidence::new(&whole, &settings);
+        let part = Evidence::new(&latest, &settings);
+        prop_assert_eq!(
+            evaluate_after(&part, Some(&earlier), now, today),
+            evaluate(&all, now, today)
+        );
+    }
+}
+
 /// The summary is not vacuous: a sign raised years ago and never assessed comes only from it.
 #[test]
 fn an_old_unassessed_sign_comes_from_the_summary() {

@@ -55,7 +55,8 @@ pub struct Mark {
 }
 
 /// How far past the older check-ins a sign raised from them may be dated, with the days around
-/// it the rules read: a week after a manipulation, and the day before.
+/// it the rules read: a week after a manipulation (its local day, across time zones, reaches
+/// about two days before it; the other rules a day either side), and days to spare.
 const REACH: Duration = Duration::days(10);
 
 /// The check-ins before `from`, summed up for the rules (see the module's comment).
@@ -79,9 +80,9 @@ pub struct Earlier {
 
 impl Earlier {
     /// Sum up `old`, check-ins in time order, for evaluations over those dated from `from` on
-    /// and any newer ones dated after `recent_from`. `None` when the check-ins before `from`
-    /// are not all earlier than the rest (entries dated in other time zones): then there is no
-    /// seam, and everything must be read.
+    /// and any newer ones it `admits`. `None` when the check-ins before `from` are not all
+    /// earlier than the rest (entries dated in other time zones): then there is no seam, and
+    /// everything must be read.
     pub fn of(old: &[Dated], from: NaiveDate, settings: &Settings) -> Option<Earlier> {
         let split = old.iter().position(|d| d.date >= from).unwrap_or(old.len());
         let (before, after) = old.split_at(split);
