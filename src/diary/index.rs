@@ -7,17 +7,19 @@ use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::unread::Source;
 use super::{Diary, RECENT_FIRST};
 use crate::clock::Zone;
 use crate::domain::checkin::CheckIn;
+use crate::domain::function::FunctionRating;
 use crate::domain::redflag::{self, Earlier};
 use crate::domain::settings::Settings;
 use crate::domain::stretch::RoutineSession;
 use crate::domain::therapy::Session;
-use crate::store::{Collection, DateRange, Kind, Store};
+use crate::store::{Collection, DateRange, Kind, Record, Store};
 
 /// Moves whenever what the index holds, or how the rules read it, changes.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// The older records, summed up.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +34,12 @@ pub(super) struct Summary {
     pub first_session: Option<DateTime<Utc>>,
     /// How many hex digits tell every check-in apart, older ones too (see `Diary::id_len`).
     pub id_len: usize,
+    /// Check-ins summed up whose ids were made from `earlier.from` on (entered later for an
+    /// older day): a latest one with such an id was moved from the older months.
+    pub near: Vec<Uuid>,
+    /// Check-ins of the latest weeks whose ids were made before them (moved or imported): any
+    /// other such is a copy of an older one, moved elsewhere and not yet seen there.
+    pub known: Vec<Uuid>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -54,14 +62,15 @@ pub(super) fn cutoff(zone: Zone, now: DateTime<Utc>) -> NaiveDate {
     month.checked_sub_months(Months::new(1)).unwrap_or(month)
 }
 
-/// The collections whose older files the summary stands for. Activities ratings are not among
-/// them: one dated before the latest weeks is over a week old, so it asks for this week's
-/// whichever it is.
-fn collections() -> [Collection; 3] {
+/// The collections whose older files the summary stands for: those the latest weeks are read
+/// of (an older activities rating never changes an answer itself, but one kept in another
+/// month's file, or a damaged file, would).
+fn collections() -> [Collection; 4] {
     [
         CheckIn::COLLECTION,
         Session::COLLECTION,
         RoutineSession::COLLECTION,
+        FunctionRating::COLLECTION,
     ]
 }
 
@@ -78,6 +87,7 @@ impl Diary {
     ) -> Diary {
         let cutoff = cutoff(zone, now);
         let kept = store.index().and_then(|index| summary(index, cutoff));
+        let had_index = kept.is_some();
         let mut diary = Diary::empty(store, zone, locale);
         if let Some((sealed, summary)) = kept {
             diary.summary = Some(summary);
@@ -91,11 +101,22 @@ impl Diary {
             }
             diary.summary = None;
         }
+        // What the first reading did (a file repaired, made private) is told all the same.
+        let first = std::mem::take(&mut diary.problems);
         let seal = diary.store.seal(&collections(), cutoff);
         diary.stamps.clear();
         diary.read(now);
+        for (source, said) in first {
+            let again = diary.problems.entry(source).or_default();
+            let new: Vec<String> = again.drain(..).filter(|p| !said.contains(p)).collect();
+            *again = said.into_iter().chain(new).collect();
+        }
         diary.end_ghosts(now);
-        diary.keep_index(seal, now);
+        // An index that no longer holds and cannot be made again now would only cost the
+        // next reader a reading in vain.
+        if !diary.keep_index(seal, now) && had_index {
+            diary.store.drop_index();
+        }
         diary
     }
 
@@ -158,29 +179,34 @@ impl Diary {
         };
         let fallback = Settings::new(self.locale_number, None);
         let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
+        let from = summary.earlier.from;
         summary.earlier.fits(settings)
             && self.misfiled.is_empty()
-            && (self.checkins.iter())
-                .all(|r| r.date < summary.cutoff || summary.earlier.admits(r.body.at))
+            && (self.checkins.iter()).all(|r| {
+                (r.date < summary.cutoff || summary.earlier.admits(r.body.at))
+                    && summary.latest_by_id(r.id, from)
+            })
     }
 
     /// Keep an index made from this whole reading, if the older files are still as `seal`
-    /// found them before it and nothing in them needed saying.
-    fn keep_index(&self, seal: Option<serde_json::Value>, now: DateTime<Utc>) {
+    /// found them before it and reading them found nothing to say. Whether it did.
+    fn keep_index(&self, seal: Option<serde_json::Value>, now: DateTime<Utc>) -> bool {
         let cutoff = cutoff(self.zone, now);
-        let Some(seal) = seal else { return };
-        let clean = self.problems.values().all(Vec::is_empty) && self.misfiled.is_empty();
+        let Some(seal) = seal else { return false };
+        let reading = |source: &Source| matches!(source, Source::Reading(_));
+        let clean =
+            (self.problems.iter()).all(|(source, said)| !reading(source) || said.is_empty());
         if !clean || self.checking() {
-            return;
+            return false;
         }
         let Some(summary) = self.summarise(cutoff) else {
-            return;
+            return false;
         };
         if !self.latest_agree(summary.earlier.from) {
-            return;
+            return false;
         }
         if self.store.seal(&collections(), cutoff).as_ref() != Some(&seal) {
-            return; // changed while it was read: the next reader makes it
+            return false; // changed while it was read: the next reader makes it
         }
         let index = Index {
             version: VERSION,
@@ -188,50 +214,34 @@ impl Diary {
             seal,
             summary,
         };
-        if let Ok(value) = serde_json::to_value(&index) {
-            self.store.keep_index(&value);
-        }
+        let Ok(value) = serde_json::to_value(&index) else {
+            return false;
+        };
+        self.store.keep_index(&value);
+        true
     }
 
     /// Whether reading from `from` on shows what reading everything shows of those weeks. It
     /// need not: a check-in moved into them on this desk, and deleted or changed in its old
     /// month on another before the two met, is hidden by a file only a whole reading sees.
     fn latest_agree(&self, from: NaiveDate) -> bool {
-        fn versions<'a>(
-            records: impl Iterator<Item = (Uuid, &'a DateTime<Utc>)>,
-        ) -> Vec<(Uuid, DateTime<Utc>)> {
-            let mut all: Vec<_> = records.map(|(id, at)| (id, *at)).collect();
-            all.sort();
-            all
-        }
         let since = DateRange {
             since: Some(from),
             until: None,
         };
-        let read = |c: Collection| match self.store.load(c, since) {
-            Ok(loaded) => Some(versions(
-                loaded.records.iter().map(|r| (r.id, &r.updated_at)),
-            )),
-            Err(_) => None,
+        // An entry kept in another month's file is not read alike: no index then.
+        let read = |c: Collection| {
+            let loaded = self.store.load(c, since).ok().filter(|l| !l.misfiled)?;
+            Some(sorted(loaded.records.iter().map(|r| (r.id, r.updated_at))))
         };
-        let kept = |rows: &mut dyn Iterator<Item = (Uuid, NaiveDate, &DateTime<Utc>)>| {
-            versions(
-                rows.filter(|(_, date, _)| *date >= from)
-                    .map(|(id, _, at)| (id, at)),
-            )
+        let here = |rows: Vec<Row>| {
+            let latest = rows.into_iter().filter(|(_, date, _)| *date >= from);
+            Some(sorted(latest.map(|(id, _, at)| (id, at))))
         };
-        read(CheckIn::COLLECTION)
-            == Some(kept(
-                &mut self.checkins.iter().map(|r| (r.id, r.date, &r.updated_at)),
-            ))
-            && read(Session::COLLECTION)
-                == Some(kept(
-                    &mut self.sessions.iter().map(|r| (r.id, r.date, &r.updated_at)),
-                ))
-            && read(RoutineSession::COLLECTION)
-                == Some(kept(
-                    &mut self.routines.iter().map(|r| (r.id, r.date, &r.updated_at)),
-                ))
+        read(CheckIn::COLLECTION) == here(rows(&self.checkins))
+            && read(Session::COLLECTION) == here(rows(&self.sessions))
+            && read(RoutineSession::COLLECTION) == here(rows(&self.routines))
+            && read(FunctionRating::COLLECTION) == here(rows(&self.function))
     }
 
     /// The records dated before `cutoff` summed up, from a whole reading. `None` when they
@@ -261,6 +271,14 @@ impl Diary {
             first_checkin: self.checkins.first().map(|r| r.body.at),
             first_session: self.sessions.first().map(|r| r.body.started_at),
             id_len: id_len(self.checkins.iter().map(|r| r.id)),
+            near: (self.checkins.iter())
+                .filter(|r| r.date < from && made_from(r.id, from))
+                .map(|r| r.id)
+                .collect(),
+            known: (self.checkins.iter())
+                .filter(|r| r.date >= from && !made_from(r.id, from))
+                .map(|r| r.id)
+                .collect(),
         };
         let admitted = (self.checkins.iter())
             .filter(|r| r.date >= cutoff)
@@ -302,4 +320,37 @@ pub(super) fn id_len(ids: impl Iterator<Item = Uuid>) -> usize {
             prefixes.windows(2).all(|w| w[0] != w[1])
         })
         .unwrap_or(32)
+}
+
+/// A record's id, date and last change.
+type Row = (Uuid, NaiveDate, DateTime<Utc>);
+
+fn rows<T>(records: &[Record<T>]) -> Vec<Row> {
+    (records.iter())
+        .map(|r| (r.id, r.date, r.updated_at))
+        .collect()
+}
+
+fn sorted(versions: impl Iterator<Item = (Uuid, DateTime<Utc>)>) -> Vec<(Uuid, DateTime<Utc>)> {
+    let mut all: Vec<_> = versions.collect();
+    all.sort();
+    all
+}
+
+/// Whether `id` was made on `from` or later (a time-ordered id made by nape); an id that tells
+/// no time, or an earlier one, was not.
+fn made_from(id: Uuid, from: NaiveDate) -> bool {
+    let start = from
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp());
+    id.get_timestamp()
+        .is_some_and(|t| i64::try_from(t.to_unix().0).is_ok_and(|secs| secs >= start))
+}
+
+impl Summary {
+    /// Whether a check-in of the latest weeks with this id is one the summary leaves unsaid:
+    /// not an older one moved (see `near`, `known`).
+    fn latest_by_id(&self, id: Uuid, from: NaiveDate) -> bool {
+        !self.near.contains(&id) && (made_from(id, from) || self.known.contains(&id))
+    }
 }

@@ -345,3 +345,155 @@ fn a_check_in_moved_on_this_desk_keeps_the_index_serving() {
     assert_eq!(answers(&d), whole);
     assert_eq!(inode(&index), made, "the index served and was kept");
 }
+
+/// The month read both with the index and sealed by it: the one before last.
+fn overlap_month() -> String {
+    let today = Utc::now().date_naive();
+    let first = today - Duration::days(i64::from(chrono::Datelike::day(&today)) - 1);
+    let last_month = first - Duration::days(1);
+    let first_of_last =
+        last_month - Duration::days(i64::from(chrono::Datelike::day(&last_month)) - 1);
+    (first_of_last - Duration::days(1))
+        .format("%Y-%m")
+        .to_string()
+}
+
+/// What a command said on standard error.
+fn said(d: &Diary, args: &[&str]) -> String {
+    String::from_utf8_lossy(&d.run(args).stderr).into_owned()
+}
+
+/// A damaged month file that reading with the index repairs from its backup is told of, as
+/// reading everything tells of it.
+#[test]
+fn a_repair_made_while_reading_with_the_index_is_told() {
+    let (d, _) = diary();
+    answers(&d);
+    answers(&d);
+    let file = d.data().join(Diary::own("checkins", &overlap_month()));
+    std::fs::write(&file, "{ damaged").unwrap();
+    let told = said(&d, &["status"]);
+    assert!(told.contains("was damaged"), "{told}");
+}
+
+/// An older ratings file that cannot be read is told of with the index as without it.
+#[test]
+fn an_older_ratings_file_damaged_is_told() {
+    let (d, _) = diary();
+    answers(&d);
+    answers(&d);
+    let folder = d.data().join("function");
+    let old = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(&month(150)))
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("scores"))
+        .expect("a ratings file 150 days old");
+    std::fs::write(&old, "{ damaged").unwrap();
+    let told = said(&d, &["status"]);
+    assert!(told.contains("damaged"), "{told}");
+}
+
+/// A deletion kept in another month's file, as nape writes one where a moved entry's copies
+/// are, leaves the index to be made.
+#[test]
+fn a_deletion_kept_in_another_month_leaves_the_index_made() {
+    let (d, old_file) = diary();
+    put(
+        &d,
+        &old_file,
+        serde_json::json!({"id": "019a9f00-0000-7000-8000-0000000000dd",
+        "date": Utc::now().date_naive().format("%Y-%m-%d").to_string(),
+        "deleted_at": stamp(Utc::now() - Duration::hours(1))}),
+    );
+    read_whole(&d);
+    assert!(d.local().join("index.json").exists(), "the index was made");
+}
+
+/// An emergency number that is not one (edited by hand) leaves the index to be made: it is
+/// told of, and has nothing to do with the older months.
+#[test]
+fn a_bad_emergency_number_leaves_the_index_made() {
+    let (d, _) = diary();
+    let settings = std::fs::read_dir(d.data().join("settings")).unwrap();
+    let file = settings.map(|e| e.unwrap().path()).find(|p| {
+        std::fs::read_to_string(p)
+            .unwrap()
+            .contains("emergency_number")
+    });
+    let file = file.expect("a settings file");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace(
+        r#""emergency_number": "112""#,
+        r#""emergency_number": "1x2""#,
+    );
+    assert!(text.contains("1x2"), "{text}");
+    std::fs::write(&file, text).unwrap();
+    read_whole(&d);
+    assert!(d.local().join("index.json").exists(), "the index was made");
+}
+
+/// Another desk's newer copy of an older check-in, moved into this month there, arriving
+/// before that desk's older month: the newest version counts, once.
+#[test]
+fn a_moved_copy_arriving_first_counts_once() {
+    let (d, old_file) = diary();
+    let text = std::fs::read_to_string(d.data().join(&old_file)).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let record = doc["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["symptoms"]
+                .as_array()
+                .is_some_and(|s| s.iter().any(|s| s == "numbness"))
+        })
+        .expect("the numbness check-in")
+        .clone();
+    answers(&d);
+    answers(&d);
+    let mut moved = record.clone();
+    let now = Utc::now() - Duration::hours(1);
+    moved["date"] = serde_json::json!(now.format("%Y-%m-%d").to_string());
+    moved["at"] = serde_json::json!(stamp(now));
+    moved["updated_at"] = serde_json::json!(stamp(Utc::now() + Duration::seconds(1)));
+    moved["symptoms"] = serde_json::json!(["fever", "headache", "stiff-neck"]);
+    moved["locations"] = serde_json::json!([]);
+    put(&d, &format!("checkins/{}.otherdsk.json", month(0)), moved);
+    let indexed = answers(&d);
+    assert_eq!(indexed, read_whole(&d));
+}
+
+/// `nape list`'s short ids tell a newer entry from an older one made in the same minute (its
+/// id begins alike) with the index as without it.
+#[test]
+fn short_ids_tell_apart_entries_made_in_the_same_minute() {
+    let (d, _) = diary();
+    let id = nape::record::new_id(Utc::now()).to_string();
+    // Alike up to the version digit, as ids made in one moment are.
+    let (old_id, new_id) = (
+        format!("{}0{}", &id[..15], &id[16..]),
+        format!("{}f{}", &id[..15], &id[16..]),
+    );
+    let old = Utc::now() - Duration::days(150);
+    put(
+        &d,
+        &Diary::own("checkins", &month(150)),
+        serde_json::json!({"id": old_id,
+        "created_at": stamp(Utc::now()), "updated_at": stamp(Utc::now()),
+        "date": old.format("%Y-%m-%d").to_string(), "at": stamp(old), "pain": 2}),
+    );
+    read_whole(&d);
+    let new = Utc::now() - Duration::hours(1);
+    put(
+        &d,
+        &format!("checkins/{}.otherdsk.json", month(0)),
+        serde_json::json!({"id": new_id,
+        "created_at": stamp(Utc::now()), "updated_at": stamp(Utc::now()),
+        "date": new.format("%Y-%m-%d").to_string(), "at": stamp(new), "pain": 2}),
+    );
+    let indexed = d.ok(&["list", "--days", "1"]);
+    std::fs::remove_file(d.local().join("index.json")).unwrap();
+    assert_eq!(indexed, d.ok(&["list", "--days", "1"]));
+}
