@@ -377,25 +377,6 @@ impl Diary {
             })
             .collect()
     }
-
-    /// Settings changed: a number edited by hand outside nape is checked like a typed one, once
-    /// here rather than each time it is shown. A bad one is reported, and `emergency_number`
-    /// gives the locale's instead.
-    fn check_number(&mut self) {
-        let bad = self
-            .settings
-            .as_ref()
-            .and_then(|s| settings::validate_emergency_number(&s.body.emergency_number).err());
-        self.number_ok = bad.is_none();
-        let problem = bad.map(|why| {
-            format!(
-                "The emergency number in your settings {why}; {} is shown instead until you \
-                 change it in Settings (e).",
-                self.locale_number
-            )
-        });
-        (self.problems).insert(Source::EmergencyNumber, problem.into_iter().collect());
-    }
 }
 
 fn problems(notices: &[Notice]) -> Vec<String> {

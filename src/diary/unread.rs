@@ -1,5 +1,6 @@
 //! What could not be read, in a few words for the banner ("checkins/2026-03 is damaged"),
-//! what else the store reported, and starting a damaged settings file afresh.
+//! what else the store reported, an emergency number edited by hand that is not one, and
+//! starting a damaged settings file afresh.
 
 use std::path::{Path, PathBuf};
 
@@ -108,5 +109,23 @@ impl super::Diary {
     /// Everything the store reported, for the command line to print.
     pub fn problems(&self) -> impl Iterator<Item = &String> {
         self.problems.values().flatten()
+    }
+
+    /// Settings changed: a number edited by hand outside nape is checked like a typed one, once
+    /// here rather than each time it is shown. A bad one is reported, and `emergency_number`
+    /// gives the locale's instead.
+    pub(super) fn check_number(&mut self) {
+        let bad = self.settings.as_ref().and_then(|s| {
+            crate::domain::settings::validate_emergency_number(&s.body.emergency_number).err()
+        });
+        self.number_ok = bad.is_none();
+        let problem = bad.map(|why| {
+            format!(
+                "The emergency number in your settings {why}; {} is shown instead until you \
+                 change it in Settings (e).",
+                self.locale_number
+            )
+        });
+        (self.problems).insert(Source::EmergencyNumber, problem.into_iter().collect());
     }
 }
