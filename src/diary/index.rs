@@ -19,7 +19,7 @@ use crate::domain::therapy::Session;
 use crate::store::{Collection, DateRange, Kind, Record, Store};
 
 /// Moves whenever what the index holds, or how the rules read it, changes.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// The older records, summed up.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,14 +32,15 @@ pub(super) struct Summary {
     /// settings (see `Diary::episode_start`).
     pub first_checkin: Option<DateTime<Utc>>,
     pub first_session: Option<DateTime<Utc>>,
-    /// How many hex digits tell every check-in apart, older ones too (see `Diary::id_len`).
-    pub id_len: usize,
-    /// Check-ins summed up whose ids were made from `earlier.from` on (entered later for an
-    /// older day): a latest one with such an id was moved from the older months.
+    /// When it was made, and the check-ins then dated from `cutoff` on: a later one whose id
+    /// was made before this, and is not among them, is an older check-in moved on another desk
+    /// (its old month not yet seen here), or one arriving late: everything is read.
+    pub made: DateTime<Utc>,
+    pub latest: Vec<Uuid>,
+    /// Older check-ins whose ids begin like another's, or were made just before the index (a
+    /// new id can begin like those): short ids count them (see `Diary::id_len`), and a latest
+    /// check-in with one of them was moved.
     pub near: Vec<Uuid>,
-    /// Check-ins of the latest weeks whose ids were made before them (moved or imported): any
-    /// other such is a copy of an older one, moved elsewhere and not yet seen there.
-    pub known: Vec<Uuid>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -102,15 +103,8 @@ impl Diary {
             diary.summary = None;
         }
         // What the first reading did (a file repaired, made private) is told all the same.
-        let first = std::mem::take(&mut diary.problems);
         let seal = diary.store.seal(&collections(), cutoff);
-        diary.stamps.clear();
-        diary.read(now);
-        for (source, said) in first {
-            let again = diary.problems.entry(source).or_default();
-            let new: Vec<String> = again.drain(..).filter(|p| !said.contains(p)).collect();
-            *again = said.into_iter().chain(new).collect();
-        }
+        diary.read_again_whole(now);
         diary.end_ghosts(now);
         // An index that no longer holds and cannot be made again now would only cost the
         // next reader a reading in vain.
@@ -126,6 +120,20 @@ impl Diary {
     pub fn reach(&mut self, date: NaiveDate, now: DateTime<Utc>) {
         if self.summary.as_ref().is_some_and(|s| date < s.cutoff) {
             self.read_whole(now);
+        }
+    }
+
+    /// Read everything again, without the summary, keeping what the reading before found to
+    /// say (a file it repaired or made private is told all the same).
+    pub(super) fn read_again_whole(&mut self, now: DateTime<Utc>) {
+        let first = std::mem::take(&mut self.problems);
+        self.summary = None;
+        self.stamps.clear();
+        self.read(now);
+        for (source, said) in first {
+            let again = self.problems.entry(source).or_default();
+            let new: Vec<String> = again.drain(..).filter(|p| !said.contains(p)).collect();
+            *again = said.into_iter().chain(new).collect();
         }
     }
 
@@ -179,12 +187,12 @@ impl Diary {
         };
         let fallback = Settings::new(self.locale_number, None);
         let settings = self.settings.as_ref().map_or(&fallback, |s| &s.body);
-        let from = summary.earlier.from;
+        // A collection always read whole reads alike either way.
+        let sealed = collections().map(|c| c.name);
         summary.earlier.fits(settings)
-            && self.misfiled.is_empty()
+            && self.misfiled.iter().all(|name| !sealed.contains(name))
             && (self.checkins.iter()).all(|r| {
-                (r.date < summary.cutoff || summary.earlier.admits(r.body.at))
-                    && summary.latest_by_id(r.id, from)
+                r.date < summary.cutoff || summary.earlier.admits(r.body.at) && summary.knows(r.id)
             })
     }
 
@@ -199,7 +207,7 @@ impl Diary {
         if !clean || self.checking() {
             return false;
         }
-        let Some(summary) = self.summarise(cutoff) else {
+        let Some(summary) = self.summarise(cutoff, now) else {
             return false;
         };
         if !self.latest_agree(summary.earlier.from) {
@@ -247,7 +255,7 @@ impl Diary {
     /// The records dated before `cutoff` summed up, from a whole reading. `None` when they
     /// cannot be: dated out of time order across the split, or a session or routine there
     /// never ended (the latest weeks would not show it).
-    fn summarise(&self, cutoff: NaiveDate) -> Option<Summary> {
+    fn summarise(&self, cutoff: NaiveDate, now: DateTime<Utc>) -> Option<Summary> {
         let history = self.history();
         let old: Vec<_> = history
             .iter()
@@ -270,15 +278,12 @@ impl Diary {
             earlier,
             first_checkin: self.checkins.first().map(|r| r.body.at),
             first_session: self.sessions.first().map(|r| r.body.started_at),
-            id_len: id_len(self.checkins.iter().map(|r| r.id)),
-            near: (self.checkins.iter())
-                .filter(|r| r.date < from && made_from(r.id, from))
+            made: now,
+            latest: (self.checkins.iter())
+                .filter(|r| r.date >= cutoff)
                 .map(|r| r.id)
                 .collect(),
-            known: (self.checkins.iter())
-                .filter(|r| r.date >= from && !made_from(r.id, from))
-                .map(|r| r.id)
-                .collect(),
+            near: near(&self.checkins, cutoff, now),
         };
         let admitted = (self.checkins.iter())
             .filter(|r| r.date >= cutoff)
@@ -337,20 +342,38 @@ fn sorted(versions: impl Iterator<Item = (Uuid, DateTime<Utc>)>) -> Vec<(Uuid, D
     all
 }
 
-/// Whether `id` was made on `from` or later (a time-ordered id made by nape); an id that tells
-/// no time, or an earlier one, was not.
-fn made_from(id: Uuid, from: NaiveDate) -> bool {
-    let start = from
-        .and_hms_opt(0, 0, 0)
-        .map_or(0, |t| t.and_utc().timestamp());
-    id.get_timestamp()
-        .is_some_and(|t| i64::try_from(t.to_unix().0).is_ok_and(|secs| secs >= start))
+/// Whether `id` was made at `time` or after, give or take a second (a time-ordered id made by
+/// nape keeps only milliseconds); an id that tells no time was not.
+fn made_after(id: Uuid, time: DateTime<Utc>) -> bool {
+    id.get_timestamp().is_some_and(|t| {
+        let (secs, nanos) = t.to_unix();
+        let made = DateTime::from_timestamp(secs as i64, nanos);
+        made.is_some_and(|at| at >= time - Duration::seconds(1))
+    })
+}
+
+/// The older check-ins (dated before `cutoff`) a new one may be taken for: those whose first 8
+/// hex digits another check-in shares, and those made in the minutes before `now` (a new id
+/// can begin like them, and one made within a second of the index is not told from a new one
+/// by its time).
+fn near(checkins: &[Record<CheckIn>], cutoff: NaiveDate, now: DateTime<Utc>) -> Vec<Uuid> {
+    let prefix = |id: &Uuid| id.simple().to_string()[..8].to_string();
+    let mut count = std::collections::HashMap::new();
+    for r in checkins {
+        *count.entry(prefix(&r.id)).or_insert(0) += 1;
+    }
+    let lately = now - Duration::minutes(5);
+    (checkins.iter())
+        .filter(|r| r.date < cutoff)
+        .filter(|r| count[&prefix(&r.id)] > 1 || made_after(r.id, lately))
+        .map(|r| r.id)
+        .collect()
 }
 
 impl Summary {
-    /// Whether a check-in of the latest weeks with this id is one the summary leaves unsaid:
-    /// not an older one moved (see `near`, `known`).
-    fn latest_by_id(&self, id: Uuid, from: NaiveDate) -> bool {
-        !self.near.contains(&id) && (made_from(id, from) || self.known.contains(&id))
+    /// Whether a check-in dated from `cutoff` on is one the summary leaves unsaid: one it saw,
+    /// or one made since (not an older one made just before it, and moved since).
+    fn knows(&self, id: Uuid) -> bool {
+        self.latest.contains(&id) || made_after(id, self.made) && !self.near.contains(&id)
     }
 }

@@ -220,9 +220,7 @@ impl Diary {
         // What was read does not fit the summary (the onset changed, an entry kept in another
         // month's file): read everything instead.
         if !self.summary_holds() {
-            self.summary = None;
-            self.stamps.clear();
-            self.read(now);
+            self.read_again_whole(now);
             return true;
         }
         if read {

@@ -42,11 +42,12 @@ impl Diary {
     /// How many hex digits of an id, from 8, tell every check-in apart (the ones summed up in
     /// the index too), for short ids a person can type back.
     pub fn id_len(&self) -> usize {
-        // Read from the index, the older ones made lately (the only ones a new id can begin
-        // like) are kept there.
-        let near = self.summary.iter().flat_map(|s| s.near.iter().copied());
-        let here = super::index::id_len(self.checkins.iter().map(|r| r.id).chain(near));
-        here.max(self.summary.as_ref().map_or(0, |s| s.id_len))
+        // Read from the index, the older ones an id here may begin like are kept there.
+        let mut ids: Vec<Uuid> = self.checkins.iter().map(|r| r.id).collect();
+        ids.extend(self.summary.iter().flat_map(|s| s.near.iter().copied()));
+        ids.sort_unstable();
+        ids.dedup();
+        super::index::id_len(ids.into_iter())
     }
 
     /// The latest check-in by time.

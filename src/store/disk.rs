@@ -388,14 +388,14 @@ pub(super) fn lenient(bytes: &[u8]) -> Option<Document> {
     serde_json::from_slice(bytes).ok()
 }
 
-/// Whether `doc`, the file of month `stem`, holds an entry dated in another month (put there by
-/// hand): a reader that goes by the files' months would miss it.
+/// Whether `doc`, the file of month `stem`, holds a record dated in another month (put there by
+/// hand): a reader that goes by the files' months would miss it. (A deletion may be: nape keeps
+/// one in every month that held a copy of a moved entry, and in the entry's own month too.)
 fn misfiled(c: Collection, stem: &str, doc: &Document) -> bool {
     let Some(first) = super::layout::month_start(stem).filter(|_| c.split == Split::Monthly) else {
         return false;
     };
-    let dates = (doc.records.iter().map(|r| r.date)).chain(doc.deleted.iter().map(|t| t.date));
-    dates
-        .map(|d| (d.year(), d.month()))
+    (doc.records.iter())
+        .map(|r| (r.date.year(), r.date.month()))
         .any(|month| month != (first.year(), first.month()))
 }

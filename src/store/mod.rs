@@ -115,7 +115,7 @@ pub struct Loaded {
     pub deleted: Vec<Tombstone>,
     pub notices: Vec<Notice>,
     pub damage: Vec<Damage>,
-    /// Whether a file read holds an entry dated in another month than the file's (by hand).
+    /// Whether a file read holds a record dated in another month than the file's (by hand).
     pub misfiled: bool,
 }
 

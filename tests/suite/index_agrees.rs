@@ -193,6 +193,7 @@ fn put(d: &Diary, relative: &str, entry: serde_json::Value) {
         .or_insert(serde_json::json!([]));
     list.as_array_mut().unwrap().push(entry);
     std::fs::write(&path, serde_json::to_vec_pretty(&doc).unwrap()).unwrap();
+    set_mode(&path, 0o600); // as nape and sync tools keep them
 }
 
 fn stamp(at: chrono::DateTime<Utc>) -> String {
@@ -493,6 +494,100 @@ fn short_ids_tell_apart_entries_made_in_the_same_minute() {
         "created_at": stamp(Utc::now()), "updated_at": stamp(Utc::now()),
         "date": new.format("%Y-%m-%d").to_string(), "at": stamp(new), "pain": 2}),
     );
+    let indexed = d.ok(&["list", "--days", "1"]);
+    std::fs::remove_file(d.local().join("index.json")).unwrap();
+    assert_eq!(indexed, d.ok(&["list", "--days", "1"]));
+}
+
+/// The first of last month: what is dated before it is sealed in the index.
+fn cutoff() -> chrono::NaiveDate {
+    let today = Utc::now().date_naive();
+    let first = today - Duration::days(i64::from(chrono::Datelike::day(&today)) - 1);
+    let last_month = first - Duration::days(1);
+    last_month - Duration::days(i64::from(chrono::Datelike::day(&last_month)) - 1)
+}
+
+/// A check-in of the weeks both sealed and read, moved into this month on another desk, whose
+/// new file arrives before its old one: the newest version counts, once.
+#[test]
+fn a_check_in_of_the_sealed_weeks_moved_elsewhere_counts_once() {
+    let (d, _) = diary();
+    let date = cutoff() - Duration::days(15);
+    let at = Utc.from_utc_datetime(&date.and_hms_opt(11, 0, 0).unwrap());
+    let id = nape::record::new_id(at).to_string();
+    put(
+        &d,
+        &Diary::own("checkins", &date.format("%Y-%m").to_string()),
+        serde_json::json!({
+        "id": id, "created_at": stamp(at), "updated_at": stamp(at),
+        "date": date.format("%Y-%m-%d").to_string(), "at": stamp(at), "pain": 5,
+        "symptoms": ["fever", "headache", "stiff-neck"]}),
+    );
+    read_whole(&d);
+    let moved = Utc::now() - Duration::hours(2);
+    put(
+        &d,
+        &format!("checkins/{}.otherdsk.json", month(0)),
+        serde_json::json!({
+        "id": id, "created_at": stamp(at), "updated_at": stamp(Utc::now()),
+        "date": moved.format("%Y-%m-%d").to_string(), "at": stamp(moved), "pain": 2}),
+    );
+    assert_eq!(answers(&d), read_whole(&d));
+}
+
+/// A deletion nape keeps in this month's file for an entry moved from last month, and an
+/// assessment kept in another month's file: the index goes on serving.
+#[test]
+fn entries_nape_keeps_in_other_months_leave_the_index_serving() {
+    let (d, _) = diary();
+    let last = cutoff() + Duration::days(3);
+    put(
+        &d,
+        &Diary::own("checkins", &month(0)),
+        serde_json::json!({
+        "id": "019a9f00-0000-7000-8000-0000000000ee",
+        "date": last.format("%Y-%m-%d").to_string(), "deleted_at": stamp(Utc::now())}),
+    );
+    let old = Utc::now() - Duration::days(150);
+    std::fs::create_dir_all(d.data().join("assessments")).unwrap();
+    put(
+        &d,
+        &Diary::own("assessments", &month(120)),
+        serde_json::json!({
+        "id": "019a9f00-0000-7000-8000-0000000000ef", "created_at": stamp(old),
+        "updated_at": stamp(old), "date": old.format("%Y-%m-%d").to_string(),
+        "at": stamp(old)}),
+    );
+    let whole = read_whole(&d);
+    let index = d.local().join("index.json");
+    assert!(index.exists(), "the index was made");
+    let made = inode(&index);
+    assert_eq!(answers(&d), whole);
+    assert_eq!(inode(&index), made, "the index served and was kept");
+}
+
+/// Short ids after one of two check-ins made in the same moment is deleted: as short as
+/// reading everything makes them.
+#[test]
+fn short_ids_after_a_delete_are_as_reading_everything_gives() {
+    let (d, _) = diary();
+    let id = nape::record::new_id(Utc::now()).to_string();
+    let ids = [
+        format!("{}0{}", &id[..15], &id[16..]),
+        format!("{}f{}", &id[..15], &id[16..]),
+    ];
+    for (n, id) in ids.iter().enumerate() {
+        let at = Utc::now() - Duration::minutes(10 + n as i64);
+        put(
+            &d,
+            &Diary::own("checkins", &month(0)),
+            serde_json::json!({"id": id,
+            "created_at": stamp(at), "updated_at": stamp(at),
+            "date": at.format("%Y-%m-%d").to_string(), "at": stamp(at), "pain": 2}),
+        );
+    }
+    read_whole(&d);
+    d.ok(&["delete", &ids[1], "--yes"]);
     let indexed = d.ok(&["list", "--days", "1"]);
     std::fs::remove_file(d.local().join("index.json")).unwrap();
     assert_eq!(indexed, d.ok(&["list", "--days", "1"]));
