@@ -46,16 +46,21 @@ fn checkins(years: i64) -> Vec<Record<CheckIn>> {
     out
 }
 
-#[divan::bench(args = [1, 10])]
-fn warning_signs(bencher: divan::Bencher, years: i64) {
-    let records = checkins(years);
-    let history: Vec<Dated> = (records.iter())
+/// The check-ins as the rules read them.
+fn dated(records: &[Record<CheckIn>]) -> Vec<Dated<'_>> {
+    (records.iter())
         .map(|r| Dated {
             date: r.date,
             entered: r.created_at,
             checkin: &r.body,
         })
-        .collect();
+        .collect()
+}
+
+#[divan::bench(args = [1, 10])]
+fn warning_signs(bencher: divan::Bencher, years: i64) {
+    let records = checkins(years);
+    let history = dated(&records);
     let settings = Settings::new("112", None);
     let now = at(today(), 20);
     bencher.bench_local(|| {
@@ -147,13 +152,7 @@ fn one_save(bencher: divan::Bencher) {
 #[divan::bench]
 fn index_summary(bencher: divan::Bencher) {
     let records = checkins(10);
-    let history: Vec<Dated> = (records.iter())
-        .map(|r| Dated {
-            date: r.date,
-            entered: r.created_at,
-            checkin: &r.body,
-        })
-        .collect();
+    let history = dated(&records);
     let settings = Settings::new("112", None);
     let from = today() - Duration::days(17);
     bencher.bench_local(|| black_box(Earlier::of(&history, from, &settings)));

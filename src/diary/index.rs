@@ -55,8 +55,8 @@ struct Index {
 /// around a check-in, with the two weeks the pain after a manipulation is followed.
 const OVERLAP: Duration = Duration::days(17);
 
-/// Where a shell command's reading splits: records dated before the first of last month are
-/// the older ones (the app's first frame reads from the same day).
+/// The first of last month: where a shell command's reading splits (records dated before it
+/// are the older ones), and where the app's first frame starts reading.
 pub(super) fn cutoff(zone: Zone, now: DateTime<Utc>) -> NaiveDate {
     let today = zone.date(now);
     let month = today.with_day(1).unwrap_or(today);

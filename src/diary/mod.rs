@@ -16,7 +16,7 @@ mod unread;
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 pub use act::{Act, RoutineAct, SettingsAct};
 use change::write;
@@ -114,8 +114,7 @@ impl Diary {
         now: DateTime<Utc>,
     ) -> Diary {
         let mut diary = Diary::empty(store, zone, locale);
-        let month = zone.date(now).with_day(1).unwrap_or(zone.date(now));
-        diary.recent_since = Some(month.checked_sub_months(Months::new(1)).unwrap_or(month));
+        diary.recent_since = Some(index::cutoff(zone, now));
         diary.read(now);
         diary.end_ghosts(now);
         diary

@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
-use chrono::{Datelike, Local as LocalTime, NaiveDate, Utc};
+use chrono::{Local as LocalTime, NaiveDate, Utc};
 
 use super::backup::Backups;
 use super::document::{self, Document, MAX_FILE, ParseError};
@@ -17,7 +17,7 @@ use super::listing::Kept;
 use super::local::Local;
 
 use super::sheet::Merged;
-use super::{Applied, Collection, Damage, DateRange, Loaded, Notice, Op, Split, Store, StoreError};
+use super::{Applied, Collection, Damage, DateRange, Loaded, Notice, Op, Store, StoreError};
 
 pub struct DiskStore {
     root: PathBuf,
@@ -285,7 +285,7 @@ impl Store for DiskStore {
                     }
                 }
             };
-            loaded.misfiled |= misfiled(c, stem, &doc);
+            loaded.misfiled |= super::layout::misfiled(c, stem, &doc);
             merged.add(source, doc);
         }
         self.keep_survey(c, false, (listing, kept_odd));
@@ -386,16 +386,4 @@ impl Store for DiskStore {
 /// A newer file's records, read as far as this build understands them.
 pub(super) fn lenient(bytes: &[u8]) -> Option<Document> {
     serde_json::from_slice(bytes).ok()
-}
-
-/// Whether `doc`, the file of month `stem`, holds a record dated in another month (put there by
-/// hand): a reader that goes by the files' months would miss it. (A deletion may be: nape keeps
-/// one in every month that held a copy of a moved entry, and in the entry's own month too.)
-fn misfiled(c: Collection, stem: &str, doc: &Document) -> bool {
-    let Some(first) = super::layout::month_start(stem).filter(|_| c.split == Split::Monthly) else {
-        return false;
-    };
-    (doc.records.iter())
-        .map(|r| (r.date.year(), r.date.month()))
-        .any(|month| month != (first.year(), first.month()))
 }

@@ -9,6 +9,8 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::document::Document;
+
 use super::local::is_desk_id;
 use super::{Collection, DateRange, Split};
 
@@ -127,6 +129,18 @@ pub fn stem_overlaps(c: Collection, stem: &str, range: DateRange) -> bool {
     range.since.is_none_or(|s| last >= s)
         && range.until.is_none_or(|u| first <= u)
         && first.day() == 1
+}
+
+/// Whether `doc`, the file of month `stem`, holds a record dated in another month (put there by
+/// hand): a reader that goes by the files' months would miss it. (A deletion may be: nape keeps
+/// one in every month that held a copy of a moved entry, and in the entry's own month too.)
+pub(super) fn misfiled(c: Collection, stem: &str, doc: &Document) -> bool {
+    let Some(first) = month_start(stem).filter(|_| c.split == Split::Monthly) else {
+        return false;
+    };
+    (doc.records.iter())
+        .map(|r| (r.date.year(), r.date.month()))
+        .any(|month| month != (first.year(), first.month()))
 }
 
 #[cfg(test)]

@@ -196,6 +196,16 @@ fn put(d: &Diary, relative: &str, entry: serde_json::Value) {
     set_mode(&path, 0o600); // as nape and sync tools keep them
 }
 
+/// A check-in of pain 2 only, at `at`, entered at `made`.
+fn pain_only(
+    id: &str,
+    at: chrono::DateTime<Utc>,
+    made: chrono::DateTime<Utc>,
+) -> serde_json::Value {
+    serde_json::json!({"id": id, "created_at": stamp(made), "updated_at": stamp(made),
+        "date": at.format("%Y-%m-%d").to_string(), "at": stamp(at), "pain": 2})
+}
+
 fn stamp(at: chrono::DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
@@ -315,9 +325,7 @@ fn list_names_entries_as_reading_everything_does() {
         put(
             &d,
             &Diary::own("checkins", &at.format("%Y-%m").to_string()),
-            serde_json::json!({
-            "id": id, "created_at": stamp(at), "updated_at": stamp(at),
-            "date": at.format("%Y-%m-%d").to_string(), "at": stamp(at), "pain": 2}),
+            pain_only(id, at, at),
         );
     }
     read_whole(&d);
@@ -349,14 +357,14 @@ fn a_check_in_moved_on_this_desk_keeps_the_index_serving() {
 
 /// The month read both with the index and sealed by it: the one before last.
 fn overlap_month() -> String {
-    let today = Utc::now().date_naive();
-    let first = today - Duration::days(i64::from(chrono::Datelike::day(&today)) - 1);
-    let last_month = first - Duration::days(1);
-    let first_of_last =
-        last_month - Duration::days(i64::from(chrono::Datelike::day(&last_month)) - 1);
-    (first_of_last - Duration::days(1))
-        .format("%Y-%m")
-        .to_string()
+    (cutoff() - Duration::days(1)).format("%Y-%m").to_string()
+}
+
+/// `nape list --days 1` with the index, then reading everything.
+fn list_both(d: &Diary) -> (String, String) {
+    let indexed = d.ok(&["list", "--days", "1"]);
+    let _ = std::fs::remove_file(d.local().join("index.json"));
+    (indexed, d.ok(&["list", "--days", "1"]))
 }
 
 /// What a command said on standard error.
@@ -481,22 +489,17 @@ fn short_ids_tell_apart_entries_made_in_the_same_minute() {
     put(
         &d,
         &Diary::own("checkins", &month(150)),
-        serde_json::json!({"id": old_id,
-        "created_at": stamp(Utc::now()), "updated_at": stamp(Utc::now()),
-        "date": old.format("%Y-%m-%d").to_string(), "at": stamp(old), "pain": 2}),
+        pain_only(&old_id, old, Utc::now()),
     );
     read_whole(&d);
     let new = Utc::now() - Duration::hours(1);
     put(
         &d,
         &format!("checkins/{}.otherdsk.json", month(0)),
-        serde_json::json!({"id": new_id,
-        "created_at": stamp(Utc::now()), "updated_at": stamp(Utc::now()),
-        "date": new.format("%Y-%m-%d").to_string(), "at": stamp(new), "pain": 2}),
+        pain_only(&new_id, new, Utc::now()),
     );
-    let indexed = d.ok(&["list", "--days", "1"]);
-    std::fs::remove_file(d.local().join("index.json")).unwrap();
-    assert_eq!(indexed, d.ok(&["list", "--days", "1"]));
+    let (indexed, whole) = list_both(&d);
+    assert_eq!(indexed, whole);
 }
 
 /// The first of last month: what is dated before it is sealed in the index.
@@ -581,14 +584,11 @@ fn short_ids_after_a_delete_are_as_reading_everything_gives() {
         put(
             &d,
             &Diary::own("checkins", &month(0)),
-            serde_json::json!({"id": id,
-            "created_at": stamp(at), "updated_at": stamp(at),
-            "date": at.format("%Y-%m-%d").to_string(), "at": stamp(at), "pain": 2}),
+            pain_only(id, at, at),
         );
     }
     read_whole(&d);
     d.ok(&["delete", &ids[1], "--yes"]);
-    let indexed = d.ok(&["list", "--days", "1"]);
-    std::fs::remove_file(d.local().join("index.json")).unwrap();
-    assert_eq!(indexed, d.ok(&["list", "--days", "1"]));
+    let (indexed, whole) = list_both(&d);
+    assert_eq!(indexed, whole);
 }
