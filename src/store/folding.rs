@@ -68,7 +68,9 @@ impl DiskStore {
     }
 
     /// Write a changed sheet: this desk's file, then the files folded into it removed, and the
-    /// stub put in the shared file's place.
+    /// stub put in the place of a shared file folded in. (Only there: a stub where no shared
+    /// file was would be one more file for every reader to look at, and one that arrived since
+    /// the sheet was read holds entries not yet folded in.)
     pub(super) fn write_sheet(
         &self,
         sheet: &mut Sheet,
@@ -77,13 +79,10 @@ impl DiskStore {
         let folded = sheet.fold();
         self.write(&sheet.own_path, &sheet.own, notices)?;
         let shared = sheet.shared_path();
-        let stub = Document::stub();
-        let is_stub =
-            (fs::read(&shared).ok()).is_some_and(|b| document::parse(&b) == Ok(stub.clone()));
         // Only for older versions, and the save is already durable: never a reason to fail it.
         // Something odd in its place (a link, a folder) is reported by reading, and left.
-        if !is_stub && super::entries::odd(&shared, false).is_none() {
-            let _ = files::write_atomic(&shared, &stub.to_bytes(), true);
+        if folded.contains(&shared) && super::entries::odd(&shared, false).is_none() {
+            let _ = files::write_atomic(&shared, &Document::stub().to_bytes(), true);
         }
         for path in folded.into_iter().filter(|p| *p != shared) {
             match fs::remove_file(&path) {

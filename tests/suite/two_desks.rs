@@ -244,6 +244,21 @@ fn an_old_layout_folder_and_its_sync_copies_are_folded_in_and_nothing_is_lost() 
 }
 
 #[test]
+fn a_month_that_never_had_a_file_from_before_desks_gets_no_stub() {
+    // The stub stands in for a shared file moved into a desk's own; where there never was one,
+    // it would only be one more file for every reader to look at (a shell command seals them).
+    let (a, _, _) = desks();
+    a.ok(&["log", "--pain", "3", "--at", "2026-10-02 09:00"]);
+    a.ok(&["log", "--pain", "4", "--at", "2026-11-02 09:00"]);
+    let mut names: Vec<String> = std::fs::read_dir(a.data().join("checkins"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["2026-10.deskaaaa.json", "2026-11.deskaaaa.json"]);
+}
+
+#[test]
 fn nape_check_names_the_desks_and_folds_a_copy_it_finds() {
     let (a, b, mut sync) = desks();
     a.ok(&["log", "--pain", "2", "--at", "2026-11-02 09:00"]);
