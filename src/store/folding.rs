@@ -3,16 +3,16 @@
 
 use std::fs;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 
 use super::disk::{DiskStore, lenient};
 use super::document::{self, Document, ParseError};
-use super::layout::Source;
+use super::layout::{Source, period, stem_overlaps};
 use super::listing::Listing;
 use super::sheet::Sheet;
-use super::{Collection, Notice, StoreError, files};
+use super::{Collection, DateRange, Notice, Split, StoreError, files};
 
 impl DiskStore {
     /// Fold every sync copy in the collections into this desk's files (as reading does).
@@ -63,8 +63,35 @@ impl DiskStore {
             own_path,
             own,
             others,
+            neighbours: self.neighbours(c, stem, listing, notices)?,
             dirty: false,
         })
+    }
+
+    /// The files of other stems holding some of `stem`'s days (a year's file and its months'),
+    /// every desk's: a deletion one of them still needs is kept (see `Sheet::bury`).
+    fn neighbours(
+        &self,
+        c: Collection,
+        stem: &str,
+        listing: &Listing,
+        notices: &mut Vec<Notice>,
+    ) -> Result<Vec<Document>, StoreError> {
+        let Some((first, last)) = period(stem).filter(|_| c.split == Split::Monthly) else {
+            return Ok(Vec::new());
+        };
+        let days = DateRange {
+            since: Some(first),
+            until: Some(last),
+        };
+        let near = (listing.iter()).filter(|(s, _)| *s != stem && stem_overlaps(c, s, days));
+        let mut docs = Vec::new();
+        for (path, _) in near.flat_map(|(_, files)| files) {
+            if let Some(Ok(doc)) = self.read(path, notices)?.map(|b| document::parse(&b)) {
+                docs.push(doc);
+            }
+        }
+        Ok(docs)
     }
 
     /// Write a changed sheet: this desk's file, then the files folded into it removed, and the
@@ -78,13 +105,18 @@ impl DiskStore {
     ) -> Result<(), StoreError> {
         let folded = sheet.fold();
         self.write(&sheet.own_path, &sheet.own, notices)?;
-        let shared = sheet.shared_path();
+        self.let_go(folded, &sheet.shared_path())
+    }
+
+    /// Once what they held is written elsewhere: the files folded in removed, and a stub put
+    /// in the shared file's place if it is among them.
+    pub(super) fn let_go(&self, folded: Vec<PathBuf>, shared: &Path) -> Result<(), StoreError> {
         // Only for older versions, and the save is already durable: never a reason to fail it.
         // Something odd in its place (a link, a folder) is reported by reading, and left.
-        if folded.contains(&shared) && super::entries::odd(&shared, false).is_none() {
-            let _ = files::write_atomic(&shared, &Document::stub().to_bytes(), true);
+        if folded.iter().any(|p| p == shared) && super::entries::odd(shared, false).is_none() {
+            let _ = files::write_atomic(shared, &Document::stub().to_bytes(), true);
         }
-        for path in folded.into_iter().filter(|p| *p != shared) {
+        for path in folded.into_iter().filter(|p| p != shared) {
             match fs::remove_file(&path) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => {
                     return Err(StoreError::io(&path)(e));

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use super::document::Document;
 
@@ -48,12 +48,14 @@ pub fn parse_name(c: Collection, path: &Path) -> Option<(String, Source)> {
     let name = path.file_name()?.to_str()?.strip_suffix(".json")?;
     let stem_len = match c.split {
         Split::Single => c.name.len(),
-        Split::Monthly => 7,
+        // A month ("2026-03"), or a year ("2019") whose months a desk put together.
+        Split::Monthly if name.get(..7).and_then(period).is_some() => 7,
+        Split::Monthly => 4,
     };
     let stem = name.get(..stem_len)?;
     let valid = match c.split {
         Split::Single => stem == c.name,
-        Split::Monthly => month_start(stem).is_some(),
+        Split::Monthly => period(stem).is_some(),
     };
     if !valid {
         return None;
@@ -104,43 +106,71 @@ pub fn is_sync_entry(name: &str) -> bool {
         || name.starts_with(".syncthing.")
 }
 
-/// The first day of the month a stem ("2026-03") names. Read by hand: a status bar lists
-/// hundreds of file names each time it asks.
-pub(super) fn month_start(stem: &str) -> Option<NaiveDate> {
-    let (year, month) = stem.split_once('-')?;
+/// The first and last day a stem of a monthly collection names: a month ("2026-03"), or a
+/// year ("2019"). Read by hand: a status bar lists every file name each time it asks.
+pub(super) fn period(stem: &str) -> Option<(NaiveDate, NaiveDate)> {
     let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
-    if !digits(year, 4) || !digits(month, 2) {
-        return None;
+    match stem.split_once('-') {
+        Some((year, month)) if digits(year, 4) && digits(month, 2) => {
+            let first = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)?;
+            let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+            Some((first, last))
+        }
+        None if digits(stem, 4) => {
+            let year = stem.parse().ok()?;
+            Some((
+                NaiveDate::from_ymd_opt(year, 1, 1)?,
+                NaiveDate::from_ymd_opt(year, 12, 31)?,
+            ))
+        }
+        _ => None,
     }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
 }
 
 pub fn stem_overlaps(c: Collection, stem: &str, range: DateRange) -> bool {
     if c.split != Split::Monthly {
         return true;
     }
-    let Some(first) = month_start(stem) else {
+    let Some((first, last)) = period(stem) else {
         return true; // an oddly named file is still read, never silently skipped
     };
-    let last = first
-        .checked_add_months(chrono::Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(first);
-    range.since.is_none_or(|s| last >= s)
-        && range.until.is_none_or(|u| first <= u)
-        && first.day() == 1
+    range.since.is_none_or(|s| last >= s) && range.until.is_none_or(|u| first <= u)
 }
 
-/// Whether `doc`, the file of month `stem`, holds a record dated in another month (put there by
+/// Years whose records a desk keeps in one file (`2019.<desk>.json`) rather than twelve: those
+/// before the year before the newest a collection holds. A shell command looks at each older
+/// file to know none changed, and ten years of months are hundreds; the latest weeks, which it
+/// reads, stay in month files.
+pub fn kept_by_year(year: i32, newest: i32) -> bool {
+    year < newest - 1
+}
+
+/// The stem this desk writes a record dated `date` under, `newest` being the newest year the
+/// collection holds (with what is being saved).
+pub fn stem_for(c: Collection, date: NaiveDate, newest: i32) -> String {
+    match c.split {
+        Split::Monthly if kept_by_year(date.year(), newest) => date.year().to_string(),
+        _ => c.stem(date),
+    }
+}
+
+/// The newest year among a monthly collection's stems and `dates`.
+pub fn newest_year<'a>(
+    stems: impl Iterator<Item = &'a String>,
+    dates: impl Iterator<Item = NaiveDate>,
+) -> i32 {
+    let years = stems.filter_map(|s| period(s)).map(|(_, last)| last.year());
+    years.chain(dates.map(|d| d.year())).max().unwrap_or(0)
+}
+
+/// Whether `doc`, the file of month (or year) `stem`, holds a record dated outside it (put there by
 /// hand): a reader that goes by the files' months would miss it. (A deletion may be: nape keeps
 /// one in every month that held a copy of a moved entry, and in the entry's own month too.)
 pub(super) fn misfiled(c: Collection, stem: &str, doc: &Document) -> bool {
-    let Some(first) = month_start(stem).filter(|_| c.split == Split::Monthly) else {
+    let Some((first, last)) = period(stem).filter(|_| c.split == Split::Monthly) else {
         return false;
     };
-    (doc.records.iter())
-        .map(|r| (r.date.year(), r.date.month()))
-        .any(|month| month != (first.year(), first.month()))
+    (doc.records.iter()).any(|r| r.date < first || r.date > last)
 }
 
 #[cfg(test)]
@@ -194,5 +224,51 @@ mod tests {
             Some(("settings".into(), Source::Desk("k3x9a0qz".into())))
         );
         assert_eq!(parse(SINGLE, "settingsx.json"), None);
+    }
+
+    #[test]
+    fn a_year_kept_in_one_file_is_named_read_and_told_apart_from_a_month() {
+        let year = |s: Source| Some(("2019".to_string(), s));
+        let desk = || Source::Desk("k3x9a0qz".into());
+        assert_eq!(parse(MONTHLY, "2019.k3x9a0qz.json"), year(desk()));
+        assert_eq!(parse(MONTHLY, "2019.json"), year(Source::Shared));
+        let copy = "2019.k3x9a0qz.sync-conflict-20261205-043129-IFTLJTP.json";
+        assert_eq!(parse(MONTHLY, copy), year(Source::Copy));
+        assert_eq!(
+            parse(MONTHLY, "2019-03.k3x9a0qz.json"),
+            Some(("2019-03".into(), desk()))
+        );
+        for other in [
+            "2019-3.json",
+            "201.json",
+            "20190.json",
+            "2019-13.k3x9a0qz.json",
+        ] {
+            assert_eq!(parse(MONTHLY, other), None, "{other}");
+        }
+        assert_eq!(parse(SINGLE, "2019.k3x9a0qz.json"), None);
+
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(period("2019"), Some((day(2019, 1, 1), day(2019, 12, 31))));
+        assert_eq!(period("2024-02"), Some((day(2024, 2, 1), day(2024, 2, 29))));
+        let range = |since, until| DateRange {
+            since: Some(since),
+            until: Some(until),
+        };
+        assert!(stem_overlaps(
+            MONTHLY,
+            "2019",
+            range(day(2019, 12, 31), day(2020, 2, 1))
+        ));
+        assert!(!stem_overlaps(
+            MONTHLY,
+            "2019",
+            range(day(2020, 1, 1), day(2020, 2, 1))
+        ));
+
+        assert!(kept_by_year(2024, 2026) && !kept_by_year(2025, 2026));
+        assert_eq!(stem_for(MONTHLY, day(2024, 12, 31), 2026), "2024");
+        assert_eq!(stem_for(MONTHLY, day(2025, 1, 1), 2026), "2025-01");
+        assert_eq!(stem_for(SINGLE, day(2019, 1, 1), 2026), "settings");
     }
 }

@@ -27,6 +27,7 @@ mod saving;
 mod seen;
 mod sheet;
 mod watch;
+mod years;
 
 use std::fmt;
 use std::path::PathBuf;

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::disk::DiskStore;
+use super::layout::{newest_year, stem_for};
 use super::op::{Outcome, decide};
 use super::sheet::Sheet;
 use super::{Applied, Collection, Merge, Notice, Op, StoreError, files};
@@ -19,6 +20,7 @@ impl DiskStore {
         let _lock = self.lock()?;
         files::remove_stale_temps(&dir, super::Store::desk(self)).map_err(StoreError::io(&dir))?;
         let listing = self.listing(c)?;
+        let newest = newest_year(listing.keys(), ops.iter().map(Op::date));
 
         let mut applied = Applied::default();
         let mut sheets: BTreeMap<String, Sheet> = BTreeMap::new();
@@ -32,7 +34,7 @@ impl DiskStore {
             Ok::<(), StoreError>(())
         };
         for op in ops {
-            let target = c.stem(op.date());
+            let target = stem_for(c, op.date(), newest);
             open(&target, &mut sheets, &mut applied.notices)?;
             let id = op.id();
             let holder = if sheets[&target].find(id).is_some() {
@@ -64,7 +66,7 @@ impl DiskStore {
                     if let Merge::ByField { .. } = c.merge {
                         super::fields::stamp(&mut new, existing.as_ref());
                     }
-                    let dest = c.stem(new.date);
+                    let dest = stem_for(c, new.date, newest);
                     open(&dest, &mut sheets, &mut applied.notices)?;
                     sheets.get_mut(&dest).expect("opened").put(new);
                     touch(&dest);
@@ -113,6 +115,11 @@ impl DiskStore {
         for stem in &order {
             let sheet = sheets.get_mut(stem).expect("opened");
             self.write_sheet(sheet, &mut applied.notices)?;
+        }
+        if !order.is_empty() {
+            // Only to spare readers, after the save is done: a year that cannot be put
+            // together (a damaged month, one from a newer nape) is left in its months.
+            let _ = self.keep_by_year(c, newest, &mut applied.notices);
         }
         applied.collection = c.name;
         Ok(applied)

@@ -23,6 +23,9 @@ pub struct Sheet {
     pub own: Document,
     /// Other desks' files (read, never written), the shared file and sync copies.
     pub others: Vec<(PathBuf, Source, Document)>,
+    /// Files of other stems holding some of the same days (a year's file and its months'),
+    /// read only to know which deletions they still need.
+    pub neighbours: Vec<Document>,
     pub dirty: bool,
 }
 
@@ -110,10 +113,12 @@ impl Sheet {
     }
 
     /// Keep `tombstone` in this desk's file. Deletions over a year old are let go, except
-    /// those another file still needs: its copy of the record would come back.
+    /// those another file still needs (of this stem, or a neighbour): its copy of the record
+    /// would come back.
     pub fn bury(&mut self, tombstone: Tombstone) {
+        let files = (self.others.iter().map(|(_, _, d)| d)).chain(&self.neighbours);
         let needed: Vec<Tombstone> = (self.own.deleted.iter())
-            .filter(|t| self.others.iter().any(|(_, _, d)| holds(d, t.id)))
+            .filter(|t| files.clone().any(|d| holds(d, t.id)))
             .cloned()
             .collect();
         bury(&mut self.own, tombstone);
@@ -134,24 +139,29 @@ impl Sheet {
         self.others = kept;
         let mut paths = Vec::new();
         for (path, _, doc) in folded {
-            for record in doc.records {
-                match self.own.records.iter_mut().find(|r| r.id == record.id) {
-                    Some(mine) if mine.updated_at >= record.updated_at => {}
-                    Some(mine) => *mine = record,
-                    None => self.own.records.push(record),
-                }
-            }
-            for tombstone in doc.deleted {
-                let later =
-                    |t: &Tombstone| t.id == tombstone.id && t.deleted_at >= tombstone.deleted_at;
-                if !self.own.deleted.iter().any(later) {
-                    self.bury(tombstone);
-                }
-            }
+            self.take_in(doc);
             paths.push(path);
-            self.dirty = true;
         }
         paths
+    }
+
+    /// Take `doc`'s records and deletions into this desk's file: the newer version of each.
+    pub fn take_in(&mut self, doc: Document) {
+        for record in doc.records {
+            match self.own.records.iter_mut().find(|r| r.id == record.id) {
+                Some(mine) if mine.updated_at >= record.updated_at => {}
+                Some(mine) => *mine = record,
+                None => self.own.records.push(record),
+            }
+        }
+        for tombstone in doc.deleted {
+            let later =
+                |t: &Tombstone| t.id == tombstone.id && t.deleted_at >= tombstone.deleted_at;
+            if !self.own.deleted.iter().any(later) {
+                self.bury(tombstone);
+            }
+        }
+        self.dirty = true;
     }
 }
 

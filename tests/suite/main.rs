@@ -66,3 +66,4 @@ mod two_windows;
 mod unsaved_sign;
 mod waiter;
 mod writers;
+mod years;

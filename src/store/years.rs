@@ -1,0 +1,64 @@
+//! Older years in one file each: a desk puts its month files of a year kept by year (see
+//! `layout::kept_by_year`) into `<year>.<desk>.json`. Ten years of months are hundreds of files,
+//! and a shell command looks at every older one each time it asks whether any changed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+
+use chrono::Datelike;
+
+use super::disk::DiskStore;
+use super::layout::{Source, kept_by_year, period};
+use super::{Collection, Notice, Split, StoreError};
+
+impl DiskStore {
+    /// Put this desk's month files of each year kept by year into its year file, under the
+    /// lock (a save holds it). The year file is written, durably, before the months are
+    /// removed: a crash between leaves both, which read as one (each id's newest version).
+    /// Another desk's files are that desk's to put together.
+    pub(super) fn keep_by_year(
+        &self,
+        c: Collection,
+        newest: i32,
+        notices: &mut Vec<Notice>,
+    ) -> Result<(), StoreError> {
+        if c.split != Split::Monthly {
+            return Ok(());
+        }
+        let listing = self.listing(c)?;
+        let own = Source::Desk(super::Store::desk(self).to_string());
+        let mut years: BTreeMap<i32, Vec<&String>> = BTreeMap::new();
+        for (stem, files) in &listing {
+            let Some((first, _)) = period(stem) else {
+                continue;
+            };
+            let month = stem.len() == 7;
+            if month && kept_by_year(first.year(), newest) && files.iter().any(|(_, s)| *s == own) {
+                years.entry(first.year()).or_default().push(stem);
+            }
+        }
+        for (year, months) in years {
+            let mut sheet = self.open_sheet(c, &year.to_string(), &listing, notices)?;
+            let mut done = Vec::new();
+            for month in months {
+                let mut month = self.open_sheet(c, month, &listing, notices)?;
+                // The month's shared file and sync copies go with its own file.
+                let folded = month.fold();
+                sheet.take_in(std::mem::take(&mut month.own));
+                done.push((month.own_path.clone(), folded, month.shared_path()));
+            }
+            self.write_sheet(&mut sheet, notices)?;
+            for (own_path, folded, shared) in done {
+                self.let_go(folded, &shared)?;
+                match fs::remove_file(&own_path) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                        return Err(StoreError::io(&own_path)(e));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+}

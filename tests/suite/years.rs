@@ -1,0 +1,170 @@
+//! Older years in one file each: a desk puts its months of a year long past into one file, so a
+//! shell command has tens of files to look at, not hundreds; every entry reads as before, on
+//! every desk, whatever was in the months.
+
+use chrono::{Duration, TimeZone, Utc};
+use nape::domain::checkin::CheckIn;
+use nape::store::{DateRange, Record, Store};
+
+use crate::common::sync::Sync;
+use crate::common::{Diary, disk_store, history, saved_id};
+
+/// The check-in files, as `Diary::own` names them.
+fn files(d: &Diary) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(d.data().join("checkins"))
+        .unwrap()
+        .map(|e| format!("checkins/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    names.sort();
+    names
+}
+
+fn own(stems: &[&str]) -> Vec<String> {
+    stems.iter().map(|s| Diary::own("checkins", s)).collect()
+}
+
+fn checkins(d: &Diary) -> Vec<Record<CheckIn>> {
+    let (store, _) = disk_store(&d.data());
+    (&store as &dyn Store)
+        .load_kind::<CheckIn>(DateRange::ALL)
+        .unwrap()
+        .records
+}
+
+fn log(d: &Diary, pain: &str, at: &str) -> String {
+    saved_id(&d.ok(&["log", "--pain", pain, "--at", at])).expect("saved")
+}
+
+#[test]
+fn older_years_are_kept_in_one_file_each_and_read_as_before() {
+    let d = Diary::new();
+    let first = log(&d, "3", "2019-03-01 09:00");
+    log(&d, "4", "2019-07-01 09:00");
+    // Until a newer year comes, 2019 is the newest and stays in months.
+    assert_eq!(files(&d), own(&["2019-03", "2019-07"]));
+    log(&d, "5", "2023-05-01 09:00");
+    log(&d, "6", "2026-11-02 09:00");
+    // The years before the year before the newest are put together; the last two stay in months.
+    assert_eq!(files(&d), own(&["2019", "2023", "2026-11"]));
+    let read: Vec<_> = checkins(&d).iter().map(|r| (r.date, r.body.pain)).collect();
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(
+        read,
+        [
+            (day(2019, 3, 1), 3),
+            (day(2019, 7, 1), 4),
+            (day(2023, 5, 1), 5),
+            (day(2026, 11, 2), 6)
+        ]
+    );
+    // Changed and deleted where they are: no month file comes back.
+    d.ok(&["edit", &first, "--pain", "9"]);
+    assert_eq!(checkins(&d)[0].body.pain, 9);
+    d.ok(&["delete", &first, "--yes"]);
+    assert_eq!(checkins(&d).len(), 3);
+    assert_eq!(files(&d), own(&["2019", "2023", "2026-11"]));
+    let out = d.ok(&["check"]);
+    assert!(out.contains("All files read correctly."), "{out}");
+}
+
+#[test]
+fn a_deletion_another_desks_month_still_needs_outlives_its_year_put_together() {
+    let (a, b, mut sync) = (
+        Diary::at_desk("deskaaaa"),
+        Diary::at_desk("deskbbbb"),
+        Sync::default(),
+    );
+    // An entry made on desk b long ago, in b's month file.
+    let at = Utc.with_ymd_and_hms(2019, 3, 10, 9, 0, 0).unwrap();
+    let (on_b, _) = disk_store(&b.data());
+    (&on_b as &dyn Store)
+        .add(&Record::new(CheckIn::new(at, 3), at.date_naive(), at))
+        .unwrap();
+    sync.run(&a.data(), &b.data());
+    // Deleted on desk a over a year ago: the deletion is kept in a's month only because b's
+    // file still holds the entry.
+    let (on_a, _) = disk_store(&a.data());
+    let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 9, 0, 0).unwrap();
+    (&on_a as &dyn Store)
+        .delete(&checkins(&a)[0], long_ago)
+        .unwrap();
+    let other = log(&a, "2", "2019-05-01 09:00");
+    // A new year on desk a puts 2019 together: the deletion must go with it, and stay there
+    // when a later deletion in that year lets the old ones no file needs go.
+    log(&a, "4", "2026-11-02 09:00");
+    assert!(a.data().join("checkins/2019.deskaaaa.json").exists());
+    assert!(!a.data().join("checkins/2019-03.deskaaaa.json").exists());
+    a.ok(&["delete", &other, "--yes"]);
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        let left: Vec<_> = checkins(desk).iter().map(|r| r.date).collect();
+        assert_eq!(
+            left,
+            [chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()]
+        );
+    }
+}
+
+#[test]
+fn a_save_killed_between_the_year_and_its_months_loses_nothing_and_shows_each_entry_once() {
+    let d = Diary::new();
+    let id = log(&d, "1", "2019-03-01 09:00");
+    log(&d, "5", "2026-11-02 09:00");
+    let year = d.data().join(Diary::own("checkins", "2019"));
+    let month = d.data().join(Diary::own("checkins", "2019-03"));
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&year).unwrap()).unwrap();
+    let older = doc["records"][0].clone();
+    d.ok(&["edit", &id, "--pain", "3"]);
+    // As if killed after the year was written: the month back beside it, with an older
+    // version of the entry and one the year lacks.
+    let mut lost = older.clone();
+    lost["id"] = "01694f0c-3c00-7000-8000-00000000abcd".into();
+    lost["pain"] = 2.into();
+    doc["records"] = serde_json::json!([older, lost]);
+    std::fs::write(&month, serde_json::to_vec(&doc).unwrap()).unwrap();
+
+    let pains = |d: &Diary| -> Vec<u8> { checkins(d).iter().map(|r| r.body.pain).collect() };
+    assert_eq!(pains(&d), [2, 3, 5], "each entry once, its newest version");
+    // The next save puts the month into the year again.
+    log(&d, "6", "2026-11-03 09:00");
+    assert!(!month.exists());
+    assert_eq!(pains(&d), [2, 3, 5, 6]);
+    assert!(d.ok(&["list", "--days", "4000"]).contains(&id[..8]));
+}
+
+#[test]
+fn a_year_file_edited_by_hand_is_seen_by_the_shell_commands() {
+    let d = Diary::new();
+    let today = Utc::now().date_naive();
+    let (store, _) = disk_store(&d.data());
+    history::fill(&store, today, 1200);
+    // An emergency sign reported three years ago, never assessed: only a year file holds it.
+    let date = today - Duration::days(1100);
+    let at = Utc.from_utc_datetime(&date.and_hms_opt(10, 30, 0).unwrap());
+    let numb = CheckIn {
+        symptoms: vec!["numbness".into()],
+        locations: vec!["left-arm".into(), "right-arm".into()],
+        ..CheckIn::new(at, 4)
+    };
+    (&store as &dyn Store)
+        .add(&Record::new(numb, date, Utc::now()))
+        .unwrap();
+    let year_file = Diary::own("checkins", &date.format("%Y").to_string());
+    assert!(d.data().join(&year_file).exists(), "{:?}", files(&d));
+
+    let status = || d.ok(&["status", "--json"]);
+    assert!(status().contains(r#""level":"emergency""#));
+    let index = d.local().join("index.json");
+    assert!(index.exists(), "the index was made");
+    assert!(
+        status().contains(r#""level":"emergency""#),
+        "read with the index"
+    );
+    // A hand edit in place (same length): seen, as reading everything sees it.
+    d.edit_file(&year_file, r#""numbness""#, r#""clicking""#);
+    let edited = status();
+    assert!(!edited.contains(r#""level":"emergency""#), "{edited}");
+    std::fs::remove_file(&index).unwrap();
+    assert_eq!(status(), edited);
+}
