@@ -119,7 +119,7 @@ impl DiskStore {
         if !order.is_empty() {
             // Only to spare readers, after the save is done: a year that cannot be put
             // together (a damaged month, one from a newer nape) is left in its months.
-            let _ = self.keep_by_year(c, newest, &mut applied.notices);
+            let _ = self.keep_by_year(c, newest, (&listing, &order), &mut applied.notices);
         }
         applied.collection = c.name;
         Ok(applied)

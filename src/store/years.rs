@@ -5,36 +5,42 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
+use std::path::PathBuf;
 
 use chrono::Datelike;
 
 use super::disk::DiskStore;
 use super::layout::{Source, kept_by_year, period};
+use super::listing::Listing;
 use super::{Collection, Notice, Split, StoreError};
 
 impl DiskStore {
     /// Put this desk's month files of each year kept by year into its year file, under the
-    /// lock (a save holds it). The year file is written, durably, before the months are
+    /// lock (a save holds it, with the folder's `listing` before it and the stems it wrote). The year file is written, durably, before the months are
     /// removed: a crash between leaves both, which read as one (each id's newest version).
     /// Another desk's files are that desk's to put together.
     pub(super) fn keep_by_year(
         &self,
         c: Collection,
         newest: i32,
+        (listing, written): (&Listing, &[String]),
         notices: &mut Vec<Notice>,
     ) -> Result<(), StoreError> {
-        if c.split != Split::Monthly {
+        let own = Source::Desk(super::Store::desk(self).to_string());
+        let due = |stem: &String| {
+            let month = c.split == Split::Monthly && stem.len() == 7;
+            month && period(stem).is_some_and(|(first, _)| kept_by_year(first.year(), newest))
+        };
+        let mine = |files: &Vec<(PathBuf, Source)>| files.iter().any(|(_, s)| *s == own);
+        // Most saves have nothing to put together: no second look at the folder for them.
+        let before = listing.iter().any(|(stem, files)| due(stem) && mine(files));
+        if !before && !written.iter().any(due) {
             return Ok(());
         }
         let listing = self.listing(c)?;
-        let own = Source::Desk(super::Store::desk(self).to_string());
         let mut years: BTreeMap<i32, Vec<&String>> = BTreeMap::new();
         for (stem, files) in &listing {
-            let Some((first, _)) = period(stem) else {
-                continue;
-            };
-            let month = stem.len() == 7;
-            if month && kept_by_year(first.year(), newest) && files.iter().any(|(_, s)| *s == own) {
+            if let Some((first, _)) = period(stem).filter(|_| due(stem) && mine(files)) {
                 years.entry(first.year()).or_default().push(stem);
             }
         }
