@@ -5,11 +5,12 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
 use super::disk::DiskStore;
+use super::document;
 use super::layout::{Source, kept_by_year, period};
 use super::listing::Listing;
 use super::{Collection, Notice, Split, StoreError};
@@ -52,19 +53,35 @@ impl DiskStore {
                 // The month's shared file and sync copies go with its own file.
                 let folded = month.fold();
                 sheet.take_in(std::mem::take(&mut month.own));
-                done.push((month.own_path.clone(), folded, month.shared_path()));
+                // A stub an earlier nape left beside every month goes too: what it stood
+                // for is now in the year's file, which a nape from before desks cannot read
+                // either. (One in place of a shared file folded just now stays, as ever.)
+                let shared = month.shared_path();
+                let mut gone = vec![month.own_path.clone()];
+                if !folded.contains(&shared) && is_stub(&shared) {
+                    gone.push(shared.clone());
+                }
+                done.push((gone, folded, shared));
             }
             self.write_sheet(&mut sheet, notices)?;
-            for (own_path, folded, shared) in done {
+            for (gone, folded, shared) in done {
                 self.let_go(folded, &shared)?;
-                match fs::remove_file(&own_path) {
-                    Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                        return Err(StoreError::io(&own_path)(e));
+                for path in gone {
+                    match fs::remove_file(&path) {
+                        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                            return Err(StoreError::io(&path)(e));
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
             }
         }
         Ok(())
     }
+}
+
+/// Whether `path` is a plain file holding a stub (see `Document::stub`).
+fn is_stub(path: &Path) -> bool {
+    super::entries::odd(path, false).is_none()
+        && (fs::read(path).ok()).is_some_and(|b| document::parse(&b).is_ok_and(|d| d.is_stub()))
 }

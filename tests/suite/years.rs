@@ -68,6 +68,21 @@ fn older_years_are_kept_in_one_file_each_and_read_as_before() {
 }
 
 #[test]
+fn a_diary_from_before_years_loses_its_older_months_and_their_stubs_at_the_next_save() {
+    // As an earlier nape left it: a month file and a stub for each month.
+    let d = Diary::new();
+    log(&d, "3", "2019-03-01 09:00");
+    log(&d, "4", "2019-07-01 09:00");
+    let stub = r#"{"schema_version": 2, "records": [], "note": "Each computer now keeps its own files beside this one; update nape to read them."}"#;
+    for month in ["2019-03", "2019-07"] {
+        std::fs::write(d.data().join(format!("checkins/{month}.json")), stub).unwrap();
+    }
+    log(&d, "5", "2026-11-02 09:00");
+    assert_eq!(files(&d), own(&["2019", "2026-11"]));
+    assert_eq!(checkins(&d).len(), 3);
+}
+
+#[test]
 fn a_deletion_another_desks_month_still_needs_outlives_its_year_put_together() {
     let (a, b, mut sync) = (
         Diary::at_desk("deskaaaa"),
