@@ -57,41 +57,49 @@ impl DiskStore {
             };
             others.push((path.clone(), source.clone(), doc));
         }
+        let (neighbours, all_read) = self.neighbours(c, stem, listing, notices);
+        // Not in a year's file: a desk's month of that year may be on its way to a year file
+        // of its own (a sync tool can bring the month's removal first), the entries it holds
+        // out of sight meanwhile. Nor where a neighbour could not be read.
+        let year = c.split == Split::Monthly && stem.len() == 4;
         Ok(Sheet {
             desk: super::Store::desk(self).to_string(),
             merge: c.merge,
             own_path,
             own,
             others,
-            neighbours: self.neighbours(c, stem, listing, notices)?,
+            neighbours,
+            prune: !year && all_read,
             dirty: false,
         })
     }
 
     /// The files of other stems holding some of `stem`'s days (a year's file and its months'),
-    /// every desk's: a deletion one of them still needs is kept (see `Sheet::bury`).
+    /// every desk's and this desk's own, and whether each could be read.
     fn neighbours(
         &self,
         c: Collection,
         stem: &str,
         listing: &Listing,
         notices: &mut Vec<Notice>,
-    ) -> Result<Vec<Document>, StoreError> {
+    ) -> (Vec<(Source, Document)>, bool) {
         let Some((first, last)) = period(stem).filter(|_| c.split == Split::Monthly) else {
-            return Ok(Vec::new());
+            return (Vec::new(), true);
         };
         let days = DateRange {
             since: Some(first),
             until: Some(last),
         };
         let near = (listing.iter()).filter(|(s, _)| *s != stem && stem_overlaps(c, s, days));
-        let mut docs = Vec::new();
-        for (path, _) in near.flat_map(|(_, files)| files) {
-            if let Some(Ok(doc)) = self.read(path, notices)?.map(|b| document::parse(&b)) {
-                docs.push(doc);
+        let (mut docs, mut all_read) = (Vec::new(), true);
+        for (path, source) in near.flat_map(|(_, files)| files) {
+            let bytes = self.read(path, notices).ok().flatten();
+            match bytes.map(|b| document::parse(&b).ok().or_else(|| lenient(&b))) {
+                Some(Some(doc)) => docs.push((source.clone(), doc)),
+                _ => all_read = false,
             }
         }
-        Ok(docs)
+        (docs, all_read)
     }
 
     /// Write a changed sheet: this desk's file, then the files folded into it removed, and the

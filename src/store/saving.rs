@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
+
 use super::disk::DiskStore;
 use super::layout::{newest_year, stem_for};
 use super::op::{Outcome, decide};
@@ -20,7 +22,10 @@ impl DiskStore {
         let _lock = self.lock()?;
         files::remove_stale_temps(&dir, super::Store::desk(self)).map_err(StoreError::io(&dir))?;
         let listing = self.listing(c)?;
-        let newest = newest_year(listing.keys(), ops.iter().map(Op::date));
+        // Never past this year: a file dated in the future by mistake would have every desk
+        // put this year's months together, and rewrite that year's file at each save.
+        let this_year = chrono::Local::now().year();
+        let newest = newest_year(listing.keys(), ops.iter().map(Op::date)).min(this_year);
 
         let mut applied = Applied::default();
         let mut sheets: BTreeMap<String, Sheet> = BTreeMap::new();

@@ -23,16 +23,21 @@ pub struct Sheet {
     pub own: Document,
     /// Other desks' files (read, never written), the shared file and sync copies.
     pub others: Vec<(PathBuf, Source, Document)>,
-    /// Files of other stems holding some of the same days (a year's file and its months'),
-    /// read only to know which deletions they still need.
-    pub neighbours: Vec<Document>,
+    /// Files of other stems holding some of the same days (a year's file and its months',
+    /// every desk's): read as one with this stem's, so an entry is seen as a reader sees it,
+    /// but never written or folded here.
+    pub neighbours: Vec<(Source, Document)>,
+    /// Whether deletions over a year old may be let go (see `bury`).
+    pub prune: bool,
     pub dirty: bool,
 }
 
 impl Sheet {
     fn docs(&self) -> impl Iterator<Item = (Source, &Document)> {
         let own = std::iter::once((Source::Desk(self.desk.clone()), &self.own));
-        own.chain(self.others.iter().map(|(_, s, d)| (s.clone(), d)))
+        let others = self.others.iter().map(|(_, s, d)| (s.clone(), d));
+        own.chain(others)
+            .chain(self.neighbours.iter().map(|(s, d)| (s.clone(), d)))
     }
 
     /// The shared file's place (`<stem>.json`), beside this desk's own.
@@ -96,7 +101,7 @@ impl Sheet {
     /// never hides a later change.
     pub fn take_away(&mut self, record: &RawRecord) {
         self.own.records.retain(|r| r.id != record.id);
-        if self.others.iter().any(|(_, _, d)| holds(d, record.id)) {
+        if self.others_hold(record.id) {
             self.bury(Tombstone {
                 id: record.id,
                 date: record.date,
@@ -112,13 +117,29 @@ impl Sheet {
         self.bury(tombstone);
     }
 
-    /// Keep `tombstone` in this desk's file. Deletions over a year old are let go, except
-    /// those another file still needs (of this stem, or a neighbour): its copy of the record
-    /// would come back.
+    /// Whether a file other than this desk's own (of this stem, or a neighbour) holds `id`.
+    fn others_hold(&self, id: Uuid) -> bool {
+        (self.others.iter().map(|(_, _, d)| d))
+            .chain(self.neighbours.iter().map(|(_, d)| d))
+            .any(|d| holds(d, id))
+    }
+
+    /// Keep `tombstone` in this desk's file, never in place of a later deletion of the same
+    /// entry (it would hide less). Deletions over a year old are let go where `prune` allows,
+    /// except those another file still needs: its copy of the record would come back.
     pub fn bury(&mut self, tombstone: Tombstone) {
-        let files = (self.others.iter().map(|(_, _, d)| d)).chain(&self.neighbours);
+        let later = |t: &Tombstone| t.id == tombstone.id && t.deleted_at > tombstone.deleted_at;
+        if self.own.deleted.iter().any(later) {
+            return;
+        }
+        if !self.prune {
+            self.own.deleted.retain(|t| t.id != tombstone.id);
+            self.own.deleted.push(tombstone);
+            self.dirty = true;
+            return;
+        }
         let needed: Vec<Tombstone> = (self.own.deleted.iter())
-            .filter(|t| files.clone().any(|d| holds(d, t.id)))
+            .filter(|t| self.others_hold(t.id))
             .cloned()
             .collect();
         bury(&mut self.own, tombstone);

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 
 use super::disk::DiskStore;
-use super::document;
+use super::document::{self, MAX_FILE};
 use super::layout::{Source, kept_by_year, period};
 use super::listing::Listing;
 use super::{Collection, Notice, Split, StoreError};
@@ -46,33 +46,55 @@ impl DiskStore {
             }
         }
         for (year, months) in years {
-            let mut sheet = self.open_sheet(c, &year.to_string(), &listing, notices)?;
-            let mut done = Vec::new();
-            for month in months {
-                let mut month = self.open_sheet(c, month, &listing, notices)?;
-                // The month's shared file and sync copies go with its own file.
-                let folded = month.fold();
-                sheet.take_in(std::mem::take(&mut month.own));
-                // A stub an earlier nape left beside every month goes too: what it stood
-                // for is now in the year's file, which a nape from before desks cannot read
-                // either. (One in place of a shared file folded just now stays, as ever.)
-                let shared = month.shared_path();
-                let mut gone = vec![month.own_path.clone()];
-                if !folded.contains(&shared) && is_stub(&shared) {
-                    gone.push(shared.clone());
-                }
-                done.push((gone, folded, shared));
+            // Each year alone: one that cannot be put together (a damaged month, one from a
+            // newer nape) stays in its months, and the others are still put together.
+            let _ = self.put_year_together(c, year, &months, &listing, notices);
+        }
+        Ok(())
+    }
+
+    /// Put this desk's `months` of `year` into its year file, unless the file would grow past
+    /// half of what nape reads from one file (then the year stays in months).
+    fn put_year_together(
+        &self,
+        c: Collection,
+        year: i32,
+        months: &[&String],
+        listing: &Listing,
+        notices: &mut Vec<Notice>,
+    ) -> Result<(), StoreError> {
+        let stem = year.to_string();
+        let mut sheet = self.open_sheet(c, &stem, listing, notices)?;
+        let size = |path: &Path| fs::metadata(path).map_or(0, |m| m.len());
+        let months_size: u64 = (months.iter()).map(|m| size(&self.own_path(c, m))).sum();
+        if size(&sheet.own_path) + months_size > MAX_FILE / 2 {
+            return Ok(());
+        }
+        let mut done = Vec::new();
+        for month in months {
+            let mut month = self.open_sheet(c, month, listing, notices)?;
+            // The month's shared file and sync copies go with its own file.
+            let folded = month.fold();
+            sheet.take_in(std::mem::take(&mut month.own));
+            // A stub an earlier nape left beside every month goes too: what it stood for is
+            // now in the year's file, which a nape from before desks cannot read either.
+            // (One in place of a shared file folded just now stays, as ever.)
+            let shared = month.shared_path();
+            let mut gone = vec![month.own_path.clone()];
+            if !folded.contains(&shared) && is_stub(&shared) {
+                gone.push(shared.clone());
             }
-            self.write_sheet(&mut sheet, notices)?;
-            for (gone, folded, shared) in done {
-                self.let_go(folded, &shared)?;
-                for path in gone {
-                    match fs::remove_file(&path) {
-                        Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                            return Err(StoreError::io(&path)(e));
-                        }
-                        _ => {}
+            done.push((gone, folded, shared));
+        }
+        self.write_sheet(&mut sheet, notices)?;
+        for (gone, folded, shared) in done {
+            self.let_go(folded, &shared)?;
+            for path in gone {
+                match fs::remove_file(&path) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                        return Err(StoreError::io(&path)(e));
                     }
+                    _ => {}
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use nape::domain::checkin::CheckIn;
-use nape::store::{DateRange, Record, Store};
+use nape::store::{DateRange, Kind, Record, Store};
 
 use crate::common::sync::Sync;
 use crate::common::{Diary, disk_store, history, saved_id};
@@ -182,4 +182,149 @@ fn a_year_file_edited_by_hand_is_seen_by_the_shell_commands() {
     assert!(!edited.contains(r#""level":"emergency""#), "{edited}");
     std::fs::remove_file(&index).unwrap();
     assert_eq!(status(), edited);
+}
+
+fn two_desks() -> (Diary, Diary, Sync) {
+    (
+        Diary::at_desk("deskaaaa"),
+        Diary::at_desk("deskbbbb"),
+        Sync::default(),
+    )
+}
+
+/// The dates `d` shows each check-in at, by id.
+fn dated(d: &Diary) -> Vec<(String, chrono::NaiveDate)> {
+    checkins(d)
+        .iter()
+        .map(|r| (r.id.to_string(), r.date))
+        .collect()
+}
+
+#[test]
+fn an_entry_another_desk_keeps_in_a_month_of_a_year_kept_by_year_is_edited_moved_and_deleted_once()
+{
+    // Desk b wrote the entry in its month file of 2023; desk a keeps 2023 in its year file.
+    let (a, b, mut sync) = two_desks();
+    let id = log(&b, "3", "2023-02-10 09:00");
+    log(&a, "4", "2026-11-02 09:00");
+    sync.run(&a.data(), &b.data());
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let only = |d: &Diary, date| {
+        let found: Vec<_> = dated(d).into_iter().filter(|(i, _)| *i == id).collect();
+        assert_eq!(found, [(id.clone(), date)]);
+    };
+
+    a.ok(&["edit", &id, "--at", "2025-07-11 18:00"]);
+    only(&a, day(2025, 7, 11));
+    // An export imported again changes nothing: its deletion of b's old copy is older than
+    // the entry's move.
+    let export = a.dir.path().join("export.json");
+    std::fs::write(&export, a.ok(&["export"])).unwrap();
+    a.ok(&["import", export.to_str().unwrap()]);
+    only(&a, day(2025, 7, 11));
+    // Moved again, into the year a keeps by year: not refused as changed elsewhere.
+    a.ok(&["edit", &id, "--at", "2024-03-01 10:00"]);
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        only(desk, day(2024, 3, 1));
+    }
+    b.ok(&["edit", &id, "--pain", "6"]);
+    sync.run(&a.data(), &b.data());
+    a.ok(&["delete", &id, "--yes"]);
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        assert!(dated(desk).iter().all(|(i, _)| *i != id), "deleted");
+    }
+}
+
+#[test]
+fn a_delete_hides_the_newest_version_even_when_another_desks_month_holds_it() {
+    let (a, b, mut sync) = two_desks();
+    let id = log(&b, "3", "2023-02-10 09:00");
+    log(&a, "4", "2026-11-02 09:00");
+    sync.run(&a.data(), &b.data());
+    a.ok(&["edit", &id, "--pain", "5"]);
+    sync.run(&a.data(), &b.data());
+    // Changed on desk b with its clock an hour ahead: b's month holds the newest version.
+    let month = b.data().join("checkins/2023-02.deskbbbb.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&month).unwrap()).unwrap();
+    let ahead = (Utc::now() + Duration::hours(1)).format("%Y-%m-%dT%H:%M:%SZ");
+    doc["records"][0]["updated_at"] = ahead.to_string().into();
+    doc["records"][0]["pain"] = 7.into();
+    std::fs::write(&month, serde_json::to_vec(&doc).unwrap()).unwrap();
+    sync.run(&a.data(), &b.data());
+
+    a.ok(&["delete", &id, "--yes"]);
+    assert!(dated(&a).iter().all(|(i, _)| *i != id), "deleted, not left");
+}
+
+#[test]
+fn a_month_removed_before_its_year_file_arrives_lets_no_deleted_entry_back() {
+    let (a, b, mut sync) = two_desks();
+    let at = Utc.with_ymd_and_hms(2019, 3, 1, 9, 0, 0).unwrap();
+    let (on_b, _) = disk_store(&b.data());
+    (&on_b as &dyn Store)
+        .add(&Record::new(CheckIn::new(at, 3), at.date_naive(), at))
+        .unwrap();
+    sync.run(&a.data(), &b.data());
+    // Deleted on desk a over a year ago.
+    let (on_a, _) = disk_store(&a.data());
+    let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 9, 0, 0).unwrap();
+    (&on_a as &dyn Store)
+        .delete(&checkins(&a)[0], long_ago)
+        .unwrap();
+    let other = log(&a, "5", "2019-05-01 09:00");
+    sync.run(&a.data(), &b.data());
+    // Desk b puts 2019 together; the sync tool brings the removal of b's month to desk a,
+    // and b's new month, before b's year file.
+    log(&b, "4", "2026-11-02 09:00");
+    std::fs::remove_file(a.data().join("checkins/2019-03.deskbbbb.json")).unwrap();
+    let new = "checkins/2026-11.deskbbbb.json";
+    std::fs::copy(b.data().join(new), a.data().join(new)).unwrap();
+    // Desk a puts its own 2019 together, and lets a deletion go from that year.
+    a.ok(&["delete", &other, "--yes"]);
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        let left: Vec<_> = dated(desk).into_iter().map(|(_, d)| d).collect();
+        assert_eq!(
+            left,
+            [chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()]
+        );
+    }
+}
+
+#[test]
+fn a_year_too_large_for_one_file_stays_in_months() {
+    let d = Diary::new();
+    let (store, _) = disk_store(&d.data());
+    // Six months of 2019 with long notes, 10 MiB between them.
+    let note: String = "頸".repeat(5000);
+    let mut records = Vec::new();
+    for day in 0..180 {
+        for hour in [8, 12, 16, 20] {
+            let at = Utc.with_ymd_and_hms(2019, 1, 1, hour, 0, 0).unwrap() + Duration::days(day);
+            let checkin = CheckIn {
+                note: Some(note.clone()),
+                ..CheckIn::new(at, 3)
+            };
+            records.push(Record::new(checkin, at.date_naive(), at));
+        }
+    }
+    let ops = records
+        .iter()
+        .map(|r| nape::store::Op::Add(r.to_raw()))
+        .collect();
+    (&store as &dyn Store)
+        .apply(CheckIn::COLLECTION, ops)
+        .unwrap();
+    log(&d, "4", "2026-11-02 09:00");
+    assert!(
+        files(&d).contains(&Diary::own("checkins", "2019-03")),
+        "{:?}",
+        files(&d)
+    );
+    assert_eq!(checkins(&d).len(), 721);
+    let out = d.ok(&["check"]);
+    assert!(out.contains("All files read correctly."), "{out}");
 }
