@@ -95,7 +95,13 @@ impl DiskStore {
         for (path, source) in near.flat_map(|(_, files)| files) {
             let bytes = self.read(path, notices).ok().flatten();
             match bytes.map(|b| document::parse(&b).ok().or_else(|| lenient(&b))) {
-                Some(Some(doc)) => docs.push((source.clone(), doc)),
+                // Only the stem's own days: a year's entry dated in another month is that
+                // month's to show, with the deletions kept there.
+                Some(Some(mut doc)) => {
+                    doc.records.retain(|r| (first..=last).contains(&r.date));
+                    doc.deleted.retain(|t| (first..=last).contains(&t.date));
+                    docs.push((source.clone(), doc));
+                }
                 _ => all_read = false,
             }
         }

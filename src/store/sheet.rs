@@ -112,8 +112,10 @@ impl Sheet {
     }
 
     /// Delete: the record leaves this desk's file and the tombstone hides it in every other.
+    /// A version changed after the deletion stays (an older deletion, imported, hides less).
     pub fn remove(&mut self, tombstone: Tombstone) {
-        self.own.records.retain(|r| r.id != tombstone.id);
+        let hidden = |r: &RawRecord| r.id == tombstone.id && r.updated_at <= tombstone.deleted_at;
+        self.own.records.retain(|r| !hidden(r));
         self.bury(tombstone);
     }
 

@@ -328,3 +328,45 @@ fn a_year_too_large_for_one_file_stays_in_months() {
     let out = d.ok(&["check"]);
     assert!(out.contains("All files read correctly."), "{out}");
 }
+
+/// `d`'s own export imported again: it must change nothing.
+fn round_trip(d: &Diary) {
+    let export = d.dir.path().join("round-trip.json");
+    std::fs::write(&export, d.ok(&["export"])).unwrap();
+    d.ok(&["import", export.to_str().unwrap()]);
+}
+
+#[test]
+fn a_move_while_the_other_desk_puts_its_year_together_survives_an_export_imported_again() {
+    // Desk a moves b's entry out of 2019 while b, having seen a newer year, puts 2019 together.
+    let (a, b, mut sync) = two_desks();
+    let id = log(&b, "2", "2019-03-12 13:30");
+    log(&a, "5", "2019-05-01 09:00");
+    sync.run(&a.data(), &b.data());
+    log(&b, "3", "2021-01-13 10:00");
+    a.ok(&["edit", &id, "--at", "2020-10-01 21:30"]);
+    sync.run(&a.data(), &b.data());
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 10, 1).unwrap();
+    let shown = |d: &Diary| -> Vec<_> { dated(d).into_iter().filter(|(i, _)| *i == id).collect() };
+    assert_eq!(shown(&a), [(id.clone(), day)]);
+    round_trip(&a);
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        assert_eq!(shown(desk), [(id.clone(), day)]);
+    }
+    // And the same from the other side: b moves a's entry into a year a keeps in months.
+    let (a, b, mut sync) = two_desks();
+    log(&b, "2", "2018-09-04 17:00");
+    let id = log(&a, "1", "2018-08-13 22:30");
+    sync.run(&a.data(), &b.data());
+    log(&a, "6", "2020-11-14 07:00");
+    b.ok(&["edit", &id, "--at", "2019-10-15 10:15"]);
+    sync.run(&a.data(), &b.data());
+    round_trip(&b);
+    sync.run(&a.data(), &b.data());
+    let day = chrono::NaiveDate::from_ymd_opt(2019, 10, 15).unwrap();
+    for desk in [&a, &b] {
+        let shown: Vec<_> = dated(desk).into_iter().filter(|(i, _)| *i == id).collect();
+        assert_eq!(shown, [(id.clone(), day)]);
+    }
+}
