@@ -57,55 +57,48 @@ impl DiskStore {
             };
             others.push((path.clone(), source.clone(), doc));
         }
-        let (neighbours, all_read) = self.neighbours(c, stem, listing, notices);
-        // Not in a year's file: a desk's month of that year may be on its way to a year file
-        // of its own (a sync tool can bring the month's removal first), the entries it holds
-        // out of sight meanwhile. Nor where a neighbour could not be read.
-        let year = c.split == Split::Monthly && stem.len() == 4;
         Ok(Sheet {
             desk: super::Store::desk(self).to_string(),
             merge: c.merge,
             own_path,
             own,
             others,
-            neighbours,
-            prune: !year && all_read,
+            neighbours: self.neighbours(c, stem, listing, notices),
             dirty: false,
         })
     }
 
     /// The files of other stems holding some of `stem`'s days (a year's file and its months'),
-    /// every desk's and this desk's own, and whether each could be read.
+    /// every desk's and this desk's own. (One that cannot be read is reported by reading.)
     fn neighbours(
         &self,
         c: Collection,
         stem: &str,
         listing: &Listing,
         notices: &mut Vec<Notice>,
-    ) -> (Vec<(Source, Document)>, bool) {
+    ) -> Vec<(Source, Document)> {
         let Some((first, last)) = period(stem).filter(|_| c.split == Split::Monthly) else {
-            return (Vec::new(), true);
+            return Vec::new();
         };
         let days = DateRange {
             since: Some(first),
             until: Some(last),
         };
         let near = (listing.iter()).filter(|(s, _)| *s != stem && stem_overlaps(c, s, days));
-        let (mut docs, mut all_read) = (Vec::new(), true);
+        let mut docs = Vec::new();
         for (path, source) in near.flat_map(|(_, files)| files) {
             let bytes = self.read(path, notices).ok().flatten();
-            match bytes.map(|b| document::parse(&b).ok().or_else(|| lenient(&b))) {
-                // Only the stem's own days: a year's entry dated in another month is that
-                // month's to show, with the deletions kept there.
-                Some(Some(mut doc)) => {
-                    doc.records.retain(|r| (first..=last).contains(&r.date));
-                    doc.deleted.retain(|t| (first..=last).contains(&t.date));
-                    docs.push((source.clone(), doc));
-                }
-                _ => all_read = false,
+            // Only the stem's own days: a year's entry dated in another month is that month's
+            // to show, with the deletions kept there.
+            if let Some(mut doc) =
+                bytes.and_then(|b| document::parse(&b).ok().or_else(|| lenient(&b)))
+            {
+                doc.records.retain(|r| (first..=last).contains(&r.date));
+                doc.deleted.retain(|t| (first..=last).contains(&t.date));
+                docs.push((source.clone(), doc));
             }
         }
-        (docs, all_read)
+        docs
     }
 
     /// Write a changed sheet: this desk's file, then the files folded into it removed, and the

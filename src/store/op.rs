@@ -97,11 +97,15 @@ pub fn decide(
     })
 }
 
-/// Keep `tombstone` in `doc` (once per id), and let go of those deleted over a year ago: by then
-/// any export that still holds the record is too old to matter.
+/// Keep `tombstone` in `doc`, once per id, never in place of a later deletion of the same entry
+/// (it would hide less). Deletions are kept for good: a copy of the entry may be on its way from
+/// another desk (a sync tool can bring a file's removal before the file that replaces it), and
+/// each is a few dozen bytes.
 pub fn bury(doc: &mut Document, tombstone: Tombstone) {
-    let year_ago = Utc::now() - chrono::Duration::days(366);
-    doc.deleted
-        .retain(|t| t.id != tombstone.id && t.deleted_at > year_ago);
+    let later = |t: &Tombstone| t.id == tombstone.id && t.deleted_at > tombstone.deleted_at;
+    if doc.deleted.iter().any(later) {
+        return;
+    }
+    doc.deleted.retain(|t| t.id != tombstone.id);
     doc.deleted.push(tombstone);
 }

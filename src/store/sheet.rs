@@ -27,8 +27,6 @@ pub struct Sheet {
     /// every desk's): read as one with this stem's, so an entry is seen as a reader sees it,
     /// but never written or folded here.
     pub neighbours: Vec<(Source, Document)>,
-    /// Whether deletions over a year old may be let go (see `bury`).
-    pub prune: bool,
     pub dirty: bool,
 }
 
@@ -126,30 +124,9 @@ impl Sheet {
             .any(|d| holds(d, id))
     }
 
-    /// Keep `tombstone` in this desk's file, never in place of a later deletion of the same
-    /// entry (it would hide less). Deletions over a year old are let go where `prune` allows,
-    /// except those another file still needs: its copy of the record would come back.
+    /// Keep `tombstone` in this desk's file (see `op::bury`).
     pub fn bury(&mut self, tombstone: Tombstone) {
-        let later = |t: &Tombstone| t.id == tombstone.id && t.deleted_at > tombstone.deleted_at;
-        if self.own.deleted.iter().any(later) {
-            return;
-        }
-        if !self.prune {
-            self.own.deleted.retain(|t| t.id != tombstone.id);
-            self.own.deleted.push(tombstone);
-            self.dirty = true;
-            return;
-        }
-        let needed: Vec<Tombstone> = (self.own.deleted.iter())
-            .filter(|t| self.others_hold(t.id))
-            .cloned()
-            .collect();
         bury(&mut self.own, tombstone);
-        for kept in needed {
-            if !self.own.deleted.iter().any(|t| t.id == kept.id) {
-                self.own.deleted.push(kept);
-            }
-        }
         self.dirty = true;
     }
 
@@ -178,11 +155,7 @@ impl Sheet {
             }
         }
         for tombstone in doc.deleted {
-            let later =
-                |t: &Tombstone| t.id == tombstone.id && t.deleted_at >= tombstone.deleted_at;
-            if !self.own.deleted.iter().any(later) {
-                self.bury(tombstone);
-            }
+            self.bury(tombstone);
         }
         self.dirty = true;
     }

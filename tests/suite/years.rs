@@ -261,36 +261,48 @@ fn a_delete_hides_the_newest_version_even_when_another_desks_month_holds_it() {
 
 #[test]
 fn a_month_removed_before_its_year_file_arrives_lets_no_deleted_entry_back() {
-    let (a, b, mut sync) = two_desks();
-    let at = Utc.with_ymd_and_hms(2019, 3, 1, 9, 0, 0).unwrap();
-    let (on_b, _) = disk_store(&b.data());
-    (&on_b as &dyn Store)
-        .add(&Record::new(CheckIn::new(at, 3), at.date_naive(), at))
-        .unwrap();
-    sync.run(&a.data(), &b.data());
-    // Deleted on desk a over a year ago.
-    let (on_a, _) = disk_store(&a.data());
-    let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 9, 0, 0).unwrap();
-    (&on_a as &dyn Store)
-        .delete(&checkins(&a)[0], long_ago)
-        .unwrap();
-    let other = log(&a, "5", "2019-05-01 09:00");
-    sync.run(&a.data(), &b.data());
-    // Desk b puts 2019 together; the sync tool brings the removal of b's month to desk a,
-    // and b's new month, before b's year file.
-    log(&b, "4", "2026-11-02 09:00");
-    std::fs::remove_file(a.data().join("checkins/2019-03.deskbbbb.json")).unwrap();
-    let new = "checkins/2026-11.deskbbbb.json";
-    std::fs::copy(b.data().join(new), a.data().join(new)).unwrap();
-    // Desk a puts its own 2019 together, and lets a deletion go from that year.
-    a.ok(&["delete", &other, "--yes"]);
-    sync.run(&a.data(), &b.data());
-    for desk in [&a, &b] {
-        let left: Vec<_> = dated(desk).into_iter().map(|(_, d)| d).collect();
-        assert_eq!(
-            left,
-            [chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap()]
-        );
+    // Whether desk a's other entry shares the deleted one's month, and whether b's new year has
+    // reached a before a's delete.
+    for (other_at, new_arrived) in [
+        ("2019-05-01 09:00", true),
+        ("2019-03-05 09:00", true),
+        ("2019-03-05 09:00", false),
+    ] {
+        let (a, b, mut sync) = two_desks();
+        let at = Utc.with_ymd_and_hms(2019, 3, 1, 9, 0, 0).unwrap();
+        let (on_b, _) = disk_store(&b.data());
+        (&on_b as &dyn Store)
+            .add(&Record::new(CheckIn::new(at, 3), at.date_naive(), at))
+            .unwrap();
+        sync.run(&a.data(), &b.data());
+        // Deleted on desk a over a year ago.
+        let (on_a, _) = disk_store(&a.data());
+        let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 9, 0, 0).unwrap();
+        (&on_a as &dyn Store)
+            .delete(&checkins(&a)[0], long_ago)
+            .unwrap();
+        let other = log(&a, "5", other_at);
+        sync.run(&a.data(), &b.data());
+        // Desk b puts 2019 together; the sync tool brings the removal of b's month to desk a
+        // before b's year file.
+        log(&b, "4", "2026-11-02 09:00");
+        std::fs::remove_file(a.data().join("checkins/2019-03.deskbbbb.json")).unwrap();
+        if new_arrived {
+            let new = "checkins/2026-11.deskbbbb.json";
+            std::fs::copy(b.data().join(new), a.data().join(new)).unwrap();
+        }
+        // Desk a deletes its other entry of 2019.
+        a.ok(&["delete", &other, "--yes"]);
+        sync.run(&a.data(), &b.data());
+        for desk in [&a, &b] {
+            let left: Vec<_> = dated(desk).into_iter().map(|(_, d)| d).collect();
+            let new = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+            assert_eq!(
+                left,
+                [new],
+                "{other_at}, the new year arrived: {new_arrived}"
+            );
+        }
     }
 }
 
