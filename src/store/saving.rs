@@ -117,6 +117,7 @@ impl DiskStore {
             }
             applied.changed += 1;
         }
+        self.spread_large_years(c, (&mut sheets, &mut order), &listing, &mut applied.notices)?;
         for stem in &order {
             let sheet = sheets.get_mut(stem).expect("opened");
             self.write_sheet(sheet, &mut applied.notices)?;

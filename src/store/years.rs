@@ -13,6 +13,7 @@ use super::disk::DiskStore;
 use super::document::{self, MAX_FILE};
 use super::layout::{Source, kept_by_year, period};
 use super::listing::Listing;
+use super::sheet::Sheet;
 use super::{Collection, Notice, Split, StoreError};
 
 impl DiskStore {
@@ -97,6 +98,49 @@ impl DiskStore {
                     _ => {}
                 }
             }
+        }
+        Ok(())
+    }
+}
+
+impl DiskStore {
+    /// A year's file that this save would grow past half of what nape reads from one file
+    /// (an import of long notes): its entries go back to their months instead, written before
+    /// the year's file is, so a crash between duplicates them but never loses one.
+    pub(super) fn spread_large_years(
+        &self,
+        c: Collection,
+        (sheets, order): (&mut BTreeMap<String, Sheet>, &mut Vec<String>),
+        listing: &Listing,
+        notices: &mut Vec<Notice>,
+    ) -> Result<(), StoreError> {
+        let large = |sheet: &Sheet| sheet.own.to_bytes().len() as u64 > MAX_FILE / 2;
+        let years: Vec<String> = (order.iter())
+            .filter(|stem| c.split == Split::Monthly && stem.len() == 4)
+            .filter(|stem| large(&sheets[*stem]))
+            .cloned()
+            .collect();
+        for year in years {
+            let sheet = sheets.get_mut(&year).expect("opened");
+            let records = std::mem::take(&mut sheet.own.records);
+            let deleted = std::mem::take(&mut sheet.own.deleted);
+            for (stem, record, tombstone) in (records.into_iter())
+                .map(|r| (c.stem(r.date), Some(r), None))
+                .chain(deleted.into_iter().map(|t| (c.stem(t.date), None, Some(t))))
+            {
+                if !sheets.contains_key(&stem) {
+                    sheets.insert(stem.clone(), self.open_sheet(c, &stem, listing, notices)?);
+                }
+                let month = sheets.get_mut(&stem).expect("opened");
+                record.into_iter().for_each(|r| month.put(r));
+                tombstone.into_iter().for_each(|t| month.bury(t));
+                if !order.contains(&stem) {
+                    order.push(stem);
+                }
+            }
+            // The year's file last, once its months hold what it held.
+            order.retain(|s| *s != year);
+            order.push(year);
         }
         Ok(())
     }

@@ -308,11 +308,10 @@ fn a_month_removed_before_its_year_file_arrives_lets_no_deleted_entry_back() {
 
 #[test]
 fn a_year_too_large_for_one_file_stays_in_months() {
-    let d = Diary::new();
-    let (store, _) = disk_store(&d.data());
-    // Six months of 2019 with long notes, 10 MiB between them.
+    // Six months of 2019 with long notes, 10 MiB between them: imported before a newer year
+    // (they are put together later) and after (they go straight to the year).
     let note: String = "頸".repeat(5000);
-    let mut records = Vec::new();
+    let mut ops = Vec::new();
     for day in 0..180 {
         for hour in [8, 12, 16, 20] {
             let at = Utc.with_ymd_and_hms(2019, 1, 1, hour, 0, 0).unwrap() + Duration::days(day);
@@ -320,25 +319,30 @@ fn a_year_too_large_for_one_file_stays_in_months() {
                 note: Some(note.clone()),
                 ..CheckIn::new(at, 3)
             };
-            records.push(Record::new(checkin, at.date_naive(), at));
+            ops.push(nape::store::Op::Add(
+                Record::new(checkin, at.date_naive(), at).to_raw(),
+            ));
         }
     }
-    let ops = records
-        .iter()
-        .map(|r| nape::store::Op::Add(r.to_raw()))
-        .collect();
-    (&store as &dyn Store)
-        .apply(CheckIn::COLLECTION, ops)
-        .unwrap();
-    log(&d, "4", "2026-11-02 09:00");
-    assert!(
-        files(&d).contains(&Diary::own("checkins", "2019-03")),
-        "{:?}",
-        files(&d)
-    );
-    assert_eq!(checkins(&d).len(), 721);
-    let out = d.ok(&["check"]);
-    assert!(out.contains("All files read correctly."), "{out}");
+    for newer_first in [false, true] {
+        let d = Diary::new();
+        if newer_first {
+            log(&d, "4", "2026-11-02 09:00");
+        }
+        let (store, _) = disk_store(&d.data());
+        (&store as &dyn Store)
+            .apply(CheckIn::COLLECTION, ops.clone())
+            .unwrap();
+        log(&d, "5", "2026-11-03 09:00");
+        let months = files(&d);
+        assert!(
+            months.contains(&Diary::own("checkins", "2019-03")),
+            "{months:?}"
+        );
+        assert_eq!(checkins(&d).len(), 721 + usize::from(newer_first));
+        let out = d.ok(&["check"]);
+        assert!(out.contains("All files read correctly."), "{out}");
+    }
 }
 
 /// `d`'s own export imported again: it must change nothing.
