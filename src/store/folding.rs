@@ -88,13 +88,13 @@ impl DiskStore {
         let mut docs = Vec::new();
         for (path, source) in near.flat_map(|(_, files)| files) {
             let bytes = self.read(path, notices).ok().flatten();
-            // Only the stem's own days: a year's entry dated in another month is that month's
-            // to show, with the deletions kept there.
+            // Only the entries of the stem's own days: a year's entry dated in another month is
+            // that month's to show, with the deletions kept there. Every deletion, as a reader
+            // takes them: one that hides a moved entry's old copy is dated where it went.
             if let Some(mut doc) =
                 bytes.and_then(|b| document::parse(&b).ok().or_else(|| lenient(&b)))
             {
                 doc.records.retain(|r| (first..=last).contains(&r.date));
-                doc.deleted.retain(|t| (first..=last).contains(&t.date));
                 docs.push((source.clone(), doc));
             }
         }

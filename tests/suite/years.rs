@@ -386,3 +386,20 @@ fn a_move_while_the_other_desk_puts_its_year_together_survives_an_export_importe
         assert_eq!(shown, [(id.clone(), day)]);
     }
 }
+
+#[test]
+fn an_entry_moved_out_of_a_year_and_back_is_never_refused_as_changed_elsewhere() {
+    // b's entry in b's month of 2019; a moves it to a newer year (2019 then kept by year on a),
+    // on, and back into 2019.
+    let (a, b, mut sync) = two_desks();
+    let id = log(&b, "8", "2019-10-01 07:00");
+    sync.run(&a.data(), &b.data());
+    for at in ["2021-10-25 13:30", "2020-06-20 08:15", "2019-12-13 14:15"] {
+        a.ok(&["edit", &id, "--at", at]);
+    }
+    sync.run(&a.data(), &b.data());
+    let day = chrono::NaiveDate::from_ymd_opt(2019, 12, 13).unwrap();
+    for desk in [&a, &b] {
+        assert_eq!(dated(desk), [(id.clone(), day)]);
+    }
+}
