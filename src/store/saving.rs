@@ -42,19 +42,25 @@ impl DiskStore {
             let target = stem_for(c, op.date(), newest);
             open(&target, &mut sheets, &mut applied.notices)?;
             let id = op.id();
-            let holder = if sheets[&target].find(id).is_some() {
+            let here = sheets[&target].find(id);
+            // An edit of another version than the one found where its date says: an older copy
+            // (an old export imported, a move on another desk) may sit there, and the version
+            // the person saw elsewhere.
+            let other = |base: &_| here.as_ref().is_some_and(|r| r.updated_at != *base);
+            let holder = if here.is_some() && !matches!(&op, Op::Edit { base, .. } if other(base)) {
                 Some(target.clone())
             } else if matches!(op, Op::Add(_)) {
                 None
             } else {
-                // Not where its date says: look in every stem (a record moved between months).
+                // Not where its date says: look in every stem (a record moved between months),
+                // and take the newest version, as a reader does.
                 for stem in listing.keys() {
                     open(stem, &mut sheets, &mut applied.notices)?;
                 }
-                sheets
-                    .iter()
-                    .find(|(_, s)| s.find(id).is_some())
-                    .map(|(k, _)| k.clone())
+                (sheets.iter())
+                    .filter_map(|(k, s)| s.find(id).map(|r| (r.updated_at, k)))
+                    .max()
+                    .map(|(_, k)| k.clone())
             };
             let existing = holder.as_ref().and_then(|h| sheets[h].find(id));
             let buried =

@@ -403,3 +403,29 @@ fn an_entry_moved_out_of_a_year_and_back_is_never_refused_as_changed_elsewhere()
         assert_eq!(dated(desk), [(id.clone(), day)]);
     }
 }
+
+#[test]
+fn an_older_copy_brought_back_by_an_old_export_never_stops_an_edit() {
+    // Desk a moves its entry out of 2020; desk b, before hearing of it, imports an old export
+    // holding it in 2020: b's file keeps that older copy, which the newer version outranks.
+    let (a, b, mut sync) = two_desks();
+    log(&a, "1", "2026-11-02 09:00");
+    let id = log(&a, "0", "2020-01-04 20:30");
+    let export = a.dir.path().join("old.json");
+    std::fs::write(&export, a.ok(&["export"])).unwrap();
+    a.ok(&["edit", &id, "--at", "2023-01-09 06:15"]);
+    b.ok(&["import", export.to_str().unwrap()]);
+    sync.run(&a.data(), &b.data());
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for desk in [&a, &b] {
+        assert!(dated(desk).contains(&(id.clone(), day(2023, 1, 9))));
+    }
+    b.ok(&["edit", &id, "--at", "2024-02-02 10:00"]);
+    sync.run(&a.data(), &b.data());
+    a.ok(&["edit", &id, "--pain", "4"]);
+    sync.run(&a.data(), &b.data());
+    for desk in [&a, &b] {
+        let shown: Vec<_> = dated(desk).into_iter().filter(|(i, _)| *i == id).collect();
+        assert_eq!(shown, [(id.clone(), day(2024, 2, 2))]);
+    }
+}
