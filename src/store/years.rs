@@ -18,9 +18,10 @@ use super::{Collection, Notice, Split, StoreError};
 
 impl DiskStore {
     /// Put this desk's month files of each year kept by year into its year file, under the
-    /// lock (a save holds it, with the folder's `listing` before it and the stems it wrote). The year file is written, durably, before the months are
-    /// removed: a crash between leaves both, which read as one (each id's newest version).
-    /// Another desk's files are that desk's to put together.
+    /// lock (a save holds it, with the folder's `listing` before it and the stems it wrote).
+    /// The year file is written, durably, before the months are removed: a crash between
+    /// leaves both, which read as one (each id's newest version). Another desk's files are
+    /// that desk's to put together.
     pub(super) fn keep_by_year(
         &self,
         c: Collection,
@@ -106,7 +107,9 @@ impl DiskStore {
 impl DiskStore {
     /// A year's file that this save would grow past half of what nape reads from one file
     /// (an import of long notes): its entries go back to their months instead, written before
-    /// the year's file is, so a crash between duplicates them but never loses one.
+    /// the year's file is, so a crash between duplicates them but never loses one. Its
+    /// deletions stay (a few dozen bytes each): one may be dated outside the year, where a
+    /// moved entry went, and it hides the old copy for every reading of the year.
     pub(super) fn spread_large_years(
         &self,
         c: Collection,
@@ -122,18 +125,12 @@ impl DiskStore {
             .collect();
         for year in years {
             let sheet = sheets.get_mut(&year).expect("opened");
-            let records = std::mem::take(&mut sheet.own.records);
-            let deleted = std::mem::take(&mut sheet.own.deleted);
-            for (stem, record, tombstone) in (records.into_iter())
-                .map(|r| (c.stem(r.date), Some(r), None))
-                .chain(deleted.into_iter().map(|t| (c.stem(t.date), None, Some(t))))
-            {
+            for record in std::mem::take(&mut sheet.own.records) {
+                let stem = c.stem(record.date);
                 if !sheets.contains_key(&stem) {
                     sheets.insert(stem.clone(), self.open_sheet(c, &stem, listing, notices)?);
                 }
-                let month = sheets.get_mut(&stem).expect("opened");
-                record.into_iter().for_each(|r| month.put(r));
-                tombstone.into_iter().for_each(|t| month.bury(t));
+                sheets.get_mut(&stem).expect("opened").put(record);
                 if !order.contains(&stem) {
                     order.push(stem);
                 }
