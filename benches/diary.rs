@@ -4,6 +4,7 @@
 //! `cargo bench`; the README has the figures. Each history is made here, the same every run.
 
 use std::hint::black_box;
+use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use nape::clock::Zone;
@@ -121,14 +122,21 @@ fn two_desks_month(bencher: divan::Bencher) {
     bencher.bench_local(|| black_box(store.load(CheckIn::COLLECTION, range).unwrap()));
 }
 
-/// One check-in saved into ten years on disk: the month's file rewritten, the signs worked out.
-#[divan::bench(sample_count = 20)]
-fn one_save(bencher: divan::Bencher) {
-    let folder = tempfile::tempdir().unwrap();
+/// Ten years of check-ins saved in a diary in `folder`: its store, and its data and state
+/// folders.
+fn ten_years_on_disk(folder: &tempfile::TempDir) -> (DiskStore, (PathBuf, PathBuf)) {
     let (data, state) = (folder.path().join("data"), folder.path().join("state"));
     let (store, _) = DiskStore::open(&data, &state).unwrap();
     let ops = checkins(10).iter().map(|r| Op::Add(r.to_raw())).collect();
     store.apply(CheckIn::COLLECTION, ops).unwrap();
+    (store, (data, state))
+}
+
+/// One check-in saved into ten years on disk: the month's file rewritten, the signs worked out.
+#[divan::bench(sample_count = 20)]
+fn one_save(bencher: divan::Bencher) {
+    let folder = tempfile::tempdir().unwrap();
+    let (store, _) = ten_years_on_disk(&folder);
     let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let mut diary = Diary::open(Box::new(store), zone, "C", at(today(), 20));
     let mut minute = 0;
@@ -163,10 +171,7 @@ fn index_summary(bencher: divan::Bencher) {
 #[divan::bench(args = ["index", "rebuild"], sample_count = 20)]
 fn shell_reading(bencher: divan::Bencher, how: &str) {
     let folder = tempfile::tempdir().unwrap();
-    let (data, state) = (folder.path().join("data"), folder.path().join("state"));
-    let (store, _) = DiskStore::open(&data, &state).unwrap();
-    let ops = checkins(10).iter().map(|r| Op::Add(r.to_raw())).collect();
-    store.apply(CheckIn::COLLECTION, ops).unwrap();
+    let (_, (data, state)) = ten_years_on_disk(&folder);
     let zone = Zone::Fixed(chrono::FixedOffset::east_opt(0).unwrap());
     let now = at(today(), 20);
     let open = || {

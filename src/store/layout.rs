@@ -137,6 +137,11 @@ pub fn stem_overlaps(c: Collection, stem: &str, range: DateRange) -> bool {
     range.since.is_none_or(|s| last >= s) && range.until.is_none_or(|u| first <= u)
 }
 
+/// Whether `stem`, of a monthly collection, names a whole year ("2019") rather than a month.
+pub(super) fn is_year(stem: &str) -> bool {
+    stem.len() == 4
+}
+
 /// Years whose records a desk keeps in one file (`2019.<desk>.json`) rather than twelve: those
 /// before the year before the newest a collection holds. A shell command looks at each older
 /// file to know none changed, and ten years of months are hundreds; the latest weeks, which it

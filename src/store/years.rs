@@ -11,7 +11,7 @@ use chrono::Datelike;
 
 use super::disk::DiskStore;
 use super::document::{self, MAX_FILE};
-use super::layout::{Source, kept_by_year, period};
+use super::layout::{Source, is_year, kept_by_year, period};
 use super::listing::Listing;
 use super::sheet::Sheet;
 use super::{Collection, Notice, Split, StoreError};
@@ -31,7 +31,7 @@ impl DiskStore {
     ) -> Result<(), StoreError> {
         let own = Source::Desk(super::Store::desk(self).to_string());
         let due = |stem: &String| {
-            let month = c.split == Split::Monthly && stem.len() == 7;
+            let month = c.split == Split::Monthly && !is_year(stem);
             month && period(stem).is_some_and(|(first, _)| kept_by_year(first.year(), newest))
         };
         let mine = |files: &Vec<(PathBuf, Source)>| files.iter().any(|(_, s)| *s == own);
@@ -119,7 +119,7 @@ impl DiskStore {
     ) -> Result<(), StoreError> {
         let large = |sheet: &Sheet| sheet.own.to_bytes().len() as u64 > MAX_FILE / 2;
         let years: Vec<String> = (order.iter())
-            .filter(|stem| c.split == Split::Monthly && stem.len() == 4)
+            .filter(|stem| c.split == Split::Monthly && is_year(stem))
             .filter(|stem| large(&sheets[*stem]))
             .cloned()
             .collect();

@@ -24,20 +24,7 @@ fn read_whole(d: &Diary) -> (String, String) {
 /// assessed: only the older months hold it.
 fn diary() -> (Diary, String) {
     let d = Diary::new();
-    let today = Utc::now().date_naive();
-    let (store, _) = disk_store(&d.data());
-    history::fill(&store, today, 200);
-    let date = today - Duration::days(150);
-    let at = Utc.from_utc_datetime(&date.and_hms_opt(10, 30, 0).unwrap());
-    let numb = CheckIn {
-        symptoms: vec!["numbness".into()],
-        locations: vec!["left-arm".into(), "right-arm".into()],
-        ..CheckIn::new(at, 4)
-    };
-    // Entered now: after the history's assessment, so it is not settled by it.
-    (&store as &dyn Store)
-        .add(&Record::new(numb, date, Utc::now()))
-        .unwrap();
+    let date = history::with_old_sign(&d.data(), 200, 150);
     (d, Diary::own("checkins", &date.format("%Y-%m").to_string()))
 }
 

@@ -2,7 +2,7 @@
 //! shell command has tens of files to look at, not hundreds; every entry reads as before, on
 //! every desk, whatever was in the months.
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use nape::domain::checkin::CheckIn;
 use nape::store::{DateRange, Kind, Record, Store};
 
@@ -84,28 +84,13 @@ fn a_diary_from_before_years_loses_its_older_months_and_their_stubs_at_the_next_
 
 #[test]
 fn a_deletion_another_desks_month_still_needs_outlives_its_year_put_together() {
-    let (a, b, mut sync) = (
-        Diary::at_desk("deskaaaa"),
-        Diary::at_desk("deskbbbb"),
-        Sync::default(),
-    );
-    // An entry made on desk b long ago, in b's month file.
+    let (a, b, mut sync) = two_desks();
+    // An entry made on desk b long ago, in b's month file, deleted on desk a over a year ago.
     let at = Utc.with_ymd_and_hms(2019, 3, 10, 9, 0, 0).unwrap();
-    let (on_b, _) = disk_store(&b.data());
-    (&on_b as &dyn Store)
-        .add(&Record::new(CheckIn::new(at, 3), at.date_naive(), at))
-        .unwrap();
-    sync.run(&a.data(), &b.data());
-    // Deleted on desk a over a year ago: the deletion is kept in a's month only because b's
-    // file still holds the entry.
-    let (on_a, _) = disk_store(&a.data());
-    let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 9, 0, 0).unwrap();
-    (&on_a as &dyn Store)
-        .delete(&checkins(&a)[0], long_ago)
-        .unwrap();
+    made_on_b_deleted_long_ago_on_a((&a, &b, &mut sync), at);
     let other = log(&a, "2", "2019-05-01 09:00");
     // A new year on desk a puts 2019 together: the deletion must go with it, and stay there
-    // when a later deletion in that year lets the old ones no file needs go.
+    // when another deletion is made in that year.
     log(&a, "4", "2026-11-02 09:00");
     assert!(a.data().join("checkins/2019.deskaaaa.json").exists());
     assert!(!a.data().join("checkins/2019-03.deskaaaa.json").exists());
@@ -151,20 +136,8 @@ fn a_save_killed_between_the_year_and_its_months_loses_nothing_and_shows_each_en
 #[test]
 fn a_year_file_edited_by_hand_is_seen_by_the_shell_commands() {
     let d = Diary::new();
-    let today = Utc::now().date_naive();
-    let (store, _) = disk_store(&d.data());
-    history::fill(&store, today, 1200);
     // An emergency sign reported three years ago, never assessed: only a year file holds it.
-    let date = today - Duration::days(1100);
-    let at = Utc.from_utc_datetime(&date.and_hms_opt(10, 30, 0).unwrap());
-    let numb = CheckIn {
-        symptoms: vec!["numbness".into()],
-        locations: vec!["left-arm".into(), "right-arm".into()],
-        ..CheckIn::new(at, 4)
-    };
-    (&store as &dyn Store)
-        .add(&Record::new(numb, date, Utc::now()))
-        .unwrap();
+    let date = history::with_old_sign(&d.data(), 1200, 1100);
     let year_file = Diary::own("checkins", &date.format("%Y").to_string());
     assert!(d.data().join(&year_file).exists(), "{:?}", files(&d));
 
@@ -182,6 +155,21 @@ fn a_year_file_edited_by_hand_is_seen_by_the_shell_commands() {
     assert!(!edited.contains(r#""level":"emergency""#), "{edited}");
     std::fs::remove_file(&index).unwrap();
     assert_eq!(status(), edited);
+}
+
+/// An entry made on desk b at `at` (its month file), the desks synced, and the entry deleted
+/// on desk a at the start of 2020, over a year ago.
+fn made_on_b_deleted_long_ago_on_a((a, b, sync): (&Diary, &Diary, &mut Sync), at: DateTime<Utc>) {
+    let (on_b, _) = disk_store(&b.data());
+    (&on_b as &dyn Store)
+        .add(&Record::new(CheckIn::new(at, 3), at.date_naive(), at))
+        .unwrap();
+    sync.run(&a.data(), &b.data());
+    let (on_a, _) = disk_store(&a.data());
+    let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 9, 0, 0).unwrap();
+    (&on_a as &dyn Store)
+        .delete(&checkins(a)[0], long_ago)
+        .unwrap();
 }
 
 fn two_desks() -> (Diary, Diary, Sync) {
@@ -270,17 +258,7 @@ fn a_month_removed_before_its_year_file_arrives_lets_no_deleted_entry_back() {
     ] {
         let (a, b, mut sync) = two_desks();
         let at = Utc.with_ymd_and_hms(2019, 3, 1, 9, 0, 0).unwrap();
-        let (on_b, _) = disk_store(&b.data());
-        (&on_b as &dyn Store)
-            .add(&Record::new(CheckIn::new(at, 3), at.date_naive(), at))
-            .unwrap();
-        sync.run(&a.data(), &b.data());
-        // Deleted on desk a over a year ago.
-        let (on_a, _) = disk_store(&a.data());
-        let long_ago = Utc.with_ymd_and_hms(2020, 1, 1, 9, 0, 0).unwrap();
-        (&on_a as &dyn Store)
-            .delete(&checkins(&a)[0], long_ago)
-            .unwrap();
+        made_on_b_deleted_long_ago_on_a((&a, &b, &mut sync), at);
         let other = log(&a, "5", other_at);
         sync.run(&a.data(), &b.data());
         // Desk b puts 2019 together; the sync tool brings the removal of b's month to desk a

@@ -127,3 +127,22 @@ pub fn fill(store: &dyn Store, today: NaiveDate, days: i64) {
     ];
     add(store, vec![Record::new(settings, onset, at(onset, 7, 0))]);
 }
+
+/// `days` days of history ending today in the diary at `data`, and an emergency sign reported
+/// `ago` days back (numbness down both arms) and never assessed: it is entered now, after the
+/// history's assessment, so that does not settle it. The sign's date.
+pub fn with_old_sign(data: &std::path::Path, days: i64, ago: i64) -> NaiveDate {
+    let today = Utc::now().date_naive();
+    let (store, _) = crate::common::disk_store(data);
+    fill(&store, today, days);
+    let date = today - Duration::days(ago);
+    let numb = CheckIn {
+        symptoms: vec!["numbness".into()],
+        locations: vec!["left-arm".into(), "right-arm".into()],
+        ..CheckIn::new(at(date, 10, 30), 4)
+    };
+    (&store as &dyn Store)
+        .add(&Record::new(numb, date, Utc::now()))
+        .unwrap();
+    date
+}
